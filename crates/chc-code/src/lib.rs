@@ -1,0 +1,1 @@
+//! The Complaint Handling Code registry.

@@ -1,0 +1,80 @@
+//! What the parse stage produces: text as it sits on the page, before any table logic.
+
+use crate::{SourceInfo, Warning};
+use serde::{Deserialize, Serialize};
+
+/// One input file turned into pages of text. Text input is one page of lines;
+/// PDF input is pages of positioned runs and ruling lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedDocument {
+    pub source: SourceInfo,
+    pub pages: Vec<Page>,
+    /// Tables read from a tagged PDF's structure tree (Table/TR/TD), in document order.
+    /// Empty when the file carries no structure tree.
+    pub tagged_tables: Vec<TaggedTable>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    /// Page box in PDF points after rotation is applied; 0 for text input.
+    pub width: f32,
+    pub height: f32,
+    pub content: PageContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum PageContent {
+    /// Text input: lines as they are in the file, already decoded to UTF-8.
+    Lines(Vec<TextLine>),
+    /// PDF input: glyph runs and the ruling lines drawn on the page.
+    Positioned { runs: Vec<TextRun>, rules: Vec<Rule> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextLine {
+    /// 1-based line number in the source file.
+    pub number: u32,
+    pub text: String,
+}
+
+/// A run of glyphs set in one font on one baseline. Coordinates are PDF points with the
+/// origin at the page's top-left and y growing downwards (reading order friendly).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextRun {
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    pub width: f32,
+    pub font_size: f32,
+    pub text: String,
+}
+
+/// A stroked line or a thin filled rectangle: the borders of a ruled table.
+/// Normalised so that `x0 <= x1` and `y0 <= y1`, same coordinates as [`TextRun`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rule {
+    pub fn is_horizontal(&self) -> bool {
+        (self.y1 - self.y0).abs() <= 2.0 && (self.x1 - self.x0) > 2.0
+    }
+    pub fn is_vertical(&self) -> bool {
+        (self.x1 - self.x0).abs() <= 2.0 && (self.y1 - self.y0) > 2.0
+    }
+}
+
+/// A table as a tagged PDF's structure tree gives it: rows of cell texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaggedTable {
+    /// Page of the first cell.
+    pub page: u32,
+    pub rows: Vec<Vec<String>>,
+}

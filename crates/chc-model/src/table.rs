@@ -1,0 +1,83 @@
+//! What table reconstruction produces: the form's rows with cells assigned to roles,
+//! page-break continuations merged, headers and front matter removed.
+
+use crate::{RequirementKind, SourceInfo, Warning};
+use serde::{Deserialize, Serialize};
+
+/// What a column of the form holds, recognised from its header text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    Provision,
+    Requirement,
+    Comply,
+    Evidence,
+    Commentary,
+    /// One merged "Evidence, commentary and any explanations" column (2022 form).
+    EvidenceCommentary,
+    Rag,
+    Other,
+}
+
+/// How the table was laid out in the source, for diagnostics and metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayoutKind {
+    /// Tab-separated cells, one row per line (text extraction of a table).
+    Tabbed,
+    /// Cells separated by `|` or runs of spaces.
+    Delimited,
+    /// Each cell on its own line, or "Label: value" lines per provision.
+    Vertical,
+    /// Cells run together with no separator (copied from a web page).
+    RunTogether,
+    /// PDF table with ruling lines.
+    PdfRuled,
+    /// PDF table aligned by whitespace only.
+    PdfUnruled,
+    /// PDF structure tree (Table/TR/TD).
+    PdfTagged,
+    /// No table found.
+    None,
+}
+
+/// A line of text outside the table (title, headings, notes): what document-level
+/// detection (landlord, date, draft, version cues) reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContextLine {
+    pub location: u32,
+    pub text: String,
+}
+
+/// One provision row of the form as printed, cells already cleaned to plain text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct RawRecord {
+    /// The provision number exactly as found in the provision column, if any.
+    pub number: Option<String>,
+    pub requirement: String,
+    pub comply_raw: String,
+    pub evidence: String,
+    pub commentary: String,
+    pub rag_raw: String,
+    /// Section number from the nearest heading above ("Section 3: …"), if any.
+    pub heading_section: Option<u32>,
+    pub heading_title: Option<String>,
+    /// From a "Mandatory 'must'" / "Best practice 'should'" sub-table heading.
+    pub requirement_kind: Option<RequirementKind>,
+    /// 1-based page (PDF) or line (text) where the row starts.
+    pub location: u32,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableDocument {
+    pub source: SourceInfo,
+    pub layout: LayoutKind,
+    /// The table header as first printed.
+    pub columns: Vec<String>,
+    pub roles: Vec<ColumnRole>,
+    pub records: Vec<RawRecord>,
+    /// Text outside the table, in document order.
+    pub context: Vec<ContextLine>,
+    pub warnings: Vec<Warning>,
+}

@@ -1,0 +1,212 @@
+//! Cell text into plain text: markup stripped, entities decoded, typography folded.
+//!
+//! Conventions every stage and the gold files share:
+//! - HTML tags removed; `<p>`, `<br>`, `<li>`, `<tr>` and `<div>` boundaries become `\n`.
+//! - Entities (`&amp;`, `&#8217;`, `&nbsp;` …) decoded.
+//! - Ligatures expanded, soft hyphens and zero-width characters dropped, non-breaking
+//!   and other exotic spaces made plain spaces, curly quotes made straight.
+//! - A bullet (`•`, `▪`, `●`, Symbol-font `\u{F0B7}`) starts a new line: lists are lines.
+//! - Runs of spaces collapse to one; lines are trimmed; empty lines dropped.
+
+/// Clean one cell (or any fragment) of text.
+pub fn clean_text(raw: &str) -> String {
+    let no_markup = if raw.contains('<') || raw.contains('&') { strip_markup(raw) } else { raw.to_string() };
+    let folded = fold_typography(&no_markup);
+    tidy_lines(&folded)
+}
+
+/// Characters folded to plain equivalents (QUIRKS 23).
+pub fn fold_typography(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => {
+                out.push_str("\n• ")
+            }
+            '\t' | '\r' | '\u{000B}' | '\u{000C}' => out.push(' '),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collapse spaces, trim each line, drop empty lines.
+pub fn tidy_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split('\n') {
+        let mut last_space = true;
+        let start = out.len();
+        for c in line.chars() {
+            if c == ' ' {
+                if !last_space {
+                    out.push(' ');
+                }
+                last_space = true;
+            } else {
+                out.push(c);
+                last_space = false;
+            }
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        if out.len() == start {
+            continue;
+        }
+        out.push('\n');
+    }
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+const BLOCK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "td", "th"];
+
+/// Remove tags and decode entities. Not an HTML parser: cells hold fragments, often broken
+/// (an unclosed `<li data-bbox=…>`), so every `<…>` that looks like a tag is dropped.
+pub fn strip_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = bytes[i];
+        if c == b'<' {
+            if let Some((name, end)) = tag_at(s, i) {
+                if BLOCK_TAGS.contains(&name.as_str()) {
+                    out.push('\n');
+                }
+                i = end;
+                continue;
+            }
+        } else if c == b'&' {
+            if let Some((decoded, end)) = entity_at(s, i) {
+                out.push_str(&decoded);
+                i = end;
+                continue;
+            }
+        }
+        let ch = s[i..].chars().next().expect("index is on a char boundary");
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+/// If a tag starts at `start`, its lower-case name and the index just past it.
+fn tag_at(s: &str, start: usize) -> Option<(String, usize)> {
+    let rest = &s[start + 1..];
+    let rest_trim = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest_trim.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    if name.is_empty() || !rest_trim.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let after_name = &rest_trim[name.len()..];
+    let next = after_name.chars().next()?;
+    if !(next == '>' || next == '/' || next.is_whitespace()) {
+        return None;
+    }
+    // Attributes may hold '>' inside quotes; broken fragments may lack the closing '>'.
+    let mut in_quote: Option<char> = None;
+    let base = start + 1 + (rest.len() - after_name.len());
+    for (off, ch) in after_name.char_indices() {
+        match (in_quote, ch) {
+            (Some(q), c) if c == q => in_quote = None,
+            (Some(_), _) => {}
+            (None, '"') | (None, '\'') => in_quote = Some(ch),
+            (None, '>') => return Some((name.to_ascii_lowercase(), base + off + 1)),
+            (None, '<') => return Some((name.to_ascii_lowercase(), base + off)),
+            _ => {}
+        }
+    }
+    Some((name.to_ascii_lowercase(), s.len()))
+}
+
+fn entity_at(s: &str, start: usize) -> Option<(String, usize)> {
+    let rest = &s[start + 1..];
+    let semi = rest.find(';')?;
+    if semi == 0 || semi > 10 {
+        return None;
+    }
+    let body = &rest[..semi];
+    let end = start + 1 + semi + 1;
+    if let Some(num) = body.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse::<u32>().ok()?
+        };
+        return Some((char::from_u32(code).unwrap_or('\u{FFFD}').to_string(), end));
+    }
+    let decoded = match body {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "nbsp" => " ",
+        "ndash" => "\u{2013}",
+        "mdash" => "\u{2014}",
+        "lsquo" | "rsquo" => "'",
+        "ldquo" | "rdquo" => "\"",
+        "hellip" => "\u{2026}",
+        "bull" => "\u{2022}",
+        "pound" => "£",
+        "euro" => "€",
+        "copy" => "©",
+        "shy" => "",
+        _ => return None,
+    };
+    Some((decoded.to_string(), end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quirk14_markup_paragraphs_and_entities() {
+        let raw = "<p>A complaint must be defined as:</p> <p><i>‘an expression &amp; more’</i></p>";
+        assert_eq!(clean_text(raw), "A complaint must be defined as:\n'an expression & more'");
+    }
+
+    #[test]
+    fn quirk14_lists_become_lines_even_with_broken_attributes() {
+        let raw = r#"must receive: <ul style="list-style-type: none"> <li data-bbox="398 1050 913 1193">a. regular updates; <li data-bbox="1 2 3 4">b. reviews"#;
+        assert_eq!(clean_text(raw), "must receive:\na. regular updates;\nb. reviews");
+    }
+
+    #[test]
+    fn quirk23_typography_folded() {
+        let raw = "e\u{FB03}cient \u{FB01}le self\u{00AD}assessment\u{00A0}form “quoted”";
+        assert_eq!(clean_text(raw), "efficient file selfassessment form \"quoted\"");
+    }
+
+    #[test]
+    fn bullets_start_lines() {
+        assert_eq!(clean_text("include: • one • two"), "include:\n• one\n• two");
+    }
+
+    #[test]
+    fn text_that_only_looks_like_markup_is_kept() {
+        assert_eq!(clean_text("a < b and c > d & e"), "a < b and c > d & e");
+        assert_eq!(clean_text("2 <3 stages"), "2 <3 stages");
+    }
+
+    #[test]
+    fn whitespace_collapsed_and_empty_lines_dropped() {
+        assert_eq!(clean_text("  a   b \n\n  c  "), "a b\nc");
+        assert_eq!(clean_text(""), "");
+    }
+}

@@ -1,0 +1,153 @@
+//! Parse stage: the bytes of one input file into a [`ParsedDocument`].
+//!
+//! The format is sniffed from the content, not trusted from the file name: councils'
+//! websites serve HTML error pages named `.pdf` and PNGs named `.pdf`.
+
+pub mod clean;
+pub mod pdf;
+pub mod text;
+
+use chc_model::{ParsedDocument, SourceFormat, SourceInfo};
+use sha2::{Digest, Sha256};
+
+/// Why a file could not be parsed. Each variant has a stable [`ParseError::kind`] code
+/// that goes to `errors.csv`, and a message that tells the user what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("{0}; chc reads PDF and text (UTF-8, UTF-16, Windows-1252) files")]
+    Unsupported(String),
+    #[error("the PDF is encrypted and needs a password; save an unprotected copy and retry")]
+    Encrypted,
+    #[error("the PDF has no text layer (a scanned image?); run OCR first, chc does not guess at images")]
+    NoTextLayer,
+    #[error("the PDF is damaged: {0}")]
+    Corrupt(String),
+    #[error("over a safety limit: {0}")]
+    LimitExceeded(String),
+    #[error("the PDF reader failed: {0}")]
+    ReaderPanic(String),
+}
+
+impl ParseError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "empty_file",
+            ParseError::Unsupported(_) => "unsupported_format",
+            ParseError::Encrypted => "encrypted",
+            ParseError::NoTextLayer => "no_text_layer",
+            ParseError::Corrupt(_) => "corrupt_pdf",
+            ParseError::LimitExceeded(_) => "limit_exceeded",
+            ParseError::ReaderPanic(_) => "reader_panic",
+        }
+    }
+}
+
+/// Bounds that keep one hostile file from costing the batch its time or memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_pages: u32,
+    /// Total decompressed stream bytes a PDF may expand to.
+    pub max_decompressed_bytes: u64,
+    /// Longest text line kept; longer lines are cut with a warning.
+    pub max_line_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 512 * 1024 * 1024,
+            max_pages: 2_000,
+            max_decompressed_bytes: 1024 * 1024 * 1024,
+            max_line_chars: 1_000_000,
+        }
+    }
+}
+
+/// What the bytes are, by content.
+pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
+    if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ParseError::Empty);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Ok(SourceFormat::Pdf);
+    }
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a ZIP/DOCX container (DOCX is not supported yet)"),
+        (b"\xD0\xCF\x11\xE0", "an old Word/Excel (OLE) file"),
+        (b"\x1F\x8B", "a gzip archive"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(ParseError::Unsupported(format!("the file is {what}")));
+        }
+    }
+    let decoded_head = text::decode(head).map(|(s, _)| s).unwrap_or_default();
+    let lower = decoded_head.trim_start().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return Ok(SourceFormat::Html);
+    }
+    Ok(SourceFormat::Text)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+/// Parse one file's bytes. `display_path` is what outputs and errors call the file.
+pub fn parse(display_path: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ParseError::LimitExceeded(format!(
+            "file is {} bytes, the limit is {} (raise it with --max-file-mb)",
+            bytes.len(),
+            limits.max_file_bytes
+        )));
+    }
+    let format = sniff_format(bytes)?;
+    let source = SourceInfo {
+        path: display_path.to_string(),
+        sha256: sha256_hex(bytes),
+        format,
+        bytes: bytes.len() as u64,
+    };
+    match format {
+        SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits),
+        SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits),
+        SourceFormat::Docx => Err(ParseError::Unsupported("DOCX is not supported yet".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content_not_name() {
+        assert_eq!(sniff_format(b"%PDF-1.7\n..."), Ok(SourceFormat::Pdf));
+        assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"Section 1\tCode provision"), Ok(SourceFormat::Text));
+        assert_eq!(sniff_format(b""), Err(ParseError::Empty));
+        assert_eq!(sniff_format(b" \n\t "), Err(ParseError::Empty));
+        assert_eq!(sniff_format(b"\x89PNG\r\n\x1a\n").unwrap_err().kind(), "unsupported_format");
+    }
+
+    #[test]
+    fn sha256_of_empty_input_is_the_known_digest() {
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+}
