@@ -1,1 +1,112 @@
-fn main() {}
+//! `chc`: Complaint Handling Code self-assessments into clean, comparable data.
+//! A thin binary: argument parsing, the batch loop and exit codes; every stage lives in
+//! its own crate.
+
+mod extract;
+mod inputs;
+mod registry_cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: 0 all inputs processed, 1 some inputs failed, 2 usage error, 3 fatal
+/// (the output folder could not be written).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_SOME_FAILED: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_FATAL: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(name = "chc", version, about = "Turn Complaint Handling Code self-assessment forms into clean, comparable data")]
+struct Cli {
+    /// More logging on stderr (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract forms (files or folders, searched recursively) into DIR.
+    Extract(extract::ExtractArgs),
+    /// Score extracted documents against hand-checked gold files.
+    Eval(EvalArgs),
+    /// Build or inspect the Code registry.
+    #[command(subcommand)]
+    Registry(registry_cmd::RegistryCommand),
+}
+
+#[derive(clap::Args, Debug)]
+struct EvalArgs {
+    /// Folder of gold files (fixtures/gold format, see docs/gold-format.md).
+    #[arg(long)]
+    gold: PathBuf,
+    /// An extract output folder (with documents/) or a folder of document JSON files.
+    output: PathBuf,
+    /// Machine-readable JSON instead of the table.
+    #[arg(long)]
+    json: bool,
+    /// Exit with 1 when the overall provision-row F1 is below this.
+    #[arg(long)]
+    min_f1: Option<f64>,
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = if quiet {
+        "error"
+    } else {
+        match verbose {
+            0 => "warn",
+            1 => "info",
+            _ => "debug",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CHC_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).without_time().init();
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    init_logging(cli.verbose, cli.quiet);
+    let code = match cli.command {
+        Command::Extract(args) => extract::run(args, cli.quiet),
+        Command::Eval(args) => run_eval(args),
+        Command::Registry(cmd) => registry_cmd::run(cmd),
+    };
+    ExitCode::from(code)
+}
+
+fn run_eval(args: EvalArgs) -> u8 {
+    match chc_eval::evaluate(&args.gold, &args.output) {
+        Ok(report) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report).expect("report serialises"));
+            } else {
+                print!("{}", report.render_table());
+            }
+            match args.min_f1 {
+                Some(min) if report.overall_f1() < min => {
+                    eprintln!("chc: overall F1 {:.4} is below --min-f1 {min}", report.overall_f1());
+                    EXIT_SOME_FAILED
+                }
+                _ => EXIT_OK,
+            }
+        }
+        Err(e) => {
+            eprintln!("chc: error: {e:#}");
+            EXIT_FATAL
+        }
+    }
+}

@@ -1,1 +1,179 @@
-//! The Complaint Handling Code registry.
+//! The Complaint Handling Code registry: every provision of each Code version
+//! (number, section, must/should, wording), and the wording similarity used to match
+//! rows whose numbers are missing or wrong, to detect the version, and to score how
+//! faithfully a form quotes the Code.
+//!
+//! The data (`data/registry.json`) is built from the forms' own quotations by
+//! `chc registry build` and reviewed by hand; it is embedded at compile time.
+
+pub mod answers;
+pub mod similarity;
+
+pub use chc_model::CodeVersion;
+use chc_model::RequirementKind;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use similarity::{fidelity, wording_similarity, WordingProfile};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provision {
+    pub version: CodeVersion,
+    /// "6.15"
+    pub number: String,
+    pub section: u32,
+    pub section_title: String,
+    pub kind: RequirementKind,
+    pub text: String,
+    /// How many corpus forms quoted this wording when the registry was built.
+    #[serde(default)]
+    pub quoted_by: u32,
+    /// True once a person has read the entry against the Code.
+    #[serde(default)]
+    pub reviewed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct RegistryFile {
+    pub note: String,
+    pub provisions: Vec<Provision>,
+}
+
+/// Registry with precomputed wording profiles for fast matching.
+pub struct Registry {
+    provisions: Vec<Provision>,
+    profiles: Vec<WordingProfile>,
+    by_key: HashMap<(CodeVersion, String), usize>,
+}
+
+const EMBEDDED: &str = include_str!("../data/registry.json");
+
+impl Registry {
+    /// The registry compiled into the binary.
+    pub fn embedded() -> &'static Registry {
+        static REG: OnceLock<Registry> = OnceLock::new();
+        REG.get_or_init(|| {
+            let file: RegistryFile = serde_json::from_str(EMBEDDED).expect("embedded registry.json is valid (tested)");
+            Registry::new(file.provisions)
+        })
+    }
+
+    pub fn new(mut provisions: Vec<Provision>) -> Registry {
+        provisions.sort_by(|a, b| (a.version, number_key(&a.number)).cmp(&(b.version, number_key(&b.number))));
+        let profiles = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
+        let by_key = provisions.iter().enumerate().map(|(i, p)| ((p.version, p.number.clone()), i)).collect();
+        Registry { provisions, profiles, by_key }
+    }
+
+    pub fn provisions(&self) -> &[Provision] {
+        &self.provisions
+    }
+
+    pub fn versions(&self) -> Vec<CodeVersion> {
+        let mut v: Vec<CodeVersion> = self.provisions.iter().map(|p| p.version).collect();
+        v.dedup();
+        v
+    }
+
+    pub fn of_version(&self, version: CodeVersion) -> impl Iterator<Item = &Provision> {
+        self.provisions.iter().filter(move |p| p.version == version)
+    }
+
+    pub fn get(&self, version: CodeVersion, number: &str) -> Option<&Provision> {
+        self.by_key.get(&(version, number.to_string())).map(|&i| &self.provisions[i])
+    }
+
+    pub fn section_title(&self, version: CodeVersion, section: u32) -> Option<&str> {
+        self.of_version(version).find(|p| p.section == section).map(|p| p.section_title.as_str())
+    }
+
+    /// Similarity of `text` to provision `number` of `version`, if the registry has it.
+    pub fn affinity(&self, version: CodeVersion, number: &str, text: &str) -> Option<f64> {
+        let &i = self.by_key.get(&(version, number.to_string()))?;
+        Some(self.profiles[i].similarity(&WordingProfile::new(text)))
+    }
+
+    /// Best affinity of `text` to `number` over every version that has it.
+    pub fn affinity_any(&self, number: &str, text: &str) -> Option<f64> {
+        let probe = WordingProfile::new(text);
+        CodeVersion::ALL
+            .iter()
+            .filter_map(|&v| self.by_key.get(&(v, number.to_string())))
+            .map(|&i| self.profiles[i].similarity(&probe))
+            .fold(None, |acc: Option<f64>, s| Some(acc.map_or(s, |a| a.max(s))))
+    }
+
+    /// Provisions of `version` ranked by wording similarity to `text`, best first.
+    pub fn rank(&self, version: Option<CodeVersion>, text: &str) -> Vec<(&Provision, f64)> {
+        let probe = WordingProfile::new(text);
+        let mut out: Vec<(&Provision, f64)> = self
+            .provisions
+            .iter()
+            .zip(&self.profiles)
+            .filter(|(p, _)| version.is_none_or(|v| p.version == v))
+            .map(|(p, prof)| (p, prof.similarity(&probe)))
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| number_key(&a.0.number).cmp(&number_key(&b.0.number))));
+        out
+    }
+
+    /// The wording profile of a provision, for callers that compare many texts to it.
+    pub fn profile(&self, version: CodeVersion, number: &str) -> Option<&WordingProfile> {
+        self.by_key.get(&(version, number.to_string())).map(|&i| &self.profiles[i])
+    }
+}
+
+/// Sort key for provision numbers: "6.15" after "6.9".
+pub fn number_key(number: &str) -> (u32, u32) {
+    let mut parts = number.split('.');
+    let a = parts.next().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+    let b = parts.next().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn number_keys_sort_numerically() {
+        assert!(number_key("6.9") < number_key("6.15"));
+        assert!(number_key("1.9") < number_key("2.1"));
+    }
+
+    #[test]
+    fn embedded_registry_is_complete_for_2024() {
+        let reg = Registry::embedded();
+        let expected: [(u32, std::ops::RangeInclusive<u32>); 9] =
+            [(1, 2..=6), (2, 1..=5), (3, 1..=7), (4, 1..=3), (5, 1..=15), (6, 1..=20), (7, 1..=4), (8, 1..=5), (9, 1..=8)];
+        for (section, range) in expected {
+            for n in range {
+                let num = format!("{section}.{n}");
+                let p = reg.get(CodeVersion::V2024, &num).unwrap_or_else(|| panic!("2024 {num} missing"));
+                assert_eq!(p.section, section);
+                assert_eq!(p.kind, RequirementKind::Must);
+            }
+        }
+        assert_eq!(reg.of_version(CodeVersion::V2024).count(), 72);
+    }
+
+    #[test]
+    fn embedded_registry_has_no_duplicates_or_empty_texts() {
+        let reg = Registry::embedded();
+        let mut seen = HashSet::new();
+        for p in reg.provisions() {
+            assert!(seen.insert((p.version, p.number.clone())), "duplicate {} {}", p.version, p.number);
+            assert!(p.text.split_whitespace().count() >= 5, "{} {} text too short: {:?}", p.version, p.number, p.text);
+            assert!(!p.section_title.is_empty(), "{} {} has no section title", p.version, p.number);
+        }
+    }
+
+    #[test]
+    fn embedded_registry_2022_sections_are_the_eight_of_the_code() {
+        let reg = Registry::embedded();
+        let sections: HashSet<u32> = reg.of_version(CodeVersion::V2022).map(|p| p.section).collect();
+        assert_eq!(sections, (1..=8).collect());
+    }
+}

@@ -1,1 +1,105 @@
-//! stub
+//! Writers for everything `chc extract` leaves in its output folder. Every file is
+//! written to a temporary name and renamed into place, so a killed run never leaves a
+//! half-written file under a final name.
+
+pub mod long;
+
+pub use long::LongCsv;
+
+use chc_model::{Document, FileError};
+use serde::Serialize;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Write `bytes` to `path` atomically: a temporary file beside it, flushed, then renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(value).expect("our types always serialise");
+    v.push(b'\n');
+    v
+}
+
+pub fn document_path(out: &Path, stem: &str) -> PathBuf {
+    out.join("documents").join(format!("{stem}.json"))
+}
+
+pub fn write_document(out: &Path, stem: &str, doc: &Document) -> io::Result<()> {
+    write_atomic(&document_path(out, stem), &to_json_bytes(doc))
+}
+
+/// `errors.csv`: one line per input that produced no document.
+pub fn errors_csv(errors: &[FileError]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["file", "stage", "kind", "message"]).expect("in-memory write");
+    for e in errors {
+        w.write_record([e.file.as_str(), e.stage.as_str(), e.kind.as_str(), e.message.as_str()]).expect("in-memory write");
+    }
+    w.into_inner().expect("in-memory flush")
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct StageTimings {
+    pub read_ms: f64,
+    pub parse_ms: f64,
+    pub table_ms: f64,
+    pub match_ms: f64,
+    pub write_ms: f64,
+    pub wall_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Summary {
+    pub schema_version: String,
+    pub inputs: usize,
+    pub documents: usize,
+    pub failed: usize,
+    pub skipped_up_to_date: usize,
+    pub rows: usize,
+    pub rows_by_comply: std::collections::BTreeMap<String, usize>,
+    pub documents_by_version: std::collections::BTreeMap<String, usize>,
+    pub errors_by_kind: std::collections::BTreeMap<String, usize>,
+    pub warnings_by_kind: std::collections::BTreeMap<String, usize>,
+    /// Summed CPU time per stage over all documents, and the run's wall time. The one part
+    /// of the output folder that differs between runs.
+    pub timings: StageTimings,
+}
+
+impl Summary {
+    pub fn count_document(&mut self, doc: &Document) {
+        self.documents += 1;
+        self.rows += doc.rows.len();
+        *self.documents_by_version.entry(doc.code_version.map_or("unknown".into(), |v| v.to_string())).or_default() += 1;
+        for r in &doc.rows {
+            *self.rows_by_comply.entry(r.comply.to_string()).or_default() += 1;
+            for w in &r.warnings {
+                *self.warnings_by_kind.entry(w.kind.clone()).or_default() += 1;
+            }
+        }
+        for w in &doc.warnings {
+            *self.warnings_by_kind.entry(w.kind.clone()).or_default() += 1;
+        }
+    }
+
+    pub fn count_error(&mut self, e: &FileError) {
+        self.failed += 1;
+        *self.errors_by_kind.entry(e.kind.clone()).or_default() += 1;
+    }
+}

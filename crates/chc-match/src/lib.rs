@@ -1,1 +1,131 @@
-//! stub
+//! Provision matching: table records into normalised rows tied to Code provisions, and
+//! the document-level facts (landlord, Code version, date, draft) read from the text.
+
+pub mod detect;
+pub mod landlord;
+pub mod provisions;
+
+use chc_code::answers::{parse_comply, parse_rag};
+use chc_code::Registry;
+use chc_model::{Comply, Detection, Document, FieldDetection, Overrides, Row, TableDocument, Warning, SCHEMA_VERSION};
+
+/// Turn a reconstructed table into the normalised document.
+pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
+    let mut warnings = table.warnings.clone();
+    let mut detection = Detection::default();
+
+    let (code_version, version_detection) = match overrides.code_version {
+        Some(v) => (Some(v), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
+        None => detect::code_version(&table, registry),
+    };
+    detection.code_version = version_detection;
+
+    let (landlord, landlord_detection) = match &overrides.landlord {
+        Some(l) => (Some(l.clone()), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
+        None => landlord::detect(&table),
+    };
+    detection.landlord = landlord_detection;
+
+    let (document_date, date_detection) = match &overrides.document_date {
+        Some(d) => (Some(d.clone()), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
+        None => detect::document_date(&table),
+    };
+    detection.document_date = date_detection;
+    let (draft, draft_detection) = detect::draft(&table);
+    detection.draft = draft_detection;
+
+    let placed = provisions::place(&table.records, code_version, registry);
+    let mut rows = Vec::with_capacity(table.records.len());
+    for (record, placement) in table.records.iter().zip(placed) {
+        let mut row_warnings = record.warnings.clone();
+        row_warnings.extend(placement.warnings);
+        let (comply, comply_warning) = normalise_comply(&record.comply_raw, &record.evidence);
+        row_warnings.extend(comply_warning);
+        let rag = parse_rag(&record.rag_raw);
+        if rag.is_none() && !record.rag_raw.is_empty() {
+            row_warnings.push(Warning::new("rag_unrecognised", format!("RAG value {:?} not recognised", record.rag_raw)));
+        }
+        let section = placement.provision.as_deref().and_then(|p| p.split('.').next()?.parse().ok());
+        if let (Some(s), Some(h)) = (section, record.heading_section) {
+            if s != h {
+                row_warnings.push(Warning::new("heading_mismatch", format!("printed under the heading of section {h}; the number says section {s}")));
+            }
+        }
+        let requirement_kind = record.requirement_kind.or_else(|| {
+            let v = code_version?;
+            Some(registry.get(v, placement.provision.as_deref()?)?.kind)
+        });
+        rows.push(Row {
+            provision: placement.provision,
+            number_in_source: placement.number_in_source,
+            section,
+            requirement_kind,
+            requirement: record.requirement.clone(),
+            comply,
+            comply_raw: record.comply_raw.clone(),
+            evidence: record.evidence.clone(),
+            commentary: record.commentary.clone(),
+            rag,
+            rag_raw: (!record.rag_raw.is_empty()).then(|| record.rag_raw.clone()),
+            matching: Some(placement.matching),
+            quote_fidelity: placement.quote_fidelity,
+            source_location: record.location,
+            warnings: row_warnings,
+        });
+    }
+    warnings.extend(detect::heading_title_warnings(&table, code_version, registry));
+    if rows.iter().any(|r| r.provision.is_none()) {
+        warnings.push(Warning::new("unplaced_rows", "some rows could not be tied to a Code provision"));
+    }
+
+    Document {
+        schema_version: SCHEMA_VERSION.to_string(),
+        source: table.source,
+        landlord,
+        code_version,
+        document_date,
+        draft,
+        columns: table.columns,
+        detection,
+        warnings,
+        rows,
+    }
+}
+
+/// The comply enum from the comply cell; failing that, from an answer word opening the
+/// evidence ("Yes – see policy"), which some landlords write instead of filling the column.
+fn normalise_comply(comply_raw: &str, evidence: &str) -> (Comply, Option<Warning>) {
+    if let Some(c) = parse_comply(comply_raw) {
+        return (c, None);
+    }
+    if !comply_raw.trim().is_empty() {
+        return (Comply::Unknown, Some(Warning::new("comply_unrecognised", format!("comply cell {:?} is not a yes/no answer", shorten(comply_raw)))));
+    }
+    let first_words: String = evidence.split_whitespace().take(1).collect::<Vec<_>>().join(" ");
+    let first_words = first_words.trim_end_matches([',', '.', '-', ':', ';']);
+    if matches!(first_words.to_lowercase().as_str(), "yes" | "no" | "partial" | "partially") {
+        if let Some(c) = parse_comply(first_words) {
+            return (c, Some(Warning::new("comply_from_evidence", "the comply cell is empty; the answer was read from the evidence")));
+        }
+    }
+    (Comply::Unknown, Some(Warning::new("comply_missing", "no comply answer")))
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quirk15_comply_inside_evidence() {
+        assert_eq!(normalise_comply("", "Yes - the policy says so").0, Comply::Yes);
+        assert_eq!(normalise_comply("", "Policy section 4").0, Comply::Unknown);
+        let (c, w) = normalise_comply("Corporate Complaints Policy", "");
+        assert_eq!(c, Comply::Unknown);
+        assert_eq!(w.unwrap().kind, "comply_unrecognised");
+        assert_eq!(normalise_comply("", "").1.unwrap().kind, "comply_missing");
+    }
+}

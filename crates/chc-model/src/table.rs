@@ -54,6 +54,9 @@ pub struct ContextLine {
 pub struct RawRecord {
     /// The provision number exactly as found in the provision column, if any.
     pub number: Option<String>,
+    /// The number was printed, but not at the start of the row's own provision cell
+    /// (e.g. on the middle line of a multi-line cell).
+    pub number_misplaced: bool,
     pub requirement: String,
     pub comply_raw: String,
     pub evidence: String,

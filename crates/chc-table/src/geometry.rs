@@ -1,2 +1,831 @@
 //! PDF pages (positioned runs and ruling lines) into [`crate::GridLine`]s.
-//! Being built under issue 4.
+//!
+//! Per page:
+//! 1. Page furniture goes: text repeated at the same place near the top or bottom edge of
+//!    most pages (running headers and footers) and bare page numbers near an edge.
+//! 2. Ruled tables: consecutive horizontal rules that span the table, crossed by at least
+//!    three vertical rules, make a row band; its columns are the gaps between the verticals.
+//!    Every run inside a band goes to its cell; each band is one line of cells.
+//! 3. Everything else is grouped into visual lines. A line whose runs name the form's columns
+//!    ("Code provision", "Comply", "Evidence" …) is an unruled table header: its runs' left
+//!    edges become column edges until the next header, across pages. Table lines start a new
+//!    row when the first column holds a provision number, when the comply column fills again,
+//!    or after a horizontal rule; other lines continue the row. Lines that do not fit the
+//!    columns (headings, paragraphs) are single-cell lines, wrapped lines of one paragraph
+//!    joined.
+//!
+//! Cells join their visual lines in reading order (top to bottom, left to right): wrapped
+//! lines with a space (hyphenated words and broken web addresses without), paragraphs and
+//! bullets with a line break. A row split by a page break comes out as a line with an empty
+//! first cell at the top of the next page, flagged `page_break_before`, for the assembler to
+//! merge.
+
+use crate::header::column_role;
+use crate::lines::provision_number_cell;
+use crate::GridLine;
+use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
+use std::collections::HashMap;
+
+/// Turn the positioned pages of a PDF into grid lines, in reading order.
+pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
+    let furniture = find_furniture(doc);
+    let mut out = Out::default();
+    let mut state = Unruled::default();
+    for (pi, page) in doc.pages.iter().enumerate() {
+        out.new_page(page.number);
+        match &page.content {
+            PageContent::Lines(lines) => {
+                for l in lines {
+                    out.push(l.number, l.text.split('\t').map(|c| c.trim().to_string()).collect());
+                }
+            }
+            PageContent::Positioned { runs, rules } => {
+                let kept: Vec<&TextRun> =
+                    runs.iter().enumerate().filter(|(ri, _)| !furniture.contains(&(pi, *ri))).map(|(_, r)| r).collect();
+                layout_page(page.number, &kept, rules, &mut state, &mut out);
+            }
+        }
+        state.flush(&mut out, page.number);
+        out.flush_para();
+    }
+    out.lines
+}
+
+// ---------------------------------------------------------------------------------------
+// Output with page-break flags and paragraph joining
+
+#[derive(Default)]
+struct Out {
+    lines: Vec<GridLine>,
+    page: u32,
+    page_started: bool,
+    /// A paragraph of free text being built: (text, font size, left x, last baseline).
+    para: Option<(String, f32, f32, f32)>,
+}
+
+impl Out {
+    fn new_page(&mut self, page: u32) {
+        self.flush_para();
+        self.page = page;
+        self.page_started = false;
+    }
+
+    fn push(&mut self, location: u32, cells: Vec<String>) {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let first = !self.page_started;
+        self.page_started = true;
+        self.lines.push(GridLine { location, cells, page_break_before: first && !self.lines.is_empty() });
+    }
+
+    fn flush_para(&mut self) {
+        if let Some((text, ..)) = self.para.take() {
+            let page = self.page;
+            self.push(page, vec![text]);
+        }
+    }
+
+    /// One visual line of free text: joined to the paragraph above when it continues it.
+    fn free_line(&mut self, line: &Line) {
+        let text = line_text(&line.runs);
+        if text.is_empty() {
+            return;
+        }
+        if let Some((para, size, x, y)) = self.para.as_mut() {
+            let same_size = (*size - line.size).abs() <= 0.6;
+            let close = line.y - *y <= 1.5 * line.size && line.y > *y;
+            let aligned = (line.x0 - *x).abs() <= 1.5 * line.size;
+            let bullet = starts_with_bullet(&text);
+            if same_size && close && aligned && !bullet && !is_heading_text(&text) && !is_heading_text(para) {
+                chc_parse::pdf::join_line(para, &text);
+                *y = line.y;
+                return;
+            }
+        }
+        self.flush_para();
+        self.para = Some((text, line.size, line.x0, line.y));
+    }
+}
+
+fn starts_with_bullet(s: &str) -> bool {
+    s.starts_with(['•', '▪', '●', '◦', '‣', '⁃', '\u{F0B7}', '\u{F0A7}', '-', '–', '*'])
+}
+
+/// Headings stand alone even when set in body size: "Section 2: Exclusions", "Stage 1".
+fn is_heading_text(s: &str) -> bool {
+    let l = s.trim().to_lowercase();
+    (l.starts_with("section ") || l.starts_with("stage ") || l.starts_with("appendix "))
+        && l.chars().count() < 100
+}
+
+// ---------------------------------------------------------------------------------------
+// Page furniture
+
+/// Runs (page index, run index) that are running headers/footers or page numbers.
+fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usize)> {
+    let mut drop = std::collections::HashSet::new();
+    let n_pages = doc.pages.iter().filter(|p| matches!(p.content, PageContent::Positioned { .. })).count();
+    // normalised text -> (page index, run index, y)
+    let mut seen: HashMap<String, Vec<(usize, usize, f32)>> = HashMap::new();
+    for (pi, page) in doc.pages.iter().enumerate() {
+        let PageContent::Positioned { runs, rules } = &page.content else { continue };
+        let bands = ruled_bands(rules);
+        let h = page.height.max(1.0);
+        for (ri, r) in runs.iter().enumerate() {
+            let top = r.y < 0.075 * h;
+            let bottom = r.y > 0.925 * h;
+            if !(top || bottom) {
+                continue;
+            }
+            if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) {
+                continue; // a repeated table header row is content
+            }
+            if is_page_number(&r.text) {
+                drop.insert((pi, ri));
+                continue;
+            }
+            seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.y));
+        }
+    }
+    if n_pages >= 2 {
+        let need = ((n_pages as f32) * 0.5).ceil().max(2.0) as usize;
+        for hits in seen.values() {
+            for &(_, _, y) in hits {
+                let mut pages: Vec<usize> = hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| h.0).collect();
+                pages.dedup();
+                if pages.len() >= need {
+                    for h in hits.iter().filter(|h| (h.2 - y).abs() <= 3.0) {
+                        drop.insert((h.0, h.1));
+                    }
+                }
+            }
+        }
+    }
+    drop
+}
+
+fn normalise_furniture(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in s.trim().to_lowercase().chars() {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "7", "- 7 -", "Page 7", "Page 7 of 12", "7 of 12", "7/12".
+fn is_page_number(s: &str) -> bool {
+    let t = s.trim().trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace()).to_lowercase();
+    let t = t.strip_prefix("page").map(str::trim).unwrap_or(&t);
+    let mut parts = t.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty() && *p != "of");
+    let Some(first) = parts.next() else { return false };
+    let num = |p: &str| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit());
+    num(first) && parts.all(num) && t.split_whitespace().count() <= 3
+}
+
+// ---------------------------------------------------------------------------------------
+// Ruled tables
+
+#[derive(Debug, Clone)]
+struct Band {
+    top: f32,
+    bottom: f32,
+    /// Vertical rule positions, left to right: `cols.len() - 1` cells.
+    cols: Vec<f32>,
+}
+
+impl Band {
+    fn contains_y(&self, y: f32) -> bool {
+        y > self.top && y < self.bottom
+    }
+    fn column_of(&self, x: f32) -> Option<usize> {
+        if x < self.cols[0] - 1.0 || x >= *self.cols.last().unwrap() {
+            return None;
+        }
+        Some(self.cols.windows(2).position(|w| x < w[1]).unwrap_or(0))
+    }
+}
+
+/// A merged horizontal line: y and the x intervals it covers.
+#[derive(Debug, Clone)]
+struct HLine {
+    y: f32,
+    spans: Vec<(f32, f32)>,
+}
+
+impl HLine {
+    fn covered(&self, a: f32, b: f32) -> f32 {
+        self.spans.iter().map(|&(x0, x1)| (x1.min(b) - x0.max(a)).max(0.0)).sum()
+    }
+}
+
+/// Merge touching collinear segments: (position, start, end) → position with spans.
+fn merge_lines(mut segs: Vec<(f32, f32, f32)>) -> Vec<HLine> {
+    segs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut lines: Vec<HLine> = Vec::new();
+    for (pos, a, b) in segs {
+        match lines.last_mut() {
+            Some(l) if (pos - l.y).abs() <= 1.5 => l.spans.push((a, b)),
+            _ => lines.push(HLine { y: pos, spans: vec![(a, b)] }),
+        }
+    }
+    for l in &mut lines {
+        l.spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f32, f32)> = Vec::new();
+        for &(a, b) in &l.spans {
+            match merged.last_mut() {
+                Some(m) if a <= m.1 + 2.0 => m.1 = m.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        l.spans = merged;
+    }
+    lines
+}
+
+fn horizontals(rules: &[Rule]) -> Vec<HLine> {
+    merge_lines(rules.iter().filter(|r| r.is_horizontal()).map(|r| ((r.y0 + r.y1) / 2.0, r.x0, r.x1)).collect())
+}
+
+fn ruled_bands(rules: &[Rule]) -> Vec<Band> {
+    let hs = horizontals(rules);
+    // Verticals: x with y spans.
+    let vs = merge_lines(rules.iter().filter(|r| r.is_vertical()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1)).collect());
+    if hs.len() < 2 || vs.len() < 3 {
+        return Vec::new();
+    }
+    let mut bands = Vec::new();
+    let mut i = 0;
+    while i + 1 < hs.len() {
+        let mut found = None;
+        for j in i + 1..hs.len() {
+            let (top, bottom) = (hs[i].y, hs[j].y);
+            if bottom - top < 4.0 {
+                continue;
+            }
+            let mut xs: Vec<f32> = vs
+                .iter()
+                .filter(|v| v.spans.iter().any(|&(a, b)| a <= top + 2.5 && b >= bottom - 2.5))
+                .map(|v| v.y)
+                .collect();
+            xs.dedup_by(|a, b| (*a - *b).abs() <= 2.0);
+            if xs.len() < 3 {
+                break;
+            }
+            let (l, r) = (xs[0], *xs.last().unwrap());
+            let need = 0.5 * (r - l);
+            if hs[i].covered(l, r) < need {
+                break;
+            }
+            if hs[j].covered(l, r) >= need {
+                found = Some((j, Band { top, bottom, cols: xs }));
+                break;
+            }
+        }
+        match found {
+            Some((j, band)) => {
+                bands.push(band);
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    bands
+}
+
+// ---------------------------------------------------------------------------------------
+// Text pieces, lines and cells
+
+/// A piece of a run placed in a cell (a run crossing a cell border is cut in two).
+#[derive(Debug, Clone)]
+struct Piece {
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+    text: String,
+}
+
+impl Piece {
+    fn of(r: &TextRun) -> Piece {
+        Piece { x: r.x, y: r.y, width: r.width, size: r.font_size, text: r.text.clone() }
+    }
+    fn end(&self) -> f32 {
+        self.x + self.width
+    }
+}
+
+/// Cut a piece at x (proportionally by characters, at the nearest space).
+fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
+    let chars: Vec<char> = p.text.chars().collect();
+    let frac = ((x - p.x) / p.width.max(0.1)).clamp(0.0, 1.0);
+    let guess = (frac * chars.len() as f32).round() as usize;
+    let mut best = guess.min(chars.len());
+    let mut best_d = usize::MAX;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let d = i.abs_diff(guess);
+            if d < best_d {
+                best_d = d;
+                best = i;
+            }
+        }
+    }
+    let left: String = chars[..best].iter().collect::<String>().trim_end().to_string();
+    let right: String = chars[best..].iter().collect::<String>().trim_start().to_string();
+    let lw = p.width * best as f32 / chars.len().max(1) as f32;
+    (
+        Piece { x: p.x, y: p.y, width: lw, size: p.size, text: left },
+        Piece { x: x.max(p.x + lw), y: p.y, width: (p.width - lw).max(0.0), size: p.size, text: right },
+    )
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    y: f32,
+    size: f32,
+    x0: f32,
+    runs: Vec<Piece>,
+}
+
+/// Group pieces into visual lines by baseline; lines top to bottom, pieces left to right.
+fn group_lines(mut pieces: Vec<Piece>) -> Vec<Line> {
+    pieces.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Line> = Vec::new();
+    for p in pieces {
+        match lines.last_mut() {
+            Some(l) if (p.y - l.y).abs() <= 0.4 * p.size.min(l.size).max(1.0) => {
+                l.size = l.size.max(p.size);
+                l.runs.push(p);
+            }
+            _ => lines.push(Line { y: p.y, size: p.size, x0: p.x, runs: vec![p] }),
+        }
+    }
+    for l in &mut lines {
+        l.runs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        l.x0 = l.runs[0].x;
+    }
+    lines
+}
+
+fn line_text(runs: &[Piece]) -> String {
+    let mut s = String::new();
+    let mut end = f32::MIN;
+    for r in runs {
+        if r.text.is_empty() {
+            continue;
+        }
+        if !s.is_empty() && r.x - end > 0.15 * r.size && !s.ends_with(' ') {
+            s.push(' ');
+        }
+        s.push_str(&r.text);
+        end = r.end();
+    }
+    s.trim().to_string()
+}
+
+/// The text of one cell: its lines in reading order. A bigger gap than the line pitch, or a
+/// bullet, starts a new line of output; wrapped lines join.
+fn cell_text(pieces: Vec<Piece>) -> String {
+    let lines = group_lines(pieces);
+    let mut out = String::new();
+    let mut prev_y: Option<f32> = None;
+    let mut pitch: Option<f32> = None;
+    // The usual distance between wrapped lines in this cell.
+    let gaps: Vec<f32> = lines.windows(2).map(|w| w[1].y - w[0].y).filter(|g| *g > 0.0).collect();
+    if !gaps.is_empty() {
+        let mut g = gaps.clone();
+        g.sort_by(|a, b| a.total_cmp(b));
+        pitch = Some(g[0]);
+    }
+    for l in &lines {
+        let text = line_text(&l.runs);
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(py) = prev_y {
+            let gap = l.y - py;
+            let para = pitch.is_some_and(|p| gap > p * 1.2 && gap > 1.3 * l.size) || starts_with_bullet(&text);
+            if para {
+                out.push('\n');
+                out.push_str(&text);
+            } else {
+                let mut last = match out.rfind('\n') {
+                    Some(i) => out.split_off(i + 1),
+                    None => std::mem::take(&mut out),
+                };
+                chc_parse::pdf::join_line(&mut last, &text);
+                out.push_str(&last);
+            }
+        } else {
+            out.push_str(&text);
+        }
+        prev_y = Some(l.y);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Unruled tables
+
+#[derive(Default)]
+struct Unruled {
+    /// Left edges of the columns of the current unruled table, when one is open.
+    cols: Option<Vec<f32>>,
+    comply_col: Option<usize>,
+    body_size: f32,
+    row: Option<Row>,
+}
+
+struct Row {
+    location: u32,
+    cells: Vec<Vec<Piece>>,
+    header: bool,
+    last_y: f32,
+    size: f32,
+}
+
+impl Unruled {
+    fn flush(&mut self, out: &mut Out, page: u32) {
+        if let Some(row) = self.row.take() {
+            let cells: Vec<String> = row.cells.into_iter().map(cell_text).collect();
+            out.flush_para();
+            out.push(if row.location == 0 { page } else { row.location }, cells);
+        }
+    }
+
+    fn boundaries(&self) -> Vec<f32> {
+        self.cols.as_ref().map(|c| c.iter().map(|x| x - 3.0).collect()).unwrap_or_default()
+    }
+
+    /// Place a line's pieces in columns; `None` when a piece runs across a column edge by
+    /// more than a character or two (the line is not part of the table).
+    fn assign(&self, line: &Line) -> Option<Vec<Vec<Piece>>> {
+        let b = self.boundaries();
+        if b.is_empty() {
+            return None;
+        }
+        let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); b.len()];
+        for p in &line.runs {
+            let k = b.iter().rposition(|&e| p.x >= e).unwrap_or(0);
+            if let Some(&next) = b.get(k + 1) {
+                if p.end() > next + 0.8 * p.size {
+                    return None;
+                }
+            }
+            cells[k].push(p.clone());
+        }
+        Some(cells)
+    }
+}
+
+/// Is this line an unruled table's header? Then the column left edges.
+fn header_columns(line: &Line) -> Option<(Vec<f32>, Option<usize>)> {
+    let roles: Vec<ColumnRole> = line.runs.iter().map(|r| column_role(&r.text)).collect();
+    let named = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    if named < 3 || !roles.contains(&ColumnRole::Comply) || line.runs.len() > 10 {
+        return None;
+    }
+    let mut xs: Vec<f32> = line.runs.iter().map(|r| r.x).collect();
+    xs.sort_by(|a, b| a.total_cmp(b));
+    xs.dedup_by(|a, b| (*a - *b).abs() <= 3.0);
+    let comply_x = line.runs.iter().zip(&roles).find(|(_, r)| **r == ColumnRole::Comply).map(|(p, _)| p.x);
+    let comply = comply_x.and_then(|cx| xs.iter().position(|x| (x - cx).abs() <= 3.0));
+    Some((xs, comply))
+}
+
+fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, out: &mut Out) {
+    let bands = ruled_bands(rules);
+    let hlines = horizontals(rules);
+    let mut band_cells: Vec<Vec<Vec<Piece>>> = bands.iter().map(|b| vec![Vec::new(); b.cols.len() - 1]).collect();
+    let mut free: Vec<Piece> = Vec::new();
+    for r in runs {
+        let mid = r.y - 0.3 * r.font_size;
+        let hit = bands.iter().position(|b| b.contains_y(mid) && b.column_of(r.x).is_some());
+        let Some(bi) = hit else {
+            free.push(Piece::of(r));
+            continue;
+        };
+        let band = &bands[bi];
+        let mut piece = Piece::of(r);
+        let mut col = band.column_of(piece.x).unwrap();
+        // Cut runs that cross a vertical rule.
+        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 {
+            let (left, right) = split_at(&piece, band.cols[col + 1]);
+            if !left.text.is_empty() {
+                band_cells[bi][col].push(left);
+            }
+            piece = right;
+            col += 1;
+        }
+        if !piece.text.is_empty() {
+            band_cells[bi][col].push(piece);
+        }
+    }
+
+    enum Item {
+        Band(usize),
+        Line(Line),
+    }
+    let mut items: Vec<(f32, Item)> = bands.iter().enumerate().map(|(i, b)| (b.top, Item::Band(i))).collect();
+    for l in group_lines(free) {
+        items.push((l.y - l.size, Item::Line(l)));
+    }
+    items.sort_by(|a, b| a.0.total_cmp(&b.0));
+
+    let mut prev_line_y: Option<f32> = None;
+    for (_, item) in items {
+        match item {
+            Item::Band(bi) => {
+                st.flush(out, page);
+                st.cols = None;
+                out.flush_para();
+                let cells: Vec<String> = std::mem::take(&mut band_cells[bi]).into_iter().map(cell_text).collect();
+                out.push(page, cells);
+                prev_line_y = None;
+            }
+            Item::Line(line) => {
+                unruled_line(page, line, &hlines, prev_line_y, st, out);
+            }
+        }
+        if let Some(row) = &st.row {
+            prev_line_y = Some(row.last_y);
+        }
+    }
+}
+
+fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st: &mut Unruled, out: &mut Out) {
+    if let Some((cols, comply)) = header_columns(&line) {
+        st.flush(out, page);
+        out.flush_para();
+        st.cols = Some(cols);
+        st.comply_col = comply;
+        st.body_size = line.size;
+        let cells = st.assign(&line).unwrap_or_default();
+        st.row = Some(Row { location: page, cells, header: true, last_y: line.y, size: line.size });
+        return;
+    }
+    let cells = if st.cols.is_some() && line.size <= st.body_size * 1.15 + 0.3 { st.assign(&line) } else { None };
+    let Some(cells) = cells else {
+        st.flush(out, page);
+        out.free_line(&line);
+        return;
+    };
+    let text_in = |k: usize| cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty()));
+    let first = line_text(&cells[0]);
+    let numbered = provision_number_cell(&first).is_some() || is_bare_number(&first);
+    let only_first = text_in(0) && (1..cells.len()).all(|k| !text_in(k));
+    if let Some(row) = st.row.as_mut() {
+        if row.header && !numbered && line.y - row.last_y <= 1.6 * line.size {
+            for (k, c) in cells.into_iter().enumerate() {
+                row.cells[k].extend(c);
+            }
+            row.last_y = line.y;
+            return;
+        }
+    }
+    if only_first && !numbered {
+        // "Stage 1", a sub-heading set in the first column's place.
+        st.flush(out, page);
+        out.free_line(&line);
+        return;
+    }
+    let comply_again = st.comply_col.is_some_and(|k| {
+        text_in(k) && st.row.as_ref().is_some_and(|r| r.cells[k].iter().any(|p| !p.text.trim().is_empty()))
+    });
+    let ruled_off = match (prev_y, st.cols.as_ref()) {
+        (Some(py), Some(cols)) => {
+            let width = (cols.last().unwrap() - cols[0]).max(50.0);
+            hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
+        }
+        _ => false,
+    };
+    let new_row = st.row.is_none() || numbered || comply_again || ruled_off || st.row.as_ref().is_some_and(|r| r.header);
+    if new_row {
+        st.flush(out, page);
+        out.flush_para();
+        st.row = Some(Row { location: page, cells, header: false, last_y: line.y, size: line.size });
+    } else if let Some(row) = st.row.as_mut() {
+        for (k, c) in cells.into_iter().enumerate() {
+            row.cells[k].extend(c);
+        }
+        row.last_y = line.y;
+        row.size = row.size.max(line.size);
+    }
+}
+
+fn is_bare_number(s: &str) -> bool {
+    let t = s.trim().trim_end_matches('.');
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chc_model::{Page, SourceFormat, SourceInfo};
+
+    fn run(x: f32, y: f32, text: &str) -> TextRun {
+        TextRun { x, y, width: text.chars().count() as f32 * 3.0, font_size: 10.0, text: text.into() }
+    }
+    fn hrule(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule { x0, y0: y, x1, y1: y }
+    }
+    fn vrule(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule { x0: x, y0, x1: x, y1 }
+    }
+    fn doc(pages: Vec<(Vec<TextRun>, Vec<Rule>)>) -> ParsedDocument {
+        ParsedDocument {
+            source: SourceInfo { path: "t.pdf".into(), sha256: String::new(), format: SourceFormat::Pdf, bytes: 0 },
+            pages: pages
+                .into_iter()
+                .enumerate()
+                .map(|(i, (runs, rules))| Page {
+                    number: i as u32 + 1,
+                    width: 600.0,
+                    height: 800.0,
+                    content: PageContent::Positioned { runs, rules },
+                })
+                .collect(),
+            tagged_tables: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+    fn cells(g: &GridLine) -> Vec<&str> {
+        g.cells.iter().map(|s| s.as_str()).collect()
+    }
+
+    /// A ruled table: columns at 50, 100, 250, 300, 550; rows between horizontal rules.
+    fn ruled_grid(ys: &[f32]) -> Vec<Rule> {
+        let mut rules: Vec<Rule> = ys.iter().map(|&y| hrule(y, 50.0, 550.0)).collect();
+        for x in [50.0, 100.0, 250.0, 300.0, 550.0] {
+            rules.push(vrule(x, ys[0], *ys.last().unwrap()));
+        }
+        rules
+    }
+
+    #[test]
+    fn ruled_table_rows_come_from_rules_and_cells_keep_reading_order() {
+        let rules = ruled_grid(&[100.0, 130.0, 200.0]);
+        // Content stream order is scrambled on purpose (QUIRKS 19).
+        let runs = vec![
+            run(60.0, 80.0, "Section 1: Definition of a complaint"),
+            run(305.0, 115.0, "Evidence"),
+            run(55.0, 115.0, "Code provision"),
+            run(105.0, 115.0, "Code requirement"),
+            run(255.0, 115.0, "Comply"),
+            run(105.0, 160.0, "treated as such."),
+            run(55.0, 145.0, "1.3"),
+            run(105.0, 145.0, "A resident does not have to"),
+            run(255.0, 145.0, "Yes"),
+            run(305.0, 145.0, "Policy point 4.2"),
+            run(105.0, 185.0, "Second paragraph."),
+        ];
+        let g = pdf_to_grid(&doc(vec![(runs, rules)]));
+        assert_eq!(g.len(), 3, "{g:#?}");
+        assert_eq!(cells(&g[0]), ["Section 1: Definition of a complaint"]);
+        assert_eq!(cells(&g[1]), ["Code provision", "Code requirement", "Comply", "Evidence"]);
+        assert_eq!(cells(&g[2])[0], "1.3");
+        assert_eq!(cells(&g[2])[1], "A resident does not have to treated as such.\nSecond paragraph.");
+        assert_eq!(cells(&g[2])[2], "Yes");
+        assert!(!g[0].page_break_before);
+    }
+
+    #[test]
+    fn run_crossing_a_vertical_rule_is_cut() {
+        let rules = ruled_grid(&[100.0, 130.0]);
+        // One run spanning the comply and evidence columns (250..300 | 300..).
+        let mut r = run(255.0, 115.0, "Yes Included");
+        r.width = 80.0;
+        let g = pdf_to_grid(&doc(vec![(vec![run(55.0, 115.0, "1.2"), r], rules)]));
+        assert_eq!(cells(&g[0]), ["1.2", "", "Yes", "Included"]);
+    }
+
+    #[test]
+    fn underline_inside_a_cell_does_not_split_the_row() {
+        let mut rules = ruled_grid(&[100.0, 160.0]);
+        rules.push(hrule(131.0, 105.0, 180.0));
+        let runs = vec![run(55.0, 115.0, "1.2"), run(105.0, 115.0, "first"), run(105.0, 130.0, "underlined")];
+        let g = pdf_to_grid(&doc(vec![(runs, rules)]));
+        assert_eq!(g.len(), 1);
+        assert_eq!(cells(&g[0])[1], "first underlined");
+    }
+
+    fn unruled_header(y: f32) -> Vec<TextRun> {
+        vec![
+            run(50.0, y, "Code provision"),
+            run(130.0, y, "Code requirement"),
+            run(300.0, y, "Comply: Yes/No"),
+            run(380.0, y, "Evidence"),
+            run(480.0, y, "Commentary"),
+        ]
+    }
+
+    #[test]
+    fn unruled_columns_from_header_and_rows_from_numbers() {
+        let mut runs = vec![run(50.0, 60.0, "Section 1: Definition of a complaint and more words")];
+        runs.extend(unruled_header(100.0));
+        runs.extend([
+            run(50.0, 120.0, "1.2"),
+            run(130.0, 120.0, "A complaint must be"),
+            run(300.0, 120.0, "Yes"),
+            run(380.0, 120.0, "Policy 4.1"),
+            run(130.0, 132.0, "defined as"),
+            run(380.0, 132.0, "and web"),
+            run(50.0, 150.0, "1.3"),
+            run(130.0, 150.0, "A resident"),
+            run(300.0, 150.0, "No"),
+            run(480.0, 150.0, "To do"),
+            // Missing number: the comply column filling again starts the row.
+            run(130.0, 170.0, "Landlords must"),
+            run(300.0, 170.0, "Yes"),
+        ]);
+        let g = pdf_to_grid(&doc(vec![(runs, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[0], ["Section 1: Definition of a complaint and more words"]);
+        assert_eq!(c[1], ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
+        assert_eq!(c[2], ["1.2", "A complaint must be defined as", "Yes", "Policy 4.1 and web", ""]);
+        assert_eq!(c[3], ["1.3", "A resident", "No", "", "To do"]);
+        assert_eq!(c[4], ["", "Landlords must", "Yes", "", ""]);
+        assert_eq!(g.len(), 5);
+    }
+
+    #[test]
+    fn unruled_table_continues_on_next_page_without_header() {
+        let mut p1 = unruled_header(100.0);
+        p1.extend([run(50.0, 120.0, "1.2"), run(130.0, 120.0, "A complaint"), run(300.0, 120.0, "Yes")]);
+        let p2 = vec![run(130.0, 60.0, "continued text"), run(50.0, 80.0, "1.3"), run(130.0, 80.0, "Next"), run(300.0, 80.0, "No")];
+        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[2], ["", "continued text", "", "", ""]);
+        assert!(g[2].page_break_before);
+        assert_eq!(g[2].location, 2);
+        assert_eq!(c[3], ["1.3", "Next", "No", "", ""]);
+    }
+
+    #[test]
+    fn running_headers_footers_and_page_numbers_are_dropped() {
+        let page = |n: u32| {
+            vec![
+                run(50.0, 30.0, "Borough Council – self-assessment"),
+                run(50.0, 100.0, &format!("Body text on page {n}")),
+                run(290.0, 780.0, &format!("Page {n} of 3")),
+            ]
+        };
+        let mut p3 = page(3);
+        p3.push(run(560.0, 770.0, "3"));
+        let g = pdf_to_grid(&doc(vec![(page(1), vec![]), (page(2), vec![]), (p3, vec![])]));
+        let texts: Vec<&str> = g.iter().map(|l| l.cells[0].as_str()).collect();
+        assert_eq!(texts, ["Body text on page 1", "Body text on page 2", "Body text on page 3"]);
+        assert!(g[1].page_break_before && g[2].page_break_before && !g[0].page_break_before);
+    }
+
+    #[test]
+    fn paragraph_lines_join_and_headings_stand_alone() {
+        let mut h = run(50.0, 60.0, "Section 2: Exclusions");
+        h.font_size = 13.0;
+        let runs = vec![
+            run(50.0, 100.0, "This self-assessment form should be completed by the"),
+            run(50.0, 112.0, "complaints officer."),
+            h,
+            run(50.0, 140.0, "Stage 1"),
+        ];
+        let g = pdf_to_grid(&doc(vec![(runs, vec![])]));
+        let texts: Vec<&str> = g.iter().map(|l| l.cells[0].as_str()).collect();
+        assert_eq!(texts, ["Section 2: Exclusions", "This self-assessment form should be completed by the complaints officer.", "Stage 1"]);
+    }
+
+    #[test]
+    fn page_numbers_recognised() {
+        for s in ["7", "- 7 -", "Page 7", "Page 7 of 12", "7 of 12", "7/12"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["1.2", "Section 7", "Yes", "Page 7 is here"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    fn repo_root() -> std::path::PathBuf {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// `CHC_DUMP=fixtures/pdf/x.pdf cargo test -p chc-table dump_grid -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn dump_grid() {
+        let Ok(p) = std::env::var("CHC_DUMP") else { return };
+        let bytes = std::fs::read(repo_root().join(&p)).unwrap();
+        let doc = chc_parse::parse(&p, &bytes, &chc_parse::Limits::default()).unwrap();
+        for g in pdf_to_grid(&doc) {
+            println!("{}{} {:?}", if g.page_break_before { "==" } else { "  " }, g.location, g.cells);
+        }
+    }
+}

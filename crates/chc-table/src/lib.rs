@@ -1,7 +1,19 @@
 //! Table reconstruction: from parsed pages to the form's provision rows.
+//!
+//! Every source shape (tabbed text, pipes, vertical text, run-together web text, PDF
+//! geometry) is brought to [`GridLine`]s or read straight into records; one assembler
+//! then handles headers, page-break continuations, shifted cells and headings, so a
+//! quirk fixed once is fixed for every format.
 
+mod assemble;
 pub mod geometry;
+pub mod header;
+pub mod lines;
+pub mod text_layout;
 
+use assemble::Assembler;
+use chc_code::Registry;
+use chc_model::{LayoutKind, PageContent, ParsedDocument, TableDocument, TextLine, Warning};
 use serde::{Deserialize, Serialize};
 
 /// One line of the form as cells, whatever the source: a tab-separated text line, or a
@@ -15,4 +27,74 @@ pub struct GridLine {
     /// True for the first line of a new PDF page: a row that continues across the break
     /// may follow. Text input never knows, and relies on repeated headers instead.
     pub page_break_before: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TableError {
+    #[error("no self-assessment table found (no header row and no numbered provision rows); is this a Complaint Handling Code form?")]
+    NotAForm,
+}
+
+impl TableError {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            TableError::NotAForm => "not_a_form",
+        }
+    }
+}
+
+/// Rebuild the form's table. `registry` supplies the Code's wording where layout alone
+/// cannot tell where a cell ends (run-together text, numbers printed on a later line).
+pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDocument, TableError> {
+    let mut asm = Assembler::new(registry);
+    let text_lines: Vec<TextLine> = doc
+        .pages
+        .iter()
+        .flat_map(|p| match &p.content {
+            PageContent::Lines(l) => l.clone(),
+            PageContent::Positioned { .. } => Vec::new(),
+        })
+        .collect();
+    let layout = if doc.pages.iter().any(|p| matches!(p.content, PageContent::Positioned { .. })) {
+        let grid = geometry::pdf_to_grid(doc);
+        asm.grid(&grid);
+        let ruled = doc.pages.iter().any(|p| matches!(&p.content, PageContent::Positioned { rules, .. } if rules.len() >= 4));
+        if !doc.tagged_tables.is_empty() {
+            LayoutKind::PdfTagged
+        } else if ruled {
+            LayoutKind::PdfRuled
+        } else {
+            LayoutKind::PdfUnruled
+        }
+    } else {
+        let layout = text_layout::detect_layout(&text_lines);
+        match layout {
+            LayoutKind::Tabbed => asm.grid(&text_layout::tabbed_grid(&text_lines)),
+            LayoutKind::Delimited => asm.grid(&text_layout::delimited_grid(&text_lines)),
+            LayoutKind::Vertical => text_layout::read_vertical(&text_lines, &mut asm),
+            LayoutKind::RunTogether => text_layout::read_run_together(&text_lines, &mut asm),
+            _ => {}
+        }
+        layout
+    };
+    if asm.records.is_empty() {
+        return Err(TableError::NotAForm);
+    }
+    let mut warnings = std::mem::take(&mut asm.warnings);
+    if asm.header_variants.len() > 1 {
+        warnings.push(Warning::new(
+            "header_variants",
+            format!("the header is printed in {} spellings; columns were mapped by meaning", asm.header_variants.len()),
+        ));
+    }
+    let roles = asm.roles.clone().unwrap_or_default();
+    Ok(TableDocument {
+        source: doc.source.clone(),
+        layout,
+        columns: asm.columns,
+        roles,
+        records: asm.records.into_iter().map(|r| r.record).collect(),
+        context: asm.context,
+        warnings,
+    })
 }

@@ -1,0 +1,259 @@
+//! `chc extract`: the batch. Documents run in parallel; results are written in input
+//! order, so the output is the same whatever the thread count.
+
+use crate::inputs::{self, Input, Manifest};
+use crate::{EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
+use chc_code::Registry;
+use chc_export::{LongCsv, StageTimings, Summary};
+use chc_model::{Document, FileError, Overrides, Stage, SCHEMA_VERSION};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(clap::Args, Debug)]
+pub struct ExtractArgs {
+    /// Files and folders to read (folders are searched recursively for .pdf/.txt/.html).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (created if missing).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Documents processed at once (default: all cores).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// CSV with columns path,landlord[,code_version][,document_date] overriding detection.
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Start provisions.csv with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub csv_bom: bool,
+    /// Skip inputs whose documents/<stem>.json already holds the same sha256.
+    #[arg(long)]
+    pub resume: bool,
+    /// Largest input file read, in MB.
+    #[arg(long, default_value_t = 512)]
+    pub max_file_mb: u64,
+}
+
+/// Per-document stage times in milliseconds.
+#[derive(Default, Clone, Copy)]
+struct Times {
+    read: f64,
+    parse: f64,
+    table: f64,
+    matching: f64,
+}
+
+enum Outcome {
+    Done(Box<Document>, Times),
+    UpToDate(Box<Document>),
+    Failed(FileError, Times),
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn fail(input: &Input, stage: Stage, kind: &str, message: String) -> FileError {
+    FileError { file: input.display.clone(), stage, kind: kind.to_string(), message }
+}
+
+/// Read, parse, rebuild the table and match one input. Never panics: a panic in any
+/// stage (a damaged PDF deep inside a reader) becomes this file's error.
+fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, registry: &Registry, resume: bool, out: &Path) -> Outcome {
+    let mut t = Times::default();
+    let start = Instant::now();
+    let bytes = match std::fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(fail(input, Stage::Read, "unreadable", format!("cannot read the file: {e}")), t),
+    };
+    t.read = ms(start);
+    if resume {
+        if let Some(doc) = up_to_date(out, input, &bytes) {
+            return Outcome::UpToDate(Box::new(doc));
+        }
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let s = Instant::now();
+        let parsed = chc_parse::parse(&input.display, &bytes, limits).map_err(|e| fail(input, Stage::Parse, e.kind(), e.to_string()))?;
+        t.parse = ms(s);
+        let s = Instant::now();
+        let table = chc_table::reconstruct(&parsed, registry).map_err(|e| fail(input, Stage::Table, e.kind(), e.to_string()))?;
+        t.table = ms(s);
+        let s = Instant::now();
+        let doc = chc_match::match_document(table, registry, overrides);
+        t.matching = ms(s);
+        Ok::<Document, FileError>(doc)
+    }));
+    match result {
+        Ok(Ok(doc)) => Outcome::Done(Box::new(doc), t),
+        Ok(Err(e)) => Outcome::Failed(e, t),
+        Err(panic) => {
+            let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "unknown panic".into());
+            Outcome::Failed(fail(input, Stage::Parse, "internal_error", format!("chc failed on this file ({what}); please report it with the file")), t)
+        }
+    }
+}
+
+fn up_to_date(out: &Path, input: &Input, bytes: &[u8]) -> Option<Document> {
+    let existing = std::fs::read(chc_export::document_path(out, &input.stem)).ok()?;
+    let doc: Document = serde_json::from_slice(&existing).ok()?;
+    (doc.schema_version == SCHEMA_VERSION && doc.source.sha256 == chc_parse::sha256_hex(bytes) && doc.source.path == input.display).then_some(doc)
+}
+
+pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
+    let wall = Instant::now();
+    let inputs = match inputs::collect(&args.inputs) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("chc: error: {e:#}");
+            return EXIT_USAGE;
+        }
+    };
+    if inputs.is_empty() {
+        eprintln!("chc: error: no input files found (folders are searched for .pdf, .txt, .html)");
+        return EXIT_USAGE;
+    }
+    let manifest = match &args.manifest {
+        Some(p) => match Manifest::load(p) {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("chc: error: {e:#}");
+                return EXIT_USAGE;
+            }
+        },
+        None => Manifest::empty(),
+    };
+    if let Err(e) = std::fs::create_dir_all(args.out.join("documents")) {
+        eprintln!("chc: error: cannot create output folder {}: {e}", args.out.display());
+        return EXIT_FATAL;
+    }
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("chc: error: cannot start {jobs} worker threads: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    let limits = chc_parse::Limits { max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024), ..Default::default() };
+    let registry = Registry::embedded();
+    let progress = progress_bar(inputs.len(), quiet);
+    // Keep panics inside reader libraries from printing over our own error lines.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|info| tracing::debug!("recovered panic: {info}")));
+
+    let out = args.out.clone();
+    let outcomes: Vec<Outcome> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| {
+                let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, &out);
+                if let Outcome::Done(doc, _) = &outcome {
+                    if let Err(e) = chc_export::write_document(&out, &input.stem, doc) {
+                        let err = fail(input, Stage::Write, "write_failed", format!("cannot write documents/{}.json: {e}", input.stem));
+                        return Outcome::Failed(err, Times::default());
+                    }
+                }
+                if let Some(p) = &progress {
+                    p.inc(1);
+                }
+                outcome
+            })
+            .collect()
+    });
+    std::panic::set_hook(default_hook);
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+
+    let mut summary = Summary { schema_version: SCHEMA_VERSION.into(), inputs: inputs.len(), ..Default::default() };
+    let mut long = LongCsv::new(args.csv_bom);
+    let mut errors = Vec::new();
+    let mut timings = StageTimings::default();
+    for (input, outcome) in inputs.iter().zip(&outcomes) {
+        let (doc, t) = match outcome {
+            Outcome::Done(doc, t) => (Some(doc.as_ref()), *t),
+            Outcome::UpToDate(doc) => {
+                summary.skipped_up_to_date += 1;
+                (Some(doc.as_ref()), Times::default())
+            }
+            Outcome::Failed(e, t) => {
+                eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
+                summary.count_error(e);
+                errors.push(e.clone());
+                (None, *t)
+            }
+        };
+        timings.read_ms += t.read;
+        timings.parse_ms += t.parse;
+        timings.table_ms += t.table;
+        timings.match_ms += t.matching;
+        if let Some(doc) = doc {
+            tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
+            summary.count_document(doc);
+            long.add(doc);
+        }
+    }
+    remove_stale_documents(&args.out, &inputs, &outcomes);
+    let write_start = Instant::now();
+    let written = chc_export::write_atomic(&args.out.join("provisions.csv"), &long.into_bytes())
+        .and_then(|_| chc_export::write_atomic(&args.out.join("errors.csv"), &chc_export::errors_csv(&errors)));
+    timings.write_ms = ms(write_start);
+    timings.wall_ms = ms(wall);
+    summary.timings = round_timings(timings);
+    let written = written.and_then(|_| chc_export::write_atomic(&args.out.join("summary.json"), &chc_export::to_json_bytes(&summary)));
+    if let Err(e) = written {
+        eprintln!("chc: error: cannot write to {}: {e}", args.out.display());
+        return EXIT_FATAL;
+    }
+    if !quiet {
+        eprintln!(
+            "chc: {} of {} inputs extracted ({} rows){}; output in {}",
+            summary.documents,
+            summary.inputs,
+            summary.rows,
+            if summary.failed > 0 { format!(", {} failed (see errors.csv)", summary.failed) } else { String::new() },
+            args.out.display()
+        );
+    }
+    if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    }
+}
+
+fn round_timings(t: StageTimings) -> StageTimings {
+    let r = |x: f64| (x * 10.0).round() / 10.0;
+    StageTimings { read_ms: r(t.read_ms), parse_ms: r(t.parse_ms), table_ms: r(t.table_ms), match_ms: r(t.match_ms), write_ms: r(t.write_ms), wall_ms: r(t.wall_ms) }
+}
+
+/// A document left from an earlier run whose input failed or is gone would be mistaken
+/// for this run's result.
+fn remove_stale_documents(out: &Path, inputs: &[Input], outcomes: &[Outcome]) {
+    let keep: std::collections::HashSet<String> = inputs
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, o)| !matches!(o, Outcome::Failed(..)))
+        .map(|(i, _)| format!("{}.json", i.stem))
+        .collect();
+    let Ok(entries) = std::fs::read_dir(out.join("documents")) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if name.ends_with(".json") && !keep.contains(&name) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+fn progress_bar(len: usize, quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || len < 2 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({eta})").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+    Some(bar)
+}

@@ -1,0 +1,187 @@
+//! Document-level facts read from the document itself: Code version, date, draft status
+//! (QUIRKS 2, 3, 5).
+
+use chc_code::{CodeVersion, Registry};
+use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument, Warning};
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// Structure votes for a version; wording votes louder when the registry can tell.
+pub fn code_version(table: &TableDocument, registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
+    let mut evidence: Vec<String> = Vec::new();
+    let mut structure: [f64; 3] = [0.0; 3];
+    let idx = |v: CodeVersion| CodeVersion::ALL.iter().position(|x| *x == v).expect("in ALL");
+
+    let provision_header = table.columns.iter().zip(&table.roles).find(|(_, r)| **r == ColumnRole::Provision).map(|(c, _)| c.to_lowercase());
+    if let Some(h) = &provision_header {
+        if h.contains("code section") {
+            structure[idx(CodeVersion::V2022)] += 1.0;
+            evidence.push("first column \"Code section\"".into());
+        } else if h.contains("provisio") {
+            structure[idx(CodeVersion::V2024)] += 1.0;
+            evidence.push("first column \"Code provision\"".into());
+        } else if h.contains("question") {
+            structure[idx(CodeVersion::V2020)] += 1.0;
+        }
+    }
+    if table.records.iter().any(|r| r.requirement_kind == Some(RequirementKind::Should)) {
+        structure[idx(CodeVersion::V2022)] += 1.0;
+        evidence.push("must/should sub-tables".into());
+    }
+    if table.roles.contains(&ColumnRole::EvidenceCommentary) {
+        structure[idx(CodeVersion::V2022)] += 0.5;
+    }
+    if table.roles.contains(&ColumnRole::Evidence) && table.roles.contains(&ColumnRole::Commentary) {
+        structure[idx(CodeVersion::V2024)] += 0.5;
+    }
+    let max_section = table.records.iter().filter_map(|r| r.number.as_deref()?.split('.').next()?.parse::<u32>().ok()).max();
+    if max_section == Some(9) {
+        structure[idx(CodeVersion::V2024)] += 1.0;
+        evidence.push("nine sections".into());
+    }
+
+    // Wording: how well the requirement cells read as each version's provisions.
+    let texts: Vec<&str> = table.records.iter().map(|r| r.requirement.as_str()).filter(|t| t.split_whitespace().count() >= 8).collect();
+    let mut wording: [Option<f64>; 3] = [None; 3];
+    for v in registry.versions() {
+        if texts.is_empty() {
+            break;
+        }
+        let total: f64 = texts.iter().map(|t| registry.rank(Some(v), t).first().map_or(0.0, |b| b.1)).sum();
+        wording[idx(v)] = Some(total / texts.len() as f64);
+    }
+    let mut score = [0.0f64; 3];
+    for i in 0..3 {
+        score[i] = structure[i] * 0.1 + wording[i].unwrap_or(0.0);
+    }
+    let mut order: Vec<usize> = (0..3).collect();
+    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let (best, second) = (order[0], order[1]);
+    if score[best] <= 0.0 {
+        return (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no structural or wording cues".into() });
+    }
+    let margin = score[best] - score[second];
+    let method = if wording[best].is_some() { "wording+structure" } else { "structure" };
+    if let (Some(b), Some(s)) = (wording[best], wording[second]) {
+        evidence.push(format!("wording {:.2} vs {:.2} ({})", b, s, CodeVersion::ALL[second]));
+    }
+    let confidence = (0.5 + margin).clamp(0.3, 0.99);
+    (Some(CodeVersion::ALL[best]), FieldDetection { method: method.into(), confidence: round2(confidence), evidence: evidence.join("; ") })
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// First "Month YYYY" (or "Mon YYYY") in `text`, as "YYYY-MM".
+pub fn month_year(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let r = re(&RE, r"(?i)\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(20\d\d)\b");
+    let c = r.captures(text)?;
+    let m = c[1].to_lowercase();
+    let month = MONTHS.iter().position(|name| name.starts_with(&m[..3]))? + 1;
+    Some(format!("{}-{:02}", &c[2], month))
+}
+
+/// Numeric dates: "03/06/2025", "2025-06-03".
+fn numeric_date(text: &str) -> Option<String> {
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    if let Some(c) = re(&ISO, r"\b(20\d\d)-(\d{2})-\d{2}\b").captures(text) {
+        return Some(format!("{}-{}", &c[1], &c[2]));
+    }
+    let c = re(&DMY, r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b").captures(text)?;
+    let month: u32 = c[2].parse().ok()?;
+    (1..=12).contains(&month).then(|| format!("{}-{:02}", &c[3], month))
+}
+
+/// The document's own date: the title's date, else a "last updated / published / date"
+/// line, else the first date in the front matter. Dates inside rows (action deadlines)
+/// are not the document's date.
+pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) {
+    static LABELLED: OnceLock<Regex> = OnceLock::new();
+    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|published|date|version|approved|reviewed|completed)");
+    let first_row_location = table.records.first().map_or(u32::MAX, |r| r.location);
+    let front: Vec<&chc_model::ContextLine> = table.context.iter().filter(|c| c.location < first_row_location || table.context.len() < 3).collect();
+    let date_of = |t: &str| month_year(t).or_else(|| numeric_date(t));
+    for (i, line) in front.iter().enumerate().take(3) {
+        if line.text.chars().count() <= 140 {
+            if let Some(d) = date_of(&line.text) {
+                return (Some(d), FieldDetection { method: if i == 0 { "title" } else { "heading" }.into(), confidence: 0.9, evidence: short(&line.text) });
+            }
+        }
+    }
+    for line in table.context.iter() {
+        if labelled.is_match(&line.text) && line.text.chars().count() <= 200 {
+            if let Some(d) = date_of(&line.text) {
+                return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.85, evidence: short(&line.text) });
+            }
+        }
+    }
+    for line in front.iter() {
+        if let Some(d) = date_of(&line.text) {
+            return (Some(d), FieldDetection { method: "front_matter".into(), confidence: 0.5, evidence: short(&line.text) });
+        }
+    }
+    (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
+}
+
+/// Draft when the title or a status line says so; "draft" inside rows ("draft policy")
+/// does not make the document a draft.
+pub fn draft(table: &TableDocument) -> (bool, FieldDetection) {
+    static DRAFT: OnceLock<Regex> = OnceLock::new();
+    let r = re(&DRAFT, r"(?i)(^\s*draft\b|\bdraft\s+(self[- ]assessment|version|for\s+(consultation|approval|comment))|\bstatus\s*:\s*draft|\(draft\)|\bdraft\s*$|\bversion\s*:?\s*[\d.]+\s*\(?draft)");
+    let first_row_location = table.records.first().map_or(u32::MAX, |r| r.location);
+    for line in table.context.iter().filter(|c| c.location < first_row_location).take(12) {
+        if r.is_match(&line.text) {
+            return (true, FieldDetection { method: "front_matter".into(), confidence: 0.9, evidence: short(&line.text) });
+        }
+    }
+    (false, FieldDetection { method: "no_draft_marker".into(), confidence: 0.7, evidence: String::new() })
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(100).collect()
+}
+
+/// Section headings whose title is not the Code's title for that section (QUIRKS 5: the
+/// 2024 template itself calls section 8 "Putting things right").
+pub fn heading_title_warnings(table: &TableDocument, version: Option<CodeVersion>, registry: &Registry) -> Vec<Warning> {
+    let Some(v) = version else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in &table.records {
+        let (Some(s), Some(t)) = (r.heading_section, &r.heading_title) else { continue };
+        if !seen.insert(s) || t.is_empty() {
+            continue;
+        }
+        if let Some(code_title) = registry.section_title(v, s) {
+            if chc_code::wording_similarity(t, code_title) < 0.5 && !t.to_lowercase().contains(&code_title.to_lowercase()) {
+                out.push(Warning::new("heading_title_mismatch", format!("section {s} is headed {t:?}; the {v} Code calls it {code_title:?}")));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quirk3_dates_in_free_text() {
+        assert_eq!(month_year("Stevenage Borough Council Self-assessment form – April 2024"), Some("2024-04".into()));
+        assert_eq!(month_year("Appendix A: Self-assessment form (March 2024)"), Some("2024-03".into()));
+        assert_eq!(month_year("Last updated December 2023"), Some("2023-12".into()));
+        assert_eq!(month_year("Draft Self-assessment form (June 2024)"), Some("2024-06".into()));
+        assert_eq!(month_year("Last updated: Sept 2025"), Some("2025-09".into()));
+        assert_eq!(month_year("in May we met"), None);
+        assert_eq!(numeric_date("Page last updated: 03/06/2025"), Some("2025-06".into()));
+    }
+}

@@ -1,0 +1,254 @@
+//! Who published the form (QUIRKS 1). Titles often omit the landlord; the name then comes
+//! from headings, body text and the domains of links and e-mail addresses, checked
+//! against a gazetteer of English councils and large housing associations.
+
+use chc_model::{FieldDetection, TableDocument};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    domains: Vec<String>,
+    aliases: Vec<String>,
+}
+
+const GAZETTEER: &str = include_str!("../data/landlords.csv");
+
+fn gazetteer() -> &'static Vec<Entry> {
+    static G: OnceLock<Vec<Entry>> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(GAZETTEER.as_bytes());
+        let split = |s: Option<&str>| -> Vec<String> {
+            s.unwrap_or("").split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty() && !x.contains("(abolished)")).collect()
+        };
+        rdr.records()
+            .filter_map(Result::ok)
+            .filter_map(|r| {
+                let name = r.get(0)?.trim().to_string();
+                (!name.is_empty()).then(|| Entry { name, domains: split(r.get(2)).into_iter().map(|d| d.to_lowercase()).collect(), aliases: split(r.get(3)) })
+            })
+            .collect()
+    })
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// County abbreviations councils use in their own names.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Cambs", "Cambridgeshire"),
+    ("Herts", "Hertfordshire"),
+    ("Bucks", "Buckinghamshire"),
+    ("Glos", "Gloucestershire"),
+    ("Hants", "Hampshire"),
+    ("Lincs", "Lincolnshire"),
+    ("Notts", "Nottinghamshire"),
+    ("Northants", "Northamptonshire"),
+    ("Oxon", "Oxfordshire"),
+    ("Wilts", "Wiltshire"),
+    ("Beds", "Bedfordshire"),
+    ("Berks", "Berkshire"),
+    ("Leics", "Leicestershire"),
+    ("Worcs", "Worcestershire"),
+    ("Staffs", "Staffordshire"),
+    ("Lancs", "Lancashire"),
+    ("Yorks", "Yorkshire"),
+];
+
+fn tidy_name(raw: &str) -> String {
+    static HYPHEN: OnceLock<Regex> = OnceLock::new();
+    let joined = re(&HYPHEN, r"\s*-\s+|\s+-\s*").replace_all(raw.trim(), "-");
+    let words: Vec<String> = joined
+        .split_whitespace()
+        .map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w.to_string(), |(_, full)| full.to_string()))
+        .collect();
+    words.join(" ")
+}
+
+fn key(name: &str) -> String {
+    name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[derive(Default)]
+struct Tally {
+    score: f64,
+    methods: BTreeMap<&'static str, u32>,
+    example: String,
+}
+
+pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
+    static COUNCIL: OnceLock<Regex> = OnceLock::new();
+    static LONDON: OnceLock<Regex> = OnceLock::new();
+    static HA: OnceLock<Regex> = OnceLock::new();
+    static DOMAIN: OnceLock<Regex> = OnceLock::new();
+    let council = re(
+        &COUNCIL,
+        r"\b((?:[A-Z][A-Za-z'&]*(?:\s*-\s*(?:upon|on|under|le|in|by|super)\s*-\s*|\s*-\s*|\s+(?:upon|on|and|&|of|with)\s+|\s+))*?[A-Z][A-Za-z'&]+)\s+((?:Metropolitan\s+)?(?:Borough|City|District|County|Town)\s+Council)\b",
+    );
+    let london = re(&LONDON, r"\b((?:Royal\s+)?London\s+Borough\s+of\s+[A-Z][A-Za-z]+(?:\s+(?:and|upon)\s+[A-Z][A-Za-z]+)?)\b");
+    let ha = re(&HA, r"\b((?:[A-Z][A-Za-z'&]+\s+){1,3}(?:Homes|Housing(?:\s+(?:Association|Group|Trust))?|Housing\s+Partnership))\b");
+    let domain_re = re(&DOMAIN, r"(?i)(?:https?://|www\.|@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|com|org|net))\b");
+
+    let first_row = table.records.first().map_or(u32::MAX, |r| r.location);
+    let mut texts: Vec<(f64, &'static str, &str)> = Vec::new();
+    for (i, c) in table.context.iter().enumerate() {
+        let weight = if i < 3 && c.location < first_row { 5.0 } else { 2.0 };
+        texts.push((weight, if weight > 2.0 { "title" } else { "heading" }, c.text.as_str()));
+    }
+    for r in &table.records {
+        for t in [&r.evidence, &r.commentary] {
+            texts.push((1.0, "body_text", t.as_str()));
+        }
+    }
+
+    let gaz = gazetteer();
+    let mut by_domain: BTreeMap<String, &Entry> = BTreeMap::new();
+    let mut by_alias: BTreeMap<String, &Entry> = BTreeMap::new();
+    for e in gaz {
+        for d in &e.domains {
+            by_domain.insert(d.clone(), e);
+        }
+        by_alias.insert(key(&e.name), e);
+        for a in &e.aliases {
+            by_alias.insert(key(a), e);
+        }
+    }
+    let canonical = |name: &str| -> String { by_alias.get(&key(name)).map_or_else(|| name.to_string(), |e| e.name.clone()) };
+
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut add = |name: String, score: f64, method: &'static str, example: &str| {
+        let t = tally.entry(name).or_default();
+        t.score += score;
+        *t.methods.entry(method).or_default() += 1;
+        if t.example.is_empty() {
+            t.example = example.chars().take(100).collect();
+        }
+    };
+    for (weight, method, text) in &texts {
+        for c in council.captures_iter(text) {
+            let stem = c[1].trim();
+            let first = stem.split_whitespace().next().unwrap_or("");
+            if matches!(first, "The" | "the" | "Our" | "A" | "This" | "Each" | "Every" | "Your") && stem.split_whitespace().count() == 1 {
+                continue;
+            }
+            let stem = stem.strip_prefix("The ").unwrap_or(stem);
+            let name = tidy_name(&format!("{} {}", stem, &c[2]));
+            add(canonical(&name), *weight, method, text);
+        }
+        for c in london.captures_iter(text) {
+            add(canonical(&tidy_name(&c[1])), *weight, method, text);
+        }
+        for c in ha.captures_iter(text) {
+            let name = tidy_name(&c[1]);
+            if name.contains("Ombudsman") || name.starts_with("Social") || name.starts_with("The ") {
+                continue;
+            }
+            if let Some(e) = by_alias.get(&key(&name)) {
+                add(e.name.clone(), *weight, method, text);
+            }
+        }
+        for c in domain_re.captures_iter(text) {
+            let host = c[1].to_lowercase();
+            let host = host.strip_prefix("www.").unwrap_or(&host);
+            // Match the registrable part: "housing.luton.gov.uk" → "luton.gov.uk".
+            let found = by_domain.iter().find(|(d, _)| host == d.as_str() || host.ends_with(&format!(".{d}")));
+            if let Some((_, e)) = found {
+                add(e.name.clone(), 0.5 * weight, "link_domain", host);
+            }
+        }
+        // Aliases written out in text ("South Cambs", "LB Camden").
+        let lower = text.to_lowercase();
+        for e in gaz {
+            if e.aliases.iter().chain(std::iter::once(&e.name)).any(|a| a.len() >= 6 && contains_word(&lower, &a.to_lowercase())) {
+                add(e.name.clone(), 0.5 * weight, "gazetteer", text);
+            }
+        }
+    }
+    let best = tally.iter().max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
+    match best {
+        Some((name, t)) => {
+            let total: f64 = tally.values().map(|t| t.score).sum();
+            let share = t.score / total;
+            let strength = (t.score / 6.0).min(1.0);
+            let confidence = ((0.4 + 0.6 * share) * (0.5 + 0.5 * strength)).clamp(0.1, 0.99);
+            let method = t.methods.iter().max_by_key(|(_, n)| **n).map_or("body_text", |(m, _)| *m);
+            let methods: Vec<String> = t.methods.iter().map(|(m, n)| format!("{m}×{n}")).collect();
+            (
+                Some(name.clone()),
+                FieldDetection {
+                    method: method.to_string(),
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    evidence: format!("{} ({})", t.example, methods.join(", ")),
+                },
+            )
+        }
+        None => (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no council, housing association or known domain found".into() }),
+    }
+}
+
+fn contains_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let before = hay[..s].chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = s + needle.len().max(1);
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chc_model::{ContextLine, LayoutKind, RawRecord, SourceFormat, SourceInfo};
+
+    fn table(context: &[&str], evidence: &[&str]) -> TableDocument {
+        TableDocument {
+            source: SourceInfo { path: "x".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
+            layout: LayoutKind::Tabbed,
+            columns: vec![],
+            roles: vec![],
+            records: evidence.iter().enumerate().map(|(i, e)| RawRecord { evidence: e.to_string(), location: 100 + i as u32, ..Default::default() }).collect(),
+            context: context.iter().enumerate().map(|(i, t)| ContextLine { location: i as u32 + 1, text: t.to_string() }).collect(),
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn quirk1_landlord_from_title() {
+        let t = table(&["Stevenage Borough Council Self-assessment form – April 2024"], &[]);
+        assert_eq!(detect(&t).0.as_deref(), Some("Stevenage Borough Council"));
+        assert_eq!(detect(&t).1.method, "title");
+    }
+
+    #[test]
+    fn quirk1_landlord_from_body_text_when_title_is_silent() {
+        let t = table(
+            &["Appendix A: Self-assessment form (March 2024)"],
+            &["The City Council has a team", "Contacting Stoke-on- Trent City Council", "Stoke-on-Trent City Council welcomes feedback"],
+        );
+        assert_eq!(detect(&t).0.as_deref(), Some("Stoke-on-Trent City Council"));
+    }
+
+    #[test]
+    fn quirk1_county_abbreviations_expanded() {
+        let t = table(&["Appendix B"], &["South Cambs District Council policy"]);
+        assert_eq!(detect(&t).0.as_deref(), Some("South Cambridgeshire District Council"));
+    }
+
+    #[test]
+    fn housing_ombudsman_is_not_a_landlord() {
+        let t = table(&["Self-assessment"], &["The Housing Ombudsman Service says"]);
+        assert_eq!(detect(&t).0, None);
+    }
+}

@@ -1,0 +1,323 @@
+//! pdf-extract output device: glyphs to [`TextRun`]s in shown-page coordinates.
+
+use super::PageGeom;
+use chc_model::TextRun;
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub size: f64,
+    /// Baseline direction, shown coordinates, unit length.
+    pub dir: (f64, f64),
+    pub text: String,
+    pub mcid: Option<i64>,
+}
+
+pub(crate) struct Collector {
+    geom: PageGeom,
+    string_mcids: Vec<Option<i64>>,
+    words: usize,
+    glyphs: Vec<Glyph>,
+}
+
+impl Collector {
+    pub fn new(geom: PageGeom, string_mcids: Vec<Option<i64>>) -> Self {
+        Collector { geom, string_mcids, words: 0, glyphs: Vec::new() }
+    }
+
+    /// Runs, text per marked-content id, and how many glyphs were dropped for being set at
+    /// an angle other than the page's main text direction.
+    pub fn finish(self) -> (Vec<TextRun>, HashMap<i64, String>, usize, usize) {
+        // pdf-extract reports one word per shown string; when the counts differ our walker
+        // misread the stream and the marked-content ids cannot be trusted.
+        let mcids_ok = self.words == self.string_mcids.len();
+        let mut glyphs = self.glyphs;
+        if !mcids_ok {
+            for g in &mut glyphs {
+                g.mcid = None;
+            }
+        }
+        let (w, h) = self.geom.shown_size();
+        let (glyphs, dropped, main) = upright(glyphs, w, h);
+        let runs = group_runs(&glyphs);
+        let mut mcid_text: HashMap<i64, String> = HashMap::new();
+        if mcids_ok {
+            let mut by_id: HashMap<i64, Vec<&Glyph>> = HashMap::new();
+            for g in &glyphs {
+                if let Some(id) = g.mcid {
+                    by_id.entry(id).or_default().push(g);
+                }
+            }
+            for (id, gs) in by_id {
+                let owned: Vec<Glyph> = gs.into_iter().cloned().collect();
+                let runs = group_runs(&owned);
+                mcid_text.insert(id, runs_to_text(&runs));
+            }
+        }
+        (runs.into_iter().map(|(r, _)| r).collect(), mcid_text, dropped, main)
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _page_num: u32, _media_box: &MediaBox, _art_box: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        if ch.is_empty() || !font_size.is_finite() {
+            return Ok(());
+        }
+        // trm maps text space (without the font size) to user space.
+        let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+        let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
+        let size = (font_size * sy).abs();
+        let adv = (width * font_size * sx).abs();
+        if !size.is_finite() || !adv.is_finite() || size < 0.5 || size > 500.0 {
+            return Ok(());
+        }
+        let (x, y) = self.geom.to_shown(trm.m31, trm.m32);
+        let (dx, dy) = self.geom.dir_to_shown(trm.m11, trm.m12);
+        let len = (dx * dx + dy * dy).sqrt();
+        let dir = if len > 0.0 { (dx / len, dy / len) } else { (1.0, 0.0) };
+        let mcid = self.string_mcids.get(self.words.wrapping_sub(1)).copied().flatten();
+        self.glyphs.push(Glyph { x, y, width: adv, size, dir, text: ch.to_string(), mcid });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.words += 1;
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Keep the glyphs that run in the page's main direction, turned so that they read left to
+/// right (a landscape table drawn rotated on a portrait page comes out upright).
+fn upright(glyphs: Vec<Glyph>, w: f64, h: f64) -> (Vec<Glyph>, usize, usize) {
+    let quadrant = |g: &Glyph| -> usize {
+        let (dx, dy) = g.dir;
+        if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                0
+            } else {
+                2
+            }
+        } else if dy >= 0.0 {
+            1 // reads downwards: turned 90° clockwise
+        } else {
+            3
+        }
+    };
+    let mut counts = [0usize; 4];
+    for g in &glyphs {
+        if !g.text.trim().is_empty() {
+            counts[quadrant(g)] += 1;
+        }
+    }
+    let main = (0..4).max_by_key(|&q| (counts[q], q == 0)).unwrap_or(0);
+    let total = glyphs.len();
+    let kept: Vec<Glyph> = glyphs
+        .into_iter()
+        .filter(|g| quadrant(g) == main)
+        .map(|mut g| {
+            let (nx, ny) = turn(main, g.x, g.y, w, h);
+            g.x = nx;
+            g.y = ny;
+            g.dir = (1.0, 0.0);
+            g
+        })
+        .collect();
+    let dropped = total - kept.len();
+    (kept, dropped, main)
+}
+
+/// Turn shown-page coordinates so that text direction `quadrant` (0 right, 1 down, 2 left,
+/// 3 up) reads left to right. `w`, `h`: the shown page size before turning.
+pub(crate) fn turn(quadrant: usize, x: f64, y: f64, w: f64, h: f64) -> (f64, f64) {
+    match quadrant {
+        1 => (y, w - x),
+        2 => (w - x, h - y),
+        3 => (h - y, x),
+        _ => (x, y),
+    }
+}
+
+/// Group glyphs, in the order they were drawn, into runs: same baseline, same size, each glyph
+/// starting where the previous one ended (a gap of a space or so is bridged with a space).
+pub(crate) fn group_runs(glyphs: &[Glyph]) -> Vec<(TextRun, Option<i64>)> {
+    let mut runs: Vec<(TextRun, Option<i64>)> = Vec::new();
+    let mut cur: Option<(TextRun, Option<i64>, f64)> = None; // run, mcid, end x
+    for g in glyphs {
+        let is_space = g.text.chars().all(|c| c == ' ' || c == '\u{a0}');
+        if let Some((run, mcid, end)) = cur.as_mut() {
+            let size_ok = (run.font_size as f64 - g.size).abs() <= 0.15 * g.size.max(run.font_size as f64);
+            let base_ok = (run.y as f64 - g.y).abs() <= 0.2 * g.size;
+            let gap = g.x - *end;
+            let adjacent = gap >= -0.5 * g.size && gap <= 0.45 * g.size;
+            if size_ok && base_ok && adjacent && *mcid == g.mcid {
+                if gap > 0.15 * g.size && !run.text.ends_with(' ') && !is_space {
+                    run.text.push(' ');
+                }
+                run.text.push_str(&g.text);
+                *end = (*end).max(g.x + g.width);
+                run.width = (*end - run.x as f64) as f32;
+                continue;
+            }
+            let (r, m, _) = cur.take().unwrap();
+            push_run(&mut runs, r, m);
+        }
+        if is_space {
+            continue; // a run never starts with a space
+        }
+        cur = Some((
+            TextRun { x: g.x as f32, y: g.y as f32, width: g.width as f32, font_size: g.size as f32, text: g.text.clone() },
+            g.mcid,
+            g.x + g.width,
+        ));
+    }
+    if let Some((r, m, _)) = cur {
+        push_run(&mut runs, r, m);
+    }
+    runs
+}
+
+fn push_run(runs: &mut Vec<(TextRun, Option<i64>)>, mut run: TextRun, mcid: Option<i64>) {
+    let trimmed = run.text.trim_end();
+    if trimmed.len() != run.text.len() {
+        // Trailing spaces add width that is not ink: shrink by an estimate.
+        let n = run.text.len() - trimmed.len();
+        run.text.truncate(trimmed.len());
+        run.width = (run.width - n as f32 * 0.28 * run.font_size).max(0.0);
+    }
+    if !run.text.is_empty() {
+        runs.push((run, mcid));
+    }
+}
+
+/// Runs of one marked-content sequence as text: lines in reading order joined with spaces
+/// (hyphenated line ends joined without one).
+fn runs_to_text(runs: &[(TextRun, Option<i64>)]) -> String {
+    let mut sorted: Vec<&TextRun> = runs.iter().map(|(r, _)| r).collect();
+    sorted.sort_by(|a, b| a.y.partial_cmp(&b.y).unwrap_or(std::cmp::Ordering::Equal));
+    let mut lines: Vec<Vec<&TextRun>> = Vec::new();
+    for r in sorted {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - r.y).abs() <= 0.4 * r.font_size => l.push(r),
+            _ => lines.push(vec![r]),
+        }
+    }
+    let mut out = String::new();
+    for mut l in lines {
+        l.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
+        let mut line = String::new();
+        let mut end = f32::MIN;
+        for r in l {
+            if !line.is_empty() && r.x - end > 0.15 * r.font_size && !line.ends_with(' ') {
+                line.push(' ');
+            }
+            line.push_str(&r.text);
+            end = r.x + r.width;
+        }
+        join_line(&mut out, line.trim());
+    }
+    out
+}
+
+/// Append one visual line to text built from earlier lines of the same paragraph: a word
+/// broken by a hyphen (or soft hyphen) at the line end is joined, otherwise a space separates.
+pub fn join_line(out: &mut String, line: &str) {
+    if line.is_empty() {
+        return;
+    }
+    if out.is_empty() {
+        out.push_str(line);
+        return;
+    }
+    if out.ends_with('\u{AD}') {
+        out.pop();
+        out.push_str(line);
+        return;
+    }
+    let last_word = out.rsplit(' ').next().unwrap_or("");
+    let next_starts_word = line.chars().next().is_some_and(|c| c.is_alphanumeric());
+    let url_like = last_word.contains("://") || last_word.starts_with("www.");
+    if url_like && next_starts_word && last_word.ends_with(['/', '-', '_', '=', '&', '?', '#']) {
+        out.push_str(line);
+        return;
+    }
+    let hyphen_break = last_word.ends_with('-')
+        && last_word.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
+        && line.chars().next().is_some_and(|c| c.is_lowercase());
+    if hyphen_break {
+        // Keep the hyphen: forms are set without automatic hyphenation, so a hyphen at a line
+        // end is a compound word's ("self-assessment", "co-ordinate").
+        out.push_str(line);
+        return;
+    }
+    out.push(' ');
+    out.push_str(line);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(x: f64, y: f64, t: &str) -> Glyph {
+        Glyph { x, y, width: 5.0, size: 10.0, dir: (1.0, 0.0), text: t.into(), mcid: None }
+    }
+
+    #[test]
+    fn glyphs_group_into_runs_and_split_at_gaps() {
+        let gs = vec![g(10.0, 100.0, "A"), g(15.0, 100.0, "b"), g(20.0, 100.0, " "), g(25.0, 100.0, "c"), g(60.0, 100.0, "Z")];
+        let runs = group_runs(&gs);
+        assert_eq!(runs.len(), 2);
+        assert_eq!(runs[0].0.text, "Ab c");
+        assert_eq!(runs[0].0.width, 20.0);
+        assert_eq!(runs[1].0.text, "Z");
+    }
+
+    #[test]
+    fn small_gap_without_space_glyph_becomes_space() {
+        let gs = vec![g(10.0, 100.0, "a"), g(17.0, 100.0, "b")];
+        assert_eq!(group_runs(&gs)[0].0.text, "a b");
+    }
+
+    #[test]
+    fn joins_lines() {
+        let mut s = String::from("complaints self-");
+        join_line(&mut s, "assessment form");
+        assert_eq!(s, "complaints self-assessment form");
+        let mut s = String::from("see https://www.example.gov.uk/");
+        join_line(&mut s, "complaints-policy");
+        assert_eq!(s, "see https://www.example.gov.uk/complaints-policy");
+        let mut s = String::from("points 4.6 –");
+        join_line(&mut s, "4.8");
+        assert_eq!(s, "points 4.6 – 4.8");
+        let mut s = String::from("com\u{AD}");
+        join_line(&mut s, "plaint");
+        assert_eq!(s, "complaint");
+    }
+
+    #[test]
+    fn rotated_page_text_is_turned_upright() {
+        let mut a = g(100.0, 10.0, "a");
+        a.dir = (0.0, 1.0);
+        let mut b = g(100.0, 16.0, "b");
+        b.dir = (0.0, 1.0);
+        let (kept, dropped, _) = upright(vec![a, b, g(5.0, 5.0, "x")], 600.0, 800.0);
+        assert_eq!(dropped, 1);
+        assert_eq!(kept.len(), 2);
+        assert!(kept[0].x < kept[1].x);
+        assert!((kept[0].y - kept[1].y).abs() < 1e-9);
+    }
+}

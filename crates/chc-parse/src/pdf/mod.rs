@@ -1,0 +1,359 @@
+//! PDF input: positioned text runs and ruling lines per page (lopdf + pdf-extract).
+//!
+//! - lopdf loads the file (encrypted files open when the user password is empty).
+//! - Safety limits (pages, decompressed stream bytes) are checked before any page is read.
+//! - pdf-extract's [`pdf_extract::OutputDev`] gives every glyph with its text matrix, width and
+//!   font size ([`glyphs`]); glyphs become [`TextRun`]s in top-left-origin page coordinates with
+//!   the page's `/Rotate` applied.
+//! - Our own small content-stream walker ([`content`]) collects ruling lines (stroked segments
+//!   and thin filled rectangles) and the marked-content id of every shown string, which the
+//!   structure tree reader ([`tagged`]) uses to rebuild Table/TR/TD tables.
+//! - pdf-extract panics on many damaged files: every document and every page runs under
+//!   `catch_unwind` with the default panic message silenced ([`guard`]).
+
+mod content;
+mod glyphs;
+mod guard;
+mod tagged;
+
+use crate::{Limits, ParseError};
+use chc_model::{Page, PageContent, ParsedDocument, Rule, SourceInfo, Warning};
+use lopdf::{Document, Object, ObjectId};
+use rayon::prelude::*;
+use std::io::Read;
+
+pub use glyphs::join_line;
+pub use guard::run_quietly;
+
+/// What one page gave: its runs and rules, plus marked-content text for the structure tree.
+pub(crate) struct PageOut {
+    pub page: Page,
+    /// Text per marked-content id on this page, in content order.
+    pub mcid_text: std::collections::HashMap<i64, String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse PDF bytes into positioned pages. Never panics: reader panics become
+/// [`ParseError::ReaderPanic`].
+pub fn parse_pdf(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+    match guard::run_quietly(|| parse_pdf_inner(source, bytes, limits)) {
+        Ok(result) => result,
+        Err(msg) => Err(ParseError::ReaderPanic(format!("the PDF reader crashed on this file ({msg})"))),
+    }
+}
+
+fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+    let mut doc = load(bytes)?;
+    let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    if page_ids.is_empty() {
+        return Err(ParseError::Corrupt("no pages could be found (damaged page tree?)".into()));
+    }
+    if page_ids.len() as u64 > limits.max_pages as u64 {
+        return Err(ParseError::LimitExceeded(format!(
+            "the PDF has {} pages, the limit is {}",
+            page_ids.len(),
+            limits.max_pages
+        )));
+    }
+    check_decompressed_size(&doc, limits.max_decompressed_bytes)?;
+    blank_images(&mut doc);
+    let doc = doc;
+
+    // Pages are independent: read them in parallel when there are enough to pay for it.
+    let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, String> {
+        guard::run_quietly(|| read_page(&doc, number, id)).and_then(|r| r)
+    };
+    let outs: Vec<Result<PageOut, String>> = if page_ids.len() >= 4 {
+        page_ids.par_iter().map(read_one).collect()
+    } else {
+        page_ids.iter().map(read_one).collect()
+    };
+
+    let mut warnings = Vec::new();
+    let mut pages = Vec::with_capacity(outs.len());
+    let mut mcid_texts = Vec::with_capacity(outs.len());
+    let mut failed = Vec::new();
+    for (out, &(number, _)) in outs.into_iter().zip(page_ids.iter()) {
+        match out {
+            Ok(p) => {
+                warnings.extend(p.warnings);
+                mcid_texts.push((number, p.mcid_text));
+                pages.push(p.page);
+            }
+            Err(msg) => {
+                failed.push(number);
+                warnings.push(Warning::new("pdf_page_unreadable", format!("page {number} could not be read: {msg}")));
+                pages.push(Page {
+                    number,
+                    width: 0.0,
+                    height: 0.0,
+                    content: PageContent::Positioned { runs: Vec::new(), rules: Vec::new() },
+                });
+            }
+        }
+    }
+    if failed.len() == page_ids.len() {
+        let first = warnings.first().map(|w| w.detail.clone()).unwrap_or_default();
+        return Err(ParseError::ReaderPanic(format!("no page could be read; {first}")));
+    }
+    let has_text = pages.iter().any(|p| match &p.content {
+        PageContent::Positioned { runs, .. } => runs.iter().any(|r| !r.text.trim().is_empty()),
+        PageContent::Lines(l) => !l.is_empty(),
+    });
+    if !has_text {
+        return Err(ParseError::NoTextLayer);
+    }
+    let tagged_tables = match guard::run_quietly(|| tagged::tables(&doc, &page_ids, &mcid_texts)) {
+        Ok(t) => t,
+        Err(msg) => {
+            warnings.push(Warning::new("pdf_structure_tree_unreadable", msg));
+            Vec::new()
+        }
+    };
+    Ok(ParsedDocument { source, pages, tagged_tables, warnings })
+}
+
+fn load(bytes: &[u8]) -> Result<Document, ParseError> {
+    let doc = match Document::load_mem(bytes) {
+        Ok(d) => d,
+        Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => return Err(ParseError::Encrypted),
+        Err(e) => return Err(ParseError::Corrupt(describe_lopdf_error(&e))),
+    };
+    // lopdf decrypts with the empty user password while loading and then drops /Encrypt;
+    // when that password did not work the dictionary is still there.
+    if doc.is_encrypted() {
+        return Err(ParseError::Encrypted);
+    }
+    if doc.objects.is_empty() {
+        return Err(ParseError::Corrupt("no objects could be read".into()));
+    }
+    Ok(doc)
+}
+
+fn describe_lopdf_error(e: &lopdf::Error) -> String {
+    let s = e.to_string();
+    // lopdf's "unimplemented" messages ask users to file issues upstream: not our users' job.
+    match s.find("; please open an issue") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn is_image(dict: &lopdf::Dictionary) -> bool {
+    matches!(dict.get(b"Subtype").and_then(Object::as_name), Ok(b"Image"))
+}
+
+/// Sum the decompressed size of every stream we may decode, stopping at the limit so that a
+/// decompression bomb costs no memory. Images are never decoded, so they do not count.
+fn check_decompressed_size(doc: &Document, max: u64) -> Result<(), ParseError> {
+    let mut total: u64 = 0;
+    for obj in doc.objects.values() {
+        let Object::Stream(stream) = obj else { continue };
+        if is_image(&stream.dict) {
+            continue;
+        }
+        let remaining = max.saturating_sub(total);
+        let size = match stream.filters() {
+            Ok(filters) if filters.first().map(|f| *f == b"FlateDecode" || *f == b"Fl").unwrap_or(false) => {
+                let mut dec = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+                let mut buf = [0u8; 64 * 1024];
+                let mut n: u64 = 0;
+                loop {
+                    match dec.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(k) => {
+                            n += k as u64;
+                            if n > remaining {
+                                break;
+                            }
+                        }
+                    }
+                }
+                n
+            }
+            _ => stream.content.len() as u64,
+        };
+        total = total.saturating_add(size);
+        if total > max {
+            return Err(ParseError::LimitExceeded(format!(
+                "the PDF's streams decompress to more than {} bytes",
+                max
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Replace image XObjects by empty forms: pdf-extract would try to run image data as a
+/// content stream, and images carry no text.
+fn blank_images(doc: &mut Document) {
+    for obj in doc.objects.values_mut() {
+        if let Object::Stream(stream) = obj {
+            if is_image(&stream.dict) {
+                let mut dict = lopdf::Dictionary::new();
+                dict.set("Type", Object::Name(b"XObject".to_vec()));
+                dict.set("Subtype", Object::Name(b"Form".to_vec()));
+                dict.set(
+                    "BBox",
+                    Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]),
+                );
+                *stream = lopdf::Stream::new(dict, Vec::new());
+            }
+        }
+    }
+}
+
+/// A page's geometry: the box in default user space and its rotation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PageGeom {
+    pub llx: f64,
+    pub lly: f64,
+    pub urx: f64,
+    pub ury: f64,
+    /// 0, 90, 180 or 270: how far the page is turned clockwise when shown.
+    pub rotate: i64,
+}
+
+impl PageGeom {
+    fn width(&self) -> f64 {
+        (self.urx - self.llx).abs()
+    }
+    fn height(&self) -> f64 {
+        (self.ury - self.lly).abs()
+    }
+    /// Page size as shown (after rotation).
+    pub fn shown_size(&self) -> (f64, f64) {
+        if self.rotate % 180 == 0 {
+            (self.width(), self.height())
+        } else {
+            (self.height(), self.width())
+        }
+    }
+    /// A point in PDF user space to shown page coordinates (origin top-left, y down).
+    pub fn to_shown(&self, x: f64, y: f64) -> (f64, f64) {
+        let tx = x - self.llx.min(self.urx);
+        let ty = self.ury.max(self.lly) - y;
+        let (w, h) = (self.width(), self.height());
+        match self.rotate {
+            90 => (h - ty, tx),
+            180 => (w - tx, h - ty),
+            270 => (ty, w - tx),
+            _ => (tx, ty),
+        }
+    }
+    /// A direction vector in user space to shown page coordinates.
+    pub fn dir_to_shown(&self, dx: f64, dy: f64) -> (f64, f64) {
+        let (tx, ty) = (dx, -dy);
+        match self.rotate {
+            90 => (-ty, tx),
+            180 => (-tx, -ty),
+            270 => (ty, -tx),
+            _ => (tx, ty),
+        }
+    }
+}
+
+fn inherited<'a>(doc: &'a Document, page: &'a lopdf::Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut dict = page;
+    for _ in 0..32 {
+        if let Ok(v) = dict.get(key) {
+            return Some(match v {
+                Object::Reference(id) => doc.get_object(*id).ok()?,
+                o => o,
+            });
+        }
+        let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
+fn num(o: &Object) -> Option<f64> {
+    match o {
+        Object::Integer(i) => Some(*i as f64),
+        Object::Real(r) => Some(*r as f64),
+        _ => None,
+    }
+}
+
+pub(crate) fn page_geom(doc: &Document, page_id: ObjectId) -> Result<PageGeom, String> {
+    let dict = doc.get_dictionary(page_id).map_err(|e| format!("page object: {e}"))?;
+    let media = inherited(doc, dict, b"MediaBox")
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| {
+            let v: Vec<f64> = a
+                .iter()
+                .filter_map(|o| match o {
+                    Object::Reference(id) => doc.get_object(*id).ok().and_then(num),
+                    o => num(o),
+                })
+                .collect();
+            (v.len() == 4).then(|| (v[0], v[1], v[2], v[3]))
+        })
+        // A page without a usable MediaBox: assume A4, as viewers do with Letter.
+        .unwrap_or((0.0, 0.0, 595.0, 842.0));
+    let rotate = inherited(doc, dict, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+    let rotate = rotate.rem_euclid(360) / 90 * 90;
+    Ok(PageGeom { llx: media.0, lly: media.1, urx: media.2, ury: media.3, rotate })
+}
+
+fn read_page(doc: &Document, number: u32, page_id: ObjectId) -> Result<PageOut, String> {
+    let geom = page_geom(doc, page_id)?;
+    let walked = content::walk_page(doc, page_id, &geom);
+    let mut dev = glyphs::Collector::new(geom, walked.string_mcids);
+    let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
+    let mut warnings = Vec::new();
+    if let Err(e) = extract {
+        // Keep what was read before the error: a page cut short still has its first rows.
+        warnings.push(Warning::new("pdf_page_partial", format!("page {number}: {e}")));
+    }
+    let (runs, mcid_text, rotated, quadrant) = dev.finish();
+    if rotated > 0 {
+        warnings.push(Warning::new(
+            "pdf_rotated_text_dropped",
+            format!("page {number}: {rotated} glyphs set at an angle were left out"),
+        ));
+    }
+    let (mut w, mut h) = geom.shown_size();
+    let mut rules = walked.rules;
+    if quadrant != 0 {
+        // The page's text runs sideways: turn the rules with it.
+        for r in &mut rules {
+            let (ax, ay) = glyphs::turn(quadrant, r.x0 as f64, r.y0 as f64, w, h);
+            let (bx, by) = glyphs::turn(quadrant, r.x1 as f64, r.y1 as f64, w, h);
+            *r = Rule { x0: ax.min(bx) as f32, y0: ay.min(by) as f32, x1: ax.max(bx) as f32, y1: ay.max(by) as f32 };
+        }
+        if quadrant % 2 == 1 {
+            std::mem::swap(&mut w, &mut h);
+        }
+    }
+    Ok(PageOut {
+        page: Page {
+            number,
+            width: w as f32,
+            height: h as f32,
+            content: PageContent::Positioned { runs, rules },
+        },
+        mcid_text,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rotation_maps_corners() {
+        let g = PageGeom { llx: 0.0, lly: 0.0, urx: 600.0, ury: 800.0, rotate: 0 };
+        assert_eq!(g.to_shown(0.0, 800.0), (0.0, 0.0));
+        let g = PageGeom { rotate: 90, ..g };
+        // Shown top-left of a page turned clockwise is the unrotated bottom-left.
+        assert_eq!(g.to_shown(0.0, 0.0), (0.0, 0.0));
+        assert_eq!(g.shown_size(), (800.0, 600.0));
+        let g = PageGeom { rotate: 270, ..g };
+        assert_eq!(g.to_shown(600.0, 800.0), (0.0, 0.0));
+        let g = PageGeom { rotate: 180, ..g };
+        assert_eq!(g.to_shown(600.0, 0.0), (0.0, 0.0));
+    }
+}

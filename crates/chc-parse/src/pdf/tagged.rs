@@ -1,0 +1,210 @@
+//! Tables from a tagged PDF's structure tree: Table → (THead/TBody/TFoot →) TR → TD/TH, each
+//! cell's text gathered from the marked-content sequences (MCIDs) it owns.
+
+use chc_model::TaggedTable;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::{HashMap, HashSet};
+
+const MAX_DEPTH: usize = 64;
+const MAX_ELEMENTS: usize = 500_000;
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    role_map: Option<&'a Dictionary>,
+    page_numbers: HashMap<ObjectId, u32>,
+    texts: HashMap<u32, &'a HashMap<i64, String>>,
+    visited: HashSet<ObjectId>,
+    seen: usize,
+}
+
+pub(crate) fn tables(
+    doc: &Document,
+    pages: &[(u32, ObjectId)],
+    mcid_texts: &[(u32, HashMap<i64, String>)],
+) -> Vec<TaggedTable> {
+    let Ok(catalog) = doc.catalog() else { return Vec::new() };
+    let Some(root) = catalog.get(b"StructTreeRoot").ok().and_then(|o| deref(doc, o).as_dict().ok()) else {
+        return Vec::new();
+    };
+    let role_map = root.get(b"RoleMap").ok().and_then(|o| deref(doc, o).as_dict().ok());
+    let mut ctx = Ctx {
+        doc,
+        role_map,
+        page_numbers: pages.iter().map(|(n, id)| (*id, *n)).collect(),
+        texts: mcid_texts.iter().map(|(n, m)| (*n, m)).collect(),
+        visited: HashSet::new(),
+        seen: 0,
+    };
+    let mut out = Vec::new();
+    if let Ok(k) = root.get(b"K") {
+        find_tables(&mut ctx, k, None, 0, &mut out);
+    }
+    out.retain(|t: &TaggedTable| !t.rows.is_empty());
+    out
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    let mut o = o;
+    for _ in 0..16 {
+        match o {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(next) => o = next,
+                Err(_) => return o,
+            },
+            _ => return o,
+        }
+    }
+    o
+}
+
+/// The element's kind after the role map (custom names mapped to standard ones).
+fn kind(ctx: &Ctx, elem: &Dictionary) -> Vec<u8> {
+    let mut name = elem.get(b"S").and_then(Object::as_name).map(|n| n.to_vec()).unwrap_or_default();
+    if let Some(rm) = ctx.role_map {
+        for _ in 0..8 {
+            match rm.get(&name).ok().map(|o| deref(ctx.doc, o)).and_then(|o| o.as_name().ok()) {
+                Some(n) if n != name.as_slice() => name = n.to_vec(),
+                _ => break,
+            }
+        }
+    }
+    name
+}
+
+fn page_of(ctx: &Ctx, dict: &Dictionary, inherited: Option<u32>) -> Option<u32> {
+    dict.get(b"Pg")
+        .ok()
+        .and_then(|o| o.as_reference().ok())
+        .and_then(|id| ctx.page_numbers.get(&id).copied())
+        .or(inherited)
+}
+
+/// Iterate the kids of `k` (an array, a single object, or a reference to either).
+fn kids<'a>(doc: &'a Document, k: &'a Object) -> Vec<(Option<ObjectId>, &'a Object)> {
+    let (id, obj) = match k {
+        Object::Reference(id) => (Some(*id), deref(doc, k)),
+        o => (None, o),
+    };
+    match obj {
+        Object::Array(items) => items
+            .iter()
+            .map(|it| match it {
+                Object::Reference(id) => (Some(*id), deref(doc, it)),
+                o => (None, o),
+            })
+            .collect(),
+        o => vec![(id, o)],
+    }
+}
+
+fn enter(ctx: &mut Ctx, id: Option<ObjectId>) -> bool {
+    ctx.seen += 1;
+    if ctx.seen > MAX_ELEMENTS {
+        return false;
+    }
+    match id {
+        Some(id) => ctx.visited.insert(id),
+        None => true,
+    }
+}
+
+fn find_tables(ctx: &mut Ctx, k: &Object, page: Option<u32>, depth: usize, out: &mut Vec<TaggedTable>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for (id, obj) in kids(ctx.doc, k) {
+        let Object::Dictionary(elem) = obj else { continue };
+        if !elem.has(b"S") || !enter(ctx, id) {
+            continue;
+        }
+        let pg = page_of(ctx, elem, page);
+        if kind(ctx, elem) == b"Table" {
+            let mut rows = Vec::new();
+            let mut first_page = None;
+            collect_rows(ctx, elem, pg, depth + 1, &mut rows, &mut first_page);
+            out.push(TaggedTable { page: first_page.or(pg).unwrap_or(1), rows });
+        } else if let Ok(k) = elem.get(b"K") {
+            find_tables(ctx, k, pg, depth + 1, out);
+        }
+    }
+}
+
+fn collect_rows(
+    ctx: &mut Ctx,
+    elem: &Dictionary,
+    page: Option<u32>,
+    depth: usize,
+    rows: &mut Vec<Vec<String>>,
+    first_page: &mut Option<u32>,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(k) = elem.get(b"K") else { return };
+    for (id, obj) in kids(ctx.doc, k) {
+        let Object::Dictionary(child) = obj else { continue };
+        if !child.has(b"S") || !enter(ctx, id) {
+            continue;
+        }
+        let pg = page_of(ctx, child, page);
+        match kind(ctx, child).as_slice() {
+            b"TR" => {
+                let mut cells = Vec::new();
+                if let Ok(ck) = child.get(b"K") {
+                    for (cid, cobj) in kids(ctx.doc, ck) {
+                        let Object::Dictionary(cell) = cobj else { continue };
+                        if !cell.has(b"S") || !enter(ctx, cid) {
+                            continue;
+                        }
+                        let cpg = page_of(ctx, cell, pg);
+                        if matches!(kind(ctx, cell).as_slice(), b"TD" | b"TH") {
+                            let mut parts = Vec::new();
+                            cell_text(ctx, cell, cpg, depth + 1, &mut parts, first_page);
+                            cells.push(parts.join("\n"));
+                        }
+                    }
+                }
+                rows.push(cells);
+            }
+            b"Table" => {} // a nested table belongs to its cell, not to this table's rows
+            _ => collect_rows(ctx, child, pg, depth + 1, rows, first_page),
+        }
+    }
+}
+
+/// Text of an element: each child element's text is its own line; MCIDs directly under one
+/// element (a paragraph broken by a page break) are joined with a space.
+fn cell_text(ctx: &mut Ctx, elem: &Dictionary, page: Option<u32>, depth: usize, parts: &mut Vec<String>, first_page: &mut Option<u32>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(k) = elem.get(b"K") else { return };
+    let mut own = String::new();
+    for (id, obj) in kids(ctx.doc, k) {
+        let (mcid, pg) = match obj {
+            Object::Integer(i) => (Some(*i), page),
+            Object::Dictionary(d) if d.has(b"S") => {
+                if !own.is_empty() {
+                    parts.push(std::mem::take(&mut own));
+                }
+                if enter(ctx, id) {
+                    let pg = page_of(ctx, d, page);
+                    cell_text(ctx, d, pg, depth + 1, parts, first_page);
+                }
+                continue;
+            }
+            Object::Dictionary(d) => (d.get(b"MCID").ok().and_then(|m| m.as_i64().ok()), page_of(ctx, d, page)),
+            _ => (None, page),
+        };
+        let (Some(mcid), Some(pg)) = (mcid, pg) else { continue };
+        if first_page.is_none() {
+            *first_page = Some(pg);
+        }
+        if let Some(t) = ctx.texts.get(&pg).and_then(|m| m.get(&mcid)) {
+            super::glyphs::join_line(&mut own, t.trim());
+        }
+    }
+    if !own.is_empty() {
+        parts.push(own);
+    }
+}

@@ -1,0 +1,385 @@
+//! From [`GridLine`]s to provision records: headers recognised and dropped when they
+//! repeat, page-break continuations merged cell by cell, shifted continuations merged by
+//! content, headings tracked, front matter kept as context.
+
+use crate::header::classify_header;
+use crate::lines::{is_border, parse_heading, provision_number_cell, Heading};
+use crate::GridLine;
+use chc_code::answers::parse_comply;
+use chc_code::Registry;
+use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
+use chc_parse::clean::clean_text;
+
+/// Text accumulated per role while a record is open.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct OpenRecord {
+    pub record: RawRecord,
+}
+
+impl OpenRecord {
+    pub fn has_comply(&self) -> bool {
+        !self.record.comply_raw.is_empty()
+    }
+
+    /// Append `text` to the cell of `role`, joined by one space.
+    pub fn push(&mut self, role: ColumnRole, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let r = &mut self.record;
+        let slot = match role {
+            ColumnRole::Requirement => &mut r.requirement,
+            ColumnRole::Comply => &mut r.comply_raw,
+            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut r.evidence,
+            ColumnRole::Commentary => &mut r.commentary,
+            ColumnRole::Rag => &mut r.rag_raw,
+            ColumnRole::Provision | ColumnRole::Other => &mut r.commentary,
+        };
+        join_into(slot, text);
+    }
+
+    /// Put `text` in front of the cell of `role` (a fragment that came before the number).
+    pub fn prepend(&mut self, role: ColumnRole, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let mut tmp = text.to_string();
+        let r = &mut self.record;
+        let slot = match role {
+            ColumnRole::Requirement => &mut r.requirement,
+            ColumnRole::Comply => &mut r.comply_raw,
+            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut r.evidence,
+            ColumnRole::Rag => &mut r.rag_raw,
+            _ => &mut r.commentary,
+        };
+        join_into(&mut tmp, slot);
+        *slot = tmp;
+    }
+}
+
+fn join_into(slot: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !slot.is_empty() {
+        let starts_item = text.starts_with("• ");
+        slot.push(if starts_item { '\n' } else { ' ' });
+    }
+    slot.push_str(text);
+}
+
+/// Document-wide state while walking the lines.
+pub(crate) struct Assembler<'r> {
+    pub registry: &'r Registry,
+    pub columns: Vec<String>,
+    pub roles: Option<Vec<ColumnRole>>,
+    pub header_variants: Vec<Vec<String>>,
+    pub records: Vec<OpenRecord>,
+    pub context: Vec<ContextLine>,
+    pub warnings: Vec<Warning>,
+    pub section: Option<(u32, String)>,
+    pub kind: Option<RequirementKind>,
+    /// Cells held back because they may open the next numbered row (see `continuation`).
+    pending_prefix: Option<(Vec<String>, u32)>,
+}
+
+impl<'r> Assembler<'r> {
+    pub fn new(registry: &'r Registry) -> Self {
+        Assembler {
+            registry,
+            columns: Vec::new(),
+            roles: None,
+            header_variants: Vec::new(),
+            records: Vec::new(),
+            context: Vec::new(),
+            warnings: Vec::new(),
+            section: None,
+            kind: None,
+            pending_prefix: None,
+        }
+    }
+
+    pub fn open(&mut self, number: Option<String>, location: u32) -> &mut OpenRecord {
+        let record = RawRecord {
+            number,
+            heading_section: self.section.as_ref().map(|s| s.0),
+            heading_title: self.section.as_ref().map(|s| s.1.clone()),
+            requirement_kind: self.kind,
+            location,
+            ..RawRecord::default()
+        };
+        self.records.push(OpenRecord { record });
+        self.records.last_mut().expect("just pushed")
+    }
+
+    /// Apply a heading or keep the line as context. Returns true when it was a heading.
+    pub fn text_line(&mut self, location: u32, text: &str) -> bool {
+        let heading = parse_heading(text);
+        match &heading {
+            Heading::Section { number, title, kind } => {
+                self.section = Some((*number, title.clone()));
+                self.kind = *kind;
+            }
+            Heading::SubTable(kind) => self.kind = Some(*kind),
+            Heading::Stage(_) | Heading::None => {}
+        }
+        self.context.push(ContextLine { location, text: text.to_string() });
+        heading != Heading::None
+    }
+
+    pub fn header(&mut self, cells: Vec<String>, roles: Vec<ColumnRole>) {
+        if self.columns.is_empty() {
+            self.columns = cells.clone();
+        }
+        if !self.header_variants.contains(&cells) {
+            self.header_variants.push(cells);
+        }
+        self.roles = Some(roles);
+    }
+}
+
+/// Which lines of a tabbed/delimited table are what.
+#[derive(Debug, Clone, PartialEq)]
+enum LineKind {
+    Blank,
+    Border,
+    Header(Vec<ColumnRole>),
+    /// Text with no cell structure: heading, title, paragraph, stray fragment.
+    Text(String),
+    /// Starts with a provision number in the first cell.
+    Numbered(String),
+    /// Table cells, first cell empty.
+    Continuation,
+    /// Table cells whose first cell holds text that is not a number.
+    Shifted,
+}
+
+fn classify(cells: &[String], raw: &GridLine) -> LineKind {
+    let non_empty: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].is_empty()).collect();
+    if non_empty.is_empty() {
+        return LineKind::Blank;
+    }
+    if raw.cells.iter().all(|c| c.trim().is_empty() || is_border(c)) {
+        return LineKind::Border;
+    }
+    if let Some(roles) = classify_header(cells) {
+        return LineKind::Header(roles);
+    }
+    if let Some(n) = provision_number_cell(&cells[0]) {
+        return LineKind::Numbered(n);
+    }
+    if cells.len() == 1 || (non_empty == [0] && cells.len() > 1 && raw.cells.iter().skip(1).all(|c| c.trim().is_empty())) {
+        return LineKind::Text(cells[0].clone());
+    }
+    if cells[0].is_empty() {
+        LineKind::Continuation
+    } else {
+        LineKind::Shifted
+    }
+}
+
+/// Index of the first cell (from `from`) that is a comply answer.
+fn comply_cell(cells: &[String], from: usize) -> Option<usize> {
+    (from..cells.len()).find(|&i| parse_comply(&cells[i]).is_some() && cells[i].chars().count() <= 40)
+}
+
+impl<'r> Assembler<'r> {
+    /// Put cells into the record by the header's roles, starting at role index `offset`.
+    fn fill(&mut self, rec_idx: usize, cells: &[String], offset: isize) {
+        let roles = self.roles.clone().unwrap_or_default();
+        let last_role = roles.iter().rposition(|r| *r != ColumnRole::Other).unwrap_or(0);
+        for (i, text) in cells.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            let pos = i as isize + offset;
+            if pos < 0 {
+                continue;
+            }
+            let pos = pos as usize;
+            let role = if pos < roles.len() {
+                roles[pos]
+            } else {
+                self.records[rec_idx].record.warnings.push(Warning::new("extra_cell", "a cell beyond the header's columns was added to the last column"));
+                roles.get(last_role).copied().unwrap_or(ColumnRole::Commentary)
+            };
+            // A provision cell continuing onto a later line holds requirement text.
+            let role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            self.records[rec_idx].push(role, text);
+        }
+    }
+
+    fn role_index(&self, role: ColumnRole) -> Option<usize> {
+        self.roles.as_ref()?.iter().position(|r| *r == role)
+    }
+
+    /// Walk tabbed/delimited grid lines.
+    pub fn grid(&mut self, lines: &[GridLine]) {
+        let cleaned: Vec<Vec<String>> = lines.iter().map(|l| l.cells.iter().map(|c| clean_text(c)).collect()).collect();
+        let kinds: Vec<LineKind> = lines.iter().zip(&cleaned).map(|(l, c)| classify(c, l)).collect();
+        // After a header, a blank run or a page break, a continuation is a page-break split.
+        let mut after_break = true;
+        for i in 0..lines.len() {
+            let cells = &cleaned[i];
+            let loc = lines[i].location;
+            if lines[i].page_break_before {
+                after_break = true;
+            }
+            match &kinds[i] {
+                LineKind::Blank => after_break = true,
+                LineKind::Border => {}
+                LineKind::Header(roles) => {
+                    self.header(cells.clone(), roles.clone());
+                    after_break = true;
+                }
+                LineKind::Text(text) => {
+                    let is_heading = self.text_line(loc, text);
+                    if !is_heading && self.roles.is_some() && !self.records.is_empty() {
+                        self.warnings.push(Warning::new("stray_fragment", format!("line {loc}: text outside the table kept as context: {}", shorten(text))));
+                    }
+                }
+                LineKind::Numbered(number) => {
+                    if self.roles.is_none() {
+                        // A numbered line before any header: front matter (contents, notes).
+                        self.text_line(loc, &cells.join(" "));
+                        continue;
+                    }
+                    let mut first = cells.clone();
+                    let rest_of_first = first[0].trim_start_matches(number.as_str()).trim_start_matches(['.', ' ']).to_string();
+                    first[0] = rest_of_first;
+                    self.open(Some(number.clone()), loc);
+                    let idx = self.records.len() - 1;
+                    self.fill(idx, &first, 0);
+                    if let Some((prefix, at)) = self.pending_prefix.take() {
+                        self.attach_prefix(idx, &prefix, at);
+                    }
+                    after_break = false;
+                }
+                LineKind::Continuation => {
+                    if self.roles.is_none() {
+                        self.text_line(loc, &cells.join(" "));
+                        continue;
+                    }
+                    self.continuation(i, cells, &kinds, after_break, loc);
+                    after_break = false;
+                }
+                LineKind::Shifted => {
+                    if self.roles.is_none() {
+                        self.text_line(loc, &cells.join(" "));
+                        continue;
+                    }
+                    self.shifted(cells, loc);
+                    after_break = false;
+                }
+            }
+        }
+    }
+
+    fn continuation(&mut self, i: usize, cells: &[String], kinds: &[LineKind], after_break: bool, loc: u32) {
+        let comply_idx = self.role_index(ColumnRole::Comply);
+        let comply_here = comply_idx.is_some_and(|c| c < cells.len() && parse_comply(&cells[c]).is_some());
+        let Some(last) = self.records.len().checked_sub(1) else {
+            if comply_here {
+                self.open(None, loc);
+                self.fill(0, cells, 0);
+            } else {
+                self.warnings.push(Warning::new("stray_fragment", format!("line {loc}: cells before the first row were dropped")));
+            }
+            return;
+        };
+        let req_idx = self.role_index(ColumnRole::Requirement).unwrap_or(1);
+        let has_requirement = cells.get(req_idx).is_some_and(|t| t.split_whitespace().count() >= 4);
+        if comply_here && self.records[last].has_comply() && has_requirement {
+            let rec = self.open(None, loc);
+            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number"));
+            let idx = self.records.len() - 1;
+            self.fill(idx, cells, 0);
+            return;
+        }
+        // A fragment directly under a complete row and directly above a numbered row may
+        // be the first line of that next row's cell (number printed on its middle line).
+        let next_numbered = kinds[i + 1..].iter().find(|k| !matches!(k, LineKind::Border));
+        if !after_break {
+            if let Some(LineKind::Numbered(next_number)) = next_numbered {
+                if self.belongs_to_next(last, next_number, cells.get(req_idx).map(String::as_str).unwrap_or("")) {
+                    self.pending_prefix = Some((cells.to_vec(), loc));
+                    return;
+                }
+            }
+        }
+        if after_break {
+            push_unique(&mut self.records[last].record.warnings, Warning::new("page_break_merge", format!("continued at line/page {loc}")));
+        }
+        self.fill(last, cells, 0);
+    }
+
+    /// The held-back fragment opens record `idx`: its number sat on a later line.
+    fn attach_prefix(&mut self, idx: usize, prefix: &[String], at: u32) {
+        let roles = self.roles.clone().unwrap_or_default();
+        for (i, text) in prefix.iter().enumerate().rev() {
+            let role = match roles.get(i) {
+                Some(ColumnRole::Provision) | None => ColumnRole::Requirement,
+                Some(r) => *r,
+            };
+            self.records[idx].prepend(role, text);
+        }
+        let rec = &mut self.records[idx].record;
+        rec.number_misplaced = true;
+        rec.location = at;
+        rec.warnings.push(Warning::new("number_misplaced", "the provision number was printed below the first line of the row"));
+    }
+
+    /// Does requirement fragment `text` fit provision `next` better than the open record?
+    fn belongs_to_next(&self, last: usize, next: &str, text: &str) -> bool {
+        if text.split_whitespace().count() < 4 {
+            return false;
+        }
+        let prev = &self.records[last].record;
+        let Some(prev_number) = prev.number.as_deref() else { return false };
+        let to_next = self.registry.affinity_any(next, text);
+        let to_prev = self.registry.affinity_any(prev_number, text);
+        match (to_next, to_prev) {
+            (Some(n), Some(p)) => n > p + 0.15 && n > 0.4,
+            (Some(n), None) => n > 0.5,
+            _ => false,
+        }
+    }
+
+    fn shifted(&mut self, cells: &[String], loc: u32) {
+        let comply_role = self.role_index(ColumnRole::Comply);
+        let req_role = self.role_index(ColumnRole::Requirement).unwrap_or(1);
+        if let (Some(k), Some(cr)) = (comply_cell(cells, 1), comply_role) {
+            let requirement_words = cells[..k].iter().map(|c| c.split_whitespace().count()).sum::<usize>();
+            let last_has_comply = self.records.last().is_none_or(|r| r.has_comply());
+            if requirement_words >= 5 && last_has_comply {
+                // A row whose number cell is gone entirely: the columns slid left.
+                let rec = self.open(None, loc);
+                rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; columns shifted"));
+                let idx = self.records.len() - 1;
+                self.fill(idx, cells, cr as isize - k as isize);
+                return;
+            }
+        }
+        let Some(last) = self.records.len().checked_sub(1) else {
+            self.text_line(loc, &cells.join(" "));
+            return;
+        };
+        // Text in the provision column continues the requirement: slide right by one.
+        push_unique(&mut self.records[last].record.warnings, Warning::new("shifted_columns", format!("continuation at line/page {loc} had its columns shifted; merged by content")));
+        self.fill(last, cells, req_role as isize);
+    }
+}
+
+fn push_unique(warnings: &mut Vec<Warning>, w: Warning) {
+    if !warnings.iter().any(|x| x.kind == w.kind) {
+        warnings.push(w);
+    }
+}
+
+pub(crate) fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(80).collect();
+    if s.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}

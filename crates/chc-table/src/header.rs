@@ -1,0 +1,93 @@
+//! Recognising the form's header row and what each column holds, whatever the wording:
+//! "Code provision" / "Code provisio" / "Code section" / "Ref", "Comply: Yes / No" /
+//! "Compliant?", "Evidence, commentary and any explanations" …
+
+use chc_model::ColumnRole;
+
+/// Role of one header cell, from its words.
+pub fn column_role(cell: &str) -> ColumnRole {
+    let t = cell.to_lowercase();
+    let t = t.trim();
+    let has = |w: &str| t.contains(w);
+    if t.is_empty() || t.len() > 80 {
+        return ColumnRole::Other;
+    }
+    if has("rag") && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rag") {
+        return ColumnRole::Rag;
+    }
+    if has("evidence") && (has("comment") || has("explanation")) {
+        return ColumnRole::EvidenceCommentary;
+    }
+    if has("comply") || has("complian") || has("complies") || has("yes/no") || has("yes / no") || t == "met?" || t == "met" {
+        return ColumnRole::Comply;
+    }
+    if has("provisio") || has("code section") || has("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
+        return ColumnRole::Provision;
+    }
+    if has("requirement") || has("code wording") || has("the code says") || has("question") || t == "code" || t == "provision text" {
+        return ColumnRole::Requirement;
+    }
+    if has("evidence") || has("how we comply") || has("how we meet") || has("how we") {
+        return ColumnRole::Evidence;
+    }
+    if has("comment") || has("explanation") || has("notes") || has("action") || has("remarks") {
+        return ColumnRole::Commentary;
+    }
+    ColumnRole::Other
+}
+
+/// The roles of a header line, or `None` when the line is not a header.
+/// A header names at least three columns, among them the comply column and the
+/// provision or requirement column, and has no long cells.
+pub fn classify_header(cells: &[String]) -> Option<Vec<ColumnRole>> {
+    let non_empty: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    if non_empty.len() < 3 || non_empty.iter().any(|c| c.chars().count() > 80) {
+        return None;
+    }
+    let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
+    let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    let has = |r: ColumnRole| roles.contains(&r);
+    let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
+    ok.then_some(roles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ColumnRole::*;
+
+    fn cells(line: &str) -> Vec<String> {
+        line.split('\t').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn quirk6_header_spelling_variants_and_truncation() {
+        for line in [
+            "Code provision\tCode requirement\tComply: Yes/No\tEvidence\tCommentary/explanation",
+            "Code provision\tCode requirement\tComply: Yes / No\tEvidence\tCommentary / explanation",
+            "Code provisio\tCode requirement\tComply: Yes / No\tEvidence\tCommentary / explanation",
+        ] {
+            assert_eq!(classify_header(&cells(line)), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]), "{line}");
+        }
+    }
+
+    #[test]
+    fn quirk6_extra_and_merged_columns() {
+        let rag = cells("Code provision\tCode requirement\tComply: Yes / No\tEvidence\tCommentary / explanation\tRAG Rating");
+        assert_eq!(classify_header(&rag).unwrap().last(), Some(&Rag));
+        let merged = cells("Code section\tCode requirement\tComply: Yes/No\tEvidence, commentary and any explanations");
+        assert_eq!(classify_header(&merged), Some(vec![Provision, Requirement, Comply, EvidenceCommentary]));
+    }
+
+    #[test]
+    fn other_wordings_of_a_header() {
+        let h = cells("Ref\tRequirement of the Code\tCompliant?\tHow we comply\tNotes / actions");
+        assert_eq!(classify_header(&h), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]));
+    }
+
+    #[test]
+    fn rows_and_contents_lines_are_not_headers() {
+        assert_eq!(classify_header(&cells("1.2\tA complaint must be defined as\tYes\tPolicy")), None);
+        assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
+    }
+}

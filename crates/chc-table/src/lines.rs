@@ -1,0 +1,162 @@
+//! What a single line or cell is: a provision number, a heading, a border.
+
+use chc_model::RequirementKind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// The provision number a provision cell starts with: "1.2", "6.15", "1.2.", "1.2 A complaint…".
+/// Only numbers that look like Code provisions (section 1-12, item 1-40).
+pub fn provision_number_cell(cell: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = re(&RE, r"^(?:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell.trim())?;
+    let section: u32 = caps[1].parse().ok()?;
+    let item: u32 = caps[2].parse().ok()?;
+    ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
+}
+
+/// A provision number glued to the start of a line with no separator ("1.2A complaint…").
+pub fn leading_number(line: &str) -> Option<(String, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let caps = re(&RE, r"^\s*(?:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
+    let section: u32 = caps[1].parse().ok()?;
+    let item: u32 = caps[2].parse().ok()?;
+    if !(1..=12).contains(&section) || !(1..=40).contains(&item) {
+        return None;
+    }
+    let m = caps.get(2).expect("group 2");
+    let mut end = m.end();
+    // Keep a glued capital letter or quote: it is the requirement's first character.
+    if line[end..].starts_with(['.', ':', ')']) {
+        end += 1;
+    }
+    Some((format!("{section}.{item}"), end))
+}
+
+/// Dashes or underscores only: a table border drawn with characters.
+pub fn is_border(cell: &str) -> bool {
+    let t = cell.trim();
+    !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '_' | '=' | '+' | '|' | ' '))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heading {
+    /// "Section 3: Accessibility and awareness" (may carry a sub-table kind on the same line).
+    Section { number: u32, title: String, kind: Option<RequirementKind> },
+    /// "Mandatory 'must' requirements" / "Best practice 'should' requirements".
+    SubTable(RequirementKind),
+    /// "Stage 1", "Stage 2".
+    Stage(u32),
+    None,
+}
+
+pub fn parse_heading(text: &str) -> Heading {
+    static SECTION: OnceLock<Regex> = OnceLock::new();
+    static STAGE: OnceLock<Regex> = OnceLock::new();
+    let t = text.trim();
+    let kind = sub_table_kind(t);
+    if let Some(c) = re(&SECTION, r"(?i)^section\s+(\d{1,2})\s*(?:[:\-–—.]\s*)?(.*)$").captures(t) {
+        // Contents lines ("Section 1: Definition …..... 3") are headings too; the dots go.
+        let number: u32 = c[1].parse().unwrap_or(0);
+        let mut title = c[2].trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch.is_whitespace()).to_string();
+        if let Some(k) = kind {
+            title = strip_sub_table_words(&title, k);
+        }
+        if (1..=12).contains(&number) && t.len() <= 160 {
+            return Heading::Section { number, title: title.trim().to_string(), kind };
+        }
+    }
+    if let Some(k) = kind {
+        if t.len() <= 120 {
+            return Heading::SubTable(k);
+        }
+    }
+    if let Some(c) = re(&STAGE, r"(?i)^stage\s+(\d|one|two|three)\b[^a-z]*$").captures(t) {
+        let n = match c[1].to_lowercase().as_str() {
+            "1" | "one" => 1,
+            "2" | "two" => 2,
+            _ => 3,
+        };
+        return Heading::Stage(n);
+    }
+    Heading::None
+}
+
+fn sub_table_kind(t: &str) -> Option<RequirementKind> {
+    static MUST: OnceLock<Regex> = OnceLock::new();
+    static SHOULD: OnceLock<Regex> = OnceLock::new();
+    if re(&SHOULD, r#"(?i)(best\s+practice|['"]should['"]\s+requirements)"#).is_match(t) {
+        Some(RequirementKind::Should)
+    } else if re(&MUST, r#"(?i)(mandatory|['"]must['"]\s+requirements)"#).is_match(t) {
+        Some(RequirementKind::Must)
+    } else {
+        None
+    }
+}
+
+fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
+    let lower = title.to_lowercase();
+    let marker = match kind {
+        RequirementKind::Must => "mandatory",
+        RequirementKind::Should => "best practice",
+    };
+    match lower.find(marker) {
+        Some(i) => title[..i].trim().to_string(),
+        None => title.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provision_numbers_in_the_provision_cell() {
+        assert_eq!(provision_number_cell("1.2"), Some("1.2".into()));
+        assert_eq!(provision_number_cell(" 6.15 "), Some("6.15".into()));
+        assert_eq!(provision_number_cell("1.2."), Some("1.2".into()));
+        assert_eq!(provision_number_cell("Code section 5.1"), Some("5.1".into()));
+        assert_eq!(provision_number_cell("2.2 The issue"), Some("2.2".into()));
+        assert_eq!(provision_number_cell("2010. Landlords"), None);
+        assert_eq!(provision_number_cell("Section 10"), None);
+        assert_eq!(provision_number_cell("4.1.2"), None);
+        assert_eq!(provision_number_cell("99.1"), None);
+    }
+
+    #[test]
+    fn quirk25_number_glued_to_text() {
+        assert_eq!(leading_number("1.2A complaint must"), Some(("1.2".into(), 3)));
+        assert_eq!(leading_number("6.15 Landlords"), Some(("6.15".into(), 4)));
+        assert_eq!(leading_number("2010 was a year"), None);
+        assert_eq!(leading_number("12.50 pounds"), None);
+    }
+
+    #[test]
+    fn quirk13_sub_table_headings() {
+        assert_eq!(parse_heading("Mandatory ‘must’ requirements".replace('‘', "'").replace('’', "'").as_str()), Heading::SubTable(RequirementKind::Must));
+        assert_eq!(parse_heading("Best practice 'should' requirements"), Heading::SubTable(RequirementKind::Should));
+        assert_eq!(
+            parse_heading("Section 2 - Accessibility and awareness Mandatory 'must' requirements"),
+            Heading::Section { number: 2, title: "Accessibility and awareness".into(), kind: Some(RequirementKind::Must) }
+        );
+        assert_eq!(parse_heading("Mandatory 'must' requirements Stage 1"), Heading::SubTable(RequirementKind::Must));
+    }
+
+    #[test]
+    fn section_and_stage_headings() {
+        assert_eq!(parse_heading("Section 8: Putting things right"), Heading::Section { number: 8, title: "Putting things right".into(), kind: None });
+        assert_eq!(parse_heading("Section 1: Definition of a complaint....."), Heading::Section { number: 1, title: "Definition of a complaint".into(), kind: None });
+        assert_eq!(parse_heading("Stage 2"), Heading::Stage(2));
+        assert_eq!(parse_heading("Stage 1 complaints must be acknowledged"), Heading::None);
+    }
+
+    #[test]
+    fn quirk12_dashed_borders() {
+        assert!(is_border("-----"));
+        assert!(is_border("--------------------"));
+        assert!(!is_border("- see policy"));
+    }
+}

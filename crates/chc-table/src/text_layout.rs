@@ -1,0 +1,338 @@
+//! Text input comes in four shapes (QUIRKS 6-7, 25-27). Tabbed and delimited text become
+//! [`GridLine`]s for the shared assembler; vertical and run-together text have no cells to
+//! align, so they are read into records directly.
+
+use crate::assemble::Assembler;
+use crate::header::{classify_header, column_role};
+use crate::lines::{leading_number, parse_heading, provision_number_cell, Heading};
+use crate::GridLine;
+use chc_code::answers::parse_comply;
+use chc_model::{ColumnRole, LayoutKind, TextLine, Warning};
+use chc_parse::clean::clean_text;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Decide the shape of a text document from how its lines look.
+pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
+    let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
+    let tabbed = count(&|t| t.matches('\t').count() >= 2);
+    let piped = count(&|t| t.matches('|').count() >= 2);
+    let labelled = count(&|t| label_role(t).is_some_and(|(r, _)| r == ColumnRole::Comply));
+    let bare_numbers = count(&|t| bare_number_line(t).is_some());
+    let glued = count(&|t| leading_number(t).is_some());
+    if tabbed >= 3 && tabbed >= piped {
+        LayoutKind::Tabbed
+    } else if piped >= 3 {
+        LayoutKind::Delimited
+    } else if labelled >= 2 || bare_numbers >= 3 {
+        LayoutKind::Vertical
+    } else if glued >= 3 {
+        LayoutKind::RunTogether
+    } else {
+        LayoutKind::None
+    }
+}
+
+pub fn tabbed_grid(lines: &[TextLine]) -> Vec<GridLine> {
+    lines
+        .iter()
+        .map(|l| GridLine { location: l.number, cells: l.text.split('\t').map(str::to_string).collect(), page_break_before: false })
+        .collect()
+}
+
+fn split_pipes(text: &str) -> Vec<String> {
+    let t = text.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    t.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+fn starts_piped_record(t: &str) -> bool {
+    let cells = split_pipes(t);
+    cells.len() >= 2 && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
+}
+
+/// Pipe-separated text: a record runs from its numbered line to the next numbered line,
+/// heading or header, because cells break across lines (QUIRKS 27).
+pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
+    let mut out = Vec::new();
+    let mut record: Option<(u32, String)> = None;
+    let mut outside: Vec<(u32, String)> = Vec::new();
+    let flush_record = |record: &mut Option<(u32, String)>, out: &mut Vec<GridLine>| {
+        if let Some((loc, text)) = record.take() {
+            out.push(GridLine { location: loc, cells: split_pipes(&text), page_break_before: false });
+        }
+    };
+    let flush_outside = |outside: &mut Vec<(u32, String)>, out: &mut Vec<GridLine>| {
+        if outside.is_empty() {
+            return;
+        }
+        let joined = outside.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+        let cells = split_pipes(&joined);
+        if joined.contains('|') && classify_header(&cells).is_some() {
+            out.push(GridLine { location: outside[0].0, cells, page_break_before: false });
+        } else {
+            for (loc, t) in outside.drain(..) {
+                out.push(GridLine { location: loc, cells: vec![t], page_break_before: false });
+            }
+        }
+        outside.clear();
+    };
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
+        if starts_piped_record(t) {
+            flush_record(&mut record, &mut out);
+            flush_outside(&mut outside, &mut out);
+            record = Some((l.number, t.to_string()));
+        } else if headerish || parse_heading(t) != Heading::None || record.is_none() {
+            flush_record(&mut record, &mut out);
+            if parse_heading(t) != Heading::None && !headerish {
+                flush_outside(&mut outside, &mut out);
+                out.push(GridLine { location: l.number, cells: vec![t.to_string()], page_break_before: false });
+            } else {
+                outside.push((l.number, t.to_string()));
+            }
+        } else if let Some((_, text)) = record.as_mut() {
+            text.push(' ');
+            text.push_str(t);
+        }
+    }
+    flush_record(&mut record, &mut out);
+    flush_outside(&mut outside, &mut out);
+    out
+}
+
+/// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
+fn label_role(line: &str) -> Option<(ColumnRole, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$").expect("static regex"));
+    let caps = re.captures(line)?;
+    let label = caps[1].trim();
+    // "Comply: Yes/No: Yes" → label "Comply", value "Yes/No: Yes".
+    let mut value = caps[2].trim().to_string();
+    if let Some(rest) = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")) {
+        value = rest.trim().to_string();
+    }
+    let role = column_role(label);
+    match role {
+        ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::Commentary | ColumnRole::EvidenceCommentary | ColumnRole::Rag => Some((role, value)),
+        ColumnRole::Requirement if label.split_whitespace().count() <= 4 => Some((role, value)),
+        _ => None,
+    }
+}
+
+/// A line holding only a provision number ("1.2", "Code section 1.2").
+fn bare_number_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    let n = provision_number_cell(t)?;
+    let rest = t.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("code") && !w.eq_ignore_ascii_case("section") && !w.eq_ignore_ascii_case("provision")).count();
+    (rest == 1).then_some(n)
+}
+
+/// Vertical layouts (QUIRKS 26): one cell per line with blank lines between cells, or
+/// "Label: value" lines under a number line.
+pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
+    // A header written as one cell per line, before the first number.
+    let mut header_cells: Vec<String> = Vec::new();
+    let mut order: Vec<ColumnRole> = Vec::new();
+    let mut role_pos = 0usize;
+    let mut pending_advance = false;
+    let mut open = false;
+    let mut current_role = ColumnRole::Requirement;
+    for l in lines {
+        let text = clean_text(&l.text);
+        if text.is_empty() {
+            if open {
+                pending_advance = true;
+            }
+            continue;
+        }
+        if let Some(n) = bare_number_line(&text).or_else(|| leading_number(&text).filter(|_| !open || pending_advance).map(|(n, _)| n)) {
+            if order.is_empty() {
+                if header_cells.len() >= 3 {
+                    order = header_cells.iter().map(|c| column_role(c)).collect();
+                    asm.header(header_cells.clone(), order.clone());
+                } else {
+                    order = vec![ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+                    asm.roles = Some(order.clone());
+                }
+            }
+            let rest = match leading_number(&text) {
+                Some((_, end)) if bare_number_line(&text).is_none() => text[end..].trim().to_string(),
+                _ => String::new(),
+            };
+            asm.open(Some(n), l.number);
+            open = true;
+            role_pos = order.iter().position(|r| *r == ColumnRole::Requirement).unwrap_or(1);
+            current_role = ColumnRole::Requirement;
+            pending_advance = false;
+            if !rest.is_empty() {
+                asm.records.last_mut().expect("opened").push(current_role, &rest);
+            }
+            continue;
+        }
+        if !open {
+            let role = column_role(&text);
+            if role != ColumnRole::Other && text.chars().count() <= 60 && parse_heading(&text) == Heading::None {
+                header_cells.push(text);
+            } else {
+                asm.text_line(l.number, &text);
+            }
+            continue;
+        }
+        if parse_heading(&text) != Heading::None {
+            asm.text_line(l.number, &text);
+            open = false;
+            continue;
+        }
+        let rec = asm.records.last_mut().expect("open record");
+        if let Some((role, value)) = label_role(&text) {
+            current_role = role;
+            role_pos = order.iter().position(|r| *r == role).unwrap_or(role_pos);
+            pending_advance = false;
+            rec.push(role, &value);
+            continue;
+        }
+        if pending_advance {
+            pending_advance = false;
+            if parse_comply(&text).is_some() && !rec.has_comply() {
+                current_role = ColumnRole::Comply;
+                role_pos = order.iter().position(|r| *r == ColumnRole::Comply).unwrap_or(role_pos);
+            } else if role_pos + 1 < order.len() {
+                role_pos += 1;
+                current_role = order[role_pos];
+            }
+        } else if current_role == ColumnRole::Requirement && parse_comply(&text).is_some() && !rec.has_comply() {
+            current_role = ColumnRole::Comply;
+            role_pos = order.iter().position(|r| *r == ColumnRole::Comply).unwrap_or(role_pos);
+        }
+        let role = if current_role == ColumnRole::Provision { ColumnRole::Requirement } else { current_role };
+        rec.push(role, &text);
+    }
+}
+
+/// Where in `rest` the requirement may end and a comply word begin: positions of an
+/// answer word glued to the end of a sentence and followed by a capital or the end.
+fn comply_boundaries(rest: &str) -> Vec<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(Yes\s*&\s*No|Yes|YES|No|NO|Partially|Partial|Not [Aa]pplicable|N/A|Compliant|Y|N|✓|✔|✗|☒)(\s*)([A-Z0-9'\x22(‘“<]|$)").expect("static regex")
+    });
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(c) = re.captures_at(rest, from) {
+        let m = c.get(1).expect("group 1");
+        let prev = rest[..m.start()].chars().last();
+        let glued_after_text = prev.is_some_and(|p| p.is_lowercase() || matches!(p, '.' | ')' | '\'' | '"' | '’' | '”' | ':' | ';' | ' ' | '?'));
+        if glued_after_text && m.start() > 0 {
+            out.push((m.start(), m.end()));
+        }
+        from = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Cells run together with no separator (QUIRKS 25). The Code's wording decides where the
+/// requirement ends: of the places a comply word could start, the one whose prefix reads
+/// most like the provision's registry text wins; without registry text, the first one.
+pub(crate) fn read_run_together(lines: &[TextLine], asm: &mut Assembler) {
+    asm.roles = Some(vec![ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence]);
+    let mut open: Option<(String, u32, String)> = None;
+    let finish = |open: &mut Option<(String, u32, String)>, asm: &mut Assembler| {
+        let Some((number, loc, body)) = open.take() else { return };
+        let body = clean_text(&body).replace('\n', " ");
+        let candidates = comply_boundaries(&body);
+        let profile = asm.registry.provisions().iter().any(|p| p.number == number);
+        let chosen = if profile {
+            candidates
+                .iter()
+                .map(|&(s, e)| {
+                    let score = chc_code::CodeVersion::ALL
+                        .iter()
+                        .filter_map(|&v| asm.registry.profile(v, &number))
+                        .map(|p| p.dice(&chc_code::WordingProfile::new(&body[..s])))
+                        .fold(0.0f64, f64::max);
+                    (s, e, score)
+                })
+                .fold(None, |best: Option<(usize, usize, f64)>, c| match best {
+                    Some(b) if b.2 >= c.2 => Some(b),
+                    _ => Some(c),
+                })
+                .map(|(s, e, _)| (s, e))
+        } else {
+            candidates.first().copied()
+        };
+        let rec = asm.open(Some(number), loc);
+        match chosen {
+            Some((s, e)) => {
+                rec.push(ColumnRole::Requirement, body[..s].trim());
+                rec.push(ColumnRole::Comply, body[s..e].trim());
+                rec.push(ColumnRole::Evidence, body[e..].trim());
+            }
+            None => {
+                rec.push(ColumnRole::Requirement, body.trim());
+                rec.record.warnings.push(Warning::new("comply_not_found", "no comply answer found in run-together text"));
+            }
+        }
+    };
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((n, end)) = leading_number(t) {
+            finish(&mut open, asm);
+            open = Some((n, l.number, t[end..].to_string()));
+        } else if parse_heading(t) != Heading::None || open.is_none() {
+            finish(&mut open, asm);
+            asm.text_line(l.number, &clean_text(t));
+        } else if let Some((_, _, body)) = open.as_mut() {
+            body.push(' ');
+            body.push_str(t);
+        }
+    }
+    finish(&mut open, asm);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<TextLine> {
+        text.lines().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect()
+    }
+
+    #[test]
+    fn layouts_detected() {
+        assert_eq!(detect_layout(&lines("a\tb\tc\n1.2\tx\tYes\n1.3\ty\tNo")), LayoutKind::Tabbed);
+        assert_eq!(detect_layout(&lines("a | b | c\n1.2 | x | Yes\n1.3 | y | No")), LayoutKind::Delimited);
+        assert_eq!(detect_layout(&lines("Code section 1.2\nText\nCompliance: Yes\nCode section 1.3\nText\nCompliance: No")), LayoutKind::Vertical);
+        assert_eq!(detect_layout(&lines("1.2A complaint must…Yes\n1.3A resident…No\n1.4Landlords…Yes")), LayoutKind::RunTogether);
+        assert_eq!(detect_layout(&lines("Dear resident,\nThank you for your letter.")), LayoutKind::None);
+    }
+
+    #[test]
+    fn quirk25_comply_boundaries() {
+        let b = "A complaint must be defined as: 'an expression of dissatisfaction'YesDefinition of complaint included in policy";
+        let c = comply_boundaries(b);
+        assert_eq!(c.len(), 1);
+        assert_eq!(&b[c[0].0..c[0].1], "Yes");
+        let b2 = "must be handled in line with the landlord's complaints policy.YPoint 3.2 in the complaints policy";
+        let c2 = comply_boundaries(b2);
+        assert_eq!(&b2[c2[0].0..c2[0].1], "Y");
+    }
+
+    #[test]
+    fn quirk27_pipes_with_broken_rows_and_split_header() {
+        let g = delimited_grid(&lines(
+            "Code provision | Code requirement | Comply:\nYes/No | Evidence | Commentary\n1.2 | A complaint must be\ndefined as | Yes | Policy 4.1 | \n1.3 | A resident | No | x | y",
+        ));
+        assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
+        assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1", ""]);
+        assert_eq!(g[2].cells[0], "1.3");
+    }
+}
