@@ -146,8 +146,12 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
             if name.contains("Ombudsman") || name.starts_with("Social") || name.starts_with("The ") {
                 continue;
             }
+            // Housing association names are too varied to trust anywhere but the title,
+            // unless the gazetteer knows them.
             if let Some(e) = by_alias.get(&key(&name)) {
                 add(e.name.clone(), *weight, method, text);
+            } else if *method == "title" {
+                add(name, *weight, method, text);
             }
         }
         for c in domain_re.captures_iter(text) {

@@ -564,6 +564,23 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st: &mut Unruled, out: &mut Out) {
+    // The second line of a wrapped header ("section", "Yes/No", "explanations") names
+    // columns too: it continues the header above rather than starting a new one.
+    if let Some(row) = st.row.as_mut() {
+        if row.header && line.y - row.last_y <= 1.6 * line.size {
+            if let Some(cells) = st.assign(&line) {
+                let first = line_text(&cells[0]);
+                if provision_number_cell(&first).is_none() && !is_bare_number(&first) {
+                    let row = st.row.as_mut().unwrap();
+                    for (k, c) in cells.into_iter().enumerate() {
+                        row.cells[k].extend(c);
+                    }
+                    row.last_y = line.y;
+                    return;
+                }
+            }
+        }
+    }
     if let Some((cols, comply)) = header_columns(&line) {
         st.flush(out, page);
         out.flush_para();

@@ -18,6 +18,9 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has("evidence") && (has("comment") || has("explanation")) {
         return ColumnRole::EvidenceCommentary;
     }
+    if has("how we") {
+        return ColumnRole::Evidence;
+    }
     if has("comply") || has("complian") || has("complies") || has("yes/no") || has("yes / no") || t == "met?" || t == "met" {
         return ColumnRole::Comply;
     }
@@ -27,7 +30,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has("requirement") || has("code wording") || has("the code says") || has("question") || t == "code" || t == "provision text" {
         return ColumnRole::Requirement;
     }
-    if has("evidence") || has("how we comply") || has("how we meet") || has("how we") {
+    if has("evidence") {
         return ColumnRole::Evidence;
     }
     if has("comment") || has("explanation") || has("notes") || has("action") || has("remarks") {

@@ -12,7 +12,7 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 /// Only numbers that look like Code provisions (section 1-12, item 1-40).
 pub fn provision_number_cell(cell: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let caps = re(&RE, r"^(?:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell.trim())?;
+    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell.trim())?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
@@ -21,7 +21,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
 /// A provision number glued to the start of a line with no separator ("1.2A complaint…").
 pub fn leading_number(line: &str) -> Option<(String, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let caps = re(&RE, r"^\s*(?:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {

@@ -16,14 +16,17 @@ use std::sync::OnceLock;
 pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
     let tabbed = count(&|t| t.matches('\t').count() >= 2);
-    let piped = count(&|t| t.matches('|').count() >= 2);
+    let piped = count(&|t| t.contains(" | ") || t.matches('|').count() >= 2);
     let labelled = count(&|t| label_role(t).is_some_and(|(r, _)| r == ColumnRole::Comply));
     let bare_numbers = count(&|t| bare_number_line(t).is_some());
     let glued = count(&|t| leading_number(t).is_some());
+    let glued_tight = count(&|t| leading_number(t).is_some_and(|(_, end)| t[end..].starts_with(|c: char| c.is_alphabetic() || "'\"‘“".contains(c))));
     if tabbed >= 3 && tabbed >= piped {
         LayoutKind::Tabbed
     } else if piped >= 3 {
         LayoutKind::Delimited
+    } else if glued_tight >= 3 && glued_tight > labelled {
+        LayoutKind::RunTogether
     } else if labelled >= 2 || bare_numbers >= 3 {
         LayoutKind::Vertical
     } else if glued >= 3 {
@@ -80,7 +83,7 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
     };
     for l in lines {
         let t = l.text.trim();
-        if t.is_empty() {
+        if t.is_empty() || crate::lines::is_border(t) {
             continue;
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
@@ -112,6 +115,11 @@ fn label_role(line: &str) -> Option<(ColumnRole, String)> {
     let re = RE.get_or_init(|| Regex::new(r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$").expect("static regex"));
     let caps = re.captures(line)?;
     let label = caps[1].trim();
+    // "Code provisionCode requirementComply:" is a run-together header, not a label.
+    let glued_words = label.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    if glued_words || label.split_whitespace().count() > 6 {
+        return None;
+    }
     // "Comply: Yes/No: Yes" → label "Comply", value "Yes/No: Yes".
     let mut value = caps[2].trim().to_string();
     if let Some(rest) = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")) {
@@ -141,12 +149,14 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
     let mut order: Vec<ColumnRole> = Vec::new();
     let mut role_pos = 0usize;
     let mut pending_advance = false;
+    // A blank line moves to the next cell only once the current cell has text.
+    let mut cell_has_text = false;
     let mut open = false;
     let mut current_role = ColumnRole::Requirement;
     for l in lines {
         let text = clean_text(&l.text);
         if text.is_empty() {
-            if open {
+            if open && cell_has_text {
                 pending_advance = true;
             }
             continue;
@@ -170,7 +180,8 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
             role_pos = order.iter().position(|r| *r == ColumnRole::Requirement).unwrap_or(1);
             current_role = ColumnRole::Requirement;
             pending_advance = false;
-            if !rest.is_empty() {
+            cell_has_text = !rest.is_empty();
+            if cell_has_text {
                 asm.records.last_mut().expect("opened").push(current_role, &rest);
             }
             continue;
@@ -194,6 +205,7 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
             current_role = role;
             role_pos = order.iter().position(|r| *r == role).unwrap_or(role_pos);
             pending_advance = false;
+            cell_has_text = !value.is_empty();
             rec.push(role, &value);
             continue;
         }
@@ -211,6 +223,7 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
             role_pos = order.iter().position(|r| *r == ColumnRole::Comply).unwrap_or(role_pos);
         }
         let role = if current_role == ColumnRole::Provision { ColumnRole::Requirement } else { current_role };
+        cell_has_text = true;
         rec.push(role, &text);
     }
 }
