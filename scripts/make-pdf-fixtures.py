@@ -91,6 +91,11 @@ FIXTURES = [
     dict(name="pdf_hrules_portrait_9pt", src="src_2022_scamb", borders="horizontal", landscape=False,
          font_pt=9, tagged=False, repeat_header=True, merged=True, header_footer=False,
          drop_number=["1.8"]),
+    # Whole seed forms, from their hand-checked text gold (fixtures/gold/00*.json).
+    dict(name="pdf_seed000_ruled_landscape", src="000_6a94297636c6b8f1", borders="all", landscape=True,
+         font_pt=10, tagged=False, repeat_header=True, header_footer=True),
+    dict(name="pdf_seed004_unruled_11pt", src="004_1686af67d298cf97", borders="none", landscape=False,
+         font_pt=11, tagged=False, repeat_header=True, header_footer=True),
 ]
 
 

@@ -56,7 +56,7 @@ log "peers"
 SYSTEMS=(pdfplumber pdfplumber-merged camelot-lattice camelot-lattice-merged camelot-stream camelot-stream-merged)
 
 log "building chc (release)"
-cargo build -q --release -p chc-cli 2>/dev/null || echo "chc-cli did not build" >&2
+cargo build -q --release -p chc-cli || echo "chc-cli did not build" >&2
 CHC=target/release/chc
 
 log "chc extract"
@@ -64,7 +64,8 @@ if [ -x "$CHC" ]; then
     mkdir -p "$OUT/chc-inputs"
     for pdf in "${SELECTED[@]}"; do cp "$pdf" "$OUT/chc-inputs/"; done
     start=$(date +%s.%N)
-    if "$CHC" extract "$OUT/chc-inputs" --out "$OUT/chc" >"$OUT/chc.extract.log" 2>&1; then
+    if "$CHC" extract "$OUT/chc-inputs" --out "$OUT/chc" >"$OUT/chc.extract.log" 2>&1 \
+        && compgen -G "$OUT/chc/documents/*.json" >/dev/null; then
         end=$(date +%s.%N)
         python3 - "$OUT/timings.json" "$start" "$end" <<'EOF'
 import json, sys
@@ -75,14 +76,14 @@ json.dump(t, open(path, "w"), indent=1)
 EOF
         SYSTEMS=(chc "${SYSTEMS[@]}")
     else
-        echo "chc extract failed (see $OUT/chc.extract.log); chc not scored" >&2
+        echo "chc extract failed or wrote no documents (see $OUT/chc.extract.log); chc not scored" >&2
     fi
 fi
 
 log "scoring"
 if [ -n "${CHC_EVAL:-}" ]; then
     read -r -a EVAL <<<"$CHC_EVAL"
-elif [ -x "$CHC" ] && "$CHC" eval --help >/dev/null 2>&1; then
+elif [ -x "$CHC" ] && "$CHC" eval --help 2>/dev/null | grep -q -- '--gold'; then
     EVAL=("$CHC" eval)
 else
     cargo build -q --release -p chc-eval --example eval

@@ -180,3 +180,22 @@ fn dump() {
     }
     println!("warnings {:?}", doc.warnings);
 }
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
+}
+
+#[test]
+fn encrypted_with_empty_user_password_opens() {
+    for name in ["encrypted_aes256_empty_user_password.pdf", "encrypted_rc4_empty_user_password.pdf"] {
+        let doc = parse(name, &data(name), &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = text_of(&doc);
+        assert!(text.contains("Code requirement"), "{name}: {text:.200}");
+    }
+}
+
+#[test]
+fn encrypted_with_a_user_password_is_reported() {
+    let e = parse("x.pdf", &data("encrypted_aes256_user_password.pdf"), &Limits::default()).unwrap_err();
+    assert_eq!(e, ParseError::Encrypted);
+}

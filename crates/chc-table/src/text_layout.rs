@@ -345,7 +345,7 @@ mod tests {
             "Code provision | Code requirement | Comply:\nYes/No | Evidence | Commentary\n1.2 | A complaint must be\ndefined as | Yes | Policy 4.1 | \n1.3 | A resident | No | x | y",
         ));
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
-        assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1", ""]);
+        assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
     }
 }

