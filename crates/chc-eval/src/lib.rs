@@ -800,12 +800,12 @@ impl Report {
                 let idx = |i: Option<usize>| i.map_or_else(|| "-".to_string(), |i| (i + 1).to_string());
                 let _ = writeln!(
                     out,
-                    "{:<name_w$} {:>9} {:>5} {:>5} {:>6.3}  {}",
+                    "{:<name_w$} {:>9} {:>5} {:>5} {:>6}  {}",
                     w.document,
                     w.provision.as_deref().unwrap_or("-"),
                     idx(w.gold_index),
                     idx(w.extracted_index),
-                    w.score,
+                    format!("{:.3}", (w.score * 1000.0).floor() / 1000.0),
                     w.reason
                 );
             }

@@ -199,3 +199,61 @@ fn encrypted_with_a_user_password_is_reported() {
     let e = parse("x.pdf", &data("encrypted_aes256_user_password.pdf"), &Limits::default()).unwrap_err();
     assert_eq!(e, ParseError::Encrypted);
 }
+
+/// A valid one-page PDF whose content stream is `content`.
+fn tiny_pdf(content: &str) -> Vec<u8> {
+    tiny_pdf_page(content, "")
+}
+
+fn tiny_pdf_page(content: &str, page_extra: &str) -> Vec<u8> {
+    let objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] {page_extra} /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len() + 1, content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objs.len() + 1, xref).as_bytes());
+    out
+}
+
+#[test]
+fn page_without_text_is_no_text_layer() {
+    let e = parse("scan.pdf", &tiny_pdf("0 0 1 rg 10 10 100 100 re f"), &Limits::default()).unwrap_err();
+    assert_eq!(e, ParseError::NoTextLayer);
+}
+
+#[test]
+fn hand_made_pdf_gives_runs_rules_and_rotation() {
+    let content = "BT /F1 12 Tf 72 700 Td (Code provision) Tj ET 1 w 50 690 m 550 690 l S 0 0 0 rg 100 100 0.5 500 re f";
+    let doc = parse("t.pdf", &tiny_pdf(content), &Limits::default()).unwrap();
+    let PageContent::Positioned { runs, rules } = &doc.pages[0].content else { panic!() };
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].text, "Code provision");
+    assert!((runs[0].x - 72.0).abs() < 0.01 && (runs[0].y - 100.0).abs() < 0.01, "{:?}", runs[0]);
+    assert!((runs[0].font_size - 12.0).abs() < 0.01);
+    assert!(runs[0].width > 60.0 && runs[0].width < 100.0, "{}", runs[0].width);
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(rules.iter().any(|r| r.is_horizontal() && (r.y0 - 110.0).abs() < 0.01));
+    assert!(rules.iter().any(|r| r.is_vertical() && (r.y0 - 200.0).abs() < 0.01 && (r.y1 - 700.0).abs() < 0.01));
+
+    // The same page turned 90°: shown landscape, text still reads left to right.
+    let doc = parse("r.pdf", &tiny_pdf_page(content, "/Rotate 90"), &Limits::default()).unwrap();
+    assert_eq!((doc.pages[0].width, doc.pages[0].height), (800.0, 600.0));
+    let PageContent::Positioned { runs, rules } = &doc.pages[0].content else { panic!() };
+    // Text drawn along the unrotated page's x axis now runs down the shown page; it is
+    // turned back upright so that rows still read left to right.
+    assert_eq!(runs[0].text, "Code provision");
+    assert_eq!(rules.len(), 2);
+}
