@@ -249,11 +249,18 @@ fn hand_made_pdf_gives_runs_rules_and_rotation() {
     assert!(rules.iter().any(|r| r.is_vertical() && (r.y0 - 200.0).abs() < 0.01 && (r.y1 - 700.0).abs() < 0.01));
 
     // The same page turned 90°: shown landscape, text still reads left to right.
-    let doc = parse("r.pdf", &tiny_pdf_page(content, "/Rotate 90"), &Limits::default()).unwrap();
+    // A landscape page made with /Rotate 90 draws its text turned the other way, so that it
+    // shows upright: text from (500, 100) going up the unrotated page.
+    let landscape = "BT /F1 12 Tf 0 1 -1 0 500 100 Tm (Code provision) Tj ET 1 w 510 50 m 510 550 l S";
+    let doc = parse("r.pdf", &tiny_pdf_page(landscape, "/Rotate 90"), &Limits::default()).unwrap();
     assert_eq!((doc.pages[0].width, doc.pages[0].height), (800.0, 600.0));
     let PageContent::Positioned { runs, rules } = &doc.pages[0].content else { panic!() };
-    // Text drawn along the unrotated page's x axis now runs down the shown page; it is
-    // turned back upright so that rows still read left to right.
     assert_eq!(runs[0].text, "Code provision");
-    assert_eq!(rules.len(), 2);
+    assert!((runs[0].x - 100.0).abs() < 0.01 && (runs[0].y - 500.0).abs() < 0.01, "{:?}", runs[0]);
+    assert!(rules[0].is_horizontal() && (rules[0].y0 - 510.0).abs() < 0.01, "{rules:?}");
+
+    // Sideways text (drawn along x on a /Rotate 90 page) is turned back to read left to right.
+    let doc = parse("s.pdf", &tiny_pdf_page(content, "/Rotate 90"), &Limits::default()).unwrap();
+    let PageContent::Positioned { runs, .. } = &doc.pages[0].content else { panic!() };
+    assert_eq!(runs[0].text, "Code provision");
 }

@@ -204,7 +204,12 @@ impl<'r> Assembler<'r> {
                 roles.get(last_role).copied().unwrap_or(ColumnRole::Commentary)
             };
             // A provision cell continuing onto a later line holds requirement text.
-            let role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            let mut role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            // The comply column holds answers; prose that lands there slid from the next column.
+            if role == ColumnRole::Comply && parse_comply(text).is_none() && text.split_whitespace().count() > 2 {
+                role = roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
+                push_unique(&mut self.records[rec_idx].record.warnings, Warning::new("shifted_columns", "text in the comply column was moved to the next column"));
+            }
             self.records[rec_idx].push(role, text);
         }
     }
@@ -307,6 +312,13 @@ impl<'r> Assembler<'r> {
                 }
             }
         }
+        if self.starts_new_row(last, cells.get(req_idx).map(String::as_str).unwrap_or("")) {
+            let rec = self.open(None, loc);
+            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; its wording is another provision's"));
+            let idx = self.records.len() - 1;
+            self.fill(idx, cells, 0);
+            return;
+        }
         if after_break {
             push_unique(&mut self.records[last].record.warnings, Warning::new("page_break_merge", format!("continued at line/page {loc}")));
         }
@@ -327,6 +339,28 @@ impl<'r> Assembler<'r> {
         rec.number_misplaced = true;
         rec.location = at;
         rec.warnings.push(Warning::new("number_misplaced", "the provision number was printed below the first line of the row"));
+    }
+
+    /// Is this requirement fragment another provision's wording rather than the rest of
+    /// the open record's? Only the Code's wording can tell a lost-number row (QUIRKS 9,
+    /// 11) from a continuation, so the registry must be clear about it.
+    fn starts_new_row(&self, last: usize, text: &str) -> bool {
+        if text.split_whitespace().count() < 8 {
+            return false;
+        }
+        let Some((best, score)) = self.registry.rank(None, text).into_iter().next() else { return false };
+        let open = &self.records[last].record;
+        // A record without a printed number is whatever its own wording says it is.
+        let current_number = open.number.clone().or_else(|| self.likely_number(&open.requirement));
+        let current = current_number.as_deref().and_then(|n| self.registry.affinity_any(n, text)).unwrap_or(0.0);
+        let taken = current_number.as_deref() == Some(best.number.as_str())
+            || self.records.iter().any(|r| r.record.number.as_deref() == Some(best.number.as_str()));
+        !taken && score >= 0.45 && score - current >= 0.25
+    }
+
+    fn likely_number(&self, requirement: &str) -> Option<String> {
+        let (p, score) = self.registry.rank(None, requirement).into_iter().next()?;
+        (score >= 0.45).then(|| p.number.clone())
     }
 
     /// Does requirement fragment `text` fit provision `next` better than the open record?
@@ -364,6 +398,13 @@ impl<'r> Assembler<'r> {
             self.text_line(loc, &cells.join(" "));
             return;
         };
+        if self.starts_new_row(last, &cells[0]) {
+            let rec = self.open(None, loc);
+            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; columns shifted"));
+            let idx = self.records.len() - 1;
+            self.fill(idx, cells, req_role as isize);
+            return;
+        }
         // Text in the provision column continues the requirement: slide right by one.
         push_unique(&mut self.records[last].record.warnings, Warning::new("shifted_columns", format!("continuation at line/page {loc} had its columns shifted; merged by content")));
         self.fill(last, cells, req_role as isize);
