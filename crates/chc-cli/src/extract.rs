@@ -4,7 +4,7 @@
 use crate::inputs::{self, Input, Manifest};
 use crate::{EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use chc_code::Registry;
-use chc_export::{LongCsv, StageTimings, Summary};
+use chc_export::{StageTimings, Summary};
 use chc_model::{Document, FileError, Overrides, Stage, SCHEMA_VERSION};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -146,65 +146,85 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     std::panic::set_hook(Box::new(|info| tracing::debug!("recovered panic: {info}")));
 
     let out = args.out.clone();
-    let outcomes: Vec<Outcome> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, &out);
-                if let Outcome::Done(doc, _) = &outcome {
-                    if let Err(e) = chc_export::write_document(&out, &input.stem, doc) {
-                        let err = fail(input, Stage::Write, "write_failed", format!("cannot write documents/{}.json: {e}", input.stem));
-                        return Outcome::Failed(err, Times::default());
+    let mut writer = match chc_export::BatchWriter::create(&out, args.csv_bom) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("chc: error: cannot write to {}: {e}", out.display());
+            return EXIT_FATAL;
+        }
+    };
+    let mut summary = Summary { schema_version: SCHEMA_VERSION.into(), inputs: inputs.len(), ..Default::default() };
+    let mut errors = Vec::new();
+    let mut timings = StageTimings::default();
+    let mut kept: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut write_error = None;
+    // Documents run in parallel a chunk at a time; each chunk's results are written in
+    // input order and dropped, so memory holds one chunk, not the batch.
+    let chunk = pool.current_num_threads().max(1) * 8;
+    for batch in inputs.chunks(chunk) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|input| {
+                    let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, &out);
+                    let outcome = match outcome {
+                        Outcome::Done(doc, t) => match chc_export::write_document(&out, &input.stem, &doc) {
+                            Ok(()) => Outcome::Done(doc, t),
+                            Err(e) => Outcome::Failed(fail(input, Stage::Write, "write_failed", format!("cannot write documents/{}.json: {e}", input.stem)), t),
+                        },
+                        other => other,
+                    };
+                    if let Some(p) = &progress {
+                        p.inc(1);
                     }
+                    outcome
+                })
+                .collect()
+        });
+        for (input, outcome) in batch.iter().zip(outcomes) {
+            let (doc, t) = match outcome {
+                Outcome::Done(doc, t) => (Some(doc), t),
+                Outcome::UpToDate(doc) => {
+                    summary.skipped_up_to_date += 1;
+                    (Some(doc), Times::default())
                 }
-                if let Some(p) = &progress {
-                    p.inc(1);
+                Outcome::Failed(e, t) => {
+                    eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
+                    summary.count_error(&e);
+                    errors.push(e);
+                    (None, t)
                 }
-                outcome
-            })
-            .collect()
-    });
+            };
+            timings.read_ms += t.read;
+            timings.parse_ms += t.parse;
+            timings.table_ms += t.table;
+            timings.match_ms += t.matching;
+            if let Some(doc) = doc {
+                tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
+                summary.count_document(&doc);
+                kept.insert(format!("{}.json", input.stem));
+                let s = Instant::now();
+                if let Err(e) = writer.add(&doc) {
+                    write_error.get_or_insert(e);
+                }
+                timings.write_ms += ms(s);
+            }
+        }
+    }
     std::panic::set_hook(default_hook);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-
-    let mut summary = Summary { schema_version: SCHEMA_VERSION.into(), inputs: inputs.len(), ..Default::default() };
-    let mut long = LongCsv::new(args.csv_bom);
-    let mut errors = Vec::new();
-    let mut timings = StageTimings::default();
-    for (input, outcome) in inputs.iter().zip(&outcomes) {
-        let (doc, t) = match outcome {
-            Outcome::Done(doc, t) => (Some(doc.as_ref()), *t),
-            Outcome::UpToDate(doc) => {
-                summary.skipped_up_to_date += 1;
-                (Some(doc.as_ref()), Times::default())
-            }
-            Outcome::Failed(e, t) => {
-                eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
-                summary.count_error(e);
-                errors.push(e.clone());
-                (None, *t)
-            }
-        };
-        timings.read_ms += t.read;
-        timings.parse_ms += t.parse;
-        timings.table_ms += t.table;
-        timings.match_ms += t.matching;
-        if let Some(doc) = doc {
-            tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
-            summary.count_document(doc);
-            long.add(doc);
-        }
-    }
-    remove_stale_documents(&args.out, &inputs, &outcomes);
-    let write_start = Instant::now();
-    let written = chc_export::write_atomic(&args.out.join("provisions.csv"), &long.into_bytes())
-        .and_then(|_| chc_export::write_atomic(&args.out.join("errors.csv"), &chc_export::errors_csv(&errors)));
-    timings.write_ms = ms(write_start);
+    remove_stale_documents(&args.out, &kept);
     timings.wall_ms = ms(wall);
     summary.timings = round_timings(timings);
-    let written = written.and_then(|_| chc_export::write_atomic(&args.out.join("summary.json"), &chc_export::to_json_bytes(&summary)));
+    let written = match write_error {
+        Some(e) => {
+            writer.abandon();
+            Err(e)
+        }
+        None => writer.finish(&errors, &summary),
+    };
     if let Err(e) = written {
         eprintln!("chc: error: cannot write to {}: {e}", args.out.display());
         return EXIT_FATAL;
@@ -233,13 +253,7 @@ fn round_timings(t: StageTimings) -> StageTimings {
 
 /// A document left from an earlier run whose input failed or is gone would be mistaken
 /// for this run's result.
-fn remove_stale_documents(out: &Path, inputs: &[Input], outcomes: &[Outcome]) {
-    let keep: std::collections::HashSet<String> = inputs
-        .iter()
-        .zip(outcomes)
-        .filter(|(_, o)| !matches!(o, Outcome::Failed(..)))
-        .map(|(i, _)| format!("{}.json", i.stem))
-        .collect();
+fn remove_stale_documents(out: &Path, keep: &std::collections::HashSet<String>) {
     let Ok(entries) = std::fs::read_dir(out.join("documents")) else { return };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().to_string();

@@ -2,8 +2,12 @@
 //! written to a temporary name and renamed into place, so a killed run never leaves a
 //! half-written file under a final name.
 
+pub mod actions;
+pub mod batch;
 pub mod long;
+pub mod wide;
 
+pub use batch::BatchWriter;
 pub use long::LongCsv;
 
 use chc_model::{Document, FileError};

@@ -1,6 +1,7 @@
 //! The long table: one line per document × provision (`provisions.csv`).
 
 use chc_model::Document;
+use std::io::{self, Write};
 
 pub const COLUMNS: &[&str] = &[
     "source",
@@ -26,21 +27,23 @@ pub const COLUMNS: &[&str] = &[
     "warnings",
 ];
 
-/// CSV writer over an in-memory buffer; `bom` prefixes a UTF-8 byte-order mark so Excel
-/// opens the file as UTF-8.
-pub struct LongCsv {
-    writer: csv::Writer<Vec<u8>>,
+/// Streaming CSV writer; `bom` prefixes a UTF-8 byte-order mark so Excel opens the
+/// file as UTF-8.
+pub struct LongCsv<W: Write> {
+    writer: csv::Writer<W>,
 }
 
-impl LongCsv {
-    pub fn new(bom: bool) -> Self {
-        let buf = if bom { vec![0xEF, 0xBB, 0xBF] } else { Vec::new() };
-        let mut writer = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Necessary).from_writer(buf);
-        writer.write_record(COLUMNS).expect("in-memory write");
-        LongCsv { writer }
+impl<W: Write> LongCsv<W> {
+    pub fn new(mut sink: W, bom: bool) -> io::Result<Self> {
+        if bom {
+            sink.write_all(&[0xEF, 0xBB, 0xBF])?;
+        }
+        let mut writer = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Necessary).from_writer(sink);
+        writer.write_record(COLUMNS)?;
+        Ok(LongCsv { writer })
     }
 
-    pub fn add(&mut self, doc: &Document) {
+    pub fn add(&mut self, doc: &Document) -> io::Result<()> {
         let opt = |s: Option<String>| s.unwrap_or_default();
         for r in &doc.rows {
             let warnings: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
@@ -67,13 +70,33 @@ impl LongCsv {
                 r.source_location.to_string(),
                 warnings.join(";"),
             ];
-            self.writer.write_record(&record).expect("in-memory write");
+            self.writer.write_record(&record)?;
         }
+        Ok(())
     }
 
-    pub fn into_bytes(self) -> Vec<u8> {
-        self.writer.into_inner().expect("in-memory flush")
+    pub fn into_inner(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
     }
+}
+
+/// One JSON object per line per row, with the document's fields repeated on each line
+/// (`provisions.jsonl`).
+pub fn write_jsonl<W: Write>(sink: &mut W, doc: &Document) -> io::Result<()> {
+    for r in &doc.rows {
+        let line = serde_json::json!({
+            "source": doc.source.path,
+            "sha256": doc.source.sha256,
+            "landlord": doc.landlord,
+            "code_version": doc.code_version,
+            "document_date": doc.document_date,
+            "draft": doc.draft,
+            "row": r,
+        });
+        serde_json::to_writer(&mut *sink, &line)?;
+        sink.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// A cell starting with = + - @ is a formula to Excel: prefix a quote so it stays text.
@@ -99,8 +122,8 @@ mod tests {
 
     #[test]
     fn bom_prefix_when_asked() {
-        let b = LongCsv::new(true).into_bytes();
+        let b = LongCsv::new(Vec::new(), true).unwrap().into_inner().unwrap();
         assert!(b.starts_with(&[0xEF, 0xBB, 0xBF]));
-        assert!(!LongCsv::new(false).into_bytes().starts_with(&[0xEF]));
+        assert!(!LongCsv::new(Vec::new(), false).unwrap().into_inner().unwrap().starts_with(&[0xEF]));
     }
 }

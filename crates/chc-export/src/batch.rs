@@ -1,0 +1,72 @@
+//! The batch-level files, streamed: documents are added in input order as they finish
+//! and dropped, so memory is bounded by the documents in flight, not the batch.
+//! Streamed files go to temporary names and are renamed into place by `finish`.
+
+use crate::{actions::Actions, errors_csv, long::LongCsv, to_json_bytes, wide::WideTables, write_atomic, Summary};
+use chc_model::{Document, FileError};
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub struct BatchWriter {
+    out: PathBuf,
+    long: LongCsv<BufWriter<File>>,
+    long_tmp: PathBuf,
+    jsonl: BufWriter<File>,
+    jsonl_tmp: PathBuf,
+    wide: WideTables,
+    actions: Actions,
+}
+
+fn tmp_path(out: &Path, name: &str) -> PathBuf {
+    out.join(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+impl BatchWriter {
+    pub fn create(out: &Path, csv_bom: bool) -> io::Result<Self> {
+        fs::create_dir_all(out)?;
+        let long_tmp = tmp_path(out, "provisions.csv");
+        let jsonl_tmp = tmp_path(out, "provisions.jsonl");
+        Ok(BatchWriter {
+            out: out.to_path_buf(),
+            long: LongCsv::new(BufWriter::new(File::create(&long_tmp)?), csv_bom)?,
+            long_tmp,
+            jsonl: BufWriter::new(File::create(&jsonl_tmp)?),
+            jsonl_tmp,
+            wide: WideTables::new(),
+            actions: Actions::new(),
+        })
+    }
+
+    pub fn add(&mut self, doc: &Document) -> io::Result<()> {
+        self.long.add(doc)?;
+        crate::long::write_jsonl(&mut self.jsonl, doc)?;
+        self.wide.add(doc);
+        self.actions.add(doc);
+        Ok(())
+    }
+
+    /// Write the remaining files and move the streamed ones into place.
+    pub fn finish(self, errors: &[FileError], summary: &Summary) -> io::Result<()> {
+        let BatchWriter { out, long, long_tmp, mut jsonl, jsonl_tmp, wide, actions } = self;
+        let mut long_file = long.into_inner()?;
+        long_file.flush()?;
+        long_file.get_ref().sync_all()?;
+        jsonl.flush()?;
+        jsonl.get_ref().sync_all()?;
+        fs::rename(&long_tmp, out.join("provisions.csv"))?;
+        fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))?;
+        for (name, bytes) in wide.files() {
+            write_atomic(&out.join(name), &bytes)?;
+        }
+        write_atomic(&out.join("actions.csv"), &actions.to_csv())?;
+        write_atomic(&out.join("errors.csv"), &errors_csv(errors))?;
+        write_atomic(&out.join("summary.json"), &to_json_bytes(summary))
+    }
+
+    /// Remove temporary files after a failure.
+    pub fn abandon(self) {
+        let _ = fs::remove_file(&self.long_tmp);
+        let _ = fs::remove_file(&self.jsonl_tmp);
+    }
+}
