@@ -7,6 +7,7 @@
 //! `chc registry build` and reviewed by hand; it is embedded at compile time.
 
 pub mod answers;
+pub mod dates;
 pub mod similarity;
 
 pub use chc_model::CodeVersion;
