@@ -32,6 +32,9 @@ pub struct ExtractArgs {
     /// Skip inputs whose documents/<stem>.json already holds the same sha256.
     #[arg(long)]
     pub resume: bool,
+    /// Add to each 2022-Code row its counterpart in this Code version (only 2024 so far).
+    #[arg(long, value_parser = ["2024"])]
+    pub align: Option<String>,
     /// Largest input file read, in MB.
     #[arg(long, default_value_t = 512)]
     pub max_file_mb: u64,
@@ -62,7 +65,7 @@ fn fail(input: &Input, stage: Stage, kind: &str, message: String) -> FileError {
 
 /// Read, parse, rebuild the table and match one input. Never panics: a panic in any
 /// stage (a damaged PDF deep inside a reader) becomes this file's error.
-fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, registry: &Registry, resume: bool, out: &Path) -> Outcome {
+fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, registry: &Registry, resume: bool, align_2024: bool, out: &Path) -> Outcome {
     let mut t = Times::default();
     let start = Instant::now();
     let bytes = match std::fs::read(&input.path) {
@@ -83,7 +86,10 @@ fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, reg
         let table = chc_table::reconstruct(&parsed, registry).map_err(|e| fail(input, Stage::Table, e.kind(), e.to_string()))?;
         t.table = ms(s);
         let s = Instant::now();
-        let doc = chc_match::match_document(table, registry, overrides);
+        let mut doc = chc_match::match_document(table, registry, overrides);
+        if align_2024 {
+            chc_match::align_to_2024(&mut doc);
+        }
         t.matching = ms(s);
         Ok::<Document, FileError>(doc)
     }));
@@ -166,7 +172,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
             batch
                 .par_iter()
                 .map(|input| {
-                    let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, &out);
+                    let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, args.align.is_some(), &out);
                     let outcome = match outcome {
                         Outcome::Done(doc, t) => match chc_export::write_document(&out, &input.stem, &doc) {
                             Ok(()) => Outcome::Done(doc, t),

@@ -25,6 +25,12 @@ pub enum RegistryCommand {
     },
     /// Print the embedded registry as CSV (version, number, section, kind, text).
     Show,
+    /// Write the 2022 → 2024 crosswalk (crosswalk_2022_2024.csv).
+    Crosswalk {
+        /// Output file; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Section titles as the Code itself gives them (CODE.md), checked by hand. Forms' own
@@ -59,6 +65,22 @@ pub fn run(cmd: RegistryCommand) -> u8 {
                 let _ = w.write_record([p.version.as_str(), &p.number, &p.section.to_string(), &p.section_title, p.kind.as_str(), &p.quoted_by.to_string(), &p.reviewed.to_string(), &p.text]);
             }
             EXIT_OK
+        }
+        RegistryCommand::Crosswalk { out } => {
+            let csv = chc_code::crosswalk::to_csv(chc_code::crosswalk::embedded());
+            match out {
+                Some(path) => match chc_export::write_atomic(&path, csv.as_bytes()) {
+                    Ok(()) => EXIT_OK,
+                    Err(e) => {
+                        eprintln!("chc: error: cannot write {}: {e}", path.display());
+                        EXIT_FATAL
+                    }
+                },
+                None => {
+                    print!("{csv}");
+                    EXIT_OK
+                }
+            }
         }
     }
 }

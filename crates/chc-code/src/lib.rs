@@ -7,6 +7,7 @@
 //! `chc registry build` and reviewed by hand; it is embedded at compile time.
 
 pub mod answers;
+pub mod crosswalk;
 pub mod dates;
 pub mod similarity;
 
@@ -46,6 +47,12 @@ pub struct Registry {
     provisions: Vec<Provision>,
     profiles: Vec<WordingProfile>,
     by_key: HashMap<(CodeVersion, String), usize>,
+    /// `number_key` of every provision, in `provisions` order (sorting ranks parses no text).
+    keys: Vec<(u32, u32)>,
+    /// Inverted index: (bigram hash, provision index) for every bigram of every provision,
+    /// sorted. `rank` looks each probe bigram up once instead of intersecting the probe
+    /// with every provision's profile.
+    postings: Vec<(u64, u32)>,
 }
 
 const EMBEDDED: &str = include_str!("../data/registry.json");
@@ -62,9 +69,16 @@ impl Registry {
 
     pub fn new(mut provisions: Vec<Provision>) -> Registry {
         provisions.sort_by(|a, b| (a.version, number_key(&a.number)).cmp(&(b.version, number_key(&b.number))));
-        let profiles = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
+        let profiles: Vec<WordingProfile> = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
         let by_key = provisions.iter().enumerate().map(|(i, p)| ((p.version, p.number.clone()), i)).collect();
-        Registry { provisions, profiles, by_key }
+        let keys = provisions.iter().map(|p| number_key(&p.number)).collect();
+        let mut postings: Vec<(u64, u32)> = profiles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, prof): (usize, &WordingProfile)| prof.bigrams().iter().map(move |&b| (b, i as u32)))
+            .collect();
+        postings.sort_unstable();
+        Registry { provisions, profiles, by_key, keys, postings }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -89,34 +103,74 @@ impl Registry {
         self.of_version(version).find(|p| p.section == section).map(|p| p.section_title.as_str())
     }
 
+    /// Index of provision (`version`, `number`) without allocating a key: provisions are
+    /// sorted by (version, number_key), so binary search, then confirm the exact spelling.
+    fn index_of(&self, version: CodeVersion, number: &str) -> Option<usize> {
+        let key = (version, number_key(number));
+        let (mut lo, mut hi) = (0, self.provisions.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if (self.provisions[mid].version, self.keys[mid]) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let mut j = lo;
+        while j < self.provisions.len() && self.provisions[j].version == version && self.keys[j] == key.1 {
+            if self.provisions[j].number == number {
+                return Some(j);
+            }
+            j += 1;
+        }
+        // Numbers that do not parse share the key (MAX, MAX); the map has them all.
+        self.by_key.get(&(version, number.to_string())).copied()
+    }
+
     /// Similarity of `text` to provision `number` of `version`, if the registry has it.
     pub fn affinity(&self, version: CodeVersion, number: &str, text: &str) -> Option<f64> {
-        let &i = self.by_key.get(&(version, number.to_string()))?;
+        let i = self.index_of(version, number)?;
         Some(self.profiles[i].similarity(&WordingProfile::new(text)))
     }
 
     /// Best affinity of `text` to `number` over every version that has it.
     pub fn affinity_any(&self, number: &str, text: &str) -> Option<f64> {
+        let found: Vec<usize> = CodeVersion::ALL.iter().filter_map(|&v| self.index_of(v, number)).collect();
+        if found.is_empty() {
+            return None;
+        }
         let probe = WordingProfile::new(text);
-        CodeVersion::ALL
-            .iter()
-            .filter_map(|&v| self.by_key.get(&(v, number.to_string())))
-            .map(|&i| self.profiles[i].similarity(&probe))
+        found
+            .into_iter()
+            .map(|i| self.profiles[i].similarity(&probe))
             .fold(None, |acc: Option<f64>, s| Some(acc.map_or(s, |a| a.max(s))))
     }
 
     /// Provisions of `version` ranked by wording similarity to `text`, best first.
     pub fn rank(&self, version: Option<CodeVersion>, text: &str) -> Vec<(&Provision, f64)> {
         let probe = WordingProfile::new(text);
-        let mut out: Vec<(&Provision, f64)> = self
-            .provisions
-            .iter()
-            .zip(&self.profiles)
-            .filter(|(p, _)| version.is_none_or(|v| p.version == v))
-            .map(|(p, prof)| (p, prof.similarity(&probe)))
+        // Shared bigrams per provision, from the inverted index: one binary search per
+        // distinct probe bigram (the probe and the postings are both sorted, so each search
+        // starts where the previous one ended).
+        let mut common = vec![0u32; self.provisions.len()];
+        let mut from = 0;
+        for &b in probe.bigrams() {
+            let rest = &self.postings[from..];
+            let start = from + rest.partition_point(|&(h, _)| h < b);
+            let mut k = start;
+            while k < self.postings.len() && self.postings[k].0 == b {
+                common[self.postings[k].1 as usize] += 1;
+                k += 1;
+            }
+            from = k;
+        }
+        let n = probe.len();
+        let mut out: Vec<(usize, f64)> = (0..self.provisions.len())
+            .filter(|&i| version.is_none_or(|v| self.provisions[i].version == v))
+            .map(|i| (i, similarity::similarity_from_counts(self.profiles[i].len(), n, common[i] as usize)))
             .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| number_key(&a.0.number).cmp(&number_key(&b.0.number))));
-        out
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.keys[a.0].cmp(&self.keys[b.0])));
+        out.into_iter().map(|(i, s)| (&self.provisions[i], s)).collect()
     }
 
     /// The wording profile of a provision, for callers that compare many texts to it.

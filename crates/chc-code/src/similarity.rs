@@ -10,9 +10,6 @@
 //! (containment only once the shorter side has enough bigrams to mean something), and
 //! quote fidelity, which should punish every edit, uses word-level Levenshtein.
 
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
-
 /// Lower-case alphanumeric words, with quotes and dashes folded away.
 pub fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -21,30 +18,110 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn hash_pair(a: &str, b: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    a.hash(&mut h);
-    b.hash(&mut h);
-    h.finish()
+/// 64-bit hash of `word.to_lowercase()` without building the lower-case string.
+///
+/// Equal lower-cased words hash equally; different ones collide with probability ~2⁻⁶⁴.
+/// ASCII is folded byte by byte; other characters go through `char::to_lowercase`, which
+/// agrees with `str::to_lowercase` except for the word-final Greek capital sigma, so words
+/// holding one take the allocating path.
+fn word_hash(word: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
+        }
+    } else if word.contains('\u{3A3}') {
+        for b in word.to_lowercase().bytes() {
+            h = (h ^ b as u64).wrapping_mul(PRIME);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ b as u64).wrapping_mul(PRIME);
+            }
+        }
+    }
+    mix(h ^ word.len() as u64)
 }
 
-/// Precomputed word bigrams of one text.
-#[derive(Debug, Clone, Default)]
+/// A strong 64-bit finaliser (splitmix64), so FNV's weak low bits do not matter.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Ordered pair of word hashes: (a, b) and (b, a) differ.
+fn hash_pair(a: u64, b: u64) -> u64 {
+    mix(a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(17))
+}
+
+/// The hash standing in for "no next word" when a text has a single word.
+const NO_WORD: u64 = 0x5EED_0F00_D15E_A5E5;
+
+/// Precomputed word bigrams of one text: a sorted, deduplicated vector of 64-bit hashes,
+/// so comparing two profiles is a merge of two short sorted lists (no hashing, no
+/// allocation) and a registry can keep an inverted index over them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordingProfile {
-    bigrams: HashSet<u64>,
+    bigrams: Vec<u64>,
 }
 
 /// Containment only counts once the shorter text has this many bigrams.
 const MIN_BIGRAMS_FOR_CONTAINMENT: usize = 6;
 
+/// How many of the sorted, deduplicated `a` occur in the sorted, deduplicated `b`.
+fn common_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// [`WordingProfile::similarity`] from the two set sizes and the size of their
+/// intersection; shared with the registry's inverted-index ranking so both give the
+/// same number to the last bit.
+pub(crate) fn similarity_from_counts(a: usize, b: usize, common: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    let small = a.min(b);
+    let common = common as f64;
+    let dice = 2.0 * common / (a + b) as f64;
+    if small >= MIN_BIGRAMS_FOR_CONTAINMENT {
+        dice.max(0.85 * common / small as f64)
+    } else {
+        dice
+    }
+}
+
 impl WordingProfile {
     pub fn new(text: &str) -> Self {
-        let w = words(text);
-        let bigrams = if w.len() == 1 {
-            std::iter::once(hash_pair(&w[0], "")).collect()
-        } else {
-            w.windows(2).map(|p| hash_pair(&p[0], &p[1])).collect()
-        };
+        let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash);
+        let mut bigrams = Vec::new();
+        if let Some(first) = words.next() {
+            let mut prev = first;
+            for w in words {
+                bigrams.push(hash_pair(prev, w));
+                prev = w;
+            }
+            if bigrams.is_empty() {
+                bigrams.push(hash_pair(first, NO_WORD));
+            }
+        }
+        bigrams.sort_unstable();
+        bigrams.dedup();
         WordingProfile { bigrams }
     }
 
@@ -56,20 +133,18 @@ impl WordingProfile {
         self.bigrams.len()
     }
 
+    /// The bigram hashes, sorted and distinct.
+    pub(crate) fn bigrams(&self) -> &[u64] {
+        &self.bigrams
+    }
+
     /// 0..=1; see the module docs for why.
     pub fn similarity(&self, other: &WordingProfile) -> f64 {
         let (a, b) = (self.bigrams.len(), other.bigrams.len());
         if a == 0 || b == 0 {
             return 0.0;
         }
-        let (small, large) = if a <= b { (&self.bigrams, &other.bigrams) } else { (&other.bigrams, &self.bigrams) };
-        let common = small.iter().filter(|x| large.contains(x)).count() as f64;
-        let dice = 2.0 * common / (a + b) as f64;
-        if small.len() >= MIN_BIGRAMS_FOR_CONTAINMENT {
-            dice.max(0.85 * common / small.len() as f64)
-        } else {
-            dice
-        }
+        similarity_from_counts(a, b, common_count(&self.bigrams, &other.bigrams))
     }
 
     /// Sørensen–Dice coefficient of the bigram sets: punishes missing and extra words alike.
@@ -78,7 +153,7 @@ impl WordingProfile {
         if a == 0 || b == 0 {
             return 0.0;
         }
-        let common = self.bigrams.iter().filter(|x| other.bigrams.contains(x)).count() as f64;
+        let common = common_count(&self.bigrams, &other.bigrams) as f64;
         2.0 * common / (a + b) as f64
     }
 
@@ -87,7 +162,7 @@ impl WordingProfile {
         if self.bigrams.is_empty() {
             return 0.0;
         }
-        self.bigrams.iter().filter(|x| other.bigrams.contains(x)).count() as f64 / self.bigrams.len() as f64
+        common_count(&self.bigrams, &other.bigrams) as f64 / self.bigrams.len() as f64
     }
 }
 
@@ -137,6 +212,76 @@ mod tests {
         let s_same = wording_similarity(P63, P63);
         let s_other = wording_similarity(P63, P614);
         assert!(s_other < 0.7 && s_other < s_same, "{s_other}");
+    }
+
+    /// The original definition: sets of lower-cased word pairs.
+    fn reference_similarity(a: &str, b: &str) -> f64 {
+        use std::collections::HashSet;
+        let set = |t: &str| -> HashSet<(String, String)> {
+            let w = words(t);
+            if w.len() == 1 {
+                std::iter::once((w[0].clone(), String::new())).collect()
+            } else {
+                w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect()
+            }
+        };
+        let (x, y) = (set(a), set(b));
+        let common = x.iter().filter(|p| y.contains(*p)).count();
+        similarity_from_counts(x.len(), y.len(), common)
+    }
+
+    #[test]
+    fn hashed_profiles_score_exactly_like_word_pair_sets() {
+        let texts = [
+            P63,
+            P614,
+            P13,
+            "to make complaint.",
+            "Complaint",
+            "complaint COMPLAINT Complaint",
+            "Whenever a resident expresses dissatisfaction landlords must give them the choice",
+            "Ärger über Straße STRASSE straße ΟΔΟΣ οδος",
+            "the the the the the the the",
+            "",
+            "  -- ",
+        ];
+        for a in texts {
+            for b in texts {
+                let got = WordingProfile::new(a).similarity(&WordingProfile::new(b));
+                assert_eq!(got.to_bits(), reference_similarity(a, b).to_bits(), "{a:?} vs {b:?}");
+            }
+        }
+        assert_eq!(WordingProfile::new("the the the").len(), 1);
+        assert_ne!(WordingProfile::new("a b"), WordingProfile::new("b a"));
+    }
+
+    #[test]
+    fn registry_rank_by_inverted_index_equals_pairwise_similarity() {
+        let reg = crate::Registry::embedded();
+        let mut probes: Vec<String> = reg.provisions().iter().step_by(7).map(|p| p.text.clone()).collect();
+        probes.extend(reg.provisions().iter().step_by(11).map(|p| p.text.split_whitespace().skip(4).collect::<Vec<_>>().join(" ")));
+        probes.extend([P63.to_string(), P13.to_string(), "complaint".into(), String::new()]);
+        for probe in &probes {
+            let prof = WordingProfile::new(probe);
+            for version in [None, Some(crate::CodeVersion::V2024)] {
+                let got: Vec<(String, u64)> = reg.rank(version, probe).into_iter().map(|(p, s)| (p.number.clone(), s.to_bits())).collect();
+                let mut want: Vec<(&crate::Provision, f64)> = reg
+                    .provisions()
+                    .iter()
+                    .filter(|p| version.is_none_or(|v| p.version == v))
+                    .map(|p| (p, WordingProfile::new(&p.text).similarity(&prof)))
+                    .collect();
+                want.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| crate::number_key(&a.0.number).cmp(&crate::number_key(&b.0.number))));
+                let want: Vec<(String, u64)> = want.into_iter().map(|(p, s)| (p.number.clone(), s.to_bits())).collect();
+                assert_eq!(got, want, "{probe:?}");
+            }
+            for p in reg.provisions().iter().step_by(5) {
+                let want = WordingProfile::new(&p.text).similarity(&prof);
+                assert_eq!(reg.affinity(p.version, &p.number, probe), Some(want));
+            }
+        }
+        assert_eq!(reg.affinity(crate::CodeVersion::V2024, "99.1", "x"), None);
+        assert_eq!(reg.affinity_any("99.1", "x"), None);
     }
 
     #[test]

@@ -142,6 +142,7 @@ impl Gold {
                     rag_raw: None,
                     matching: None,
                     quote_fidelity: None,
+                    aligned_2024: None,
                     source_location: i as u32 + 1,
                     warnings: Vec::new(),
                 })

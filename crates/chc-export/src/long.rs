@@ -23,6 +23,7 @@ pub const COLUMNS: &[&str] = &[
     "match_method",
     "match_score",
     "quote_fidelity",
+    "aligned_2024",
     "source_location",
     "warnings",
 ];
@@ -47,7 +48,7 @@ impl<W: Write> LongCsv<W> {
         let opt = |s: Option<String>| s.unwrap_or_default();
         for r in &doc.rows {
             let warnings: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
-            let record: [String; 21] = [
+            let record: [String; 22] = [
                 doc.source.path.clone(),
                 doc.source.sha256.clone(),
                 opt(doc.landlord.clone()),
@@ -67,6 +68,7 @@ impl<W: Write> LongCsv<W> {
                 opt(r.matching.as_ref().map(|m| serde_json::to_value(m.method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())),
                 opt(r.matching.as_ref().map(|m| format!("{:.3}", m.score))),
                 opt(r.quote_fidelity.map(|f| format!("{f:.3}"))),
+                opt(r.aligned_2024.as_ref().map(|a| a.provision.clone())),
                 r.source_location.to_string(),
                 warnings.join(";"),
             ];

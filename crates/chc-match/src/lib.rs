@@ -69,6 +69,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
             rag_raw: (!record.rag_raw.is_empty()).then(|| record.rag_raw.clone()),
             matching: Some(placement.matching),
             quote_fidelity: placement.quote_fidelity,
+            aligned_2024: None,
             source_location: record.location,
             warnings: row_warnings,
         });
@@ -89,6 +90,21 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
         detection,
         warnings,
         rows,
+    }
+}
+
+/// Add each 2022 row's 2024 counterpart (`--align 2024`), so answers to different Code
+/// versions can be compared provision by provision. Rows with no counterpart stay empty.
+pub fn align_to_2024(doc: &mut Document) {
+    if doc.code_version != Some(chc_model::CodeVersion::V2022) {
+        return;
+    }
+    for row in &mut doc.rows {
+        row.aligned_2024 = row.provision.as_deref().and_then(chc_code::crosswalk::counterpart_2024).map(|l| chc_model::AlignedProvision {
+            provision: l.provision_2024.clone().unwrap_or_default(),
+            score: l.score,
+            kind: l.kind.as_str().to_string(),
+        });
     }
 }
 

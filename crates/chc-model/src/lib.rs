@@ -232,9 +232,22 @@ pub struct Row {
     /// How closely the requirement quotes the Code's wording (0..=1), when the registry knows it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub quote_fidelity: Option<f64>,
+    /// With `--align 2024` on a 2022-Code form: the 2024 provision this row corresponds to.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub aligned_2024: Option<AlignedProvision>,
     /// 1-based page (PDF) or line (text) where the row starts.
     pub source_location: u32,
     pub warnings: Vec<Warning>,
+}
+
+/// A row's counterpart in another Code version, from the crosswalk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignedProvision {
+    pub provision: String,
+    /// Wording similarity of the two provisions.
+    pub score: f64,
+    /// same | reworded | split | merged
+    pub kind: String,
 }
 
 /// The normalised self-assessment of one input file: what `documents/<stem>.json` holds.
