@@ -38,6 +38,10 @@ pub struct ExtractArgs {
     /// Largest input file read, in MB.
     #[arg(long, default_value_t = 512)]
     pub max_file_mb: u64,
+    /// Time budget per document, in seconds (0: no limit); a document over it fails with
+    /// error kind time_limit.
+    #[arg(long, default_value_t = 60.0)]
+    pub max_seconds: f64,
 }
 
 /// Per-document stage times in milliseconds.
@@ -85,12 +89,14 @@ fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, reg
         let s = Instant::now();
         let table = chc_table::reconstruct(&parsed, registry).map_err(|e| fail(input, Stage::Table, e.kind(), e.to_string()))?;
         t.table = ms(s);
+        over_budget(input, Stage::Table)?;
         let s = Instant::now();
         let mut doc = chc_match::match_document(table, registry, overrides);
         if align_2024 {
             chc_match::align_to_2024(&mut doc);
         }
         t.matching = ms(s);
+        over_budget(input, Stage::Match)?;
         Ok::<Document, FileError>(doc)
     }));
     match result {
@@ -101,6 +107,15 @@ fn process(input: &Input, overrides: &Overrides, limits: &chc_parse::Limits, reg
             Outcome::Failed(fail(input, Stage::Parse, "internal_error", format!("chc failed on this file ({what}); please report it with the file")), t)
         }
     }
+}
+
+/// The document's time budget (started by chc_parse::parse on this thread) ran out.
+fn over_budget(input: &Input, stage: Stage) -> Result<(), FileError> {
+    let deadline = chc_parse::budget::current();
+    if deadline.expired() {
+        return Err(fail(input, stage, "time_limit", deadline.error().to_string()));
+    }
+    Ok(())
 }
 
 fn up_to_date(out: &Path, input: &Input, bytes: &[u8]) -> Option<Document> {
@@ -136,6 +151,17 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
         eprintln!("chc: error: cannot create output folder {}: {e}", args.out.display());
         return EXIT_FATAL;
     }
+    remove_stale_temp_files(&args.out);
+    let time_budget = match args.max_seconds {
+        s if s == 0.0 => None,
+        s => match std::time::Duration::try_from_secs_f64(s) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                eprintln!("chc: error: --max-seconds must be a number of seconds, 0 for no limit");
+                return EXIT_USAGE;
+            }
+        },
+    };
     let jobs = args.jobs.unwrap_or(0);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,
@@ -144,7 +170,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
             return EXIT_FATAL;
         }
     };
-    let limits = chc_parse::Limits { max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024), ..Default::default() };
+    let limits = chc_parse::Limits { max_file_bytes: args.max_file_mb.saturating_mul(1024 * 1024), time_budget, ..Default::default() };
     let registry = Registry::embedded();
     let progress = progress_bar(inputs.len(), quiet);
     // Keep panics inside reader libraries from printing over our own error lines.
@@ -265,6 +291,24 @@ fn remove_stale_documents(out: &Path, keep: &std::collections::HashSet<String>) 
         let name = e.file_name().to_string_lossy().to_string();
         if name.ends_with(".json") && !keep.contains(&name) {
             let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A killed run leaves its temporary files (`.<name>.tmp-<pid>`) behind; remove those of
+/// processes that are gone (all of them where /proc cannot tell).
+fn remove_stale_temp_files(out: &Path) {
+    for dir in [out.to_path_buf(), out.join("documents")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let Some(pid) = name.strip_prefix('.').and_then(|n| n.rsplit_once(".tmp-")).and_then(|(_, p)| p.parse::<u32>().ok()) else {
+                continue;
+            };
+            let alive = pid == std::process::id() || Path::new("/proc/self").exists() && Path::new(&format!("/proc/{pid}")).exists();
+            if !alive {
+                let _ = std::fs::remove_file(e.path());
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 mod extract;
 mod inputs;
 mod registry_cmd;
+mod report_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -39,6 +40,10 @@ enum Command {
     /// Build or inspect the Code registry.
     #[command(subcommand)]
     Registry(registry_cmd::RegistryCommand),
+    /// Write a self-contained HTML report (heatmap, non-compliances, warnings) of DIR.
+    Report(report_cmd::ReportArgs),
+    /// List what changed per provision between two extractions (files or output folders).
+    Diff(report_cmd::DiffArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -84,6 +89,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args, cli.quiet),
         Command::Eval(args) => run_eval(args),
         Command::Registry(cmd) => registry_cmd::run(cmd),
+        Command::Report(args) => report_cmd::run_report(args, cli.quiet),
+        Command::Diff(args) => report_cmd::run_diff(args),
     };
     ExitCode::from(code)
 }

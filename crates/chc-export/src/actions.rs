@@ -410,7 +410,7 @@ fn parse_ym(s: &str) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chc_model::{CodeVersion, Detection, SourceFormat, SourceInfo};
+    use chc_model::CodeVersion;
 
     fn td(text: &str) -> Option<(String, String)> {
         target_date(text, Some("2024-06")).map(|t| (t.month, t.text))
@@ -490,37 +490,8 @@ mod tests {
     }
 
     fn doc(rows: Vec<(&str, Comply, &str, &str)>) -> Document {
-        Document {
-            schema_version: "1.0".into(),
-            source: SourceInfo { path: "corpus/x.txt".into(), sha256: "0".into(), format: SourceFormat::Text, bytes: 1 },
-            landlord: Some("Example Council".into()),
-            code_version: Some(CodeVersion::V2024),
-            document_date: Some("2024-06".into()),
-            draft: false,
-            columns: vec![],
-            detection: Detection::default(),
-            warnings: vec![],
-            rows: rows
-                .into_iter()
-                .map(|(p, comply, evidence, commentary)| Row {
-                    provision: Some(p.into()),
-                    number_in_source: true,
-                    section: None,
-                    requirement_kind: None,
-                    requirement: String::new(),
-                    comply,
-                    comply_raw: String::new(),
-                    evidence: evidence.into(),
-                    commentary: commentary.into(),
-                    rag: None,
-                    rag_raw: None,
-                    matching: None,
-                    quote_fidelity: None,
-                    source_location: 1,
-                    warnings: vec![],
-                })
-                .collect(),
-        }
+        let rows = rows.into_iter().map(|(p, c, e, m)| crate::testutil::row(p, c, e, m)).collect();
+        crate::testutil::doc("corpus/x.txt", "Example Council", Some(CodeVersion::V2024), Some("2024-06"), rows)
     }
 
     #[test]

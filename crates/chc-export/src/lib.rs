@@ -4,8 +4,14 @@
 
 pub mod actions;
 pub mod batch;
+pub mod diff;
 pub mod long;
+pub mod read;
+pub mod report;
 pub mod wide;
+
+#[cfg(test)]
+mod testutil;
 
 pub use batch::BatchWriter;
 pub use long::LongCsv;

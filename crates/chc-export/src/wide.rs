@@ -189,40 +189,10 @@ fn merge(a: Comply, b: Comply) -> Comply {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chc_model::{Detection, Row, SourceFormat, SourceInfo};
 
     fn doc(path: &str, version: Option<CodeVersion>, rows: &[(&str, Comply)]) -> Document {
-        Document {
-            schema_version: "1.0".into(),
-            source: SourceInfo { path: path.into(), sha256: "0".into(), format: SourceFormat::Text, bytes: 1 },
-            landlord: Some(format!("Landlord {path}")),
-            code_version: version,
-            document_date: Some("2024-04".into()),
-            draft: false,
-            columns: vec![],
-            detection: Detection::default(),
-            warnings: vec![],
-            rows: rows
-                .iter()
-                .map(|(p, c)| Row {
-                    provision: Some(p.to_string()),
-                    number_in_source: true,
-                    section: None,
-                    requirement_kind: None,
-                    requirement: String::new(),
-                    comply: *c,
-                    comply_raw: String::new(),
-                    evidence: String::new(),
-                    commentary: String::new(),
-                    rag: None,
-                    rag_raw: None,
-                    matching: None,
-                    quote_fidelity: None,
-                    source_location: 1,
-                    warnings: vec![],
-                })
-                .collect(),
-        }
+        let rows = rows.iter().map(|(p, c)| crate::testutil::row(p, *c, "", "")).collect();
+        crate::testutil::doc(path, &format!("Landlord {path}"), version, Some("2024-04"), rows)
     }
 
     fn parse(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {

@@ -84,8 +84,7 @@ fn round2(x: f64) -> f64 {
 pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) {
     static LABELLED: OnceLock<Regex> = OnceLock::new();
     let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|published|date|version|approved|reviewed|completed)");
-    let first_row_location = table.records.first().map_or(u32::MAX, |r| r.location);
-    let front: Vec<&chc_model::ContextLine> = table.context.iter().filter(|c| c.location < first_row_location || table.context.len() < 3).collect();
+    let front: Vec<&chc_model::ContextLine> = table.context[..table.front_matter_lines.min(table.context.len())].iter().collect();
     let date_of = |t: &str| month_year(t).or_else(|| numeric_date(t));
     for (i, line) in front.iter().enumerate().take(3) {
         if line.text.chars().count() <= 140 {
@@ -114,8 +113,7 @@ pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) 
 pub fn draft(table: &TableDocument) -> (bool, FieldDetection) {
     static DRAFT: OnceLock<Regex> = OnceLock::new();
     let r = re(&DRAFT, r"(?i)(^\s*draft\b|\bdraft\s+(self[- ]assessment|version|for\s+(consultation|approval|comment))|\bstatus\s*:\s*draft|\(draft\)|\bdraft\s*$|\bversion\s*:?\s*[\d.]+\s*\(?draft)");
-    let first_row_location = table.records.first().map_or(u32::MAX, |r| r.location);
-    for line in table.context.iter().filter(|c| c.location < first_row_location).take(12) {
+    for line in table.context[..table.front_matter_lines.min(table.context.len())].iter().take(12) {
         if r.is_match(&line.text) {
             return (true, FieldDetection { method: "front_matter".into(), confidence: 0.9, evidence: short(&line.text) });
         }

@@ -92,10 +92,9 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
     let ha = re(&HA, r"\b((?:[A-Z][A-Za-z'&]+\s+){1,3}(?:Homes|Housing(?:\s+(?:Association|Group|Trust))?|Housing\s+Partnership))\b");
     let domain_re = re(&DOMAIN, r"(?i)(?:https?://|www\.|@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|com|org|net))\b");
 
-    let first_row = table.records.first().map_or(u32::MAX, |r| r.location);
     let mut texts: Vec<(f64, &'static str, &str)> = Vec::new();
     for (i, c) in table.context.iter().enumerate() {
-        let weight = if i < 3 && c.location < first_row { 5.0 } else { 2.0 };
+        let weight = if i < 3 && i < table.front_matter_lines { 5.0 } else { 2.0 };
         texts.push((weight, if weight > 2.0 { "title" } else { "heading" }, c.text.as_str()));
     }
     for r in &table.records {
@@ -224,6 +223,7 @@ mod tests {
             roles: vec![],
             records: evidence.iter().enumerate().map(|(i, e)| RawRecord { evidence: e.to_string(), location: 100 + i as u32, ..Default::default() }).collect(),
             context: context.iter().enumerate().map(|(i, t)| ContextLine { location: i as u32 + 1, text: t.to_string() }).collect(),
+            front_matter_lines: context.len(),
             warnings: vec![],
         }
     }

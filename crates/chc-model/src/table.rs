@@ -82,5 +82,7 @@ pub struct TableDocument {
     pub records: Vec<RawRecord>,
     /// Text outside the table, in document order.
     pub context: Vec<ContextLine>,
+    /// How many of `context` come before the first row: the title and front matter.
+    pub front_matter_lines: usize,
     pub warnings: Vec<Warning>,
 }

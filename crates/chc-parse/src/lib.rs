@@ -3,12 +3,15 @@
 //! The format is sniffed from the content, not trusted from the file name: councils'
 //! websites serve HTML error pages named `.pdf` and PNGs named `.pdf`.
 
+pub mod budget;
 pub mod clean;
 pub mod pdf;
 pub mod text;
 
+pub use budget::Deadline;
 use chc_model::{ParsedDocument, SourceFormat, SourceInfo};
 use sha2::{Digest, Sha256};
+use std::time::Duration;
 
 /// Why a file could not be parsed. Each variant has a stable [`ParseError::kind`] code
 /// that goes to `errors.csv`, and a message that tells the user what to do.
@@ -28,6 +31,8 @@ pub enum ParseError {
     LimitExceeded(String),
     #[error("the PDF reader failed: {0}")]
     ReaderPanic(String),
+    #[error("took longer than the time budget of {0} (raise it with --max-seconds)")]
+    TimeLimit(String),
 }
 
 impl ParseError {
@@ -40,6 +45,7 @@ impl ParseError {
             ParseError::Corrupt(_) => "corrupt_pdf",
             ParseError::LimitExceeded(_) => "limit_exceeded",
             ParseError::ReaderPanic(_) => "reader_panic",
+            ParseError::TimeLimit(_) => "time_limit",
         }
     }
 }
@@ -53,6 +59,12 @@ pub struct Limits {
     pub max_decompressed_bytes: u64,
     /// Longest text line kept; longer lines are cut with a warning.
     pub max_line_chars: usize,
+    /// Deepest nesting of arrays and dictionaries a PDF may have (in its objects and in its
+    /// page content). Readers recurse on nesting; deeper files are refused before reading.
+    pub max_nesting_depth: usize,
+    /// Time one document may take through all stages (`None`: no limit). Checked
+    /// cooperatively: parse starts the clock ([`budget`]), later stages look at it.
+    pub time_budget: Option<Duration>,
 }
 
 impl Default for Limits {
@@ -62,6 +74,8 @@ impl Default for Limits {
             max_pages: 2_000,
             max_decompressed_bytes: 1024 * 1024 * 1024,
             max_line_chars: 1_000_000,
+            max_nesting_depth: 100,
+            time_budget: Some(Duration::from_secs(60)),
         }
     }
 }
@@ -110,7 +124,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Parse one file's bytes. `display_path` is what outputs and errors call the file.
+///
+/// Starts this document's time budget on the calling thread ([`budget::start`]): stages run
+/// after parse on the same thread can check [`budget::expired`].
 pub fn parse(display_path: &str, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+    let deadline = budget::start(limits.time_budget);
+    parse_with_deadline(display_path, bytes, limits, deadline)
+}
+
+/// [`parse`] against a deadline the caller already started.
+pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(ParseError::LimitExceeded(format!(
             "file is {} bytes, the limit is {} (raise it with --max-file-mb)",
@@ -126,8 +149,8 @@ pub fn parse(display_path: &str, bytes: &[u8], limits: &Limits) -> Result<Parsed
         bytes: bytes.len() as u64,
     };
     match format {
-        SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits),
-        SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits),
+        SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits, deadline),
+        SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits, deadline),
         SourceFormat::Docx => Err(ParseError::Unsupported("DOCX is not supported yet".into())),
     }
 }

@@ -1,6 +1,6 @@
 //! Text input: decode (UTF-8, UTF-16 with BOM, Windows-1252 fallback) and split into lines.
 
-use crate::{Limits, ParseError};
+use crate::{Deadline, Limits, ParseError};
 use chc_model::{Page, PageContent, ParsedDocument, SourceInfo, TextLine, Warning};
 
 /// Which decoding was used, for a warning when it was not plain UTF-8.
@@ -61,8 +61,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-pub fn parse_text(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+pub fn parse_text(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
     let (text, encoding) = decode(bytes)?;
+    deadline.check()?;
     let mut warnings = Vec::new();
     if encoding != Encoding::Utf8 {
         warnings.push(Warning::new("text_encoding", format!("decoded as {encoding:?}")));
@@ -70,6 +71,9 @@ pub fn parse_text(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<P
     let mut lines = Vec::new();
     let mut cut = 0usize;
     for (i, raw) in text.split('\n').enumerate() {
+        if i % 4096 == 0 {
+            deadline.check()?;
+        }
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let line = if line.len() > limits.max_line_chars {
             cut += 1;

@@ -79,6 +79,7 @@ pub(crate) struct Assembler<'r> {
     pub warnings: Vec<Warning>,
     pub section: Option<(u32, String)>,
     pub kind: Option<RequirementKind>,
+    pub front_matter_lines: usize,
     /// Cells held back because they may open the next numbered row (see `continuation`).
     pending_prefix: Option<(Vec<String>, u32)>,
 }
@@ -95,11 +96,15 @@ impl<'r> Assembler<'r> {
             warnings: Vec::new(),
             section: None,
             kind: None,
+            front_matter_lines: 0,
             pending_prefix: None,
         }
     }
 
     pub fn open(&mut self, number: Option<String>, location: u32) -> &mut OpenRecord {
+        if self.records.is_empty() {
+            self.front_matter_lines = self.context.len();
+        }
         let record = RawRecord {
             number,
             heading_section: self.section.as_ref().map(|s| s.0),

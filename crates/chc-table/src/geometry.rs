@@ -32,6 +32,11 @@ pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
     let mut out = Out::default();
     let mut state = Unruled::default();
     for (pi, page) in doc.pages.iter().enumerate() {
+        // Out of time (the budget chc_parse::parse started on this thread): stop here; the
+        // caller sees the same deadline and fails the document with `time_limit`.
+        if chc_parse::budget::expired() {
+            break;
+        }
         out.new_page(page.number);
         match &page.content {
             PageContent::Lines(lines) => {

@@ -11,6 +11,9 @@ pub mod header;
 pub mod lines;
 pub mod text_layout;
 
+#[cfg(test)]
+mod quirk_tests;
+
 use assemble::Assembler;
 use chc_code::Registry;
 use chc_model::{LayoutKind, PageContent, ParsedDocument, TableDocument, TextLine, Warning};
@@ -95,6 +98,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         roles,
         records: asm.records.into_iter().map(|r| r.record).collect(),
         context: asm.context,
+        front_matter_lines: asm.front_matter_lines,
         warnings,
     })
 }

@@ -151,12 +151,15 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
     let mut pending_advance = false;
     // A blank line moves to the next cell only once the current cell has text.
     let mut cell_has_text = false;
+    // When cells carry labels ("Compliance: Yes"), blank lines separate paragraphs inside
+    // a cell, not cells.
+    let labelled = lines.iter().filter(|l| label_role(&l.text).is_some()).count() >= 2;
     let mut open = false;
     let mut current_role = ColumnRole::Requirement;
     for l in lines {
         let text = clean_text(&l.text);
         if text.is_empty() {
-            if open && cell_has_text {
+            if open && cell_has_text && !labelled {
                 pending_advance = true;
             }
             continue;

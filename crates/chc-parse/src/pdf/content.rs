@@ -2,6 +2,7 @@
 //! segments, thin filled rectangles) and the marked-content id around every shown string.
 
 use super::PageGeom;
+use crate::Deadline;
 use chc_model::Rule;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -11,6 +12,9 @@ pub(crate) struct Walked {
     /// For every string pdf-extract will show (each `Tj` string, each string inside `TJ`), in
     /// order: the innermost marked-content id around it.
     pub string_mcids: Vec<Option<i64>>,
+    /// Set when the page is over a safety limit (forms drawing forms too deep or in a cycle,
+    /// too many operators): pdf-extract, which has no such limits, must not read it.
+    pub limit: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -50,19 +54,20 @@ enum Seg {
     Rect([(f64, f64); 4]),
 }
 
-const MAX_FORM_DEPTH: usize = 8;
+/// Deepest form-in-form drawing followed. pdf-extract recurses into `Do` without a limit, so
+/// a form that draws itself would overflow its stack (an abort, not a panic): a page that
+/// nests deeper than this (any cycle does) is refused before pdf-extract sees it.
+const MAX_FORM_DEPTH: usize = 12;
 /// Longest page we walk; beyond that the page is certainly not a form.
 const MAX_OPS: usize = 2_000_000;
 
-pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, geom: &PageGeom) -> Walked {
-    let mut w = Walker { doc, geom: *geom, rules: Vec::new(), string_mcids: Vec::new(), ops: 0 };
-    let Ok(data) = doc.get_page_content(page_id) else {
-        return Walked { rules: Vec::new(), string_mcids: Vec::new() };
-    };
+/// Walk a page's content (`data`, from `get_page_content`).
+pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, data: &[u8], geom: &PageGeom, deadline: &Deadline) -> Walked {
+    let mut w = Walker { doc, geom: *geom, rules: Vec::new(), string_mcids: Vec::new(), ops: 0, limit: None, deadline: *deadline };
     let resources = page_resources(doc, page_id);
     let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false };
-    w.walk(&data, resources, gs, None, 0);
-    Walked { rules: w.rules, string_mcids: w.string_mcids }
+    w.walk(data, resources, gs, None, 0);
+    Walked { rules: w.rules, string_mcids: w.string_mcids, limit: w.limit }
 }
 
 fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
@@ -109,6 +114,8 @@ struct Walker<'a> {
     rules: Vec<Rule>,
     string_mcids: Vec<Option<i64>>,
     ops: usize,
+    limit: Option<String>,
+    deadline: Deadline,
 }
 
 impl<'a> Walker<'a> {
@@ -122,8 +129,16 @@ impl<'a> Walker<'a> {
         // Marked-content stack: Some(id) for a sequence with an MCID, None otherwise.
         let mut mc: Vec<Option<i64>> = Vec::new();
         for op in &content.operations {
+            if self.limit.is_some() {
+                return;
+            }
             self.ops += 1;
             if self.ops > MAX_OPS {
+                self.limit = Some(format!("more than {MAX_OPS} drawing operators"));
+                return;
+            }
+            if self.ops % 4096 == 0 && self.deadline.expired() {
+                // The caller sees the deadline too and reports it.
                 return;
             }
             let o = &op.operands;
@@ -226,7 +241,7 @@ impl<'a> Walker<'a> {
                         }
                     }
                 }
-                "Do" if depth < MAX_FORM_DEPTH => {
+                "Do" => {
                     let Some(name) = o.first().and_then(|n| n.as_name().ok()) else { continue };
                     let Some(res) = resources else { continue };
                     let Some(xobjects) = res.get(b"XObject").ok().map(|x| deref(self.doc, x)).and_then(|x| x.as_dict().ok())
@@ -234,8 +249,11 @@ impl<'a> Walker<'a> {
                         continue;
                     };
                     let Some(Object::Stream(form)) = xobjects.get(name).ok().map(|x| deref(self.doc, x)) else { continue };
-                    if !matches!(form.dict.get(b"Subtype").and_then(Object::as_name), Ok(b"Form")) {
-                        continue;
+                    // pdf-extract runs any stream named by `Do` as content (images were blanked
+                    // into empty forms before reading), so follow every one of them too.
+                    if depth >= MAX_FORM_DEPTH {
+                        self.limit = Some(format!("forms drawn inside forms more than {MAX_FORM_DEPTH} deep (a form that draws itself?)"));
+                        return;
                     }
                     let matrix = form
                         .dict

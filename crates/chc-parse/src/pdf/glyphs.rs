@@ -1,6 +1,7 @@
 //! pdf-extract output device: glyphs to [`TextRun`]s in shown-page coordinates.
 
 use super::PageGeom;
+use crate::Deadline;
 use chc_model::TextRun;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
@@ -22,11 +23,13 @@ pub(crate) struct Collector {
     string_mcids: Vec<Option<i64>>,
     words: usize,
     glyphs: Vec<Glyph>,
+    deadline: Deadline,
+    calls: u32,
 }
 
 impl Collector {
-    pub fn new(geom: PageGeom, string_mcids: Vec<Option<i64>>) -> Self {
-        Collector { geom, string_mcids, words: 0, glyphs: Vec::new() }
+    pub fn new(geom: PageGeom, string_mcids: Vec<Option<i64>>, deadline: Deadline) -> Self {
+        Collector { geom, string_mcids, words: 0, glyphs: Vec::new(), deadline, calls: 0 }
     }
 
     /// Runs, text per marked-content id, and how many glyphs were dropped for being set at
@@ -70,6 +73,11 @@ impl OutputDev for Collector {
         Ok(())
     }
     fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        // The only way to stop pdf-extract part-way: fail the page when time is up.
+        self.calls = self.calls.wrapping_add(1);
+        if self.calls % 1024 == 0 && self.deadline.expired() {
+            return Err(OutputError::IoError(std::io::Error::new(std::io::ErrorKind::TimedOut, "time budget exhausted")));
+        }
         if ch.is_empty() || !font_size.is_finite() {
             return Ok(());
         }

@@ -14,13 +14,14 @@
 mod content;
 mod glyphs;
 mod guard;
+mod scan;
 mod tagged;
 
-use crate::{Limits, ParseError};
+use crate::{Deadline, Limits, ParseError};
 use chc_model::{Page, PageContent, ParsedDocument, Rule, SourceInfo, Warning};
 use lopdf::{Document, Object, ObjectId};
 use rayon::prelude::*;
-use std::io::Read;
+use std::collections::HashSet;
 
 pub use glyphs::join_line;
 pub use guard::run_quietly;
@@ -33,17 +34,43 @@ pub(crate) struct PageOut {
     pub warnings: Vec<Warning>,
 }
 
+/// Why one page could not be read.
+pub(crate) enum PageFail {
+    /// Over a safety limit (nesting, form recursion, operator count): a hostile file.
+    Limit(String),
+    /// The document's time budget ran out.
+    Time,
+    /// The reader failed or panicked on this page.
+    Reader(String),
+}
+
 /// Parse PDF bytes into positioned pages. Never panics: reader panics become
 /// [`ParseError::ReaderPanic`].
-pub fn parse_pdf(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
-    match guard::run_quietly(|| parse_pdf_inner(source, bytes, limits)) {
+pub fn parse_pdf(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
+    match guard::run_quietly(|| parse_pdf_inner(source, bytes, limits, deadline)) {
         Ok(result) => result,
         Err(msg) => Err(ParseError::ReaderPanic(format!("the PDF reader crashed on this file ({msg})"))),
     }
 }
 
-fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
+/// Checks on the raw bytes, before lopdf parses (recursively) and inflates (object streams,
+/// while loading) anything.
+fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), ParseError> {
+    let depth = scan::nesting_depth(bytes, true, limits.max_nesting_depth);
+    if depth > limits.max_nesting_depth {
+        return Err(ParseError::LimitExceeded(format!(
+            "arrays or dictionaries nested more than {} deep",
+            limits.max_nesting_depth
+        )));
+    }
+    scan::raw_streams_inflate_to(bytes, limits.max_decompressed_bytes, deadline)?;
+    deadline.check()
+}
+
+fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
+    precheck(bytes, limits, &deadline)?;
     let mut doc = load(bytes)?;
+    deadline.check()?;
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     if page_ids.is_empty() {
         return Err(ParseError::Corrupt("no pages could be found (damaged page tree?)".into()));
@@ -55,21 +82,32 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<
             limits.max_pages
         )));
     }
-    check_decompressed_size(&doc, limits.max_decompressed_bytes)?;
+    check_decompressed_size(&doc, limits.max_decompressed_bytes, &deadline)?;
     blank_images(&mut doc);
+    let mut warnings = Vec::new();
+    let cut = break_parent_loops(&mut doc, &page_ids);
+    if cut > 0 {
+        warnings.push(Warning::new("pdf_page_tree_loop", format!("the page tree's /Parent links loop; {cut} link(s) ignored")));
+    }
     let doc = doc;
 
     // Pages are independent: read them in parallel when there are enough to pay for it.
-    let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, String> {
-        guard::run_quietly(|| read_page(&doc, number, id)).and_then(|r| r)
+    let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, PageFail> {
+        if deadline.expired() {
+            return Err(PageFail::Time);
+        }
+        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline)) {
+            Ok(r) => r,
+            Err(msg) => Err(PageFail::Reader(msg)),
+        }
     };
-    let outs: Vec<Result<PageOut, String>> = if page_ids.len() >= 4 {
+    let outs: Vec<Result<PageOut, PageFail>> = if page_ids.len() >= 4 {
         page_ids.par_iter().map(read_one).collect()
     } else {
         page_ids.iter().map(read_one).collect()
     };
 
-    let mut warnings = Vec::new();
+    deadline.check()?;
     let mut pages = Vec::with_capacity(outs.len());
     let mut mcid_texts = Vec::with_capacity(outs.len());
     let mut failed = Vec::new();
@@ -80,7 +118,10 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<
                 mcid_texts.push((number, p.mcid_text));
                 pages.push(p.page);
             }
-            Err(msg) => {
+            Err(PageFail::Time) => return Err(deadline.error()),
+            // A page built to exhaust a reader makes the whole file suspect.
+            Err(PageFail::Limit(msg)) => return Err(ParseError::LimitExceeded(format!("page {number}: {msg}"))),
+            Err(PageFail::Reader(msg)) => {
                 failed.push(number);
                 warnings.push(Warning::new("pdf_page_unreadable", format!("page {number} could not be read: {msg}")));
                 pages.push(Page {
@@ -103,6 +144,7 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<
     if !has_text {
         return Err(ParseError::NoTextLayer);
     }
+    deadline.check()?;
     let tagged_tables = match guard::run_quietly(|| tagged::tables(&doc, &page_ids, &mcid_texts)) {
         Ok(t) => t,
         Err(msg) => {
@@ -144,8 +186,9 @@ fn is_image(dict: &lopdf::Dictionary) -> bool {
 }
 
 /// Sum the decompressed size of every stream we may decode, stopping at the limit so that a
-/// decompression bomb costs no memory. Images are never decoded, so they do not count.
-fn check_decompressed_size(doc: &Document, max: u64) -> Result<(), ParseError> {
+/// decompression bomb costs no memory (every filter layer is streamed, see [`scan`]). Images
+/// are never decoded, so they do not count.
+fn check_decompressed_size(doc: &Document, max: u64, deadline: &Deadline) -> Result<(), ParseError> {
     let mut total: u64 = 0;
     for obj in doc.objects.values() {
         let Object::Stream(stream) = obj else { continue };
@@ -153,35 +196,37 @@ fn check_decompressed_size(doc: &Document, max: u64) -> Result<(), ParseError> {
             continue;
         }
         let remaining = max.saturating_sub(total);
-        let size = match stream.filters() {
-            Ok(filters) if filters.first().map(|f| *f == b"FlateDecode" || *f == b"Fl").unwrap_or(false) => {
-                let mut dec = flate2::read::ZlibDecoder::new(stream.content.as_slice());
-                let mut buf = [0u8; 64 * 1024];
-                let mut n: u64 = 0;
-                loop {
-                    match dec.read(&mut buf) {
-                        Ok(0) | Err(_) => break,
-                        Ok(k) => {
-                            n += k as u64;
-                            if n > remaining {
-                                break;
-                            }
-                        }
-                    }
-                }
-                n
-            }
-            _ => stream.content.len() as u64,
-        };
+        let size = scan::inflated_size(stream, remaining, deadline)?;
         total = total.saturating_add(size);
         if total > max {
-            return Err(ParseError::LimitExceeded(format!(
-                "the PDF's streams decompress to more than {} bytes",
-                max
-            )));
+            return Err(scan::too_big(max));
         }
     }
     Ok(())
+}
+
+/// pdf-extract looks up inherited page attributes by following /Parent with no limit: a
+/// page tree whose /Parent links loop would hang it. Cut each loop where it closes.
+fn break_parent_loops(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
+    let mut cut: HashSet<ObjectId> = HashSet::new();
+    for &(_, page) in pages {
+        let mut seen = HashSet::from([page]);
+        let mut cur = page;
+        loop {
+            let Ok(parent) = doc.get_dictionary(cur).and_then(|d| d.get(b"Parent")).and_then(Object::as_reference) else { break };
+            if !seen.insert(parent) || seen.len() > 256 {
+                cut.insert(cur);
+                break;
+            }
+            cur = parent;
+        }
+    }
+    for id in &cut {
+        if let Ok(d) = doc.get_dictionary_mut(*id) {
+            d.remove(b"Parent");
+        }
+    }
+    cut.len()
 }
 
 /// Replace image XObjects by empty forms: pdf-extract would try to run image data as a
@@ -297,11 +342,27 @@ pub(crate) fn page_geom(doc: &Document, page_id: ObjectId) -> Result<PageGeom, S
     Ok(PageGeom { llx: media.0, lly: media.1, urx: media.2, ury: media.3, rotate })
 }
 
-fn read_page(doc: &Document, number: u32, page_id: ObjectId) -> Result<PageOut, String> {
-    let geom = page_geom(doc, page_id)?;
-    let walked = content::walk_page(doc, page_id, &geom);
-    let mut dev = glyphs::Collector::new(geom, walked.string_mcids);
+fn read_page(doc: &Document, number: u32, page_id: ObjectId, limits: &Limits, deadline: &Deadline) -> Result<PageOut, PageFail> {
+    let geom = page_geom(doc, page_id).map_err(PageFail::Reader)?;
+    // The page's content is parsed recursively (by lopdf, for us and for pdf-extract):
+    // refuse nesting deeper than the limit before it is.
+    let data = doc.get_page_content(page_id).unwrap_or_default();
+    if scan::nesting_depth(&data, false, limits.max_nesting_depth) > limits.max_nesting_depth {
+        return Err(PageFail::Limit(format!("content nested more than {} deep", limits.max_nesting_depth)));
+    }
+    let walked = content::walk_page(doc, page_id, &data, &geom, deadline);
+    drop(data);
+    if let Some(msg) = walked.limit {
+        return Err(PageFail::Limit(msg));
+    }
+    if deadline.expired() {
+        return Err(PageFail::Time);
+    }
+    let mut dev = glyphs::Collector::new(geom, walked.string_mcids, *deadline);
     let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
+    if deadline.expired() {
+        return Err(PageFail::Time);
+    }
     let mut warnings = Vec::new();
     if let Err(e) = extract {
         // Keep what was read before the error: a page cut short still has its first rows.

@@ -1,0 +1,75 @@
+//! `chc report DIR --html report.html` and `chc diff OLD NEW`: read extracted documents
+//! back and present them (the logic is in `chc_export::report` and `chc_export::diff`).
+
+use crate::{EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct ReportArgs {
+    /// An extract output folder (with documents/) or a folder of document JSON files.
+    pub dir: PathBuf,
+    /// Where to write the self-contained HTML report.
+    #[arg(long)]
+    pub html: PathBuf,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier extraction: a document JSON or an output folder.
+    pub old: PathBuf,
+    /// The later extraction: a document JSON or an output folder.
+    pub new: PathBuf,
+    /// Machine-readable JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Exit 0 when written, 3 when the documents cannot be read or the file written.
+pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
+    let docs = match chc_export::read::read_documents(&args.dir) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("chc: error: cannot read documents: {e}");
+            return EXIT_FATAL;
+        }
+    };
+    if docs.is_empty() {
+        eprintln!("chc: error: no document JSON files in {}", chc_export::read::documents_dir(&args.dir).display());
+        return EXIT_USAGE;
+    }
+    let html = chc_export::report::render_html(&docs);
+    if let Err(e) = chc_export::write_atomic(&args.html, html.as_bytes()) {
+        eprintln!("chc: error: cannot write {}: {e}", args.html.display());
+        return EXIT_FATAL;
+    }
+    if !quiet {
+        let c = chc_export::report::counts(&docs);
+        eprintln!(
+            "chc: report of {} documents ({} rows, {} non-compliances/actions) written to {} ({} KB)",
+            c.documents,
+            c.rows,
+            c.actions,
+            args.html.display(),
+            html.len().div_ceil(1024)
+        );
+    }
+    EXIT_OK
+}
+
+/// Exit 0 when nothing differs, 1 when something does (like diff(1)), 3 when an input
+/// cannot be read.
+pub fn run_diff(args: DiffArgs) -> u8 {
+    let read = |p: &PathBuf| chc_export::read::read_path(p).map_err(|e| eprintln!("chc: error: {e}"));
+    let (Ok(old), Ok(new)) = (read(&args.old), read(&args.new)) else { return EXIT_FATAL };
+    let report = chc_export::diff::diff_sets(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("diff serialises"));
+    } else {
+        print!("{}", chc_export::diff::render_text(&report));
+    }
+    if report.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    }
+}
