@@ -6,7 +6,7 @@ use crate::header::classify_header;
 use crate::lines::{is_border, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
 use chc_code::answers::parse_comply;
-use chc_code::Registry;
+use chc_code::{Registry, WordingProfile};
 use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
 use chc_parse::clean::clean_text;
 
@@ -14,6 +14,10 @@ use chc_parse::clean::clean_text;
 #[derive(Debug, Default, Clone)]
 pub(crate) struct OpenRecord {
     pub record: RawRecord,
+    /// The page segment (between headers or page breaks) the row starts in.
+    pub segment: u32,
+    /// The row's line had one cell fewer than the header: a whole column may be missing.
+    pub short: bool,
 }
 
 impl OpenRecord {
@@ -80,6 +84,7 @@ pub(crate) struct Assembler<'r> {
     pub section: Option<(u32, String)>,
     pub kind: Option<RequirementKind>,
     pub front_matter_lines: usize,
+    segment: u32,
     /// Cells held back because they may open the next numbered row (see `continuation`).
     pending_prefix: Option<(Vec<String>, u32)>,
 }
@@ -97,6 +102,7 @@ impl<'r> Assembler<'r> {
             section: None,
             kind: None,
             front_matter_lines: 0,
+            segment: 0,
             pending_prefix: None,
         }
     }
@@ -113,7 +119,7 @@ impl<'r> Assembler<'r> {
             location,
             ..RawRecord::default()
         };
-        self.records.push(OpenRecord { record });
+        self.records.push(OpenRecord { record, ..OpenRecord::default() });
         self.records.last_mut().expect("just pushed")
     }
 
@@ -229,17 +235,29 @@ impl<'r> Assembler<'r> {
         let kinds: Vec<LineKind> = lines.iter().zip(&cleaned).map(|(l, c)| classify(c, l)).collect();
         // After a header, a blank run or a page break, a continuation is a page-break split.
         let mut after_break = true;
+        let mut blank_run = 0;
         for i in 0..lines.len() {
             let cells = &cleaned[i];
             let loc = lines[i].location;
             if lines[i].page_break_before {
                 after_break = true;
+                self.segment += 1;
+            }
+            if kinds[i] == LineKind::Blank {
+                blank_run += 1;
+                // Text extractions mark a page break with a run of empty lines.
+                if blank_run == 2 {
+                    self.segment += 1;
+                }
+            } else {
+                blank_run = 0;
             }
             match &kinds[i] {
                 LineKind::Blank => after_break = true,
                 LineKind::Border => {}
                 LineKind::Header(roles) => {
                     self.header(cells.clone(), roles.clone());
+                    self.segment += 1;
                     after_break = true;
                 }
                 LineKind::Text(text) => {
@@ -257,7 +275,12 @@ impl<'r> Assembler<'r> {
                     let mut first = cells.clone();
                     let rest_of_first = first[0].trim_start_matches(number.as_str()).trim_start_matches(['.', ' ']).to_string();
                     first[0] = rest_of_first;
-                    self.open(Some(number.clone()), loc);
+                    let width = self.roles.as_ref().map_or(0, Vec::len);
+                    let short = first.len() + 1 == width;
+                    let segment = self.segment;
+                    let rec = self.open(Some(number.clone()), loc);
+                    rec.segment = segment;
+                    rec.short = short;
                     let idx = self.records.len() - 1;
                     self.fill(idx, &first, 0);
                     if let Some((prefix, at)) = self.pending_prefix.take() {
@@ -300,10 +323,7 @@ impl<'r> Assembler<'r> {
         let req_idx = self.role_index(ColumnRole::Requirement).unwrap_or(1);
         let has_requirement = cells.get(req_idx).is_some_and(|t| t.split_whitespace().count() >= 4);
         if comply_here && self.records[last].has_comply() && has_requirement {
-            let rec = self.open(None, loc);
-            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number"));
-            let idx = self.records.len() - 1;
-            self.fill(idx, cells, 0);
+            self.open_unnumbered(loc, cells, 0, "row has no provision number");
             return;
         }
         // A fragment directly under a complete row and directly above a numbered row may
@@ -318,16 +338,25 @@ impl<'r> Assembler<'r> {
             }
         }
         if self.starts_new_row(last, cells.get(req_idx).map(String::as_str).unwrap_or("")) {
-            let rec = self.open(None, loc);
-            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; its wording is another provision's"));
-            let idx = self.records.len() - 1;
-            self.fill(idx, cells, 0);
+            self.open_unnumbered(loc, cells, 0, "row has no provision number; its wording is another provision's");
             return;
         }
         if after_break {
             push_unique(&mut self.records[last].record.warnings, Warning::new("page_break_merge", format!("continued at line/page {loc}")));
         }
         self.fill(last, cells, 0);
+    }
+
+    /// A row whose number is missing: cells placed from role `offset` on.
+    fn open_unnumbered(&mut self, loc: u32, cells: &[String], offset: isize, why: &str) {
+        let width = self.roles.as_ref().map_or(0, Vec::len);
+        let segment = self.segment;
+        let rec = self.open(None, loc);
+        rec.record.warnings.push(Warning::new("missing_number", why));
+        rec.segment = segment;
+        rec.short = (cells.len() as isize + offset + 1) as usize == width;
+        let idx = self.records.len() - 1;
+        self.fill(idx, cells, offset);
     }
 
     /// The held-back fragment opens record `idx`: its number sat on a later line.
@@ -344,6 +373,52 @@ impl<'r> Assembler<'r> {
         rec.number_misplaced = true;
         rec.location = at;
         rec.warnings.push(Warning::new("number_misplaced", "the provision number was printed below the first line of the row"));
+    }
+
+    /// Extractions drop a column that is empty on a whole page, so every row of that page
+    /// comes one cell short and its last text lands in the evidence column by position.
+    /// Whether that text is evidence or commentary shows in what it resembles: the same
+    /// document's evidence and commentary cells on pages where both columns survived.
+    pub fn resolve_dropped_columns(&mut self) {
+        let roles = self.roles.clone().unwrap_or_default();
+        if !(roles.contains(&ColumnRole::Evidence) && roles.contains(&ColumnRole::Commentary)) {
+            return;
+        }
+        let (mut evidence, mut commentary) = (String::new(), String::new());
+        for r in self.records.iter().filter(|r| !r.short) {
+            evidence.push_str(&r.record.evidence);
+            evidence.push('\n');
+            commentary.push_str(&r.record.commentary);
+            commentary.push('\n');
+        }
+        let (evidence, commentary) = (WordingProfile::new(&evidence), WordingProfile::new(&commentary));
+        if evidence.is_empty() || commentary.is_empty() {
+            return;
+        }
+        let mut segments: Vec<u32> = self.records.iter().map(|r| r.segment).collect();
+        segments.dedup();
+        for seg in segments {
+            let rows: Vec<usize> = (0..self.records.len()).filter(|&i| self.records[i].segment == seg).collect();
+            if !rows.iter().all(|&i| self.records[i].short) {
+                continue;
+            }
+            let (mut as_evidence, mut as_commentary) = (0.0, 0.0);
+            for &i in &rows {
+                let p = WordingProfile::new(&self.records[i].record.evidence);
+                as_evidence += p.contained_in(&evidence);
+                as_commentary += p.contained_in(&commentary);
+            }
+            if as_commentary > as_evidence {
+                for &i in &rows {
+                    let r = &mut self.records[i].record;
+                    let moved = std::mem::take(&mut r.evidence);
+                    let mut text = moved;
+                    join_into(&mut text, &r.commentary);
+                    r.commentary = text;
+                    r.warnings.push(Warning::new("dropped_column", "this page lost its empty evidence column; the text was read as commentary by resemblance"));
+                }
+            }
+        }
     }
 
     /// Is this requirement fragment another provision's wording rather than the rest of
@@ -392,10 +467,7 @@ impl<'r> Assembler<'r> {
             let last_has_comply = self.records.last().is_none_or(|r| r.has_comply());
             if requirement_words >= 5 && last_has_comply {
                 // A row whose number cell is gone entirely: the columns slid left.
-                let rec = self.open(None, loc);
-                rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; columns shifted"));
-                let idx = self.records.len() - 1;
-                self.fill(idx, cells, cr as isize - k as isize);
+                self.open_unnumbered(loc, cells, cr as isize - k as isize, "row has no provision number; columns shifted");
                 return;
             }
         }
@@ -404,10 +476,7 @@ impl<'r> Assembler<'r> {
             return;
         };
         if self.starts_new_row(last, &cells[0]) {
-            let rec = self.open(None, loc);
-            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; columns shifted"));
-            let idx = self.records.len() - 1;
-            self.fill(idx, cells, req_role as isize);
+            self.open_unnumbered(loc, cells, req_role as isize, "row has no provision number; columns shifted");
             return;
         }
         // Text in the provision column continues the requirement: slide right by one.

@@ -72,7 +72,10 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
     } else {
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
-            LayoutKind::Tabbed => asm.grid(&text_layout::tabbed_grid(&text_lines)),
+            LayoutKind::Tabbed => {
+                asm.grid(&text_layout::tabbed_grid(&text_lines));
+                asm.resolve_dropped_columns();
+            }
             LayoutKind::Delimited => asm.grid(&text_layout::delimited_grid(&text_lines)),
             LayoutKind::Vertical => text_layout::read_vertical(&text_lines, &mut asm),
             LayoutKind::RunTogether => text_layout::read_run_together(&text_lines, &mut asm),
