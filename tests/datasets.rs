@@ -315,3 +315,15 @@ fn report_renders_in_chromium() {
         eprintln!("screenshot kept at {}", png.display());
     }
 }
+
+#[test]
+fn schema_doc_names_the_version_and_every_column() {
+    let doc = std::fs::read_to_string(repo().join("docs/schema.md")).unwrap();
+    assert!(doc.contains(&format!("Schema version: **{}**", chc_model::SCHEMA_VERSION)), "docs/schema.md names another schema version");
+    for col in chc_export::long::COLUMNS.iter().chain(chc_export::actions::COLUMNS).chain(chc_export::wide::FIXED_COLUMNS) {
+        assert!(doc.contains(&format!("| `{col}` |")) || doc.contains(&format!("`{col}`")), "docs/schema.md does not describe column {col}");
+    }
+    for file in ["provisions.csv", "provisions.jsonl", "compliance_wide.csv", "compliance_wide_aligned_2024.csv", "actions.csv", "errors.csv", "summary.json"] {
+        assert!(doc.contains(file), "docs/schema.md does not describe {file}");
+    }
+}

@@ -56,7 +56,17 @@ impl BatchWriter {
         jsonl.get_ref().sync_all()?;
         fs::rename(&long_tmp, out.join("provisions.csv"))?;
         fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))?;
-        for (name, bytes) in wide.files() {
+        let wide_files = wide.files();
+        // A wide table from an earlier run whose version mix differed would look current.
+        if let Ok(entries) = fs::read_dir(&out) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if name.starts_with("compliance_wide") && name.ends_with(".csv") && !wide_files.iter().any(|(n, _)| *n == name) {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+        for (name, bytes) in wide_files {
             write_atomic(&out.join(name), &bytes)?;
         }
         write_atomic(&out.join("actions.csv"), &actions.to_csv())?;

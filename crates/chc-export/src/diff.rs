@@ -356,7 +356,7 @@ mod tests {
         assert!(text.contains("6.15   added       row added (comply partial)"), "{text}");
         assert_eq!(
             skip_common_prefix("This is currently addressed as part of the response. This is being reviewed.", "This is currently addressed as part of the response. This will be fixed."),
-            ("…being reviewed.".to_string(), "…will be fixed.".to_string())
+            ("…is being reviewed.".to_string(), "…will be fixed.".to_string())
         );
         assert_eq!(skip_common_prefix("short a", "short b"), ("short a".to_string(), "short b".to_string()));
     }

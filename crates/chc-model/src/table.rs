@@ -37,6 +37,8 @@ pub enum LayoutKind {
     PdfUnruled,
     /// PDF structure tree (Table/TR/TD).
     PdfTagged,
+    /// An HTML page's `<table>`.
+    HtmlTable,
     /// No table found.
     None,
 }

@@ -8,6 +8,7 @@
 mod assemble;
 pub mod geometry;
 pub mod header;
+pub mod html;
 pub mod lines;
 pub mod text_layout;
 
@@ -16,7 +17,7 @@ mod quirk_tests;
 
 use assemble::Assembler;
 use chc_code::Registry;
-use chc_model::{LayoutKind, PageContent, ParsedDocument, TableDocument, TextLine, Warning};
+use chc_model::{LayoutKind, PageContent, ParsedDocument, SourceFormat, TableDocument, TextLine, Warning};
 use serde::{Deserialize, Serialize};
 
 /// One line of the form as cells, whatever the source: a tab-separated text line, or a
@@ -46,6 +47,17 @@ impl TableError {
     }
 }
 
+fn join_lines(lines: &[TextLine]) -> String {
+    lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+fn html_grid(doc: &ParsedDocument, lines: &[TextLine]) -> Option<Vec<GridLine>> {
+    if doc.source.format != SourceFormat::Html {
+        return None;
+    }
+    html::to_grid(&join_lines(lines))
+}
+
 /// Rebuild the form's table. `registry` supplies the Code's wording where layout alone
 /// cannot tell where a cell ends (run-together text, numbers printed on a later line).
 pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDocument, TableError> {
@@ -69,7 +81,11 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         } else {
             LayoutKind::PdfUnruled
         }
+    } else if let Some(grid) = html_grid(doc, &text_lines) {
+        asm.grid(&grid);
+        LayoutKind::HtmlTable
     } else {
+        let text_lines = if doc.source.format == SourceFormat::Html { html::to_text_lines(&join_lines(&text_lines)) } else { text_lines };
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
             LayoutKind::Tabbed => {
