@@ -145,3 +145,50 @@ pub fn heading_title_warnings(table: &TableDocument, version: Option<CodeVersion
     out
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chc_model::{LayoutKind, RawRecord, SourceFormat, SourceInfo};
+
+    fn table(columns: &[&str], roles: &[ColumnRole], requirements: &[(&str, Option<RequirementKind>)]) -> TableDocument {
+        TableDocument {
+            source: SourceInfo { path: "x".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
+            layout: LayoutKind::Tabbed,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            roles: roles.to_vec(),
+            records: requirements
+                .iter()
+                .enumerate()
+                .map(|(i, (t, k))| RawRecord { number: Some(format!("1.{}", i + 2)), requirement: t.to_string(), requirement_kind: *k, ..Default::default() })
+                .collect(),
+            context: vec![],
+            front_matter_lines: 0,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn quirk2_version_from_structure_when_wording_is_silent() {
+        let blank = Registry::new(Vec::new());
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("x", Some(RequirementKind::Should))]);
+        let (v, d) = code_version(&t, &blank);
+        assert_eq!(v, Some(CodeVersion::V2022));
+        assert_eq!(d.method, "structure");
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("x", None)]);
+        assert_eq!(code_version(&t, &blank).0, Some(CodeVersion::V2024));
+    }
+
+    #[test]
+    fn quirk2_wording_outweighs_a_2024_looking_header() {
+        let reg = Registry::embedded();
+        let old: Vec<String> = reg.of_version(CodeVersion::V2022).take(12).map(|p| p.text.clone()).collect();
+        let reqs: Vec<(&str, Option<RequirementKind>)> = old.iter().map(|t| (t.as_str(), None)).collect();
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &reqs);
+        let (v, d) = code_version(&t, reg);
+        assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
+        assert_eq!(d.method, "wording+structure");
+    }
+}

@@ -166,3 +166,17 @@ fn quirk26_one_cell_per_line_with_header_lines() {
 fn not_a_form_is_an_error() {
     assert!(reconstruct(&doc("Dear resident,\nThank you for your letter about 1.2 things.\n"), Registry::embedded()).is_err());
 }
+
+#[test]
+fn quirk28_page_that_lost_its_empty_evidence_column() {
+    // Page 1 has both columns; page 2's evidence column was empty throughout, so the
+    // extraction dropped it and its commentary slid into the evidence position.
+    let t = table(&format!(
+        "{HEADER}\n1.2\tA complaint must be defined as\tYes\tComplaints policy and procedure (example.gov.uk)\tWe will review the policy in the summer.\n1.3\tA resident does not have to use the word complaint\tYes\tComplaints policy and procedure (example.gov.uk)\tStaff will be trained to review every call.\n\n\n{HEADER}\n1.4\tLandlords must recognise the difference between a service request and a complaint\tNo\tWe will review service requests and train staff in the summer.\n1.5\tA complaint must be raised when the resident expresses dissatisfaction\tNo\tThe policy will be reviewed and staff trained.\n"
+    ));
+    let r = row(&t, "1.4");
+    assert_eq!(r.evidence, "");
+    assert!(r.commentary.starts_with("We will review service requests"), "{r:?}");
+    assert!(r.warnings.iter().any(|w| w.kind == "dropped_column"));
+    assert_eq!(row(&t, "1.2").evidence, "Complaints policy and procedure (example.gov.uk)", "full-width rows untouched");
+}
