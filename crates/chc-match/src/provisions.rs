@@ -69,69 +69,42 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
+impl Placement {
+    fn new(provision: Option<String>, number_in_source: bool, method: MatchMethod, score: f64, text_suggests: Option<String>, warnings: Vec<Warning>) -> Self {
+        Placement { provision, number_in_source, matching: MatchInfo { method, score: round3(score), text_suggests }, quote_fidelity: None, warnings }
+    }
+}
+
 fn place_numbered(r: &RawRecord, number: &str, version: Option<CodeVersion>, registry: &Registry) -> Placement {
     let mut warnings = Vec::new();
     let number_in_source = !r.number_misplaced;
-    let Some(v) = version else {
-        return Placement {
-            provision: Some(number.to_string()),
-            number_in_source,
-            matching: MatchInfo { method: MatchMethod::Number, score: 0.0, text_suggests: None },
-            quote_fidelity: None,
-            warnings,
-        };
-    };
+    let by_number = |warnings| Placement::new(Some(number.to_string()), number_in_source, MatchMethod::Number, 0.0, None, warnings);
+    let Some(v) = version else { return by_number(warnings) };
     let known = registry.get(v, number).is_some();
-    if !usable(&r.requirement) {
+    let unknown = Warning::new("unknown_provision", format!("{number} is not a provision of the {v} Code"));
+    let best = if usable(&r.requirement) { registry.rank(Some(v), &r.requirement).into_iter().next() } else { None };
+    let Some((best, score)) = best else {
         if !known && registry.of_version(v).next().is_some() {
-            warnings.push(Warning::new("unknown_provision", format!("{number} is not a provision of the {v} Code")));
+            warnings.push(unknown);
         }
-        return Placement {
-            provision: Some(number.to_string()),
-            number_in_source,
-            matching: MatchInfo { method: MatchMethod::Number, score: 0.0, text_suggests: None },
-            quote_fidelity: None,
-            warnings,
-        };
-    }
+        return by_number(warnings);
+    };
     let affinity = registry.affinity(v, number, &r.requirement).unwrap_or(0.0);
-    let best = registry.rank(Some(v), &r.requirement).into_iter().next();
-    if let Some((best, score)) = best {
-        if best.number != number && score >= OVERRIDE_SCORE && score - affinity >= OVERRIDE_MARGIN {
-            warnings.push(Warning::new(
-                "number_wording_disagree",
-                format!("printed as {number} but the wording is {} ({score:.2} vs {affinity:.2}); matched by wording", best.number),
-            ));
-            return Placement {
-                provision: Some(best.number.clone()),
-                number_in_source: false,
-                matching: MatchInfo { method: MatchMethod::Text, score: round3(score), text_suggests: Some(best.number.clone()) },
-                quote_fidelity: None,
-                warnings,
-            };
-        }
-        let suggests = (best.number != number && affinity < 0.3 && score >= 0.5).then(|| best.number.clone());
-        if let Some(s) = &suggests {
-            warnings.push(Warning::new("number_wording_disagree", format!("printed as {number}; the wording reads more like {s}")));
-        }
-        if !known {
-            warnings.push(Warning::new("unknown_provision", format!("{number} is not a provision of the {v} Code")));
-        }
-        return Placement {
-            provision: Some(number.to_string()),
-            number_in_source,
-            matching: MatchInfo { method: MatchMethod::NumberText, score: round3(affinity), text_suggests: suggests },
-            quote_fidelity: None,
-            warnings,
-        };
+    if best.number != number && score >= OVERRIDE_SCORE && score - affinity >= OVERRIDE_MARGIN {
+        warnings.push(Warning::new(
+            "number_wording_disagree",
+            format!("printed as {number} but the wording is {} ({score:.2} vs {affinity:.2}); matched by wording", best.number),
+        ));
+        return Placement::new(Some(best.number.clone()), false, MatchMethod::Text, score, Some(best.number.clone()), warnings);
     }
-    Placement {
-        provision: Some(number.to_string()),
-        number_in_source,
-        matching: MatchInfo { method: MatchMethod::Number, score: 0.0, text_suggests: None },
-        quote_fidelity: None,
-        warnings,
+    let suggests = (best.number != number && affinity < 0.3 && score >= 0.5).then(|| best.number.clone());
+    if let Some(s) = &suggests {
+        warnings.push(Warning::new("number_wording_disagree", format!("printed as {number}; the wording reads more like {s}")));
     }
+    if !known {
+        warnings.push(unknown);
+    }
+    Placement::new(Some(number.to_string()), number_in_source, MatchMethod::NumberText, affinity, suggests, warnings)
 }
 
 /// Is `candidate` between the neighbours' numbers (when they are in numeric order)?
@@ -171,13 +144,7 @@ fn place_unnumbered(
                 });
             if let Some((p, score, adjusted)) = best {
                 if adjusted >= TEXT_PLACE_SCORE {
-                    return Placement {
-                        provision: Some(p.number.clone()),
-                        number_in_source: false,
-                        matching: MatchInfo { method: MatchMethod::Text, score: round3(score), text_suggests: None },
-                        quote_fidelity: None,
-                        warnings,
-                    };
+                    return Placement::new(Some(p.number.clone()), false, MatchMethod::Text, score, None, warnings);
                 }
             }
         }
@@ -186,13 +153,7 @@ fn place_unnumbered(
     if by_neighbours.is_none() {
         warnings.push(Warning::new("unplaced", "neither number, wording nor neighbours identify this row"));
     }
-    Placement {
-        provision: by_neighbours,
-        number_in_source: false,
-        matching: MatchInfo { method: MatchMethod::Neighbours, score: 0.0, text_suggests: None },
-        quote_fidelity: None,
-        warnings,
-    }
+    Placement::new(by_neighbours, false, MatchMethod::Neighbours, 0.0, None, warnings)
 }
 
 /// The number after the previous row's (or before the next row's), if it is free.
