@@ -85,6 +85,9 @@ pub fn run(cmd: RegistryCommand) -> u8 {
     }
 }
 
+/// A requirement as one form quotes it, with the sub-table kind it was printed under.
+type Quotation = (String, Option<RequirementKind>);
+
 fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
     let files = match inputs::collect(paths) {
         Ok(f) => f,
@@ -95,8 +98,7 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
     };
     let blank = Registry::new(Vec::new());
     let previous = Registry::embedded();
-    // (version, number) → quotations, with the sub-table kind each was printed under.
-    let mut quotes: BTreeMap<(CodeVersion, (u32, u32)), Vec<(String, Option<RequirementKind>)>> = BTreeMap::new();
+    let mut quotes: BTreeMap<(CodeVersion, (u32, u32)), Vec<Quotation>> = BTreeMap::new();
     for input in &files {
         let Ok(bytes) = std::fs::read(&input.path) else { continue };
         let Ok(parsed) = chc_parse::parse(&input.display, &bytes, &chc_parse::Limits::default()) else { continue };
