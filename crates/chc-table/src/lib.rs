@@ -58,6 +58,41 @@ fn html_grid(doc: &ParsedDocument, lines: &[TextLine]) -> Option<Vec<GridLine>> 
     html::to_grid(&join_lines(lines))
 }
 
+fn numbered(asm: &Assembler) -> std::collections::BTreeSet<String> {
+    asm.records.iter().filter_map(|r| r.record.number.clone()).collect()
+}
+
+/// A tagged PDF's structure tree (Table/TR/TD) is the author's own table. Geometry is used
+/// while the two agree; when the tree holds provision rows that geometry missed, the rows
+/// come from the tree instead (with the page text before the table kept as context).
+fn prefer_structure_tree<'r>(doc: &ParsedDocument, grid: &[GridLine], geometric: &Assembler<'r>, registry: &'r Registry) -> Option<Assembler<'r>> {
+    if doc.tagged_tables.is_empty() {
+        return None;
+    }
+    let first_table_line = grid.iter().position(|g| g.cells.iter().filter(|c| !c.trim().is_empty()).count() > 1).unwrap_or(grid.len());
+    let mut lines: Vec<GridLine> = grid[..first_table_line].to_vec();
+    let mut last_page = 0;
+    for t in &doc.tagged_tables {
+        for (i, row) in t.rows.iter().enumerate() {
+            lines.push(GridLine { location: t.page, cells: row.clone(), page_break_before: i == 0 && t.page != last_page });
+        }
+        last_page = t.page;
+    }
+    let mut tagged = Assembler::new(registry);
+    tagged.grid(&lines);
+    let (from_tree, from_geometry) = (numbered(&tagged), numbered(geometric));
+    let missed_by_geometry = from_tree.difference(&from_geometry).count();
+    if missed_by_geometry >= 2 && from_tree.len() > from_geometry.len() {
+        tagged.warnings.push(Warning::new(
+            "structure_tree_used",
+            format!("the PDF's structure tree holds {missed_by_geometry} provision rows the page layout did not show; rows taken from the tree"),
+        ));
+        Some(tagged)
+    } else {
+        None
+    }
+}
+
 /// Rebuild the form's table. `registry` supplies the Code's wording where layout alone
 /// cannot tell where a cell ends (run-together text, numbers printed on a later line).
 pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDocument, TableError> {
@@ -74,12 +109,13 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         let grid = geometry::pdf_to_grid(doc);
         asm.grid(&grid);
         let ruled = doc.pages.iter().any(|p| matches!(&p.content, PageContent::Positioned { rules, .. } if rules.len() >= 4));
-        if !doc.tagged_tables.is_empty() {
-            LayoutKind::PdfTagged
-        } else if ruled {
-            LayoutKind::PdfRuled
-        } else {
-            LayoutKind::PdfUnruled
+        let geometric = if ruled { LayoutKind::PdfRuled } else { LayoutKind::PdfUnruled };
+        match prefer_structure_tree(doc, &grid, &asm, registry) {
+            Some(tagged) => {
+                asm = tagged;
+                LayoutKind::PdfTagged
+            }
+            None => geometric,
         }
     } else if let Some(grid) = html_grid(doc, &text_lines) {
         asm.grid(&grid);

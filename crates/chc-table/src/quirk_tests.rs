@@ -180,3 +180,28 @@ fn quirk28_page_that_lost_its_empty_evidence_column() {
     assert!(r.warnings.iter().any(|w| w.kind == "dropped_column"));
     assert_eq!(row(&t, "1.2").evidence, "Complaints policy and procedure (example.gov.uk)", "full-width rows untouched");
 }
+
+#[test]
+fn quirk21_structure_tree_supplies_rows_the_page_layout_missed() {
+    use chc_model::{LayoutKind, TaggedTable, TextRun};
+    let run = |x: f32, y: f32, text: &str| TextRun { x, y, width: 6.0 * text.len() as f32, font_size: 10.0, text: text.into() };
+    // The page shows only a title: its table text is drawn in a way geometry cannot place.
+    let mut d = doc("");
+    d.source.format = SourceFormat::Pdf;
+    d.pages = vec![Page { number: 1, width: 595.0, height: 842.0, content: PageContent::Positioned { runs: vec![run(50.0, 60.0, "Self-assessment form (May 2024)")], rules: vec![] } }];
+    let cells = |cs: &[&str]| cs.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    d.tagged_tables = vec![TaggedTable {
+        page: 1,
+        rows: vec![
+            cells(&["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]),
+            cells(&["1.2", "A complaint must be defined as an expression of dissatisfaction", "Yes", "Policy 2", ""]),
+            cells(&["1.3", "A resident does not have to use the word complaint", "No", "", "To do"]),
+        ],
+    }];
+    let t = reconstruct(&d, Registry::embedded()).expect("rows from the tree");
+    assert_eq!(t.layout, LayoutKind::PdfTagged);
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    assert_eq!(row(&t, "1.3").commentary, "To do");
+    assert!(t.warnings.iter().any(|w| w.kind == "structure_tree_used"));
+    assert_eq!(t.context.first().map(|c| c.text.as_str()), Some("Self-assessment form (May 2024)"));
+}
