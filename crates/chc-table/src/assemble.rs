@@ -3,7 +3,7 @@
 //! content, headings tracked, front matter kept as context.
 
 use crate::header::classify_header;
-use crate::lines::{is_border, parse_heading, provision_number_cell, Heading};
+use crate::lines::{is_border, is_page_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
 use chc_code::answers::parse_comply;
 use chc_code::{Registry, WordingProfile};
@@ -18,6 +18,8 @@ pub(crate) struct OpenRecord {
     pub segment: u32,
     /// The row's line had one cell fewer than the header: a whole column may be missing.
     pub short: bool,
+    /// The cell text was last added to.
+    pub last_role: Option<ColumnRole>,
 }
 
 impl OpenRecord {
@@ -25,21 +27,24 @@ impl OpenRecord {
         !self.record.comply_raw.is_empty()
     }
 
+    fn slot(&mut self, role: ColumnRole) -> &mut String {
+        let r = &mut self.record;
+        match role {
+            ColumnRole::Requirement | ColumnRole::Provision => &mut r.requirement,
+            ColumnRole::Comply => &mut r.comply_raw,
+            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut r.evidence,
+            ColumnRole::Rag => &mut r.rag_raw,
+            ColumnRole::Commentary | ColumnRole::Other => &mut r.commentary,
+        }
+    }
+
     /// Append `text` to the cell of `role`, joined by one space.
     pub fn push(&mut self, role: ColumnRole, text: &str) {
         if text.is_empty() {
             return;
         }
-        let r = &mut self.record;
-        let slot = match role {
-            ColumnRole::Requirement => &mut r.requirement,
-            ColumnRole::Comply => &mut r.comply_raw,
-            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut r.evidence,
-            ColumnRole::Commentary => &mut r.commentary,
-            ColumnRole::Rag => &mut r.rag_raw,
-            ColumnRole::Provision | ColumnRole::Other => &mut r.commentary,
-        };
-        join_into(slot, text);
+        self.last_role = Some(role);
+        join_into(self.slot(role), text);
     }
 
     /// Put `text` in front of the cell of `role` (a fragment that came before the number).
@@ -47,19 +52,24 @@ impl OpenRecord {
         if text.is_empty() {
             return;
         }
-        let mut tmp = text.to_string();
-        let r = &mut self.record;
-        let slot = match role {
-            ColumnRole::Requirement => &mut r.requirement,
-            ColumnRole::Comply => &mut r.comply_raw,
-            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut r.evidence,
-            ColumnRole::Rag => &mut r.rag_raw,
-            _ => &mut r.commentary,
-        };
-        join_into(&mut tmp, slot);
-        *slot = tmp;
+        let slot = self.slot(role);
+        let mut joined = text.to_string();
+        join_into(&mut joined, slot);
+        *slot = joined;
+    }
+
+    /// The cell written last stops mid-sentence ("… identified as an action following the"):
+    /// text printed after the row, outside the table, is that cell's end.
+    fn cut_mid_sentence(&mut self) -> Option<ColumnRole> {
+        let role = self.last_role?;
+        let last_word = self.slot(role).split_whitespace().last()?.to_string();
+        FUNCTION_WORDS.contains(&last_word.as_str()).then_some(role)
     }
 }
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "for", "in", "on", "with", "by", "at", "from", "as", "that", "following", "under", "between", "our", "their", "its",
+];
 
 fn join_into(slot: &mut String, text: &str) {
     if text.is_empty() {
@@ -173,6 +183,10 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     if raw.cells.iter().all(|c| c.trim().is_empty() || is_border(c)) {
         return LineKind::Border;
     }
+    // "Page 3 of 12" between rows is the page break itself.
+    if non_empty.len() == 1 && is_page_number(&cells[non_empty[0]]) {
+        return LineKind::Blank;
+    }
     if let Some(roles) = classify_header(cells) {
         return LineKind::Header(roles);
     }
@@ -236,9 +250,13 @@ impl<'r> Assembler<'r> {
         // After a header, a blank run or a page break, a continuation is a page-break split.
         let mut after_break = true;
         let mut blank_run = 0;
+        let mut attaching: Option<ColumnRole> = None;
         for i in 0..lines.len() {
             let cells = &cleaned[i];
             let loc = lines[i].location;
+            if !matches!(kinds[i], LineKind::Text(_)) {
+                attaching = None;
+            }
             if lines[i].page_break_before {
                 after_break = true;
                 self.segment += 1;
@@ -261,6 +279,19 @@ impl<'r> Assembler<'r> {
                     after_break = true;
                 }
                 LineKind::Text(text) => {
+                    if parse_heading(text) == Heading::None && self.roles.is_some() {
+                        if let Some(last) = self.records.last_mut() {
+                            // Continue a cell cut mid-sentence, and keep going line by line
+                            // until a blank line ends the fragment.
+                            let role = attaching.or_else(|| last.cut_mid_sentence());
+                            if let Some(role) = role {
+                                last.push(role, text);
+                                push_unique(&mut last.record.warnings, Warning::new("fragment_attached", format!("text printed outside the table at line/page {loc} ends a cell cut mid-sentence")));
+                                attaching = Some(role);
+                                continue;
+                            }
+                        }
+                    }
                     let is_heading = self.text_line(loc, text);
                     if !is_heading && self.roles.is_some() && !self.records.is_empty() {
                         self.warnings.push(Warning::new("stray_fragment", format!("line {loc}: text outside the table kept as context: {}", shorten(text))));

@@ -36,6 +36,12 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     Some((format!("{section}.{item}"), end))
 }
 
+/// Page furniture: "Page 3 of 12", "Page 3", "3 / 12", "- 3 -".
+pub fn is_page_number(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$").is_match(text)
+}
+
 /// Dashes or underscores only: a table border drawn with characters.
 pub fn is_border(cell: &str) -> bool {
     let t = cell.trim();
@@ -151,6 +157,16 @@ mod tests {
         assert_eq!(parse_heading("Section 1: Definition of a complaint....."), Heading::Section { number: 1, title: "Definition of a complaint".into(), kind: None });
         assert_eq!(parse_heading("Stage 2"), Heading::Stage(2));
         assert_eq!(parse_heading("Stage 1 complaints must be acknowledged"), Heading::None);
+    }
+
+    #[test]
+    fn quirk22_page_numbers_are_furniture() {
+        for t in ["Page 1 of 3", "page 12", "3 / 12", "- 4 -", "Page 2/9"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["Page 1 of the policy", "2024", "Section 3", "1.2"] {
+            assert!(!is_page_number(t), "{t}");
+        }
     }
 
     #[test]

@@ -205,3 +205,15 @@ fn quirk21_structure_tree_supplies_rows_the_page_layout_missed() {
     assert!(t.warnings.iter().any(|w| w.kind == "structure_tree_used"));
     assert_eq!(t.context.first().map(|c| c.text.as_str()), Some("Self-assessment form (May 2024)"));
 }
+
+#[test]
+fn quirk12_fragment_that_ends_a_cut_cell_is_attached() {
+    let t = table(&format!(
+        "{HEADER}\n4.2\tThe complaints officer must have access to staff at all levels\tYes\tJob descriptions.\tStaff have access.\n4.3\tLandlords are expected to prioritise complaint handling\tYes\tTraining\tTraining was identified as an action following the\n\n\nTenant Satisfaction\nMeasures (TSM) Survey 2024\n\nA note printed under the table.\n\nSection 5: The complaint handling process\n{HEADER}\n5.1\tLandlords must have a single policy\tYes\tPolicy\t\n"
+    ));
+    let r = row(&t, "4.3");
+    assert_eq!(r.commentary, "Training was identified as an action following the Tenant Satisfaction Measures (TSM) Survey 2024");
+    assert!(r.warnings.iter().any(|w| w.kind == "fragment_attached"));
+    assert!(t.context.iter().any(|c| c.text == "A note printed under the table."), "a blank line ends the fragment");
+    assert_eq!(row(&t, "4.2").commentary, "Staff have access.");
+}
