@@ -6,7 +6,8 @@
 #   scripts/fuzz.sh 300 parse_text
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly compiler; on a stable toolchain
-# RUSTC_BOOTSTRAP=1 lets it use the nightly-only flags. One worker, one job: other builds may
+# RUSTC_BOOTSTRAP=1 lets it use the nightly-only flags. One fuzzing process (libFuzzer runs
+# in-process unless given -jobs/-workers) and CARGO_BUILD_JOBS=1: other builds may
 # share the machine. Seeds come from fixtures/ (copied into fuzz/corpus/<target>/, which is
 # not committed). Crashes land in fuzz/artifacts/<target>/: turn each into a fixture in
 # fixtures/bad/ or a unit test, fix it, and rerun.
@@ -45,7 +46,7 @@ for t in "${TARGETS[@]}"; do
     echo "== fuzzing $t for ${SECONDS_EACH}s" >&2
     start=$(date +%s)
     if ! (cd fuzz && cargo fuzz run -s none -j1 "$t" -- \
-            -max_total_time="$SECONDS_EACH" -workers=1 -jobs=1 \
+            -max_total_time="$SECONDS_EACH" \
             -max_len=300000 -timeout=60 -rss_limit_mb=3072 \
             -print_final_stats=1); then
         status=1

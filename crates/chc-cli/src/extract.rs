@@ -14,7 +14,7 @@ use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
 pub struct ExtractArgs {
-    /// Files and folders to read (folders are searched recursively for .pdf/.txt/.html).
+    /// Files and folders to read (folders are searched recursively for .pdf/.docx/.txt/.html).
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// Output folder (created if missing).
@@ -134,7 +134,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
         }
     };
     if inputs.is_empty() {
-        eprintln!("chc: error: no input files found (folders are searched for .pdf, .txt, .html)");
+        eprintln!("chc: error: no input files found (folders are searched for .pdf, .docx, .txt, .html)");
         return EXIT_USAGE;
     }
     let manifest = match &args.manifest {
@@ -153,7 +153,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     }
     remove_stale_temp_files(&args.out);
     let time_budget = match args.max_seconds {
-        s if s == 0.0 => None,
+        0.0 => None,
         s => match std::time::Duration::try_from_secs_f64(s) {
             Ok(d) => Some(d),
             Err(_) => {

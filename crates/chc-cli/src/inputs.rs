@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a folder. Files named on the command line are
 /// always read, whatever their name.
-const FOLDER_EXTENSIONS: &[&str] = &["pdf", "txt", "text", "tsv", "htm", "html"];
+const FOLDER_EXTENSIONS: &[&str] = &["pdf", "docx", "txt", "text", "tsv", "htm", "html"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {

@@ -53,6 +53,10 @@ pub struct Registry {
     /// sorted. `rank` looks each probe bigram up once instead of intersecting the probe
     /// with every provision's profile.
     postings: Vec<(u64, u32)>,
+    /// Provision indices in (number_key, index) order: the order `rank` gives equal scores.
+    order: Vec<u32>,
+    /// `pos[i]`: where provision `i` stands in `order`.
+    pos: Vec<u32>,
 }
 
 const EMBEDDED: &str = include_str!("../data/registry.json");
@@ -71,14 +75,20 @@ impl Registry {
         provisions.sort_by(|a, b| (a.version, number_key(&a.number)).cmp(&(b.version, number_key(&b.number))));
         let profiles: Vec<WordingProfile> = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
         let by_key = provisions.iter().enumerate().map(|(i, p)| ((p.version, p.number.clone()), i)).collect();
-        let keys = provisions.iter().map(|p| number_key(&p.number)).collect();
+        let keys: Vec<(u32, u32)> = provisions.iter().map(|p| number_key(&p.number)).collect();
         let mut postings: Vec<(u64, u32)> = profiles
             .iter()
             .enumerate()
             .flat_map(|(i, prof): (usize, &WordingProfile)| prof.bigrams().iter().map(move |&b| (b, i as u32)))
             .collect();
         postings.sort_unstable();
-        Registry { provisions, profiles, by_key, keys, postings }
+        let mut order: Vec<u32> = (0..provisions.len() as u32).collect();
+        order.sort_by_key(|&i| (keys[i as usize], i));
+        let mut pos = vec![0u32; provisions.len()];
+        for (p, &i) in order.iter().enumerate() {
+            pos[i as usize] = p as u32;
+        }
+        Registry { provisions, profiles, by_key, keys, postings, order, pos }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -165,12 +175,29 @@ impl Registry {
             from = k;
         }
         let n = probe.len();
-        let mut out: Vec<(usize, f64)> = (0..self.provisions.len())
-            .filter(|&i| version.is_none_or(|v| self.provisions[i].version == v))
-            .map(|i| (i, similarity::similarity_from_counts(self.profiles[i].len(), n, common[i] as usize)))
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| self.keys[a.0].cmp(&self.keys[b.0])));
-        out.into_iter().map(|(i, s)| (&self.provisions[i], s)).collect()
+        // Best first, equal scores by number: what a stable sort by (score desc, number_key)
+        // gives, as one integer key per entry (scores are finite and >= 0, so their bits
+        // order like the numbers; `pos` orders by number_key, then registry order).
+        let mut scored: Vec<(u128, u32, f64)> = Vec::new();
+        for (i, &c) in common.iter().enumerate() {
+            if c == 0 || !version.is_none_or(|v| self.provisions[i].version == v) {
+                continue;
+            }
+            let s = similarity::similarity_from_counts(self.profiles[i].len(), n, c as usize);
+            scored.push(((((!s.to_bits()) as u128) << 32) | self.pos[i] as u128, i as u32, s));
+        }
+        scored.sort_unstable_by_key(|e| e.0);
+        let mut out: Vec<(&Provision, f64)> = Vec::with_capacity(self.provisions.len());
+        out.extend(scored.into_iter().map(|(_, i, s)| (&self.provisions[i as usize], s)));
+        // No shared bigram: score 0, in number order.
+        out.extend(
+            self.order
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| common[i] == 0 && version.is_none_or(|v| self.provisions[i].version == v))
+                .map(|i| (&self.provisions[i], 0.0)),
+        );
+        out
     }
 
     /// The wording profile of a provision, for callers that compare many texts to it.

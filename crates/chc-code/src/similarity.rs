@@ -174,13 +174,39 @@ pub fn wording_similarity(a: &str, b: &str) -> f64 {
 /// How faithfully `quoted` reproduces `code`: 1 − word-level Levenshtein distance over the
 /// longer length. Every added, dropped or changed word counts.
 pub fn fidelity(quoted: &str, code: &str) -> f64 {
-    let a = words(quoted);
-    let b = words(code);
+    let a = word_hashes(quoted);
+    let b = word_hashes(code);
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let d = strsim::generic_levenshtein(&a, &b);
+    let d = levenshtein(&a, &b);
     1.0 - d as f64 / a.len().max(b.len()) as f64
+}
+
+/// The words of [`words`], as [`word_hash`]es (no string per word).
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect()
+}
+
+/// Edit distance (insert, delete, substitute, each 1) over two sequences, one row of memory.
+fn levenshtein(a: &[u64], b: &[u64]) -> usize {
+    if a.is_empty() {
+        return b.len();
+    }
+    if b.is_empty() {
+        return a.len();
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag } else { 1 + diag.min(up).min(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -282,6 +308,22 @@ mod tests {
         }
         assert_eq!(reg.affinity(crate::CodeVersion::V2024, "99.1", "x"), None);
         assert_eq!(reg.affinity_any("99.1", "x"), None);
+    }
+
+    #[test]
+    fn fidelity_equals_levenshtein_over_words() {
+        let texts = [P63, P614, P13, "", "complaint", "Landlords must issue", "issue must Landlords a a a", "ÉCOLE école Ecole"];
+        for a in texts {
+            for b in texts {
+                let (wa, wb) = (words(a), words(b));
+                let want = if wa.is_empty() && wb.is_empty() {
+                    1.0
+                } else {
+                    1.0 - strsim::generic_levenshtein(&wa, &wb) as f64 / wa.len().max(wb.len()) as f64
+                };
+                assert_eq!(fidelity(a, b).to_bits(), want.to_bits(), "{a:?} vs {b:?}");
+            }
+        }
     }
 
     #[test]

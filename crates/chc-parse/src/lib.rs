@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod clean;
+pub mod docx;
 pub mod pdf;
 pub mod text;
 
@@ -19,7 +20,7 @@ use std::time::Duration;
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("{0}; chc reads PDF and text (UTF-8, UTF-16, Windows-1252) files")]
+    #[error("{0}; chc reads PDF, Word DOCX, HTML and text (UTF-8, UTF-16, Windows-1252) files")]
     Unsupported(String),
     #[error("the PDF is encrypted and needs a password; save an unprotected copy and retry")]
     Encrypted,
@@ -27,6 +28,8 @@ pub enum ParseError {
     NoTextLayer,
     #[error("the PDF is damaged: {0}")]
     Corrupt(String),
+    #[error("the DOCX is damaged: {0}")]
+    CorruptDocx(String),
     #[error("over a safety limit: {0}")]
     LimitExceeded(String),
     #[error("the PDF reader failed: {0}")]
@@ -43,6 +46,7 @@ impl ParseError {
             ParseError::Encrypted => "encrypted",
             ParseError::NoTextLayer => "no_text_layer",
             ParseError::Corrupt(_) => "corrupt_pdf",
+            ParseError::CorruptDocx(_) => "corrupt_docx",
             ParseError::LimitExceeded(_) => "limit_exceeded",
             ParseError::ReaderPanic(_) => "reader_panic",
             ParseError::TimeLimit(_) => "time_limit",
@@ -89,11 +93,13 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
     if find(head, b"%PDF-").is_some() {
         return Ok(SourceFormat::Pdf);
     }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return docx::sniff_zip(bytes);
+    }
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a ZIP/DOCX container (DOCX is not supported yet)"),
         (b"\xD0\xCF\x11\xE0", "an old Word/Excel (OLE) file"),
         (b"\x1F\x8B", "a gzip archive"),
     ];
@@ -151,7 +157,7 @@ pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, de
     match format {
         SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits, deadline),
         SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits, deadline),
-        SourceFormat::Docx => Err(ParseError::Unsupported("DOCX is not supported yet".into())),
+        SourceFormat::Docx => docx::parse_docx(source, bytes, limits),
     }
 }
 

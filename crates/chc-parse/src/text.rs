@@ -71,7 +71,7 @@ pub fn parse_text(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: D
     let mut lines = Vec::new();
     let mut cut = 0usize;
     for (i, raw) in text.split('\n').enumerate() {
-        if i % 4096 == 0 {
+        if i & 4095 == 0 {
             deadline.check()?;
         }
         let line = raw.strip_suffix('\r').unwrap_or(raw);

@@ -264,3 +264,60 @@ fn hand_made_pdf_gives_runs_rules_and_rotation() {
     let PageContent::Positioned { runs, .. } = &doc.pages[0].content else { panic!() };
     assert_eq!(runs[0].text, "Code provision");
 }
+
+// --- hostile input (issue 9). Each of these aborted, hung or ran out of memory before the
+// guards: a failure here kills the test process rather than failing one test.
+
+/// A PDF from object bodies numbered from 1 (object 1 the catalog).
+fn pdf_of(objs: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{}\nendobj\n", i + 1, o).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{}\n%%EOF\n", objs.len() + 1, xref).as_bytes());
+    out
+}
+
+#[test]
+fn form_that_draws_itself_is_refused_not_a_stack_overflow() {
+    let content = "BT /F1 12 Tf 72 700 Td (Code provision) Tj ET /X1 Do";
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>".into(),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len() + 1, content),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 9 9] /Length 7 >>\nstream\n/X1 Do\nendstream".into(),
+    ]);
+    let e = parse("cycle.pdf", &bytes, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind(), "limit_exceeded", "{e}");
+}
+
+#[test]
+fn deep_nesting_is_refused_before_the_reader() {
+    let deep = format!("BT /F1 12 Tf 72 700 Td {}(x){} TJ ET", "[".repeat(20_000), "]".repeat(20_000));
+    let e = parse("deep.pdf", &tiny_pdf(&deep), &Limits::default()).unwrap_err();
+    assert_eq!(e.kind(), "limit_exceeded", "{e}");
+    let page_extra = format!("/Deep {}1{}", "[".repeat(50_000), "]".repeat(50_000));
+    let e = parse("deep2.pdf", &tiny_pdf_page("BT /F1 12 Tf 72 700 Td (Code) Tj ET", &page_extra), &Limits::default()).unwrap_err();
+    assert_eq!(e.kind(), "limit_exceeded", "{e}");
+    // Ordinary nesting is fine.
+    assert!(parse("ok.pdf", &tiny_pdf("BT /F1 12 Tf 72 700 Td [(Code) -250 (provision)] TJ ET"), &Limits::default()).is_ok());
+}
+
+#[test]
+fn time_budget_stops_a_pdf() {
+    let path = fixture_pdfs().into_iter().next().expect("a fixture");
+    let limits = Limits { time_budget: Some(std::time::Duration::ZERO), ..Limits::default() };
+    let e = parse("x.pdf", &std::fs::read(path).unwrap(), &limits).unwrap_err();
+    assert_eq!(e.kind(), "time_limit");
+    let limits = Limits { time_budget: None, ..Limits::default() };
+    assert!(parse("x.txt", b"Code provision\tCode requirement\n1.2\tx\n", &limits).is_ok());
+}

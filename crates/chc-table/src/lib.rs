@@ -138,7 +138,9 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
     if asm.records.is_empty() {
         return Err(TableError::NotAForm);
     }
-    let mut warnings = std::mem::take(&mut asm.warnings);
+    // Parse-stage warnings (encoding, unreadable pages, cut lines) travel with the table.
+    let mut warnings = doc.warnings.clone();
+    warnings.append(&mut asm.warnings);
     if asm.header_variants.len() > 1 {
         warnings.push(Warning::new(
             "header_variants",

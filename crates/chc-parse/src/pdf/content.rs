@@ -137,7 +137,7 @@ impl<'a> Walker<'a> {
                 self.limit = Some(format!("more than {MAX_OPS} drawing operators"));
                 return;
             }
-            if self.ops % 4096 == 0 && self.deadline.expired() {
+            if self.ops & 4095 == 0 && self.deadline.expired() {
                 // The caller sees the deadline too and reports it.
                 return;
             }

@@ -75,7 +75,7 @@ impl OutputDev for Collector {
     fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
         // The only way to stop pdf-extract part-way: fail the page when time is up.
         self.calls = self.calls.wrapping_add(1);
-        if self.calls % 1024 == 0 && self.deadline.expired() {
+        if self.calls & 1023 == 0 && self.deadline.expired() {
             return Err(OutputError::IoError(std::io::Error::new(std::io::ErrorKind::TimedOut, "time budget exhausted")));
         }
         if ch.is_empty() || !font_size.is_finite() {

@@ -212,8 +212,7 @@ fn break_parent_loops(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
     for &(_, page) in pages {
         let mut seen = HashSet::from([page]);
         let mut cur = page;
-        loop {
-            let Ok(parent) = doc.get_dictionary(cur).and_then(|d| d.get(b"Parent")).and_then(Object::as_reference) else { break };
+        while let Ok(parent) = doc.get_dictionary(cur).and_then(|d| d.get(b"Parent")).and_then(Object::as_reference) {
             if !seen.insert(parent) || seen.len() > 256 {
                 cut.insert(cur);
                 break;

@@ -84,7 +84,14 @@ pub(crate) fn nesting_depth(bytes: &[u8], skip_streams: bool, limit: usize) -> u
 fn is_stream_keyword(bytes: &[u8], i: usize) -> bool {
     bytes[i..].starts_with(b"stream")
         && (i == 0 || matches!(bytes[i - 1], b' ' | b'\r' | b'\n' | b'\t' | b'>' | b'\x0C' | b'\0'))
-        && matches!(bytes.get(i + 6), Some(b'\r') | Some(b'\n'))
+        && {
+            // Some writers put spaces between the keyword and its end of line.
+            let mut j = i + 6;
+            while j < bytes.len() && j < i + 64 && bytes[j] == b' ' {
+                j += 1;
+            }
+            matches!(bytes.get(j), Some(b'\r') | Some(b'\n'))
+        }
 }
 
 /// Where each stream's data starts and ends in raw PDF bytes.
@@ -100,6 +107,9 @@ fn raw_stream_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
             continue;
         }
         let mut start = i + 6;
+        while bytes.get(start) == Some(&b' ') {
+            start += 1;
+        }
         if bytes.get(start) == Some(&b'\r') {
             start += 1;
         }
@@ -133,7 +143,7 @@ fn count(mut reader: impl Read, cap: u64, deadline: &Deadline) -> Result<u64, Pa
             }
         }
         rounds += 1;
-        if rounds % 64 == 0 {
+        if rounds & 63 == 0 {
             deadline.check()?;
         }
     }
@@ -198,6 +208,9 @@ impl<R: Read> LzwReader<R> {
 
 impl<R: Read> Read for LzwReader<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
         while !self.done {
             if self.pos == self.len {
                 self.len = self.inner.read(&mut self.buf)?;
@@ -214,7 +227,8 @@ impl<R: Read> Read for LzwReader<R> {
             if r.consumed_out > 0 {
                 return Ok(r.consumed_out);
             }
-            if input_end && r.consumed_in == 0 {
+            if r.consumed_in == 0 {
+                // No input taken and no output given: the decoder is stuck (or finished).
                 self.done = true;
             }
         }
