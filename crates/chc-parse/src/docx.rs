@@ -22,7 +22,7 @@
 //! broken markup.
 
 use crate::{budget, Limits, ParseError};
-use chc_model::{Page, PageContent, ParsedDocument, SourceFormat, SourceInfo, TextLine, Warning};
+use chc_model::{ParsedDocument, SourceFormat, SourceInfo};
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
@@ -73,35 +73,7 @@ pub fn parse_docx(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resu
     if !walker.saw_body {
         return Err(ParseError::CorruptDocx("word/document.xml holds no WordprocessingML body".into()));
     }
-    let mut warnings = Vec::new();
-    let mut cut = 0usize;
-    let mut lines = Vec::with_capacity(walker.lines.len());
-    for (i, mut line) in walker.lines.into_iter().enumerate() {
-        if line.len() > limits.max_line_chars {
-            cut += 1;
-            let mut end = limits.max_line_chars;
-            while !line.is_char_boundary(end) {
-                end -= 1;
-            }
-            line.truncate(end);
-        }
-        lines.push(TextLine { number: (i + 1) as u32, text: line });
-    }
-    if cut > 0 {
-        warnings.push(Warning::new(
-            "line_truncated",
-            format!("{cut} line(s) longer than {} characters were cut", limits.max_line_chars),
-        ));
-    }
-    if lines.iter().all(|l| l.text.trim().is_empty()) {
-        return Err(ParseError::Empty);
-    }
-    Ok(ParsedDocument {
-        source,
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(lines) }],
-        tagged_tables: Vec::new(),
-        warnings,
-    })
+    crate::text::lines_document(source, walker.lines.iter().map(String::as_str), limits, deadline, Vec::new())
 }
 
 fn zip_error(e: zip::result::ZipError) -> ParseError {
@@ -724,6 +696,7 @@ impl Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chc_model::PageContent;
     use std::io::Write;
 
     const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;

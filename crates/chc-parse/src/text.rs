@@ -68,13 +68,25 @@ pub fn parse_text(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: D
     if encoding != Encoding::Utf8 {
         warnings.push(Warning::new("text_encoding", format!("decoded as {encoding:?}")));
     }
+    let lines = text.split('\n').map(|raw| raw.strip_suffix('\r').unwrap_or(raw));
+    lines_document(source, lines, limits, deadline, warnings)
+}
+
+/// One page of numbered lines: what text and DOCX input both become. Lines over
+/// `limits.max_line_chars` are cut with a warning; a document of blank lines is empty.
+pub(crate) fn lines_document<'a>(
+    source: SourceInfo,
+    raw_lines: impl Iterator<Item = &'a str>,
+    limits: &Limits,
+    deadline: Deadline,
+    mut warnings: Vec<Warning>,
+) -> Result<ParsedDocument, ParseError> {
     let mut lines = Vec::new();
     let mut cut = 0usize;
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, line) in raw_lines.enumerate() {
         if i & 4095 == 0 {
             deadline.check()?;
         }
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
         let line = if line.len() > limits.max_line_chars {
             cut += 1;
             let mut end = limits.max_line_chars;
