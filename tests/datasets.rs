@@ -9,19 +9,8 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chc-datasets-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
-
-fn chc(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chc")).current_dir(repo()).args(args).output().expect("run chc")
-}
+mod common;
+use common::*;
 
 /// One extraction of corpus/ shared by the tests of this file.
 fn corpus_out() -> &'static Path {

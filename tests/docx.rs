@@ -3,30 +3,11 @@
 //! failing alone while the batch goes on.
 
 use chc_eval::{evaluate_pair, Gold};
-use chc_model::Document;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+use common::*;
 
 const FIXTURES: &[&str] = &["docx_seed000_landscape", "docx_2022_merged_subheadings", "docx_2024_rag_ticks"];
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chc-docx-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
-
-fn chc(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chc")).current_dir(repo()).args(args).output().expect("run chc")
-}
-
-fn load_doc(out: &Path, stem: &str) -> Document {
-    let text = std::fs::read_to_string(out.join("documents").join(format!("{stem}.json"))).unwrap_or_else(|e| panic!("{stem}: {e}"));
-    serde_json::from_str(&text).unwrap()
-}
 
 #[test]
 fn docx_fixtures_match_gold() {
@@ -146,15 +127,7 @@ fn damaged_docx_and_zip_bombs_fail_alone_and_the_batch_goes_on() {
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
-    let mut rdr = csv::Reader::from_reader(errors.as_bytes());
-    let mut kinds: Vec<(String, String)> = rdr
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (Path::new(&r[0]).file_name().unwrap().to_string_lossy().to_string(), r[2].to_string())
-        })
-        .collect();
-    kinds.sort();
+    let kinds = error_kinds(&out);
     assert_eq!(
         kinds,
         vec![

@@ -1,33 +1,11 @@
 //! End-to-end: run the `chc` binary on the corpus and fixtures and compare with the
 //! hand-checked gold files in fixtures/gold/.
 
-use chc_eval::{evaluate_pair, Gold};
-use chc_model::Document;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use chc_eval::evaluate_pair;
+use std::path::Path;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chc-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
-
-fn chc(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_chc")).current_dir(repo()).args(args).output().expect("run chc")
-}
-
-fn load_doc(out: &Path, stem: &str) -> Document {
-    let text = std::fs::read_to_string(out.join("documents").join(format!("{stem}.json"))).unwrap_or_else(|e| panic!("{stem}: {e}"));
-    serde_json::from_str(&text).unwrap()
-}
-
-fn gold(stem: &str) -> Gold {
-    Gold::load(&repo().join("fixtures/gold").join(format!("{stem}.json"))).unwrap()
-}
+mod common;
+use common::*;
 
 /// Minimum scores one document must reach.
 struct Bar {
@@ -125,16 +103,8 @@ fn bad_inputs_fail_alone_and_the_batch_goes_on() {
     assert_eq!(o.status.code(), Some(1), "some inputs failed → exit 1");
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
-    let mut rdr = csv::Reader::from_reader(errors.as_bytes());
-    let mut kinds: Vec<(String, String)> = rdr
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            (Path::new(&r[0]).file_name().unwrap().to_string_lossy().to_string(), r[2].to_string())
-        })
-        .collect();
-    kinds.sort();
+    let _errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
+    let kinds = error_kinds(&out);
     assert_eq!(
         kinds,
         vec![

@@ -13,22 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chc-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn chc() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_chc"));
-    c.current_dir(repo());
-    c
-}
+mod common;
+use common::*;
 
 /// What each file of fixtures/bad/ must give: `None` extracts, `Some(kind)` fails with that
 /// kind in errors.csv. Keep in step with fixtures/bad/README.md.
@@ -131,11 +117,6 @@ fn errors_by_file(out: &Path) -> BTreeMap<String, (String, String)> {
         .collect()
 }
 
-fn load_doc(out: &Path, stem: &str) -> Document {
-    let text = std::fs::read_to_string(out.join("documents").join(format!("{stem}.json"))).unwrap_or_else(|e| panic!("{stem}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{stem}: {e}"))
-}
-
 fn stem(name: &str) -> &str {
     name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name)
 }
@@ -147,7 +128,7 @@ fn max_rss_kb(stderr: &str) -> Option<u64> {
 
 #[test]
 fn every_bad_input_fails_alone_with_its_kind_and_the_good_file_is_right() {
-    let dir = tmp("corpus");
+    let dir = tmp_dir("corpus");
     let bad = repo().join("fixtures/bad");
     let mut listed: Vec<String> = std::fs::read_dir(&bad)
         .unwrap()
@@ -171,7 +152,7 @@ fn every_bad_input_fails_alone_with_its_kind_and_the_good_file_is_right() {
         c.arg("-v").arg(env!("CARGO_BIN_EXE_chc"));
         c
     } else {
-        chc()
+        chc_command()
     };
     cmd.args(["extract", "--jobs", "2", "--out"]).arg(&out);
     for (name, _) in EXPECTED.iter().chain(GENERATED) {
@@ -239,8 +220,8 @@ fn every_bad_input_fails_alone_with_its_kind_and_the_good_file_is_right() {
 fn recursion_bombs_do_not_abort_even_on_a_small_stack() {
     for name in ["xobject_self_cycle.pdf", "xobject_mutual_cycle.pdf", "deep_nesting_array.pdf", "deep_nesting_dict.pdf", "deep_nesting_content.pdf", "parent_loop.pdf"] {
         for stack in [None, Some("262144")] {
-            let out = tmp(&format!("rec-{}", stem(name)));
-            let mut c = chc();
+            let out = tmp_dir(&format!("rec-{}", stem(name)));
+            let mut c = chc_command();
             if let Some(s) = stack {
                 c.env("RUST_MIN_STACK", s);
             }
@@ -258,8 +239,8 @@ fn recursion_bombs_do_not_abort_even_on_a_small_stack() {
 
 #[test]
 fn time_budget_gives_time_limit() {
-    let out = tmp("time");
-    let o = chc()
+    let out = tmp_dir("time");
+    let o = chc_command()
         .args(["extract", "--quiet", "--max-seconds", "0.000001", "--out"])
         .arg(&out)
         .arg(repo().join("corpus").join(format!("{GOOD_SEED}.txt")))
@@ -274,9 +255,9 @@ fn time_budget_gives_time_limit() {
         assert!(msg.contains("--max-seconds"), "{msg}");
     }
     // 0 switches the budget off; a bad value is a usage error.
-    let o = chc().args(["extract", "--quiet", "--max-seconds", "0", "--out"]).arg(&out).arg(repo().join("corpus").join(format!("{GOOD_SEED}.txt"))).output().unwrap();
+    let o = chc_command().args(["extract", "--quiet", "--max-seconds", "0", "--out"]).arg(&out).arg(repo().join("corpus").join(format!("{GOOD_SEED}.txt"))).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
-    let o = chc().args(["extract", "--quiet", "--max-seconds=-1", "--out"]).arg(&out).arg(repo().join("corpus")).output().unwrap();
+    let o = chc_command().args(["extract", "--quiet", "--max-seconds=-1", "--out"]).arg(&out).arg(repo().join("corpus")).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(out);
 }
@@ -343,7 +324,7 @@ fn assert_no_partial_files(out: &Path) -> usize {
 
 #[test]
 fn killed_batch_leaves_no_partial_file_and_resume_finishes_it() {
-    let dir = tmp("kill");
+    let dir = tmp_dir("kill");
     let inputs = dir.join("in");
     std::fs::create_dir_all(&inputs).unwrap();
     let mut sources: Vec<PathBuf> = Vec::new();
@@ -361,7 +342,7 @@ fn killed_batch_leaves_no_partial_file_and_resume_finishes_it() {
         std::fs::copy(src, inputs.join(format!("c{i:03}_{}", src.file_name().unwrap().to_string_lossy()))).unwrap();
     }
     let out = dir.join("out");
-    let mut child = chc()
+    let mut child = chc_command()
         .args(["extract", "--jobs", "1", "--quiet", "--out"])
         .arg(&out)
         .arg(&inputs)
@@ -393,7 +374,7 @@ fn killed_batch_leaves_no_partial_file_and_resume_finishes_it() {
     std::fs::write(out.join(".provisions.csv.tmp-4000000000"), b"partial").unwrap();
     std::fs::write(out.join("documents").join(".c000_x.json.tmp-4000000000"), b"{\"par").unwrap();
 
-    let o = chc().args(["extract", "--jobs", "1", "--quiet", "--resume", "--out"]).arg(&out).arg(&inputs).output().unwrap();
+    let o = chc_command().args(["extract", "--jobs", "1", "--quiet", "--resume", "--out"]).arg(&out).arg(&inputs).output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(temp_files(&out), Vec::<String>::new(), "temporary files left after the resumed run");
     assert_eq!(assert_no_partial_files(&out), 200);
@@ -403,7 +384,7 @@ fn killed_batch_leaves_no_partial_file_and_resume_finishes_it() {
 
     // The resumed output equals a clean run's (except timings and the skipped count).
     let clean = dir.join("clean");
-    let o = chc().args(["extract", "--jobs", "2", "--quiet", "--out"]).arg(&clean).arg(&inputs).output().unwrap();
+    let o = chc_command().args(["extract", "--jobs", "2", "--quiet", "--out"]).arg(&clean).arg(&inputs).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     let mut names: Vec<String> = std::fs::read_dir(&clean).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
     names.sort();

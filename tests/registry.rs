@@ -1,23 +1,15 @@
 //! The Code registry at work end to end (issue 5): rows without numbers, rows with wrong
 //! numbers, and 2022 wording dressed as a 2024 form.
 
-use chc_eval::{evaluate_pair, Gold};
+use chc_eval::evaluate_pair;
 use chc_model::{CodeVersion, Document};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+mod common;
+use common::*;
+
 const SEEDS: [&str; 5] = ["000_6a94297636c6b8f1", "001_76db0eb272d0a5af", "002_d01d9c5920f93ed2", "003_1904f7c888377993", "004_1686af67d298cf97"];
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("chc-registry-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 fn extract(input: &Path, out: &Path, extra: &[&str]) -> Vec<Document> {
     let mut args = vec!["extract", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"];
@@ -30,10 +22,6 @@ fn extract(input: &Path, out: &Path, extra: &[&str]) -> Vec<Document> {
         .collect();
     docs.sort_by(|a, b| a.source.path.cmp(&b.source.path));
     docs
-}
-
-fn gold(stem: &str) -> Gold {
-    Gold::load(&repo().join("fixtures/gold").join(format!("{stem}.json"))).unwrap()
 }
 
 /// A provision number at the start of a line, followed by its cell separator.
@@ -59,14 +47,14 @@ fn strip_number(line: &str) -> String {
 
 #[test]
 fn rows_without_numbers_are_still_matched() {
-    let dir = tmp("nonumbers");
+    let dir = tmp_dir("nonumbers");
     for stem in SEEDS {
         let text = std::fs::read_to_string(repo().join("corpus").join(format!("{stem}.txt"))).unwrap();
         let stripped: Vec<String> = text.split('\n').map(strip_number).collect();
         assert_ne!(stripped.join("\n"), text);
         std::fs::write(dir.join(format!("{stem}.txt")), stripped.join("\n")).unwrap();
     }
-    let out = tmp("nonumbers-out");
+    let out = tmp_dir("nonumbers-out");
     let docs = extract(&dir, &out, &[]);
     let (mut right, mut total) = (0usize, 0usize);
     for (stem, doc) in SEEDS.iter().zip(&docs) {
@@ -83,7 +71,7 @@ fn rows_without_numbers_are_still_matched() {
 
 #[test]
 fn wrong_numbers_are_corrected_with_a_warning() {
-    let dir = tmp("wrong");
+    let dir = tmp_dir("wrong");
     let text = std::fs::read_to_string(repo().join("corpus/000_6a94297636c6b8f1.txt")).unwrap();
     // 2.3 printed as 9.2 (a real 2024 number, other wording); 7.2 as 4.9 (no such provision).
     let edited: Vec<String> = text
@@ -99,7 +87,7 @@ fn wrong_numbers_are_corrected_with_a_warning() {
         })
         .collect();
     std::fs::write(dir.join("form.txt"), edited.join("\n")).unwrap();
-    let out = tmp("wrong-out");
+    let out = tmp_dir("wrong-out");
     let doc = &extract(&dir, &out, &[])[0];
     for (printed, right) in [("9.2", "2.3"), ("4.9", "7.2")] {
         let row = doc.rows.iter().find(|r| r.provision.as_deref() == Some(right)).unwrap_or_else(|| panic!("{right} not found"));
@@ -112,7 +100,7 @@ fn wrong_numbers_are_corrected_with_a_warning() {
 
 #[test]
 fn old_wording_under_a_new_title_is_detected_as_2022() {
-    let dir = tmp("disguised");
+    let dir = tmp_dir("disguised");
     let text = std::fs::read_to_string(repo().join("corpus/002_d01d9c5920f93ed2.txt")).unwrap();
     let disguised: Vec<String> = std::iter::once("Self-assessment form against the Complaint Handling Code 2024 (May 2024)".to_string())
         .chain(
@@ -122,7 +110,7 @@ fn old_wording_under_a_new_title_is_detected_as_2022() {
         )
         .collect();
     std::fs::write(dir.join("form.txt"), disguised.join("\n")).unwrap();
-    let out = tmp("disguised-out");
+    let out = tmp_dir("disguised-out");
     let doc = &extract(&dir, &out, &[])[0];
     assert_eq!(doc.code_version, Some(CodeVersion::V2022), "{:?}", doc.detection.code_version);
     assert!(doc.detection.code_version.evidence.contains("wording"), "{:?}", doc.detection.code_version);
@@ -130,7 +118,7 @@ fn old_wording_under_a_new_title_is_detected_as_2022() {
 
 #[test]
 fn align_adds_2024_counterparts_to_2022_rows() {
-    let out = tmp("align");
+    let out = tmp_dir("align");
     let doc = &extract(&repo().join("corpus/002_d01d9c5920f93ed2.txt"), &out, &["--align", "2024"])[0];
     let find = |p: &str| doc.rows.iter().find(|r| r.provision.as_deref() == Some(p)).unwrap();
     assert_eq!(find("1.7").aligned_2024.as_ref().unwrap().provision, "2.1");

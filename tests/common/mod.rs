@@ -1,0 +1,61 @@
+//! What every end-to-end test needs: the repository, scratch folders, the `chc` binary,
+//! and reading its outputs and the gold files.
+#![allow(dead_code)]
+
+use chc_eval::Gold;
+use chc_model::Document;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// A scratch path unique to this test binary, test name and process, emptied first.
+pub fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("chc-{}-{name}-{}", env!("CARGO_CRATE_NAME"), std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+/// Like [`tmp`], created.
+pub fn tmp_dir(name: &str) -> PathBuf {
+    let d = tmp(name);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// The `chc` binary, run from the repository root.
+pub fn chc_command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_chc"));
+    c.current_dir(repo());
+    c
+}
+
+pub fn chc(args: &[&str]) -> Output {
+    chc_command().args(args).output().expect("run chc")
+}
+
+pub fn load_doc(out: &Path, stem: &str) -> Document {
+    let text = std::fs::read_to_string(out.join("documents").join(format!("{stem}.json"))).unwrap_or_else(|e| panic!("{stem}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{stem}: {e}"))
+}
+
+pub fn gold(stem: &str) -> Gold {
+    Gold::load(&repo().join("fixtures/gold").join(format!("{stem}.json"))).unwrap()
+}
+
+/// `errors.csv` as sorted (file name, kind) pairs.
+pub fn error_kinds(out: &Path) -> Vec<(String, String)> {
+    let errors = std::fs::read_to_string(out.join("errors.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(errors.as_bytes());
+    let mut kinds: Vec<(String, String)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (Path::new(&r[0]).file_name().unwrap().to_string_lossy().to_string(), r[2].to_string())
+        })
+        .collect();
+    kinds.sort();
+    kinds
+}
