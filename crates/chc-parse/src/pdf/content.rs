@@ -82,7 +82,8 @@ fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
     None
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+/// Follow references (a bounded number of hops: reference chains can loop).
+pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     let mut o = o;
     for _ in 0..16 {
         match o {

@@ -2,6 +2,7 @@
 //! cell's text gathered from the marked-content sequences (MCIDs) it owns.
 
 use chc_model::TaggedTable;
+use super::content::deref;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
 
@@ -43,19 +44,6 @@ pub(crate) fn tables(
     out
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    let mut o = o;
-    for _ in 0..16 {
-        match o {
-            Object::Reference(id) => match doc.get_object(*id) {
-                Ok(next) => o = next,
-                Err(_) => return o,
-            },
-            _ => return o,
-        }
-    }
-    o
-}
 
 /// The element's kind after the role map (custom names mapped to standard ones).
 fn kind(ctx: &Ctx, elem: &Dictionary) -> Vec<u8> {
