@@ -25,8 +25,10 @@ pub enum ColumnRole {
 pub enum LayoutKind {
     /// Tab-separated cells, one row per line (text extraction of a table).
     Tabbed,
-    /// Cells separated by `|` or runs of spaces.
+    /// Cells separated by `|`.
     Delimited,
+    /// Columns aligned with runs of spaces (`pdftotext -layout`, fixed-width exports).
+    SpaceAligned,
     /// Each cell on its own line, or "Label: value" lines per provision.
     Vertical,
     /// Cells run together with no separator (copied from a web page).

@@ -129,6 +129,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
                 asm.resolve_dropped_columns();
             }
             LayoutKind::Delimited => asm.grid(&text_layout::delimited_grid(&text_lines)),
+            LayoutKind::SpaceAligned => asm.grid(&text_layout::space_aligned_grid(&text_lines)),
             LayoutKind::Vertical => text_layout::read_vertical(&text_lines, &mut asm),
             LayoutKind::RunTogether => text_layout::read_run_together(&text_lines, &mut asm),
             _ => {}

@@ -25,6 +25,8 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
         LayoutKind::Tabbed
     } else if piped >= 3 {
         LayoutKind::Delimited
+    } else if space_aligned_header(lines).is_some() {
+        LayoutKind::SpaceAligned
     } else if glued_tight >= 3 && glued_tight > labelled {
         LayoutKind::RunTogether
     } else if labelled >= 2 || bare_numbers >= 3 {
@@ -106,6 +108,201 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
     }
     flush_record(&mut record, &mut out);
     flush_outside(&mut outside, &mut out);
+    out
+}
+
+/// Pieces of a line separated by two or more spaces, with the character column each
+/// starts at.
+fn chunks(line: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && !(chars[i] == ' ' && chars.get(i + 1).is_none_or(|c| *c == ' ')) {
+            i += 1;
+        }
+        if i > start {
+            out.push((start, chars[start..i].iter().collect::<String>().trim_end().to_string()));
+        }
+    }
+    out
+}
+
+/// Column starts of a header line, with a header wrapped onto the next line ("Code" /
+/// "provision") joined in; and how many lines the header took.
+fn header_columns(lines: &[TextLine], i: usize) -> Option<(Vec<(usize, String)>, usize)> {
+    let is_header = |cols: &[(usize, String)]| {
+        let cells: Vec<String> = cols.iter().map(|(_, c)| c.clone()).collect();
+        cols.len() >= 3 && classify_header(&cells).is_some()
+    };
+    let one = chunks(&lines[i].text);
+    let next = lines.get(i + 1).map(|l| chunks(&l.text)).unwrap_or_default();
+    let wraps = !next.is_empty()
+        && provision_number_cell(&next[0].1).is_none()
+        && next.iter().all(|(start, text)| text.chars().count() <= 30 && one.iter().any(|(s, _)| s.abs_diff(*start) <= 4));
+    if wraps {
+        let mut joined = one.clone();
+        for (start, text) in &next {
+            if let Some((_, cell)) = joined.iter_mut().min_by_key(|(s, _)| s.abs_diff(*start)) {
+                cell.push(' ');
+                cell.push_str(text);
+            }
+        }
+        if is_header(&joined) {
+            return Some((joined, 2));
+        }
+    }
+    is_header(&one).then_some((one, 1))
+}
+
+fn space_aligned_header(lines: &[TextLine]) -> Option<usize> {
+    (0..lines.len()).find(|&i| !lines[i].text.contains('\t') && header_columns(lines, i).is_some())
+}
+
+/// Where columns start under a header: the header's own pieces, plus the starts that the
+/// table's numbered rows keep returning to. A header printed with single spaces between
+/// two of its cells ("Comply: Yes/No Evidence") is split where the data says a column starts.
+fn refine_columns(lines: &[TextLine], header_at: usize, used: usize, header: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let region = lines[header_at + used..].iter().take_while(|l| header_columns_quick(&l.text).is_none());
+    let rows: Vec<Vec<(usize, String)>> = region.map(|l| chunks(&l.text)).filter(|c| c.first().is_some_and(|(_, t)| provision_number_cell(t).is_some())).collect();
+    let mut starts: Vec<usize> = rows.iter().flat_map(|r| r.iter().map(|(s, _)| *s)).collect();
+    starts.sort_unstable();
+    let needed = (rows.len() * 3 / 10).max(2);
+    let mut frequent: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < starts.len() {
+        let group: Vec<usize> = starts[k..].iter().copied().take_while(|&x| x <= starts[k] + 2).collect();
+        if group.len() >= needed {
+            frequent.push(group[0]);
+        }
+        k += group.len();
+    }
+    let header_text: Vec<char> = lines[header_at].text.chars().collect();
+    // How far each piece reaches on the header line itself (not counting a wrapped second line).
+    let reach = |start: usize| chunks(&lines[header_at].text).into_iter().find(|(s, _)| *s == start).map_or(0, |(s, t)| s + t.chars().count());
+    let mut out = header.clone();
+    for &f in &frequent {
+        // A frequent start inside a header piece (not near its beginning) splits it, at the
+        // word boundary nearest to where the data column starts.
+        let Some(idx) = out.iter().position(|(s, _)| f > *s + 2 && f < reach(*s)) else { continue };
+        let (s, _) = out[idx].clone();
+        let word_starts = (s + 1..reach(s).min(header_text.len())).filter(|&c| header_text[c - 1] == ' ' && header_text[c] != ' ');
+        let Some(cut) = word_starts.min_by_key(|&c| c.abs_diff(f)) else { continue };
+        let end = out.get(idx + 1).map_or(header_text.len(), |n| n.0).min(header_text.len());
+        let left: String = header_text[s..cut].iter().collect();
+        let right: String = header_text[cut..end].iter().collect();
+        // Only a split into two different columns ("Comply: Yes/No" | "Evidence"), never
+        // inside one column's words ("Code" | "requirement").
+        let (lr, rr) = (column_role(left.trim()), column_role(right.trim()));
+        if lr == rr || lr == ColumnRole::Other || rr == ColumnRole::Other {
+            continue;
+        }
+        let wrapped_tail = out[idx].1.strip_prefix(left.trim_end()).map(|t| t.trim_start().to_string());
+        out[idx] = (s, left.trim().to_string());
+        let right_text = match wrapped_tail {
+            Some(t) if !t.is_empty() => t,
+            _ => right.trim().to_string(),
+        };
+        out.insert(idx + 1, (cut, right_text));
+    }
+    // Cells need not start where their header does (centred, padded or wrapped headers): a
+    // column starts where its data does, at the data start nearest its header between the
+    // neighbouring columns.
+    let header_starts: Vec<usize> = out.iter().map(|c| c.0).collect();
+    for i in 0..out.len() {
+        let floor = if i == 0 { 0 } else { out[i - 1].0 + 1 };
+        let ceiling = header_starts.get(i + 1).copied().unwrap_or(usize::MAX);
+        let nearest = frequent.iter().copied().filter(|&f| f >= floor && f < ceiling).min_by_key(|&f| f.abs_diff(header_starts[i]));
+        if let Some(f) = nearest.filter(|&f| f.abs_diff(header_starts[i]) <= 12) {
+            out[i].0 = f;
+        }
+    }
+    out
+}
+
+/// An answer left at the end of the column before an empty comply column ("… to use Yes"):
+/// ragged layouts put it a space or two after the requirement, short of the column start.
+fn move_stray_answer(cells: &mut [String], cols: &[(usize, String)]) {
+    let Some(comply) = cols.iter().position(|(_, h)| column_role(h) == ColumnRole::Comply) else { return };
+    if comply == 0 || !cells[comply].is_empty() {
+        return;
+    }
+    let before = &cells[comply - 1];
+    let Some((head, last)) = before.rsplit_once(' ') else { return };
+    if parse_comply(last).is_some() && last.chars().count() <= 3 + usize::from(last.starts_with('P')) * 6 {
+        let (head, last) = (head.to_string(), last.to_string());
+        cells[comply - 1] = head;
+        cells[comply] = last;
+    }
+}
+
+/// A piece that runs across a column start with only one space there ("…within Yes")
+/// is two cells.
+fn split_at_columns(piece: (usize, String), cols: &[(usize, String)]) -> Vec<(usize, String)> {
+    let (start, text) = piece;
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for &(c, _) in cols {
+        let Some(rel) = c.checked_sub(start) else { continue };
+        // The word boundary nearest the column start, within three characters of it.
+        let cut = (rel.saturating_sub(3)..=rel + 3)
+            .filter(|&r| r > from && r < chars.len() && chars[r - 1] == ' ' && chars[r] != ' ')
+            .min_by_key(|&r| r.abs_diff(rel));
+        if let Some(r) = cut {
+            out.push((start + from, chars[from..r].iter().collect::<String>().trim().to_string()));
+            from = r;
+        }
+    }
+    out.push((start + from, chars[from..].iter().collect::<String>().trim().to_string()));
+    out
+}
+
+/// Header test on one line alone, to find where a header's region ends.
+fn header_columns_quick(line: &str) -> Option<()> {
+    let cells: Vec<String> = chunks(line).into_iter().map(|c| c.1).collect();
+    (cells.len() >= 3 && classify_header(&cells).is_some()).then_some(())
+}
+
+/// Columns aligned with spaces: each piece of a line goes to the column it starts in, so
+/// wrapped cell lines (empty first column) continue their row.
+pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
+    let mut out = Vec::new();
+    let mut columns: Option<Vec<(usize, String)>> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((cols, used)) = header_columns(lines, i) {
+            let cols = refine_columns(lines, i, used, cols);
+            out.push(GridLine { location: lines[i].number, cells: cols.iter().map(|c| c.1.clone()).collect(), page_break_before: false });
+            columns = Some(cols);
+            i += used;
+            continue;
+        }
+        let pieces = chunks(&lines[i].text);
+        let cells = match &columns {
+            Some(cols) if !pieces.is_empty() && !(pieces.len() == 1 && pieces[0].0 == 0 && provision_number_cell(&pieces[0].1).is_none()) => {
+                let mut cells = vec![String::new(); cols.len()];
+                for (start, text) in pieces.into_iter().flat_map(|p| split_at_columns(p, cols)) {
+                    // The last column starting at or just after the piece (text is left-aligned).
+                    let col = (0..cols.len()).rev().find(|&c| cols[c].0 <= start + 2).unwrap_or(0);
+                    if !cells[col].is_empty() {
+                        cells[col].push(' ');
+                    }
+                    cells[col].push_str(&text);
+                }
+                move_stray_answer(&mut cells, cols);
+                cells
+            }
+            // Before the first header, and text flush with the margin: headings, paragraphs.
+            _ => vec![lines[i].text.trim().to_string()],
+        };
+        out.push(GridLine { location: lines[i].number, cells, page_break_before: false });
+        i += 1;
+    }
     out
 }
 
@@ -329,6 +526,7 @@ mod tests {
         assert_eq!(detect_layout(&lines("Code section 1.2\nText\nCompliance: Yes\nCode section 1.3\nText\nCompliance: No")), LayoutKind::Vertical);
         assert_eq!(detect_layout(&lines("1.2A complaint must…Yes\n1.3A resident…No\n1.4Landlords…Yes")), LayoutKind::RunTogether);
         assert_eq!(detect_layout(&lines("Dear resident,\nThank you for your letter.")), LayoutKind::None);
+        assert_eq!(detect_layout(&lines("Code provision   Code requirement   Comply: Yes/No   Evidence\n1.2   A complaint   Yes   Policy")), LayoutKind::SpaceAligned);
     }
 
     #[test]
@@ -343,6 +541,25 @@ mod tests {
     }
 
     #[test]
+    fn quirk27_space_aligned_columns_with_wrapped_cells_and_header() {
+        let text = "Self-assessment (May 2025)\n\nCode        Code requirement                     Comply: Yes/No    Evidence\nprovision\n1.2         A complaint must be defined as:      Yes               Policy 4.1 of the\n            an expression of dissatisfaction                       complaints policy.\n1.3         A resident does not have to use    No\n";
+        let g = space_aligned_grid(&lines(text));
+        assert_eq!(g[0].cells, vec!["Self-assessment (May 2025)"]);
+        assert_eq!(g[2].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence"]);
+        assert_eq!(g[3].cells, vec!["1.2", "A complaint must be defined as:", "Yes", "Policy 4.1 of the"]);
+        assert_eq!(g[4].cells, vec!["", "an expression of dissatisfaction", "", "complaints policy."]);
+        assert_eq!(g[5].cells, vec!["1.3", "A resident does not have to use", "No", ""]);
+    }
+
+    #[test]
+    fn quirk27_header_cells_run_together_are_split_where_the_data_columns_start() {
+        let text = "Code   Code requirement        Comply: Yes/No Evidence\n1.2    A complaint must be     Yes            Policy 4.1\n1.3    A resident does not     No             None yet\n1.4    Landlords must          Yes            Policy 2\n";
+        let g = space_aligned_grid(&lines(text));
+        assert_eq!(g[0].cells, vec!["Code", "Code requirement", "Comply: Yes/No", "Evidence"]);
+        assert_eq!(g[2].cells, vec!["1.3", "A resident does not", "No", "None yet"]);
+    }
+
+    #[test]
     fn quirk27_pipes_with_broken_rows_and_split_header() {
         let g = delimited_grid(&lines(
             "Code provision | Code requirement | Comply:\nYes/No | Evidence | Commentary\n1.2 | A complaint must be\ndefined as | Yes | Policy 4.1 | \n1.3 | A resident | No | x | y",
@@ -350,5 +567,20 @@ mod tests {
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    /// `CHC_DUMP=file.txt cargo test -p chc-table dump_text_grid -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn dump_text_grid() {
+        let Ok(p) = std::env::var("CHC_DUMP") else { return };
+        let text = std::fs::read_to_string(p).unwrap();
+        let lines: Vec<chc_model::TextLine> = text.lines().enumerate().map(|(i, t)| chc_model::TextLine { number: i as u32 + 1, text: t.to_string() }).collect();
+        for g in super::space_aligned_grid(&lines) {
+            println!("{} {:?}", g.location, g.cells);
+        }
     }
 }
