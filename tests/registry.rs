@@ -126,3 +126,13 @@ fn align_adds_2024_counterparts_to_2022_rows() {
     let csv = std::fs::read_to_string(out.join("provisions.csv")).unwrap();
     assert!(csv.lines().next().unwrap().contains("aligned_2024"));
 }
+
+#[test]
+fn registry_build_reproduces_the_committed_registry() {
+    let out = tmp_dir("registry-build").join("registry.json");
+    let o = chc(&["registry", "build", "corpus", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let built = std::fs::read(&out).unwrap();
+    let committed = std::fs::read(repo().join("crates/chc-code/data/registry.json")).unwrap();
+    assert!(built == committed, "crates/chc-code/data/registry.json is not what `chc registry build corpus` makes; rebuild and review it");
+}
