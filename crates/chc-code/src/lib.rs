@@ -180,7 +180,7 @@ impl Registry {
         // order like the numbers; `pos` orders by number_key, then registry order).
         let mut scored: Vec<(u128, u32, f64)> = Vec::new();
         for (i, &c) in common.iter().enumerate() {
-            if c == 0 || !version.is_none_or(|v| self.provisions[i].version == v) {
+            if c == 0 || version.is_some_and(|v| self.provisions[i].version != v) {
                 continue;
             }
             let s = similarity::similarity_from_counts(self.profiles[i].len(), n, c as usize);
