@@ -156,12 +156,10 @@ impl Registry {
             .fold(None, |acc: Option<f64>, s| Some(acc.map_or(s, |a| a.max(s))))
     }
 
-    /// Provisions of `version` ranked by wording similarity to `text`, best first.
-    pub fn rank(&self, version: Option<CodeVersion>, text: &str) -> Vec<(&Provision, f64)> {
-        let probe = WordingProfile::new(text);
-        // Shared bigrams per provision, from the inverted index: one binary search per
-        // distinct probe bigram (the probe and the postings are both sorted, so each search
-        // starts where the previous one ended).
+    /// How many word bigrams each provision shares with `probe` (the inverted index: one
+    /// binary search per distinct probe bigram; the probe and the postings are both sorted,
+    /// so each search starts where the previous one ended).
+    fn shared_bigrams(&self, probe: &WordingProfile) -> Vec<u32> {
         let mut common = vec![0u32; self.provisions.len()];
         let mut from = 0;
         for &b in probe.bigrams() {
@@ -174,6 +172,50 @@ impl Registry {
             }
             from = k;
         }
+        common
+    }
+
+    /// The provision of `version` whose wording is most like `text`, with its score: the
+    /// first entry of [`Registry::rank`] without ranking the rest.
+    pub fn best(&self, version: Option<CodeVersion>, text: &str) -> Option<(&Provision, f64)> {
+        let probe = WordingProfile::new(text);
+        let common = self.shared_bigrams(&probe);
+        let n = probe.len();
+        let in_version = |i: usize| version.is_none_or(|v| self.provisions[i].version == v);
+        let scored = (0..self.provisions.len())
+            .filter(|&i| common[i] > 0 && in_version(i))
+            .map(|i| (similarity::similarity_from_counts(self.profiles[i].len(), n, common[i] as usize), i))
+            // Equal scores: the lower number, as `rank` orders them.
+            .min_by(|a, b| b.0.total_cmp(&a.0).then(self.pos[a.1].cmp(&self.pos[b.1])));
+        match scored {
+            Some((s, i)) => Some((&self.provisions[i], s)),
+            None => self.order.iter().map(|&i| i as usize).find(|&i| in_version(i)).map(|i| (&self.provisions[i], 0.0)),
+        }
+    }
+
+    /// The best score of `text` in each Code version the registry holds (one index pass
+    /// for all versions: what version detection needs per row).
+    pub fn best_score_per_version(&self, text: &str) -> Vec<(CodeVersion, f64)> {
+        let probe = WordingProfile::new(text);
+        let common = self.shared_bigrams(&probe);
+        let n = probe.len();
+        let mut out: Vec<(CodeVersion, f64)> = self.versions().into_iter().map(|v| (v, 0.0)).collect();
+        for (i, &c) in common.iter().enumerate() {
+            if c == 0 {
+                continue;
+            }
+            let s = similarity::similarity_from_counts(self.profiles[i].len(), n, c as usize);
+            if let Some(slot) = out.iter_mut().find(|(v, _)| *v == self.provisions[i].version) {
+                slot.1 = slot.1.max(s);
+            }
+        }
+        out
+    }
+
+    /// Provisions of `version` ranked by wording similarity to `text`, best first.
+    pub fn rank(&self, version: Option<CodeVersion>, text: &str) -> Vec<(&Provision, f64)> {
+        let probe = WordingProfile::new(text);
+        let common = self.shared_bigrams(&probe);
         let n = probe.len();
         // Best first, equal scores by number: what a stable sort by (score desc, number_key)
         // gives, as one integer key per entry (scores are finite and >= 0, so their bits
@@ -218,6 +260,29 @@ pub fn number_key(number: &str) -> (u32, u32) {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn best_is_the_first_of_rank() {
+        let reg = Registry::embedded();
+        let probes: Vec<String> = reg.provisions().iter().map(|p| p.text.chars().take(90).collect()).chain(["", "stage 1", "the landlord must", "zzz qqq"].map(String::from)).collect();
+        for probe in &probes {
+            for v in [None, Some(CodeVersion::V2022), Some(CodeVersion::V2024)] {
+                let ranked = reg.rank(v, probe);
+                let best = reg.best(v, probe);
+                assert_eq!(best.map(|(p, s)| (p.number.clone(), p.version, s.to_bits())), ranked.first().map(|(p, s)| (p.number.clone(), p.version, s.to_bits())), "{probe:?} {v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn best_score_per_version_agrees_with_best() {
+        let reg = Registry::embedded();
+        for p in reg.provisions().iter().step_by(7) {
+            for (v, score) in reg.best_score_per_version(&p.text) {
+                assert_eq!(score.to_bits(), reg.best(Some(v), &p.text).map_or(0.0, |b| b.1).to_bits());
+            }
+        }
+    }
 
     #[test]
     fn number_keys_sort_numerically() {

@@ -51,9 +51,7 @@ impl BatchWriter {
         let BatchWriter { out, long, long_tmp, mut jsonl, jsonl_tmp, wide, actions } = self;
         let mut long_file = long.into_inner()?;
         long_file.flush()?;
-        long_file.get_ref().sync_all()?;
         jsonl.flush()?;
-        jsonl.get_ref().sync_all()?;
         fs::rename(&long_tmp, out.join("provisions.csv"))?;
         fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))?;
         let wide_files = wide.files();

@@ -48,12 +48,12 @@ pub fn code_version(table: &TableDocument, registry: &Registry) -> (Option<CodeV
     // Wording: how well the requirement cells read as each version's provisions.
     let texts: Vec<&str> = table.records.iter().map(|r| r.requirement.as_str()).filter(|t| t.split_whitespace().count() >= 8).collect();
     let mut wording: [Option<f64>; 3] = [None; 3];
-    for v in registry.versions() {
-        if texts.is_empty() {
-            break;
+    if !texts.is_empty() {
+        for t in &texts {
+            for (v, best) in registry.best_score_per_version(t) {
+                *wording[idx(v)].get_or_insert(0.0) += best / texts.len() as f64;
+            }
         }
-        let total: f64 = texts.iter().map(|t| registry.rank(Some(v), t).first().map_or(0.0, |b| b.1)).sum();
-        wording[idx(v)] = Some(total / texts.len() as f64);
     }
     let mut score = [0.0f64; 3];
     for i in 0..3 {

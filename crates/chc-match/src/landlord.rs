@@ -52,6 +52,30 @@ fn alias_automaton() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
     })
 }
 
+/// The gazetteer indexed by domain and by normalised name or alias.
+struct Lookups {
+    by_domain: BTreeMap<String, &'static Entry>,
+    by_alias: BTreeMap<String, &'static Entry>,
+}
+
+fn lookups() -> &'static Lookups {
+    static L: OnceLock<Lookups> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut by_domain = BTreeMap::new();
+        let mut by_alias = BTreeMap::new();
+        for e in gazetteer() {
+            for d in &e.domains {
+                by_domain.insert(d.clone(), e);
+            }
+            by_alias.insert(key(&e.name), e);
+            for a in &e.aliases {
+                by_alias.insert(key(a), e);
+            }
+        }
+        Lookups { by_domain, by_alias }
+    })
+}
+
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
@@ -123,17 +147,7 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
     }
 
     let gaz = gazetteer();
-    let mut by_domain: BTreeMap<String, &Entry> = BTreeMap::new();
-    let mut by_alias: BTreeMap<String, &Entry> = BTreeMap::new();
-    for e in gaz {
-        for d in &e.domains {
-            by_domain.insert(d.clone(), e);
-        }
-        by_alias.insert(key(&e.name), e);
-        for a in &e.aliases {
-            by_alias.insert(key(a), e);
-        }
-    }
+    let Lookups { by_domain, by_alias } = lookups();
     let canonical = |name: &str| -> String { by_alias.get(&key(name)).map_or_else(|| name.to_string(), |e| e.name.clone()) };
 
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
@@ -147,7 +161,11 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
     };
     let mut hits: Vec<bool> = Vec::new();
     for (weight, method, text) in &texts {
-        for c in council.captures_iter(text) {
+        // The patterns are costly; most cells name no organisation at all.
+        let names_council = text.contains("Council");
+        let names_london = text.contains("London Borough");
+        let names_association = text.contains("Homes") || text.contains("Housing");
+        for c in names_council.then(|| council.captures_iter(text)).into_iter().flatten() {
             let stem = c[1].trim();
             let first = stem.split_whitespace().next().unwrap_or("");
             if matches!(first, "The" | "the" | "Our" | "A" | "This" | "Each" | "Every" | "Your") && stem.split_whitespace().count() == 1 {
@@ -157,10 +175,10 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
             let name = tidy_name(&format!("{} {}", stem, &c[2]));
             add(canonical(&name), *weight, method, text);
         }
-        for c in london.captures_iter(text) {
+        for c in names_london.then(|| london.captures_iter(text)).into_iter().flatten() {
             add(canonical(&tidy_name(&c[1])), *weight, method, text);
         }
-        for c in ha.captures_iter(text) {
+        for c in names_association.then(|| ha.captures_iter(text)).into_iter().flatten() {
             let name = tidy_name(&c[1]);
             if name.contains("Ombudsman") || name.starts_with("Social") || name.starts_with("The ") {
                 continue;
@@ -177,8 +195,9 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
             let host = c[1].to_lowercase();
             let host = host.strip_prefix("www.").unwrap_or(&host);
             // Match the registrable part: "housing.luton.gov.uk" → "luton.gov.uk".
-            let found = by_domain.iter().find(|(d, _)| host == d.as_str() || host.ends_with(&format!(".{d}")));
-            if let Some((_, e)) = found {
+            let suffixes = std::iter::once(host).chain(host.match_indices('.').map(|(i, _)| &host[i + 1..]));
+            let found = suffixes.filter_map(|d| by_domain.get(d)).next();
+            if let Some(e) = found {
                 add(e.name.clone(), 0.5 * weight, "link_domain", host);
             }
         }

@@ -82,7 +82,7 @@ fn place_numbered(r: &RawRecord, number: &str, version: Option<CodeVersion>, reg
     let Some(v) = version else { return by_number(warnings) };
     let known = registry.get(v, number).is_some();
     let unknown = Warning::new("unknown_provision", format!("{number} is not a provision of the {v} Code"));
-    let best = if usable(&r.requirement) { registry.rank(Some(v), &r.requirement).into_iter().next() } else { None };
+    let best = if usable(&r.requirement) { registry.best(Some(v), &r.requirement) } else { None };
     let Some((best, score)) = best else {
         if !known && registry.of_version(v).next().is_some() {
             warnings.push(unknown);

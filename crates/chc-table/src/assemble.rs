@@ -459,7 +459,7 @@ impl<'r> Assembler<'r> {
         if text.split_whitespace().count() < 8 {
             return false;
         }
-        let Some((best, score)) = self.registry.rank(None, text).into_iter().next() else { return false };
+        let Some((best, score)) = self.registry.best(None, text) else { return false };
         let open = &self.records[last].record;
         // A record without a printed number is whatever its own wording says it is.
         let current_number = open.number.clone().or_else(|| self.likely_number(&open.requirement));
@@ -470,7 +470,7 @@ impl<'r> Assembler<'r> {
     }
 
     fn likely_number(&self, requirement: &str) -> Option<String> {
-        let (p, score) = self.registry.rank(None, requirement).into_iter().next()?;
+        let (p, score) = self.registry.best(None, requirement)?;
         (score >= 0.45).then(|| p.number.clone())
     }
 
