@@ -82,19 +82,31 @@ impl<W: Write> LongCsv<W> {
     }
 }
 
+/// One line of `provisions.jsonl`: the document's fields repeated beside each row.
+#[derive(serde::Serialize)]
+struct JsonlLine<'a> {
+    source: &'a str,
+    sha256: &'a str,
+    landlord: &'a Option<String>,
+    code_version: &'a Option<chc_model::CodeVersion>,
+    document_date: &'a Option<String>,
+    draft: bool,
+    row: &'a chc_model::Row,
+}
+
 /// One JSON object per line per row, with the document's fields repeated on each line
 /// (`provisions.jsonl`).
 pub fn write_jsonl<W: Write>(sink: &mut W, doc: &Document) -> io::Result<()> {
-    for r in &doc.rows {
-        let line = serde_json::json!({
-            "source": doc.source.path,
-            "sha256": doc.source.sha256,
-            "landlord": doc.landlord,
-            "code_version": doc.code_version,
-            "document_date": doc.document_date,
-            "draft": doc.draft,
-            "row": r,
-        });
+    for row in &doc.rows {
+        let line = JsonlLine {
+            source: &doc.source.path,
+            sha256: &doc.source.sha256,
+            landlord: &doc.landlord,
+            code_version: &doc.code_version,
+            document_date: &doc.document_date,
+            draft: doc.draft,
+            row,
+        };
         serde_json::to_writer(&mut *sink, &line)?;
         sink.write_all(b"\n")?;
     }

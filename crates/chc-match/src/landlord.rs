@@ -48,7 +48,8 @@ fn alias_automaton() -> &'static (aho_corasick::AhoCorasick, Vec<usize>) {
                 }
             }
         }
-        (aho_corasick::AhoCorasick::new(&patterns).expect("gazetteer patterns build"), owner)
+        let automaton = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&patterns).expect("gazetteer patterns build");
+        (automaton, owner)
     })
 }
 
@@ -191,7 +192,8 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
                 add(name, *weight, method, text);
             }
         }
-        for c in domain_re.captures_iter(text) {
+        let has_domain = [".uk", ".com", ".org", ".net"].iter().any(|tld| text.contains(tld));
+        for c in has_domain.then(|| domain_re.captures_iter(text)).into_iter().flatten() {
             let host = c[1].to_lowercase();
             let host = host.strip_prefix("www.").unwrap_or(&host);
             // Match the registrable part: "housing.luton.gov.uk" → "luton.gov.uk".
@@ -203,14 +205,13 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
         }
         // Aliases written out in text ("South Cambs", "LB Camden"): one pass of a
         // multi-pattern automaton over the text instead of one substring search per alias.
-        let lower = text.to_lowercase();
         let (automaton, owner) = alias_automaton();
         hits.clear();
         hits.resize(gaz.len(), false);
-        for m in automaton.find_overlapping_iter(lower.as_str()) {
+        for m in automaton.find_overlapping_iter(*text) {
             let (s, e) = (m.start(), m.end());
-            let before = lower[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = lower[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if before && after {
                 hits[owner[m.pattern().as_usize()]] = true;
             }

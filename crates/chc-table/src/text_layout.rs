@@ -17,6 +17,10 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
     let tabbed = count(&|t| t.matches('\t').count() >= 2);
     let piped = count(&|t| t.contains(" | ") || t.matches('|').count() >= 2);
+    // The common case decides without the costlier per-line patterns below.
+    if tabbed >= 3 && tabbed >= piped {
+        return LayoutKind::Tabbed;
+    }
     let labelled = count(&|t| label_role(t).is_some_and(|(r, _)| r == ColumnRole::Comply));
     let bare_numbers = count(&|t| bare_number_line(t).is_some());
     let glued = count(&|t| leading_number(t).is_some());
