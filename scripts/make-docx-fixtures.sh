@@ -13,15 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v soffice >/dev/null 2>&1; then
-    echo "soffice not found: installing LibreOffice Writer (needs root and apt-get)" >&2
-    SUDO=""
-    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends \
-        libreoffice-writer-nogui fonts-liberation2 fonts-dejavu-core
-fi
-command -v python3 >/dev/null 2>&1 || { echo "python3 is needed" >&2; exit 1; }
+. scripts/lib/ensure-libreoffice.sh
 
 python3 - "$@" <<'PY'
 """DOCX fixtures: the PDF fixtures' flat ODT, converted to Word by LibreOffice.
@@ -105,13 +97,7 @@ def wingdings_ticks(xml):
 
 
 def convert(soffice, fodt, outdir):
-    profile = tempfile.mkdtemp(prefix="chc-lo-profile-")
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", outdir, fodt],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    mk.soffice_convert(soffice, fodt, outdir, "docx:MS Word 2007 XML")
 
 
 def main():

@@ -309,16 +309,22 @@ def find_src(name):
     raise SystemExit(f"source gold {name}.json not found in {SRC_DIR} or {GOLD_DIR}")
 
 
-def convert(soffice, fodt, outdir, tagged):
-    opts = '{"UseTaggedPDF":{"type":"boolean","value":"%s"},"ExportBookmarks":{"type":"boolean","value":"false"}}' % (
-        "true" if tagged else "false")
+def soffice_convert(soffice, fodt, outdir, target):
+    """Convert `fodt` with LibreOffice to `target` (a --convert-to filter string), with a
+    throw-away user profile so parallel or repeated runs never share state."""
     profile = tempfile.mkdtemp(prefix="chc-lo-profile-")
     try:
         subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                        "--convert-to", f"pdf:writer_pdf_Export:{opts}", "--outdir", outdir, fodt],
+                        "--convert-to", target, "--outdir", outdir, fodt],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def convert(soffice, fodt, outdir, tagged):
+    opts = '{"UseTaggedPDF":{"type":"boolean","value":"%s"},"ExportBookmarks":{"type":"boolean","value":"false"}}' % (
+        "true" if tagged else "false")
+    soffice_convert(soffice, fodt, outdir, f"pdf:writer_pdf_Export:{opts}")
 
 
 def main():
