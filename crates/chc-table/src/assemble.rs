@@ -190,7 +190,9 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     if let Some(roles) = classify_header(cells) {
         return LineKind::Header(roles);
     }
-    if let Some(n) = provision_number_cell(&cells[0]) {
+    // A numbered line without cell structure is prose ("3.1 The purpose of this report…"
+    // in the committee report around the form), not a row.
+    if let Some(n) = provision_number_cell(&cells[0]).filter(|_| cells.len() > 1) {
         return LineKind::Numbered(n);
     }
     if cells.len() == 1 || (non_empty == [0] && cells.len() > 1 && raw.cells.iter().skip(1).all(|c| c.trim().is_empty())) {

@@ -217,3 +217,12 @@ fn quirk12_fragment_that_ends_a_cut_cell_is_attached() {
     assert!(t.context.iter().any(|c| c.text == "A note printed under the table."), "a blank line ends the fragment");
     assert_eq!(row(&t, "4.2").commentary, "Staff have access.");
 }
+
+#[test]
+fn quirk10_numbered_report_paragraphs_around_the_form_are_not_rows() {
+    let t = table(&format!(
+        "1.1 This report asks Cabinet to note the self-assessment.\n{HEADER}\n1.2\tA complaint must be defined as\tYes\tPolicy\t\n1.3\tA resident does not have to use the word complaint\tNo\tNone\tTo do\n\n3.1 The financial implications of this report are nil.\n3.2 There are no legal implications.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    assert!(t.context.iter().any(|c| c.text.starts_with("3.1 The financial")));
+}
