@@ -146,7 +146,7 @@ mod tests {
         std::fs::write(dir.join("a/form.txt"), "x").unwrap();
         std::fs::write(dir.join("b/form.txt"), "y").unwrap();
         std::fs::write(dir.join("b/notes.docx.bak"), "z").unwrap();
-        let inputs = collect(&[dir.clone()]).unwrap();
+        let inputs = collect(std::slice::from_ref(&dir)).unwrap();
         let stems: Vec<&str> = inputs.iter().map(|i| i.stem.as_str()).collect();
         assert_eq!(stems, vec!["form__1", "form__2"]);
         std::fs::remove_dir_all(dir).unwrap();

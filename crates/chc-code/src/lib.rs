@@ -72,7 +72,7 @@ impl Registry {
     }
 
     pub fn new(mut provisions: Vec<Provision>) -> Registry {
-        provisions.sort_by(|a, b| (a.version, number_key(&a.number)).cmp(&(b.version, number_key(&b.number))));
+        provisions.sort_by_key(|p| (p.version, number_key(&p.number)));
         let profiles: Vec<WordingProfile> = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
         let by_key = provisions.iter().enumerate().map(|(i, p)| ((p.version, p.number.clone()), i)).collect();
         let keys: Vec<(u32, u32)> = provisions.iter().map(|p| number_key(&p.number)).collect();

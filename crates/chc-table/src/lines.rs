@@ -142,7 +142,7 @@ mod tests {
 
     #[test]
     fn quirk13_sub_table_headings() {
-        assert_eq!(parse_heading("Mandatory ‘must’ requirements".replace('‘', "'").replace('’', "'").as_str()), Heading::SubTable(RequirementKind::Must));
+        assert_eq!(parse_heading(&"Mandatory ‘must’ requirements".replace(['‘', '’'], "'")), Heading::SubTable(RequirementKind::Must));
         assert_eq!(parse_heading("Best practice 'should' requirements"), Heading::SubTable(RequirementKind::Should));
         assert_eq!(
             parse_heading("Section 2 - Accessibility and awareness Mandatory 'must' requirements"),

@@ -288,7 +288,7 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
         let pieces = chunks(&lines[i].text);
         let cells = match &columns {
-            Some(cols) if !pieces.is_empty() && !(pieces.len() == 1 && pieces[0].0 == 0 && provision_number_cell(&pieces[0].1).is_none()) => {
+            Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(&pieces[0].1).is_some()) => {
                 let mut cells = vec![String::new(); cols.len()];
                 for (start, text) in pieces.into_iter().flat_map(|p| split_at_columns(p, cols)) {
                     // The last column starting at or just after the piece (text is left-aligned).

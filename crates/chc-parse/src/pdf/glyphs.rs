@@ -86,7 +86,7 @@ impl OutputDev for Collector {
         let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
         let size = (font_size * sy).abs();
         let adv = (width * font_size * sx).abs();
-        if !size.is_finite() || !adv.is_finite() || size < 0.5 || size > 500.0 {
+        if !size.is_finite() || !adv.is_finite() || !(0.5..=500.0).contains(&size) {
             return Ok(());
         }
         let (x, y) = self.geom.to_shown(trm.m31, trm.m32);
