@@ -39,6 +39,15 @@ pub fn code_version(table: &TableDocument, registry: &Registry) -> (Option<CodeV
     if table.roles.contains(&ColumnRole::Evidence) && table.roles.contains(&ColumnRole::Commentary) {
         structure[idx(CodeVersion::V2024)] += 0.5;
     }
+    // The 2020 form is phrased as questions ("Does the policy…?"); later forms quote the Code.
+    let asked = table.records.iter().filter(|r| r.requirement.trim_end().ends_with('?')).count();
+    if !table.records.is_empty() && asked * 2 >= table.records.len() {
+        let share = asked as f64 / table.records.len() as f64;
+        return (
+            Some(CodeVersion::V2020),
+            FieldDetection { method: "structure".into(), confidence: round2((0.5 + share / 2.0).min(0.95)), evidence: format!("{asked} of {} requirements are questions (the 2020 form)", table.records.len()) },
+        );
+    }
     let max_section = table.records.iter().filter_map(|r| r.number.as_deref()?.split('.').next()?.parse::<u32>().ok()).max();
     if max_section == Some(9) {
         structure[idx(CodeVersion::V2024)] += 1.0;
@@ -178,6 +187,16 @@ mod tests {
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
         let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("x", None)]);
         assert_eq!(code_version(&t, &blank).0, Some(CodeVersion::V2024));
+    }
+
+    #[test]
+    fn quirk2_question_form_is_the_2020_code() {
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let q = [("Does the complaints policy define a complaint as the Code does?", None), ("Are residents told how to complain?", None), ("Policy reviewed annually", None)];
+        let t = table(&["Code section", "Question", "Comply", "Evidence, commentary and any explanations"], &roles, &q);
+        let (v, d) = code_version(&t, Registry::embedded());
+        assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
+        assert!(d.evidence.contains("2 of 3"));
     }
 
     #[test]
