@@ -139,10 +139,6 @@ fn chunks(line: &str) -> Vec<(usize, String)> {
 /// Column starts of a header line, with a header wrapped onto the next line ("Code" /
 /// "provision") joined in; and how many lines the header took.
 fn header_columns(lines: &[TextLine], i: usize) -> Option<(Vec<(usize, String)>, usize)> {
-    let is_header = |cols: &[(usize, String)]| {
-        let cells: Vec<String> = cols.iter().map(|(_, c)| c.clone()).collect();
-        cols.len() >= 3 && classify_header(&cells).is_some()
-    };
     let one = chunks(&lines[i].text);
     let next = lines.get(i + 1).map(|l| chunks(&l.text)).unwrap_or_default();
     let wraps = !next.is_empty()
@@ -171,7 +167,7 @@ fn space_aligned_header(lines: &[TextLine]) -> Option<usize> {
 /// table's numbered rows keep returning to. A header printed with single spaces between
 /// two of its cells ("Comply: Yes/No Evidence") is split where the data says a column starts.
 fn refine_columns(lines: &[TextLine], header_at: usize, used: usize, header: Vec<(usize, String)>) -> Vec<(usize, String)> {
-    let region = lines[header_at + used..].iter().take_while(|l| header_columns_quick(&l.text).is_none());
+    let region = lines[header_at + used..].iter().take_while(|l| !is_header(&chunks(&l.text)));
     let rows: Vec<Vec<(usize, String)>> = region.map(|l| chunks(&l.text)).filter(|c| c.first().is_some_and(|(_, t)| provision_number_cell(t).is_some())).collect();
     let mut starts: Vec<usize> = rows.iter().flat_map(|r| r.iter().map(|(s, _)| *s)).collect();
     starts.sort_unstable();
@@ -266,10 +262,10 @@ fn split_at_columns(piece: (usize, String), cols: &[(usize, String)]) -> Vec<(us
     out
 }
 
-/// Header test on one line alone, to find where a header's region ends.
-fn header_columns_quick(line: &str) -> Option<()> {
-    let cells: Vec<String> = chunks(line).into_iter().map(|c| c.1).collect();
-    (cells.len() >= 3 && classify_header(&cells).is_some()).then_some(())
+/// Do these space-separated pieces name a form's columns?
+fn is_header(cols: &[(usize, String)]) -> bool {
+    let cells: Vec<String> = cols.iter().map(|(_, c)| c.clone()).collect();
+    cols.len() >= 3 && classify_header(&cells).is_some()
 }
 
 /// Columns aligned with spaces: each piece of a line goes to the column it starts in, so
