@@ -36,7 +36,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("html_error_page.pdf", Some("not_a_form")),
     ("image_only.pdf", Some("no_text_layer")),
     ("no_pages.pdf", Some("corrupt_pdf")),
-    ("parent_loop.pdf", Some("reader_panic")),
+    ("parent_loop.pdf", Some("not_a_form")),
     ("png_renamed.pdf", Some("unsupported_format")),
     ("random_after_header.pdf", Some("corrupt_pdf")),
     ("text_no_table.pdf", Some("not_a_form")),

@@ -7,6 +7,7 @@ pub mod budget;
 pub mod clean;
 pub mod docx;
 pub mod pdf;
+mod symbols;
 pub mod text;
 
 pub use budget::Deadline;

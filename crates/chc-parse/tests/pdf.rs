@@ -1,6 +1,7 @@
 //! PDF parsing over the committed fixtures and over damaged inputs.
 
-use chc_model::PageContent;
+use chc_model::{PageContent, SourceFormat, SourceInfo, TextRun};
+use chc_parse::pdf::{parse_pdf_with, TextEngine};
 use chc_parse::{parse, Limits, ParseError};
 use std::path::PathBuf;
 
@@ -308,4 +309,152 @@ fn time_budget_stops_a_pdf() {
     assert_eq!(e.kind(), "time_limit");
     let limits = Limits { time_budget: None, ..Limits::default() };
     assert!(parse("x.txt", b"Code provision\tCode requirement\n1.2\tx\n", &limits).is_ok());
+}
+
+// --- our own text reader against pdf-extract's.
+
+fn parse_with(name: &str, bytes: &[u8], engine: TextEngine) -> chc_model::ParsedDocument {
+    let source = SourceInfo { path: name.into(), sha256: String::new(), format: SourceFormat::Pdf, bytes: bytes.len() as u64 };
+    let deadline = chc_parse::Deadline::after(None);
+    parse_pdf_with(source, bytes, &Limits::default(), deadline, engine).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn runs_of(doc: &chc_model::ParsedDocument) -> Vec<Vec<TextRun>> {
+    doc.pages
+        .iter()
+        .map(|p| match &p.content {
+            PageContent::Positioned { runs, .. } => runs.clone(),
+            PageContent::Lines(_) => Vec::new(),
+        })
+        .collect()
+}
+
+fn assert_same_runs(name: &str, ours: &[Vec<TextRun>], theirs: &[Vec<TextRun>]) {
+    assert_eq!(ours.len(), theirs.len(), "{name}: page count");
+    for (page, (a, b)) in ours.iter().zip(theirs).enumerate() {
+        let text = |rs: &[TextRun]| rs.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
+        assert_eq!(text(a), text(b), "{name}: page {}", page + 1);
+        for (x, y) in a.iter().zip(b) {
+            let close = (x.x - y.x).abs() < 0.01 && (x.y - y.y).abs() < 0.01 && (x.width - y.width).abs() < 0.01;
+            assert!(close && (x.font_size - y.font_size).abs() < 0.01, "{name}: page {}: {x:?} vs {y:?}", page + 1);
+        }
+    }
+}
+
+#[test]
+fn own_text_reader_matches_pdf_extract_on_every_fixture() {
+    for path in fixture_pdfs() {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let ours = parse_with(&name, &bytes, TextEngine::Own);
+        let theirs = parse_with(&name, &bytes, TextEngine::PdfExtract);
+        assert_same_runs(&name, &runs_of(&ours), &runs_of(&theirs));
+        // Marked-content text (the structure tree's tables) and rules come out the same too.
+        assert_eq!(ours.tagged_tables, theirs.tagged_tables, "{name}");
+        for (a, b) in ours.pages.iter().zip(&theirs.pages) {
+            let rules = |p: &chc_model::Page| match &p.content {
+                PageContent::Positioned { rules, .. } => rules.clone(),
+                PageContent::Lines(_) => Vec::new(),
+            };
+            assert_eq!(rules(a), rules(b), "{name}: page {}", a.number);
+        }
+    }
+}
+
+/// A one-page PDF drawing `content` with the font dictionary `font` (object 5) and `extra`
+/// objects from 6 on.
+fn font_pdf(content: &str, font: &str, extra: &[String]) -> Vec<u8> {
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len() + 1, content),
+        font.to_string(),
+    ];
+    objs.extend(extra.iter().cloned());
+    pdf_of(&objs)
+}
+
+fn stream_obj(data: &str) -> String {
+    format!("<< /Length {} >>\nstream\n{}\nendstream", data.len() + 1, data)
+}
+
+const WIDTHS_32_TO_126: &str = "/FirstChar 32 /LastChar 126 /Widths [278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584]";
+
+#[test]
+fn simple_and_identity_fonts_read_as_pdf_extract_reads_them() {
+    // A TrueType font with WinAnsi widths and Differences, spacing operators, kerning.
+    let truetype = format!(
+        "<< /Type /Font /Subtype /TrueType /BaseFont /ArialMT {WIDTHS_32_TO_126} /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [39 /quoteright 96 /quoteleft] >> >>"
+    );
+    let content = "BT /F1 11 Tf 1 0 0 1 72 700 Tm (Landlord's policy) Tj 0 -14 Td 2 Tc 1.5 Tw (Code provision) Tj \
+                   0 -14 Td 0 Tc 0 Tw 120 Tz [(Com) 300 (ply) -2000 (Yes)] TJ ET";
+    let bytes = font_pdf(content, &truetype, &[]);
+    let ours = parse_with("tt.pdf", &bytes, TextEngine::Own);
+    assert_same_runs("tt.pdf", &runs_of(&ours), &runs_of(&parse_with("tt.pdf", &bytes, TextEngine::PdfExtract)));
+    let text: Vec<String> = runs_of(&ours)[0].iter().map(|r| r.text.clone()).collect();
+    assert_eq!(text, ["Landlord’s policy", "C o d e p r o v i s i o n", "Comply", "Yes"]);
+
+    // A Type0 font, Identity-H, with /W widths and a ToUnicode map (how Word embeds fonts).
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange \
+                3 beginbfchar <0003> <0020> <0011> <00660069> <0044> <0043> endbfchar 1 beginbfrange <0050> <0052> <006F> endbfrange endcmap end end";
+    let type0 = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Calibri /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>";
+    let descendant = |w: &str| {
+        format!("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Calibri /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /ABCDEF+Calibri /Flags 32 >> /DW 500 /W {w} >>")
+    };
+    let content = "BT /F1 12 Tf 72 600 Td <00440050005100520003001100510050> Tj ET";
+    let bytes = font_pdf(content, type0, &[descendant("[3 [226] 17 [525] 80 [527 527 527]]"), stream_obj(cmap)]);
+    let ours = parse_with("cid.pdf", &bytes, TextEngine::Own);
+    assert_same_runs("cid.pdf", &runs_of(&ours), &runs_of(&parse_with("cid.pdf", &bytes, TextEngine::PdfExtract)));
+    assert_eq!(runs_of(&ours)[0][0].text, "Copq fipo");
+    // The `first last width` form of /W gives the same widths (pdf-extract reads it as an
+    // empty range).
+    let ranged = font_pdf(content, type0, &[descendant("[3 [226] 17 [525] 80 82 527]"), stream_obj(cmap)]);
+    assert_eq!(runs_of(&parse_with("cid2.pdf", &ranged, TextEngine::Own)), runs_of(&ours));
+}
+
+#[test]
+fn fonts_we_do_not_decode_are_read_by_pdf_extract() {
+    // Standard 14 font without widths (the metrics are pdf-extract's), and a Type3 font.
+    let helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+    let bytes = font_pdf("BT /F1 12 Tf 72 700 Td (Code provision 1.2) Tj ET", helvetica, &[]);
+    let ours = parse_with("h.pdf", &bytes, TextEngine::Own);
+    assert_eq!(runs_of(&ours)[0][0].text, "Code provision 1.2");
+    assert_same_runs("h.pdf", &runs_of(&ours), &runs_of(&parse_with("h.pdf", &bytes, TextEngine::PdfExtract)));
+}
+
+#[test]
+fn wingdings_ticks_read_as_ticks() {
+    // Word writes a ticked box as Wingdings 0xFC (ü in WinAnsi).
+    let wingdings = "<< /Type /Font /Subtype /TrueType /BaseFont /BCDEFG+Wingdings-Regular /FirstChar 252 /LastChar 252 /Widths [781] >>";
+    let doc = parse_with("w.pdf", &font_pdf("BT /F1 12 Tf 72 700 Td (\\374) Tj ET", wingdings, &[]), TextEngine::Own);
+    assert_eq!(runs_of(&doc)[0][0].text, "✓");
+}
+
+#[test]
+fn quote_operators_and_form_text_are_placed() {
+    let truetype = format!("<< /Type /Font /Subtype /TrueType /BaseFont /ArialMT {WIDTHS_32_TO_126} /Encoding /WinAnsiEncoding >>");
+    // `'` and `"` move to the next line and show; text inside a form is placed by the form's
+    // matrix and the CTM at `Do` (pdf-extract drops both).
+    let content = "BT /F1 10 Tf 14 TL 72 700 Td (First) Tj (Second) ' 0 0 (Third) \" ET q 1 0 0 1 100 0 cm /X1 Do Q";
+    let form_content = "BT /F1 10 Tf 72 700 Td (Boxed) Tj ET";
+    let form = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Matrix [1 0 0 1 0 -300] /Resources << /Font << /F1 5 0 R >> >> /Length {} >>\nstream\n{form_content}\nendstream",
+        form_content.len() + 1
+    );
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >>".to_string(),
+        stream_obj(content),
+        truetype,
+    ];
+    objs.push(form);
+    let doc = parse_with("q.pdf", &pdf_of(&objs), TextEngine::Own);
+    let runs = &runs_of(&doc)[0];
+    let at = |t: &str| runs.iter().find(|r| r.text == t).map(|r| (r.x, r.y)).unwrap_or_else(|| panic!("{t} missing: {runs:?}"));
+    assert_eq!(at("First"), (72.0, 100.0));
+    assert_eq!(at("Second"), (72.0, 114.0));
+    assert_eq!(at("Third"), (72.0, 128.0));
+    assert_eq!(at("Boxed"), (172.0, 400.0));
 }

@@ -1,27 +1,41 @@
-//! A small content-stream walker for what pdf-extract does not report: ruling lines (stroked
-//! segments, thin filled rectangles) and the marked-content id around every shown string.
+//! One pass over a page's content stream: every glyph with its position and marked-content
+//! id (text state, fonts from [`FontCache`]), ruling lines (stroked segments, thin filled
+//! rectangles), and, for the pdf-extract fallback, the marked-content id of every shown string.
 
+use super::fonts::{Font, FontCache};
+use super::glyphs::Collector;
+use super::lexer::{Lexer, Operand};
 use super::PageGeom;
 use crate::Deadline;
 use chc_model::Rule;
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::sync::Arc;
 
 pub(crate) struct Walked {
     pub rules: Vec<Rule>,
-    /// For every string pdf-extract will show (each `Tj` string, each string inside `TJ`), in
-    /// order: the innermost marked-content id around it.
+    /// For every string pdf-extract would show (each `Tj` string, each string inside `TJ`),
+    /// in order: the innermost marked-content id around it.
     pub string_mcids: Vec<Option<i64>>,
+    /// The page's glyphs, or why pdf-extract must read its text instead (a font we do not
+    /// decode).
+    pub text: Result<Collector, String>,
     /// Set when the page is over a safety limit (forms drawing forms too deep or in a cycle,
     /// too many operators): pdf-extract, which has no such limits, must not read it.
     pub limit: Option<String>,
 }
 
-#[derive(Clone, Copy)]
-struct Matrix([f64; 6]);
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Matrix(pub [f64; 6]);
 
 impl Matrix {
     const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    fn translate(tx: f64, ty: f64) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+    fn from_operands(o: &[Operand]) -> Matrix {
+        let v: Vec<f64> = o.iter().map(Operand::number).collect();
+        Matrix([v[0], v[1], v[2], v[3], v[4], v[5]])
+    }
     /// self × other (apply self first, then other), PDF row-vector convention.
     fn then(self, o: Matrix) -> Matrix {
         let [a, b, c, d, e, f] = self.0;
@@ -41,11 +55,25 @@ impl Matrix {
     }
 }
 
-#[derive(Clone, Copy)]
+/// Text state parameters, saved and restored with the graphics state.
+#[derive(Clone)]
+struct TextState {
+    font: Option<Arc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    /// `Tz` / 100.
+    h_scale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+#[derive(Clone)]
 struct GState {
     ctm: Matrix,
     fill_white: bool,
     stroke_white: bool,
+    text: TextState,
 }
 
 enum Seg {
@@ -60,14 +88,27 @@ enum Seg {
 const MAX_FORM_DEPTH: usize = 12;
 /// Longest page we walk; beyond that the page is certainly not a form.
 const MAX_OPS: usize = 2_000_000;
+/// Most glyphs kept from one page (a form page has a few thousand).
+const MAX_GLYPHS: usize = 1_000_000;
 
 /// Walk a page's content (`data`, from `get_page_content`).
-pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, data: &[u8], geom: &PageGeom, deadline: &Deadline) -> Walked {
-    let mut w = Walker { doc, geom: *geom, rules: Vec::new(), string_mcids: Vec::new(), ops: 0, limit: None, deadline: *deadline };
+pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, data: &[u8], geom: &PageGeom, deadline: &Deadline, fonts: &FontCache) -> Walked {
+    let mut w = Walker {
+        doc,
+        fonts,
+        geom: *geom,
+        rules: Vec::new(),
+        string_mcids: Vec::new(),
+        text: Ok(Collector::new(*geom)),
+        ops: 0,
+        limit: None,
+        deadline: *deadline,
+    };
     let resources = page_resources(doc, page_id);
-    let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false };
+    let text = TextState { font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, h_scale: 1.0, leading: 0.0, rise: 0.0 };
+    let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, text };
     w.walk(data, resources, gs, None, 0);
-    Walked { rules: w.rules, string_mcids: w.string_mcids, limit: w.limit }
+    Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, limit: w.limit }
 }
 
 fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
@@ -111,9 +152,11 @@ fn nums(ops: &[Object]) -> Vec<f64> {
 
 struct Walker<'a> {
     doc: &'a Document,
+    fonts: &'a FontCache,
     geom: PageGeom,
     rules: Vec<Rule>,
     string_mcids: Vec<Option<i64>>,
+    text: Result<Collector, String>,
     ops: usize,
     limit: Option<String>,
     deadline: Deadline,
@@ -121,15 +164,19 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     fn walk(&mut self, data: &[u8], resources: Option<&'a Dictionary>, start: GState, outer_mcid: Option<i64>, depth: usize) {
-        let Ok(content) = Content::decode(data) else { return };
+        let mut lexer = Lexer::new(data);
+        let mut o: Vec<Operand> = Vec::new();
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
         let mut path: Vec<Seg> = Vec::new();
         let mut cur: Option<(f64, f64)> = None;
         let mut sub_start: Option<(f64, f64)> = None;
+        // The text matrix and the text line matrix: not part of the graphics state.
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
         // Marked-content stack: Some(id) for a sequence with an MCID, None otherwise.
         let mut mc: Vec<Option<i64>> = Vec::new();
-        for op in &content.operations {
+        while let Some(op) = lexer.next_op(&mut o) {
             if self.limit.is_some() {
                 return;
             }
@@ -142,69 +189,65 @@ impl<'a> Walker<'a> {
                 // The caller sees the deadline too and reports it.
                 return;
             }
-            let o = &op.operands;
-            match op.operator.as_str() {
-                "q" => stack.push(gs),
-                "Q" => {
+            let n = |i: usize| o.get(i).map(Operand::number).unwrap_or(0.0);
+            match op {
+                b"q" => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" if o.len() == 6 => {
-                    let v = nums(o);
-                    gs.ctm = Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]).then(gs.ctm);
-                }
-                "g" => gs.fill_white = o.first().map(num).unwrap_or(0.0) >= 0.99,
-                "G" => gs.stroke_white = o.first().map(num).unwrap_or(0.0) >= 0.99,
-                "rg" => gs.fill_white = o.len() == 3 && nums(o).iter().all(|v| *v >= 0.99),
-                "RG" => gs.stroke_white = o.len() == 3 && nums(o).iter().all(|v| *v >= 0.99),
-                "k" => gs.fill_white = o.len() == 4 && nums(o).iter().all(|v| *v <= 0.01),
-                "K" => gs.stroke_white = o.len() == 4 && nums(o).iter().all(|v| *v <= 0.01),
-                "cs" | "sc" | "scn" => gs.fill_white = false,
-                "CS" | "SC" | "SCN" => gs.stroke_white = false,
-                "m" if o.len() == 2 => {
-                    let p = gs.ctm.apply(num(&o[0]), num(&o[1]));
+                b"cm" if o.len() == 6 => gs.ctm = Matrix::from_operands(&o).then(gs.ctm),
+                b"g" => gs.fill_white = n(0) >= 0.99,
+                b"G" => gs.stroke_white = n(0) >= 0.99,
+                b"rg" => gs.fill_white = o.len() == 3 && o.iter().all(|v| v.number() >= 0.99),
+                b"RG" => gs.stroke_white = o.len() == 3 && o.iter().all(|v| v.number() >= 0.99),
+                b"k" => gs.fill_white = o.len() == 4 && o.iter().all(|v| v.number() <= 0.01),
+                b"K" => gs.stroke_white = o.len() == 4 && o.iter().all(|v| v.number() <= 0.01),
+                b"cs" | b"sc" | b"scn" => gs.fill_white = false,
+                b"CS" | b"SC" | b"SCN" => gs.stroke_white = false,
+                b"m" if o.len() == 2 => {
+                    let p = gs.ctm.apply(n(0), n(1));
                     cur = Some(p);
                     sub_start = Some(p);
                 }
-                "l" if o.len() == 2 => {
-                    let p = gs.ctm.apply(num(&o[0]), num(&o[1]));
+                b"l" if o.len() == 2 => {
+                    let p = gs.ctm.apply(n(0), n(1));
                     if let Some(c) = cur {
                         path.push(Seg::Line(c, p));
                     }
                     cur = Some(p);
                 }
-                "c" if o.len() == 6 => cur = Some(gs.ctm.apply(num(&o[4]), num(&o[5]))),
-                "v" | "y" if o.len() == 4 => cur = Some(gs.ctm.apply(num(&o[2]), num(&o[3]))),
-                "h" => {
+                b"c" if o.len() == 6 => cur = Some(gs.ctm.apply(n(4), n(5))),
+                b"v" | b"y" if o.len() == 4 => cur = Some(gs.ctm.apply(n(2), n(3))),
+                b"h" => {
                     if let (Some(c), Some(s)) = (cur, sub_start) {
                         path.push(Seg::Line(c, s));
                         cur = Some(s);
                     }
                 }
-                "re" if o.len() == 4 => {
-                    let v = nums(o);
-                    let (x, y, w, h) = (v[0], v[1], v[2], v[3]);
+                b"re" if o.len() == 4 => {
+                    let (x, y, w, h) = (n(0), n(1), n(2), n(3));
                     let m = gs.ctm;
                     path.push(Seg::Rect([m.apply(x, y), m.apply(x + w, y), m.apply(x + w, y + h), m.apply(x, y + h)]));
                     cur = Some(m.apply(x, y));
                     sub_start = cur;
                 }
-                "S" | "s" => {
+                b"S" | b"s" => {
                     if !gs.stroke_white {
                         self.stroke(&path);
                     }
                     path.clear();
                     cur = None;
                 }
-                "f" | "F" | "f*" => {
+                b"f" | b"F" | b"f*" => {
                     if !gs.fill_white {
                         self.fill(&path);
                     }
                     path.clear();
                     cur = None;
                 }
-                "B" | "B*" | "b" | "b*" => {
+                b"B" | b"B*" | b"b" | b"b*" => {
                     if !gs.fill_white {
                         self.fill(&path);
                     }
@@ -214,36 +257,84 @@ impl<'a> Walker<'a> {
                     path.clear();
                     cur = None;
                 }
-                "n" => {
+                b"n" => {
                     path.clear();
                     cur = None;
                 }
-                "BMC" => mc.push(None),
-                "BDC" => {
+                b"BMC" => mc.push(None),
+                b"BDC" => {
                     let id = o.get(1).and_then(|p| self.mcid_of(p, resources));
                     mc.push(id);
                 }
-                "EMC" => {
+                b"EMC" => {
                     mc.pop();
                 }
-                "Tj" => {
-                    if matches!(o.first(), Some(Object::String(..))) {
+                b"BT" | b"ET" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                b"Tc" => gs.text.char_spacing = n(0),
+                b"Tw" => gs.text.word_spacing = n(0),
+                b"Tz" => gs.text.h_scale = n(0) / 100.0,
+                b"TL" => gs.text.leading = n(0),
+                b"Ts" => gs.text.rise = n(0),
+                b"Tf" => {
+                    gs.text.size = n(1);
+                    gs.text.font = match o.first() {
+                        Some(Operand::Name(name)) => self.font(resources, name),
+                        _ => None,
+                    };
+                }
+                b"Tm" if o.len() == 6 => {
+                    tlm = Matrix::from_operands(&o);
+                    tm = tlm;
+                }
+                b"Td" | b"TD" if o.len() == 2 => {
+                    if op == b"TD" {
+                        gs.text.leading = -n(1);
+                    }
+                    tlm = Matrix::translate(n(0), n(1)).then(tlm);
+                    tm = tlm;
+                }
+                b"T*" => {
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
+                    tm = tlm;
+                }
+                b"Tj" | b"'" | b"\"" => {
+                    if op != b"Tj" {
+                        if op == b"\"" && o.len() == 3 {
+                            gs.text.word_spacing = n(0);
+                            gs.text.char_spacing = n(1);
+                        }
+                        tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
+                        tm = tlm;
+                    }
+                    if let Some(Operand::Str(s)) = o.last() {
                         let id = current_mcid(&mc).or(outer_mcid);
                         self.string_mcids.push(id);
+                        self.show(&gs, &mut tm, s, id);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = o.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = o.first() {
                         let id = current_mcid(&mc).or(outer_mcid);
                         for it in items {
-                            if matches!(it, Object::String(..)) {
-                                self.string_mcids.push(id);
+                            match it {
+                                Operand::Str(s) => {
+                                    self.string_mcids.push(id);
+                                    self.show(&gs, &mut tm, s, id);
+                                }
+                                Operand::Number(adjust) => {
+                                    let t = &gs.text;
+                                    tm = Matrix::translate(-adjust / 1000.0 * t.size * t.h_scale, 0.0).then(tm);
+                                }
+                                _ => {}
                             }
                         }
                     }
                 }
-                "Do" => {
-                    let Some(name) = o.first().and_then(|n| n.as_name().ok()) else { continue };
+                b"Do" => {
+                    let Some(Operand::Name(name)) = o.first() else { continue };
                     let Some(res) = resources else { continue };
                     let Some(xobjects) = res.get(b"XObject").ok().map(|x| deref(self.doc, x)).and_then(|x| x.as_dict().ok())
                     else {
@@ -276,7 +367,7 @@ impl<'a> Walker<'a> {
                         .and_then(|r| r.as_dict().ok())
                         .or(resources);
                     let data = form.decompressed_content().unwrap_or_else(|_| form.content.clone());
-                    let inner = GState { ctm: matrix.then(gs.ctm), ..gs };
+                    let inner = GState { ctm: matrix.then(gs.ctm), ..gs.clone() };
                     let id = current_mcid(&mc).or(outer_mcid);
                     self.walk(&data, form_res, inner, id, depth + 1);
                 }
@@ -285,17 +376,59 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn mcid_of(&self, props: &Object, resources: Option<&Dictionary>) -> Option<i64> {
-        let dict = match props {
-            Object::Dictionary(d) => d,
-            Object::Name(name) => {
-                let res = resources?;
-                let p = deref(self.doc, res.get(b"Properties").ok()?).as_dict().ok()?;
-                deref(self.doc, p.get(name).ok()?).as_dict().ok()?
-            }
-            other => deref(self.doc, other).as_dict().ok()?,
+    /// The font a `Tf` names, or `None` (and the page's text left to pdf-extract) when we do
+    /// not decode it.
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Arc<Font>> {
+        let font_ref = resources
+            .and_then(|r| r.get(b"Font").ok())
+            .map(|f| deref(self.doc, f))
+            .and_then(|f| f.as_dict().ok())
+            .and_then(|fonts| fonts.get(name).ok());
+        let Some(font_ref) = font_ref else {
+            // Viewers show text in a font missing from the resources with a stand-in font.
+            return Some(FontCache::stand_in());
         };
-        dict.get(b"MCID").ok().and_then(|m| m.as_i64().ok())
+        match self.fonts.get(self.doc, font_ref) {
+            Ok(f) => Some(f),
+            Err(why) => {
+                if self.text.is_ok() {
+                    self.text = Err(why.0);
+                }
+                None
+            }
+        }
+    }
+
+    /// Show one string: a glyph per character code, advancing the text matrix.
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, s: &[u8], mcid: Option<i64>) {
+        let Ok(collector) = self.text.as_mut() else { return };
+        let t = &gs.text;
+        let Some(font) = t.font.as_ref() else { return };
+        if collector.len() >= MAX_GLYPHS {
+            self.limit = Some(format!("more than {MAX_GLYPHS} glyphs on the page"));
+            return;
+        }
+        let scale = Matrix([t.h_scale, 0.0, 0.0, 1.0, 0.0, t.rise]);
+        for (code, len) in font.codes(s) {
+            let w0 = font.width(code) / 1000.0;
+            let trm = scale.then(*tm).then(gs.ctm);
+            collector.push(trm.0, w0, t.size, font.text(code), mcid);
+            // Word spacing applies to the single-byte code 32 only.
+            let spacing = t.char_spacing + if code == 32 && len == 1 { t.word_spacing } else { 0.0 };
+            *tm = Matrix::translate(t.h_scale * (w0 * t.size + spacing), 0.0).then(*tm);
+        }
+    }
+
+    fn mcid_of(&self, props: &Operand, resources: Option<&Dictionary>) -> Option<i64> {
+        let mcid = match props {
+            Operand::Dict(entries) => return entries.iter().find(|(k, _)| k.as_ref() == b"MCID").map(|(_, v)| v.number() as i64),
+            Operand::Name(name) => {
+                let p = deref(self.doc, resources?.get(b"Properties").ok()?).as_dict().ok()?;
+                deref(self.doc, p.get(name).ok()?).as_dict().ok()?.get(b"MCID").ok()?
+            }
+            _ => return None,
+        };
+        mcid.as_i64().ok()
     }
 
     fn push_rule(&mut self, a: (f64, f64), b: (f64, f64)) {

@@ -20,16 +20,47 @@ pub(crate) struct Glyph {
 
 pub(crate) struct Collector {
     geom: PageGeom,
-    string_mcids: Vec<Option<i64>>,
-    words: usize,
     glyphs: Vec<Glyph>,
-    deadline: Deadline,
+    /// Set when pdf-extract shows the glyphs: the marked-content id of each string it will
+    /// show, from our walker, and a count of the strings it has shown so far.
+    pdf_extract: Option<(Vec<Option<i64>>, usize, Deadline)>,
     calls: u32,
 }
 
 impl Collector {
-    pub fn new(geom: PageGeom, string_mcids: Vec<Option<i64>>, deadline: Deadline) -> Self {
-        Collector { geom, string_mcids, words: 0, glyphs: Vec::new(), deadline, calls: 0 }
+    /// For glyphs from our own content walker, which knows each glyph's marked-content id.
+    pub fn new(geom: PageGeom) -> Self {
+        Collector { geom, glyphs: Vec::new(), pdf_extract: None, calls: 0 }
+    }
+
+    /// For glyphs from pdf-extract, matched to marked-content ids by string order.
+    pub fn for_pdf_extract(geom: PageGeom, string_mcids: Vec<Option<i64>>, deadline: Deadline) -> Self {
+        Collector { geom, glyphs: Vec::new(), pdf_extract: Some((string_mcids, 0, deadline)), calls: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.glyphs.len()
+    }
+
+    /// One glyph: `trm` maps text space (without the font size) to user space, `width` is the
+    /// advance in text space units (thousandths of the font size).
+    pub fn push(&mut self, trm: [f64; 6], width: f64, font_size: f64, text: &str, mcid: Option<i64>) {
+        if text.is_empty() || !font_size.is_finite() {
+            return;
+        }
+        let [a, b, c, d, e, f] = trm;
+        let sx = (a * a + b * b).sqrt();
+        let sy = (c * c + d * d).sqrt();
+        let size = (font_size * sy).abs();
+        let adv = (width * font_size * sx).abs();
+        if !size.is_finite() || !adv.is_finite() || !(0.5..=500.0).contains(&size) {
+            return;
+        }
+        let (x, y) = self.geom.to_shown(e, f);
+        let (dx, dy) = self.geom.dir_to_shown(a, b);
+        let len = (dx * dx + dy * dy).sqrt();
+        let dir = if len > 0.0 { (dx / len, dy / len) } else { (1.0, 0.0) };
+        self.glyphs.push(Glyph { x, y, width: adv, size, dir, text: text.to_string(), mcid });
     }
 
     /// Runs, text per marked-content id, and how many glyphs were dropped for being set at
@@ -37,7 +68,7 @@ impl Collector {
     pub fn finish(self) -> (Vec<TextRun>, HashMap<i64, String>, usize, usize) {
         // pdf-extract reports one word per shown string; when the counts differ our walker
         // misread the stream and the marked-content ids cannot be trusted.
-        let mcids_ok = self.words == self.string_mcids.len();
+        let mcids_ok = self.pdf_extract.as_ref().is_none_or(|(ids, words, _)| *words == ids.len());
         let mut glyphs = self.glyphs;
         if !mcids_ok {
             for g in &mut glyphs {
@@ -73,32 +104,20 @@ impl OutputDev for Collector {
         Ok(())
     }
     fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
-        // The only way to stop pdf-extract part-way: fail the page when time is up.
         self.calls = self.calls.wrapping_add(1);
-        if self.calls & 1023 == 0 && self.deadline.expired() {
+        let Some((ids, words, deadline)) = self.pdf_extract.as_ref() else { return Ok(()) };
+        // The only way to stop pdf-extract part-way: fail the page when time is up.
+        if self.calls & 1023 == 0 && deadline.expired() {
             return Err(OutputError::IoError(std::io::Error::new(std::io::ErrorKind::TimedOut, "time budget exhausted")));
         }
-        if ch.is_empty() || !font_size.is_finite() {
-            return Ok(());
-        }
-        // trm maps text space (without the font size) to user space.
-        let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
-        let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
-        let size = (font_size * sy).abs();
-        let adv = (width * font_size * sx).abs();
-        if !size.is_finite() || !adv.is_finite() || !(0.5..=500.0).contains(&size) {
-            return Ok(());
-        }
-        let (x, y) = self.geom.to_shown(trm.m31, trm.m32);
-        let (dx, dy) = self.geom.dir_to_shown(trm.m11, trm.m12);
-        let len = (dx * dx + dy * dy).sqrt();
-        let dir = if len > 0.0 { (dx / len, dy / len) } else { (1.0, 0.0) };
-        let mcid = self.string_mcids.get(self.words.wrapping_sub(1)).copied().flatten();
-        self.glyphs.push(Glyph { x, y, width: adv, size, dir, text: ch.to_string(), mcid });
+        let mcid = ids.get(words.wrapping_sub(1)).copied().flatten();
+        self.push([trm.m11, trm.m12, trm.m21, trm.m22, trm.m31, trm.m32], width, font_size, ch, mcid);
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
-        self.words += 1;
+        if let Some((_, words, _)) = self.pdf_extract.as_mut() {
+            *words += 1;
+        }
         Ok(())
     }
     fn end_word(&mut self) -> Result<(), OutputError> {

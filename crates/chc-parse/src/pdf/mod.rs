@@ -2,18 +2,22 @@
 //!
 //! - lopdf loads the file (encrypted files open when the user password is empty).
 //! - Safety limits (pages, decompressed stream bytes) are checked before any page is read.
-//! - pdf-extract's [`pdf_extract::OutputDev`] gives every glyph with its text matrix, width and
-//!   font size ([`glyphs`]); glyphs become [`TextRun`]s in top-left-origin page coordinates with
-//!   the page's `/Rotate` applied.
-//! - Our own small content-stream walker ([`content`]) collects ruling lines (stroked segments
-//!   and thin filled rectangles) and the marked-content id of every shown string, which the
-//!   structure tree reader ([`tagged`]) uses to rebuild Table/TR/TD tables.
+//! - Our content-stream walker ([`content`], over the [`lexer`]) reads each page once: every
+//!   glyph with its position (fonts decoded once per document by [`fonts`]), ruling lines
+//!   (stroked segments and thin filled rectangles), and the marked-content id of every glyph,
+//!   which the structure tree reader ([`tagged`]) uses to rebuild Table/TR/TD tables.
+//! - A page using a font we do not decode (Type3, CJK CMaps, standard 14 fonts without widths)
+//!   has its text read by pdf-extract's [`pdf_extract::OutputDev`] instead.
+//! - Glyphs become [`chc_model::TextRun`]s in top-left-origin page coordinates with the page's
+//!   `/Rotate` applied ([`glyphs`]).
 //! - pdf-extract panics on many damaged files: every document and every page runs under
 //!   `catch_unwind` with the default panic message silenced ([`guard`]).
 
 mod content;
+mod fonts;
 mod glyphs;
 mod guard;
+mod lexer;
 mod scan;
 mod tagged;
 
@@ -44,10 +48,24 @@ pub(crate) enum PageFail {
     Reader(String),
 }
 
+/// Who reads the glyphs of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEngine {
+    /// Our walker, with pdf-extract for pages whose fonts it does not decode.
+    Own,
+    /// pdf-extract for every page: to compare the two readers.
+    PdfExtract,
+}
+
 /// Parse PDF bytes into positioned pages. Never panics: reader panics become
 /// [`ParseError::ReaderPanic`].
 pub fn parse_pdf(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
-    match guard::run_quietly(|| parse_pdf_inner(source, bytes, limits, deadline)) {
+    parse_pdf_with(source, bytes, limits, deadline, TextEngine::Own)
+}
+
+/// [`parse_pdf`] with a chosen text reader.
+pub fn parse_pdf_with(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline, engine: TextEngine) -> Result<ParsedDocument, ParseError> {
+    match guard::run_quietly(|| parse_pdf_inner(source, bytes, limits, deadline, engine)) {
         Ok(result) => result,
         Err(msg) => Err(ParseError::ReaderPanic(format!("the PDF reader crashed on this file ({msg})"))),
     }
@@ -67,7 +85,7 @@ fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Pa
     deadline.check()
 }
 
-fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline) -> Result<ParsedDocument, ParseError> {
+fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline, engine: TextEngine) -> Result<ParsedDocument, ParseError> {
     precheck(bytes, limits, &deadline)?;
     let mut doc = load(bytes)?;
     deadline.check()?;
@@ -90,13 +108,14 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
         warnings.push(Warning::new("pdf_page_tree_loop", format!("the page tree's /Parent links loop; {cut} link(s) ignored")));
     }
     let doc = doc;
+    let fonts = fonts::FontCache::default();
 
     // Pages are independent: read them in parallel when there are enough to pay for it.
     let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, PageFail> {
         if deadline.expired() {
             return Err(PageFail::Time);
         }
-        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline)) {
+        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline, &fonts, engine)) {
             Ok(r) => r,
             Err(msg) => Err(PageFail::Reader(msg)),
         }
@@ -341,7 +360,15 @@ pub(crate) fn page_geom(doc: &Document, page_id: ObjectId) -> Result<PageGeom, S
     Ok(PageGeom { llx: media.0, lly: media.1, urx: media.2, ury: media.3, rotate })
 }
 
-fn read_page(doc: &Document, number: u32, page_id: ObjectId, limits: &Limits, deadline: &Deadline) -> Result<PageOut, PageFail> {
+fn read_page(
+    doc: &Document,
+    number: u32,
+    page_id: ObjectId,
+    limits: &Limits,
+    deadline: &Deadline,
+    fonts: &fonts::FontCache,
+    engine: TextEngine,
+) -> Result<PageOut, PageFail> {
     let geom = page_geom(doc, page_id).map_err(PageFail::Reader)?;
     // The page's content is parsed recursively (by lopdf, for us and for pdf-extract):
     // refuse nesting deeper than the limit before it is.
@@ -349,7 +376,7 @@ fn read_page(doc: &Document, number: u32, page_id: ObjectId, limits: &Limits, de
     if scan::nesting_depth(&data, false, limits.max_nesting_depth) > limits.max_nesting_depth {
         return Err(PageFail::Limit(format!("content nested more than {} deep", limits.max_nesting_depth)));
     }
-    let walked = content::walk_page(doc, page_id, &data, &geom, deadline);
+    let walked = content::walk_page(doc, page_id, &data, &geom, deadline, fonts);
     drop(data);
     if let Some(msg) = walked.limit {
         return Err(PageFail::Limit(msg));
@@ -357,17 +384,26 @@ fn read_page(doc: &Document, number: u32, page_id: ObjectId, limits: &Limits, de
     if deadline.expired() {
         return Err(PageFail::Time);
     }
-    let mut dev = glyphs::Collector::new(geom, walked.string_mcids, *deadline);
-    let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
-    if deadline.expired() {
-        return Err(PageFail::Time);
-    }
     let mut warnings = Vec::new();
-    if let Err(e) = extract {
-        // Keep what was read before the error: a page cut short still has its first rows.
-        warnings.push(Warning::new("pdf_page_partial", format!("page {number}: {e}")));
-    }
-    let (runs, mcid_text, rotated, quadrant) = dev.finish();
+    let collector = match walked.text {
+        Ok(own) if engine == TextEngine::Own => own,
+        text => {
+            if let Err(why) = text {
+                tracing::debug!(page = number, "text read by pdf-extract: {why}");
+            }
+            let mut dev = glyphs::Collector::for_pdf_extract(geom, walked.string_mcids, *deadline);
+            let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
+            if deadline.expired() {
+                return Err(PageFail::Time);
+            }
+            if let Err(e) = extract {
+                // Keep what was read before the error: a page cut short still has its first rows.
+                warnings.push(Warning::new("pdf_page_partial", format!("page {number}: {e}")));
+            }
+            dev
+        }
+    };
+    let (runs, mcid_text, rotated, quadrant) = collector.finish();
     if rotated > 0 {
         warnings.push(Warning::new(
             "pdf_rotated_text_dropped",
