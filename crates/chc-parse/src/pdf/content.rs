@@ -92,10 +92,19 @@ const MAX_OPS: usize = 2_000_000;
 const MAX_GLYPHS: usize = 1_000_000;
 
 /// Walk a page's content (`data`, from `get_page_content`).
-pub(crate) fn walk_page(doc: &Document, page_id: ObjectId, data: &[u8], geom: &PageGeom, deadline: &Deadline, fonts: &FontCache) -> Walked {
+pub(crate) fn walk_page(
+    doc: &Document,
+    page_id: ObjectId,
+    data: &[u8],
+    geom: &PageGeom,
+    deadline: &Deadline,
+    fonts: &FontCache,
+    max_nesting: usize,
+) -> Walked {
     let mut w = Walker {
         doc,
         fonts,
+        max_nesting,
         geom: *geom,
         rules: Vec::new(),
         string_mcids: Vec::new(),
@@ -153,6 +162,7 @@ fn nums(ops: &[Object]) -> Vec<f64> {
 struct Walker<'a> {
     doc: &'a Document,
     fonts: &'a FontCache,
+    max_nesting: usize,
     geom: PageGeom,
     rules: Vec<Rule>,
     string_mcids: Vec<Option<i64>>,
@@ -164,7 +174,7 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     fn walk(&mut self, data: &[u8], resources: Option<&'a Dictionary>, start: GState, outer_mcid: Option<i64>, depth: usize) {
-        let mut lexer = Lexer::new(data);
+        let mut lexer = Lexer::with_depth_limit(data, self.max_nesting);
         let mut o: Vec<Operand> = Vec::new();
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
@@ -177,6 +187,9 @@ impl<'a> Walker<'a> {
         // Marked-content stack: Some(id) for a sequence with an MCID, None otherwise.
         let mut mc: Vec<Option<i64>> = Vec::new();
         while let Some(op) = lexer.next_op(&mut o) {
+            if lexer.too_deep {
+                self.limit = Some(format!("content nested more than {} deep", self.max_nesting));
+            }
             if self.limit.is_some() {
                 return;
             }

@@ -14,8 +14,39 @@ pub(crate) struct Glyph {
     pub size: f64,
     /// Baseline direction, shown coordinates, unit length.
     pub dir: (f64, f64),
-    pub text: String,
+    pub text: GlyphText,
     pub mcid: Option<i64>,
+}
+
+/// A glyph's text, kept inline: a page has thousands of glyphs of a few bytes each, and a
+/// heap string per glyph was a tenth of PDF parse time.
+#[derive(Debug, Clone)]
+pub(crate) enum GlyphText {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<str>),
+}
+
+impl From<&str> for GlyphText {
+    fn from(s: &str) -> Self {
+        if s.len() <= 22 {
+            let mut bytes = [0u8; 22];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            GlyphText::Inline { len: s.len() as u8, bytes }
+        } else {
+            GlyphText::Heap(s.into())
+        }
+    }
+}
+
+impl std::ops::Deref for GlyphText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            // Only ever built from a whole `&str` (From above), so always valid UTF-8.
+            GlyphText::Inline { len, bytes } => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or(""),
+            GlyphText::Heap(s) => s,
+        }
+    }
 }
 
 pub(crate) struct Collector {
@@ -60,12 +91,13 @@ impl Collector {
         let (dx, dy) = self.geom.dir_to_shown(a, b);
         let len = (dx * dx + dy * dy).sqrt();
         let dir = if len > 0.0 { (dx / len, dy / len) } else { (1.0, 0.0) };
-        self.glyphs.push(Glyph { x, y, width: adv, size, dir, text: text.to_string(), mcid });
+        self.glyphs.push(Glyph { x, y, width: adv, size, dir, text: text.into(), mcid });
     }
 
-    /// Runs, text per marked-content id, and how many glyphs were dropped for being set at
-    /// an angle other than the page's main text direction.
-    pub fn finish(self) -> (Vec<TextRun>, HashMap<i64, String>, usize, usize) {
+    /// Runs, text per marked-content id (when `marked_text`: only the structure tree reader
+    /// needs it), and how many glyphs were dropped for being set at an angle other than the
+    /// page's main text direction.
+    pub fn finish(self, marked_text: bool) -> (Vec<TextRun>, HashMap<i64, String>, usize, usize) {
         // pdf-extract reports one word per shown string; when the counts differ our walker
         // misread the stream and the marked-content ids cannot be trusted.
         let mcids_ok = self.pdf_extract.as_ref().is_none_or(|(ids, words, _)| *words == ids.len());
@@ -79,7 +111,7 @@ impl Collector {
         let (glyphs, dropped, main) = upright(glyphs, w, h);
         let runs = group_runs(&glyphs);
         let mut mcid_text: HashMap<i64, String> = HashMap::new();
-        if mcids_ok {
+        if mcids_ok && marked_text {
             let mut by_id: HashMap<i64, Vec<&Glyph>> = HashMap::new();
             for g in &glyphs {
                 if let Some(id) = g.mcid {
@@ -87,9 +119,7 @@ impl Collector {
                 }
             }
             for (id, gs) in by_id {
-                let owned: Vec<Glyph> = gs.into_iter().cloned().collect();
-                let runs = group_runs(&owned);
-                mcid_text.insert(id, runs_to_text(&runs));
+                mcid_text.insert(id, runs_to_text(&group_runs(gs)));
             }
         }
         (runs.into_iter().map(|(r, _)| r).collect(), mcid_text, dropped, main)
@@ -181,7 +211,7 @@ pub(crate) fn turn(quadrant: usize, x: f64, y: f64, w: f64, h: f64) -> (f64, f64
 
 /// Group glyphs, in the order they were drawn, into runs: same baseline, same size, each glyph
 /// starting where the previous one ended (a gap of a space or so is bridged with a space).
-pub(crate) fn group_runs(glyphs: &[Glyph]) -> Vec<(TextRun, Option<i64>)> {
+pub(crate) fn group_runs<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<(TextRun, Option<i64>)> {
     let mut runs: Vec<(TextRun, Option<i64>)> = Vec::new();
     let mut cur: Option<(TextRun, Option<i64>, f64)> = None; // run, mcid, end x
     for g in glyphs {
@@ -207,7 +237,7 @@ pub(crate) fn group_runs(glyphs: &[Glyph]) -> Vec<(TextRun, Option<i64>)> {
             continue; // a run never starts with a space
         }
         cur = Some((
-            TextRun { x: g.x as f32, y: g.y as f32, width: g.width as f32, font_size: g.size as f32, text: g.text.clone() },
+            TextRun { x: g.x as f32, y: g.y as f32, width: g.width as f32, font_size: g.size as f32, text: g.text.to_string() },
             g.mcid,
             g.x + g.width,
         ));

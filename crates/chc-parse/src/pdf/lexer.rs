@@ -29,9 +29,8 @@ impl Operand<'_> {
     }
 }
 
-/// Arrays and dictionaries nested deeper than this inside a content stream are skipped (the
-/// pre-check already refused files nested beyond the limit; this keeps recursion bounded
-/// whatever the caller did).
+/// Arrays and dictionaries nested deeper than this are skipped unless the caller sets its own
+/// limit: recursion stays bounded whatever the input.
 const MAX_DEPTH: usize = 64;
 /// Operands piling up without an operator: the stream is garbage; drop them.
 const MAX_OPERANDS: usize = 4096;
@@ -40,6 +39,9 @@ pub(crate) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
     max_operands: usize,
+    max_depth: usize,
+    /// Set once nesting went past `max_depth` (the rest was skipped).
+    pub too_deep: bool,
 }
 
 fn is_white(b: u8) -> bool {
@@ -75,13 +77,18 @@ enum Token<'a> {
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0, max_operands: MAX_OPERANDS }
+        Lexer { data, pos: 0, max_operands: MAX_OPERANDS, max_depth: MAX_DEPTH, too_deep: false }
+    }
+
+    /// Flag (and skip) arrays and dictionaries nested deeper than `max_depth`.
+    pub fn with_depth_limit(data: &'a [u8], max_depth: usize) -> Self {
+        Lexer { max_depth, ..Lexer::new(data) }
     }
 
     /// For CMaps, whose `bfchar` blocks are long operand lists (still bounded: a hostile
     /// CMap cannot grow one without limit).
     pub fn with_operand_cap(data: &'a [u8], max_operands: usize) -> Self {
-        Lexer { data, pos: 0, max_operands }
+        Lexer { max_operands, ..Lexer::new(data) }
     }
 
     /// The next operator, with its operands in `operands` (cleared first). `None` at the end.
@@ -136,7 +143,8 @@ impl<'a> Lexer<'a> {
             }
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
-                if depth >= MAX_DEPTH {
+                if depth >= self.max_depth {
+                    self.too_deep = true;
                     return Some(Token::Skip);
                 }
                 Token::Operand(self.dict(depth + 1))
@@ -151,7 +159,8 @@ impl<'a> Lexer<'a> {
             }
             b'[' => {
                 self.pos += 1;
-                if depth >= MAX_DEPTH {
+                if depth >= self.max_depth {
+                    self.too_deep = true;
                     return Some(Token::Skip);
                 }
                 Token::Operand(self.array(depth + 1))
@@ -185,6 +194,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn number(&mut self) -> Option<f64> {
+        if let Some(v) = self.plain_number() {
+            return Some(v);
+        }
         let start = self.pos;
         let mut end = self.pos;
         while self.data.get(end).is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.')) {
@@ -206,6 +218,40 @@ impl<'a> Lexer<'a> {
         };
         let v: f64 = if digits == "." || digits.is_empty() { 0.0 } else { digits.parse().ok()? };
         Some(sign * v)
+    }
+
+    /// The common case, `-12.375`, without going through `str::parse`: content streams are
+    /// mostly numbers. `None` leaves the position alone for the general reader.
+    fn plain_number(&mut self) -> Option<f64> {
+        const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        let d = self.data;
+        let mut i = self.pos;
+        let negative = d[i] == b'-';
+        if matches!(d[i], b'-' | b'+') {
+            i += 1;
+        }
+        let (mut int, mut int_digits) = (0u64, 0usize);
+        while let Some(&c) = d.get(i).filter(|c| c.is_ascii_digit()) {
+            int = int * 10 + (c - b'0') as u64;
+            int_digits += 1;
+            i += 1;
+        }
+        let (mut frac, mut frac_digits) = (0u64, 0usize);
+        if d.get(i) == Some(&b'.') {
+            i += 1;
+            while let Some(&c) = d.get(i).filter(|c| c.is_ascii_digit()) {
+                frac = frac * 10 + (c - b'0') as u64;
+                frac_digits += 1;
+                i += 1;
+            }
+        }
+        let well_formed = int_digits + frac_digits > 0 && !d.get(i).is_some_and(|c| matches!(c, b'+' | b'-' | b'.'));
+        if !well_formed || int_digits > 15 || frac_digits > 15 {
+            return None;
+        }
+        self.pos = i;
+        let v = int as f64 + frac as f64 / POW10[frac_digits];
+        Some(if negative { -v } else { v })
     }
 
     fn name(&mut self) -> Cow<'a, [u8]> {
@@ -444,6 +490,22 @@ mod tests {
             Operand::Dict(d) => assert_eq!(d[0], (Cow::Borrowed(&b"MCID"[..]), Operand::Number(3.0))),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_flagged_and_skipped() {
+        let deep = format!("{}1{} TJ (x) Tj", "[".repeat(5000), "]".repeat(5000));
+        let mut lx = Lexer::with_depth_limit(deep.as_bytes(), 100);
+        let mut operands = Vec::new();
+        let mut ops = Vec::new();
+        while let Some(op) = lx.next_op(&mut operands) {
+            ops.push(op.to_vec());
+        }
+        assert!(lx.too_deep);
+        assert_eq!(ops.last().map(|o| o.as_slice()), Some(&b"Tj"[..]));
+        let mut ok = Lexer::with_depth_limit(b"[[[1]]] TJ", 100);
+        while ok.next_op(&mut operands).is_some() {}
+        assert!(!ok.too_deep);
     }
 
     #[test]

@@ -73,7 +73,9 @@ pub fn parse_pdf_with(source: SourceInfo, bytes: &[u8], limits: &Limits, deadlin
 
 /// Checks on the raw bytes, before lopdf parses (recursively) and inflates (object streams,
 /// while loading) anything.
-fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), ParseError> {
+/// Returns the inflated size of the raw streams when the file is not encrypted (`None` when
+/// it is: its raw streams are ciphertext and must be measured after decryption).
+fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Option<u64>, ParseError> {
     let depth = scan::nesting_depth(bytes, true, limits.max_nesting_depth);
     if depth > limits.max_nesting_depth {
         return Err(ParseError::LimitExceeded(format!(
@@ -81,12 +83,14 @@ fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<(), Pa
             limits.max_nesting_depth
         )));
     }
-    scan::raw_streams_inflate_to(bytes, limits.max_decompressed_bytes, deadline)?;
-    deadline.check()
+    let raw = scan::raw_streams_inflate_to(bytes, limits.max_decompressed_bytes, deadline)?;
+    deadline.check()?;
+    let encrypted = memchr::memmem::find(bytes, b"/Encrypt").is_some();
+    Ok((!encrypted).then_some(raw))
 }
 
 fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline, engine: TextEngine) -> Result<ParsedDocument, ParseError> {
-    precheck(bytes, limits, &deadline)?;
+    let raw_checked = precheck(bytes, limits, &deadline)?;
     let mut doc = load(bytes)?;
     deadline.check()?;
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
@@ -100,7 +104,7 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
             limits.max_pages
         )));
     }
-    check_decompressed_size(&doc, limits.max_decompressed_bytes, &deadline)?;
+    check_decompressed_size(&doc, limits.max_decompressed_bytes, raw_checked, &deadline)?;
     blank_images(&mut doc);
     let mut warnings = Vec::new();
     let cut = break_parent_loops(&mut doc, &page_ids);
@@ -109,13 +113,14 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
     }
     let doc = doc;
     let fonts = fonts::FontCache::default();
+    let tagged = doc.catalog().is_ok_and(|c| c.has(b"StructTreeRoot"));
 
     // Pages are independent: read them in parallel when there are enough to pay for it.
     let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, PageFail> {
         if deadline.expired() {
             return Err(PageFail::Time);
         }
-        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline, &fonts, engine)) {
+        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline, &fonts, engine, tagged)) {
             Ok(r) => r,
             Err(msg) => Err(PageFail::Reader(msg)),
         }
@@ -207,11 +212,19 @@ fn is_image(dict: &lopdf::Dictionary) -> bool {
 /// Sum the decompressed size of every stream we may decode, stopping at the limit so that a
 /// decompression bomb costs no memory (every filter layer is streamed, see [`scan`]). Images
 /// are never decoded, so they do not count.
-fn check_decompressed_size(doc: &Document, max: u64, deadline: &Deadline) -> Result<(), ParseError> {
-    let mut total: u64 = 0;
+///
+/// `raw_checked`: what the pre-check measured inflating every zlib stream in the file's bytes
+/// (`None` for an encrypted file, whose bytes were ciphertext); single-Flate streams it
+/// measured are not inflated a second time.
+fn check_decompressed_size(doc: &Document, max: u64, raw_checked: Option<u64>, deadline: &Deadline) -> Result<(), ParseError> {
+    let mut total: u64 = raw_checked.unwrap_or(0);
     for obj in doc.objects.values() {
         let Object::Stream(stream) = obj else { continue };
         if is_image(&stream.dict) {
+            continue;
+        }
+        let single_flate = stream.filters().is_ok_and(|f| f == [b"FlateDecode".as_slice()]);
+        if raw_checked.is_some() && single_flate {
             continue;
         }
         let remaining = max.saturating_sub(total);
@@ -368,16 +381,11 @@ fn read_page(
     deadline: &Deadline,
     fonts: &fonts::FontCache,
     engine: TextEngine,
+    tagged: bool,
 ) -> Result<PageOut, PageFail> {
     let geom = page_geom(doc, page_id).map_err(PageFail::Reader)?;
-    // The page's content is parsed recursively (by lopdf, for us and for pdf-extract):
-    // refuse nesting deeper than the limit before it is.
     let data = doc.get_page_content(page_id).unwrap_or_default();
-    if scan::nesting_depth(&data, false, limits.max_nesting_depth) > limits.max_nesting_depth {
-        return Err(PageFail::Limit(format!("content nested more than {} deep", limits.max_nesting_depth)));
-    }
-    let walked = content::walk_page(doc, page_id, &data, &geom, deadline, fonts);
-    drop(data);
+    let walked = content::walk_page(doc, page_id, &data, &geom, deadline, fonts, limits.max_nesting_depth);
     if let Some(msg) = walked.limit {
         return Err(PageFail::Limit(msg));
     }
@@ -391,6 +399,11 @@ fn read_page(
             if let Err(why) = text {
                 tracing::debug!(page = number, "text read by pdf-extract: {why}");
             }
+            // lopdf parses content recursively for pdf-extract and may tokenize some bytes
+            // differently from our lexer (inline image data): check nesting its way too.
+            if scan::nesting_depth(&data, false, limits.max_nesting_depth) > limits.max_nesting_depth {
+                return Err(PageFail::Limit(format!("content nested more than {} deep", limits.max_nesting_depth)));
+            }
             let mut dev = glyphs::Collector::for_pdf_extract(geom, walked.string_mcids, *deadline);
             let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
             if deadline.expired() {
@@ -403,7 +416,8 @@ fn read_page(
             dev
         }
     };
-    let (runs, mcid_text, rotated, quadrant) = collector.finish();
+    drop(data);
+    let (runs, mcid_text, rotated, quadrant) = collector.finish(tagged);
     if rotated > 0 {
         warnings.push(Warning::new(
             "pdf_rotated_text_dropped",
