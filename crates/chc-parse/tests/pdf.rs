@@ -458,3 +458,22 @@ fn quote_operators_and_form_text_are_placed() {
     assert_eq!(at("Third"), (72.0, 128.0));
     assert_eq!(at("Boxed"), (172.0, 400.0));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Our walker on any jumble of content operators and operands never panics (a panic would
+    /// be contained, but as a lost page): the page reads, or fails with a clean error.
+    #[test]
+    fn walker_survives_operator_soup(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "BT", "ET", "q", "Q", "/F1 9 Tf", "/F9 9 Tf", "1 0 0 1 5 5 cm", "2 0 0 2 0 0 Tm", "5 -5 Td", "TD", "T*", "(ab) Tj", "<0041> Tj",
+        "[(a) -50 (b) 3] TJ", "(x) '", "1 2 (y) \"", "12 TL", "150 Tz", "2 Tc", "3 Tw", "4 Ts", "0 0 m", "9 9 l", "0 0 5 5 re", "S", "f", "h",
+        "/P <</MCID 1>> BDC", "EMC", "/X1 Do", "Tj", "TJ", "Tm", "cm", "1", "-1e", "(", ")", "[", "]", "<<", ">>", "%", "\n",
+    ]), 0..120)) {
+        let truetype = format!("<< /Type /Font /Subtype /TrueType /BaseFont /ArialMT {WIDTHS_32_TO_126} /Encoding /WinAnsiEncoding >>");
+        let content = format!("BT /F1 10 Tf 72 700 Td (Code provision) Tj ET {}", parts.join(" "));
+        match parse("soup.pdf", &font_pdf(&content, &truetype, &[]), &Limits::default()) {
+            Ok(doc) => proptest::prop_assert!(doc.warnings.iter().all(|w| w.kind != "pdf_page_unreadable"), "{:?}", doc.warnings),
+            Err(e) => proptest::prop_assert!(e.kind() != "reader_panic", "{e}"),
+        }
+    }
+}

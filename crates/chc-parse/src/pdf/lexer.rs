@@ -518,4 +518,30 @@ mod tests {
         assert_eq!(ops(b"(abc").len(), 0);
         assert_eq!(ops(b"[1 2 <41").len(), 0);
     }
+
+    proptest::proptest! {
+        /// Any bytes: the lexer ends, never panics, and every step moves forward.
+        #[test]
+        fn any_bytes_lex_to_the_end(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000)) {
+            let mut lx = Lexer::new(&data);
+            let mut operands = Vec::new();
+            let mut steps = 0;
+            while lx.next_op(&mut operands).is_some() {
+                steps += 1;
+                proptest::prop_assert!(steps <= data.len());
+            }
+        }
+
+        /// Content-like text built from PDF's own tokens, in any order.
+        #[test]
+        fn token_soup_lexes(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "(", ")", "<", ">", "<<", ">>", "[", "]", "/N", "1", "-.5", "Tj", "TJ", "BI", "ID", "EI", "\\", "%c\n", " ", "\n", "<4", "#",
+        ]), 0..300)) {
+            let data = parts.concat();
+            let mut lx = Lexer::new(data.as_bytes());
+            let mut operands = Vec::new();
+            while lx.next_op(&mut operands).is_some() {}
+            let _ = crate::pdf::fonts::parse_to_unicode(data.as_bytes());
+        }
+    }
 }
