@@ -32,6 +32,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("flate_bomb_objstm.pdf", Some("limit_exceeded")),
     ("flipped_bytes.pdf", Some("corrupt_pdf")),
     ("form_without_numbers.txt", None),
+    ("fuzz_unruled_header_without_cells.pdf", None),
     ("gzip_renamed.pdf", Some("unsupported_format")),
     ("html_error_page.pdf", Some("not_a_form")),
     ("image_only.pdf", Some("no_text_layer")),

@@ -459,6 +459,19 @@ struct Row {
     size: f32,
 }
 
+impl Row {
+    /// Add a continuation line's cells, column by column. The row may have fewer cells (a
+    /// header line whose text fell outside every column has none).
+    fn extend_cells(&mut self, cells: Vec<Vec<Piece>>) {
+        if self.cells.len() < cells.len() {
+            self.cells.resize_with(cells.len(), Vec::new);
+        }
+        for (k, c) in cells.into_iter().enumerate() {
+            self.cells[k].extend(c);
+        }
+    }
+}
+
 impl Unruled {
     fn flush(&mut self, out: &mut Out, page: u32) {
         if let Some(row) = self.row.take() {
@@ -577,9 +590,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
                 let first = line_text(&cells[0]);
                 if provision_number_cell(&first).is_none() && !is_bare_number(&first) {
                     let row = st.row.as_mut().unwrap();
-                    for (k, c) in cells.into_iter().enumerate() {
-                        row.cells[k].extend(c);
-                    }
+                    row.extend_cells(cells);
                     row.last_y = line.y;
                     return;
                 }
@@ -608,9 +619,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     let only_first = text_in(0) && (1..cells.len()).all(|k| !text_in(k));
     if let Some(row) = st.row.as_mut() {
         if row.header && !numbered && line.y - row.last_y <= 1.6 * line.size {
-            for (k, c) in cells.into_iter().enumerate() {
-                row.cells[k].extend(c);
-            }
+            row.extend_cells(cells);
             row.last_y = line.y;
             return;
         }
@@ -622,7 +631,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         return;
     }
     let comply_again = st.comply_col.is_some_and(|k| {
-        text_in(k) && st.row.as_ref().is_some_and(|r| r.cells[k].iter().any(|p| !p.text.trim().is_empty()))
+        text_in(k) && st.row.as_ref().is_some_and(|r| r.cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty())))
     });
     let ruled_off = match (prev_y, st.cols.as_ref()) {
         (Some(py), Some(cols)) => {
@@ -637,9 +646,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         out.flush_para();
         st.row = Some(Row { location: page, cells, header: false, last_y: line.y, size: line.size });
     } else if let Some(row) = st.row.as_mut() {
-        for (k, c) in cells.into_iter().enumerate() {
-            row.cells[k].extend(c);
-        }
+        row.extend_cells(cells);
         row.last_y = line.y;
         row.size = row.size.max(line.size);
     }
