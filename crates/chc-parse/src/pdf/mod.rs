@@ -112,15 +112,15 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
         warnings.push(Warning::new("pdf_page_tree_loop", format!("the page tree's /Parent links loop; {cut} link(s) ignored")));
     }
     let doc = doc;
-    let fonts = fonts::FontCache::default();
     let tagged = doc.catalog().is_ok_and(|c| c.has(b"StructTreeRoot"));
+    let reading = Reading { doc: &doc, limits, deadline, fonts: fonts::FontCache::default(), engine, tagged };
 
     // Pages are independent: read them in parallel when there are enough to pay for it.
     let read_one = |&(number, id): &(u32, ObjectId)| -> Result<PageOut, PageFail> {
         if deadline.expired() {
             return Err(PageFail::Time);
         }
-        match guard::run_quietly(|| read_page(&doc, number, id, limits, &deadline, &fonts, engine, tagged)) {
+        match guard::run_quietly(|| read_page(&reading, number, id)) {
             Ok(r) => r,
             Err(msg) => Err(PageFail::Reader(msg)),
         }
@@ -306,7 +306,7 @@ impl PageGeom {
         }
     }
     /// A point in PDF user space to shown page coordinates (origin top-left, y down).
-    pub fn to_shown(&self, x: f64, y: f64) -> (f64, f64) {
+    pub fn to_shown(self, x: f64, y: f64) -> (f64, f64) {
         let tx = x - self.llx.min(self.urx);
         let ty = self.ury.max(self.lly) - y;
         let (w, h) = (self.width(), self.height());
@@ -373,19 +373,22 @@ pub(crate) fn page_geom(doc: &Document, page_id: ObjectId) -> Result<PageGeom, S
     Ok(PageGeom { llx: media.0, lly: media.1, urx: media.2, ury: media.3, rotate })
 }
 
-fn read_page(
-    doc: &Document,
-    number: u32,
-    page_id: ObjectId,
-    limits: &Limits,
-    deadline: &Deadline,
-    fonts: &fonts::FontCache,
+/// What every page of one document is read with.
+struct Reading<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    deadline: Deadline,
+    fonts: fonts::FontCache,
     engine: TextEngine,
+    /// The file has a structure tree, which needs each marked-content sequence's text.
     tagged: bool,
-) -> Result<PageOut, PageFail> {
+}
+
+fn read_page(r: &Reading, number: u32, page_id: ObjectId) -> Result<PageOut, PageFail> {
+    let &Reading { doc, limits, deadline, ref fonts, engine, tagged } = r;
     let geom = page_geom(doc, page_id).map_err(PageFail::Reader)?;
     let data = doc.get_page_content(page_id).unwrap_or_default();
-    let walked = content::walk_page(doc, page_id, &data, &geom, deadline, fonts, limits.max_nesting_depth);
+    let walked = content::walk_page(doc, page_id, &data, &geom, &deadline, fonts, limits.max_nesting_depth);
     if let Some(msg) = walked.limit {
         return Err(PageFail::Limit(msg));
     }
@@ -404,7 +407,7 @@ fn read_page(
             if scan::nesting_depth(&data, false, limits.max_nesting_depth) > limits.max_nesting_depth {
                 return Err(PageFail::Limit(format!("content nested more than {} deep", limits.max_nesting_depth)));
             }
-            let mut dev = glyphs::Collector::for_pdf_extract(geom, walked.string_mcids, *deadline);
+            let mut dev = glyphs::Collector::for_pdf_extract(geom, walked.string_mcids, deadline);
             let extract = pdf_extract::output_doc_page(doc, &mut dev, number);
             if deadline.expired() {
                 return Err(PageFail::Time);
