@@ -108,7 +108,16 @@ pub(crate) fn similarity_from_counts(a: usize, b: usize, common: usize) -> f64 {
 
 impl WordingProfile {
     pub fn new(text: &str) -> Self {
-        let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash);
+        Self::from_hashes(word_hash_iter(text))
+    }
+
+    /// The profile of a text whose [`word_hashes`] are already known (a caller that also
+    /// needs them for [`fidelity_of_hashes`] hashes the words once).
+    pub fn from_word_hashes(words: &[u64]) -> Self {
+        Self::from_hashes(words.iter().copied())
+    }
+
+    fn from_hashes(mut words: impl Iterator<Item = u64>) -> Self {
         let mut bigrams = Vec::new();
         if let Some(first) = words.next() {
             let mut prev = first;
@@ -174,22 +183,35 @@ pub fn wording_similarity(a: &str, b: &str) -> f64 {
 /// How faithfully `quoted` reproduces `code`: 1 − word-level Levenshtein distance over the
 /// longer length. Every added, dropped or changed word counts.
 pub fn fidelity(quoted: &str, code: &str) -> f64 {
-    let a = word_hashes(quoted);
-    let b = word_hashes(code);
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let d = levenshtein(&a, &b);
-    1.0 - d as f64 / a.len().max(b.len()) as f64
+    fidelity_of_hashes(&word_hashes(quoted), &word_hashes(code))
 }
 
-/// The words of [`words`], as [`word_hash`]es (no string per word).
-fn word_hashes(text: &str) -> Vec<u64> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect()
+/// [`fidelity`] of two texts given as their [`word_hashes`].
+pub fn fidelity_of_hashes(quoted: &[u64], code: &[u64]) -> f64 {
+    if quoted.is_empty() && code.is_empty() {
+        return 1.0;
+    }
+    let d = levenshtein(quoted, code);
+    1.0 - d as f64 / quoted.len().max(code.len()) as f64
+}
+
+/// The words of [`words`], as hashes (no string per word): equal lower-cased words hash equally.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    word_hash_iter(text).collect()
+}
+
+fn word_hash_iter(text: &str) -> impl Iterator<Item = u64> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash)
 }
 
 /// Edit distance (insert, delete, substitute, each 1) over two sequences, one row of memory.
 fn levenshtein(a: &[u64], b: &[u64]) -> usize {
+    // A common prefix or suffix never changes the distance, and a faithful quotation is
+    // mostly one: trimming it leaves the O(n·m) table only the edited middle.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     if a.is_empty() {
         return b.len();
     }
