@@ -13,10 +13,11 @@ use chc_model::{Comply, Detection, Document, FieldDetection, Overrides, Row, Tab
 pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
     let mut warnings = table.warnings.clone();
     let mut detection = Detection::default();
+    let probes = provisions::probes(&table.records);
 
     let (code_version, version_detection) = match overrides.code_version {
         Some(v) => (Some(v), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
-        None => detect::code_version(&table, registry),
+        None => detect::code_version(&table, &probes, registry),
     };
     detection.code_version = version_detection;
 
@@ -34,7 +35,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
     let (draft, draft_detection) = detect::draft(&table);
     detection.draft = draft_detection;
 
-    let placed = provisions::place(&table.records, code_version, registry);
+    let placed = provisions::place(&table.records, &probes, code_version, registry);
     let mut rows = Vec::with_capacity(table.records.len());
     for (record, placement) in table.records.iter().zip(placed) {
         let mut row_warnings = record.warnings.clone();
