@@ -191,10 +191,12 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     let mut kept: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut write_error = None;
     // Documents run in parallel a chunk at a time; each chunk's results are written in
-    // input order and dropped, so memory holds one chunk, not the batch.
+    // input order and dropped, so memory holds a few chunks, not the batch. The batch files
+    // are written here while the workers already run the next chunk: written in the
+    // workers' gaps, the serial writer does not hold the batch up.
     let chunk = pool.current_num_threads().max(1) * 8;
-    for batch in inputs.chunks(chunk) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
+    let run_chunk = |batch: &[Input]| -> Vec<Outcome> {
+        pool.install(|| {
             batch
                 .par_iter()
                 .map(|input| {
@@ -212,37 +214,50 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
                     outcome
                 })
                 .collect()
+        })
+    };
+    std::thread::scope(|scope| {
+        let (done, finished) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(1);
+        scope.spawn(|| {
+            for batch in inputs.chunks(chunk) {
+                if done.send(run_chunk(batch)).is_err() {
+                    break;
+                }
+            }
+            drop(done);
         });
-        for (input, outcome) in batch.iter().zip(outcomes) {
-            let (doc, t) = match outcome {
-                Outcome::Done(doc, t) => (Some(doc), t),
-                Outcome::UpToDate(doc) => {
-                    summary.skipped_up_to_date += 1;
-                    (Some(doc), Times::default())
+        for (batch, outcomes) in inputs.chunks(chunk).zip(finished) {
+            for (input, outcome) in batch.iter().zip(outcomes) {
+                let (doc, t) = match outcome {
+                    Outcome::Done(doc, t) => (Some(doc), t),
+                    Outcome::UpToDate(doc) => {
+                        summary.skipped_up_to_date += 1;
+                        (Some(doc), Times::default())
+                    }
+                    Outcome::Failed(e, t) => {
+                        eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
+                        summary.count_error(&e);
+                        errors.push(e);
+                        (None, t)
+                    }
+                };
+                timings.read_ms += t.read;
+                timings.parse_ms += t.parse;
+                timings.table_ms += t.table;
+                timings.match_ms += t.matching;
+                if let Some(doc) = doc {
+                    tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
+                    summary.count_document(&doc);
+                    kept.insert(format!("{}.json", input.stem));
+                    let s = Instant::now();
+                    if let Err(e) = writer.add(&doc) {
+                        write_error.get_or_insert(e);
+                    }
+                    timings.write_ms += ms(s);
                 }
-                Outcome::Failed(e, t) => {
-                    eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
-                    summary.count_error(&e);
-                    errors.push(e);
-                    (None, t)
-                }
-            };
-            timings.read_ms += t.read;
-            timings.parse_ms += t.parse;
-            timings.table_ms += t.table;
-            timings.match_ms += t.matching;
-            if let Some(doc) = doc {
-                tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
-                summary.count_document(&doc);
-                kept.insert(format!("{}.json", input.stem));
-                let s = Instant::now();
-                if let Err(e) = writer.add(&doc) {
-                    write_error.get_or_insert(e);
-                }
-                timings.write_ms += ms(s);
             }
         }
-    }
+    });
     std::panic::set_hook(default_hook);
     if let Some(p) = progress {
         p.finish_and_clear();
