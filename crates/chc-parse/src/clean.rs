@@ -8,68 +8,107 @@
 //! - A bullet (`•`, `▪`, `●`, Symbol-font `\u{F0B7}`) starts a new line: lists are lines.
 //! - Runs of spaces collapse to one; lines are trimmed; empty lines dropped.
 
-/// Clean one cell (or any fragment) of text.
+use std::borrow::Cow;
+
+/// Clean one cell (or any fragment) of text: [`strip_markup`], then [`fold_typography`],
+/// then [`tidy_lines`], the last two in one pass with no string in between (this runs on
+/// every cell of every form).
 pub fn clean_text(raw: &str) -> String {
-    let no_markup = if raw.contains('<') || raw.contains('&') { strip_markup(raw) } else { raw.to_string() };
-    let folded = fold_typography(&no_markup);
-    tidy_lines(&folded)
+    let no_markup = if raw.contains('<') || raw.contains('&') { Cow::Owned(strip_markup(raw)) } else { Cow::Borrowed(raw) };
+    let mut tidy = Tidy::with_capacity(no_markup.len());
+    fold_each(&no_markup, |c| tidy.push(c));
+    tidy.finish()
 }
 
 /// Characters folded to plain equivalents (QUIRKS 23).
 pub fn fold_typography(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => {
-                out.push_str("\n• ")
-            }
-            '\t' | '\r' | '\u{000B}' | '\u{000C}' => out.push(' '),
-            c if c.is_control() && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
+    fold_each(s, |c| out.push(c));
     out
+}
+
+/// Each character of `s` folded (QUIRKS 23), handed to `emit`.
+fn fold_each(s: &str, mut emit: impl FnMut(char)) {
+    for c in s.chars() {
+        let folded = match c {
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+            '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => "\n• ",
+            '\t' | '\r' | '\u{000B}' | '\u{000C}' => " ",
+            c if c.is_control() && c != '\n' => "",
+            c => {
+                emit(c);
+                continue;
+            }
+        };
+        folded.chars().for_each(&mut emit);
+    }
 }
 
 /// Collapse spaces, trim each line, drop empty lines.
 pub fn tidy_lines(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for line in s.split('\n') {
-        let mut last_space = true;
-        let start = out.len();
-        for c in line.chars() {
-            if c == ' ' {
-                if !last_space {
-                    out.push(' ');
+    let mut tidy = Tidy::with_capacity(s.len());
+    s.chars().for_each(|c| tidy.push(c));
+    tidy.finish()
+}
+
+/// [`tidy_lines`] fed one character at a time.
+struct Tidy {
+    out: String,
+    /// Where the current line starts in `out`.
+    line_start: usize,
+    last_space: bool,
+}
+
+impl Tidy {
+    fn with_capacity(n: usize) -> Self {
+        Tidy { out: String::with_capacity(n), line_start: 0, last_space: true }
+    }
+
+    fn push(&mut self, c: char) {
+        match c {
+            '\n' => self.end_line(),
+            ' ' => {
+                if !self.last_space {
+                    self.out.push(' ');
                 }
-                last_space = true;
-            } else {
-                out.push(c);
-                last_space = false;
+                self.last_space = true;
+            }
+            c => {
+                self.out.push(c);
+                self.last_space = false;
             }
         }
-        if out.ends_with(' ') {
-            out.pop();
-        }
-        if out.len() == start {
-            continue;
-        }
-        out.push('\n');
     }
-    if out.ends_with('\n') {
-        out.pop();
+
+    fn end_line(&mut self) {
+        if self.out.len() > self.line_start {
+            if self.out.ends_with(' ') {
+                self.out.pop();
+            }
+            if self.out.len() > self.line_start {
+                self.out.push('\n');
+            }
+        }
+        self.line_start = self.out.len();
+        self.last_space = true;
     }
-    out
+
+    fn finish(mut self) -> String {
+        self.end_line();
+        if self.out.ends_with('\n') {
+            self.out.pop();
+        }
+        self.out
+    }
 }
 
 const BLOCK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "td", "th"];
@@ -202,6 +241,27 @@ mod tests {
     fn text_that_only_looks_like_markup_is_kept() {
         assert_eq!(clean_text("a < b and c > d & e"), "a < b and c > d & e");
         assert_eq!(clean_text("2 <3 stages"), "2 <3 stages");
+    }
+
+    #[test]
+    fn one_pass_equals_the_three_steps() {
+        let texts = [
+            "",
+            " ",
+            "\n\n",
+            "  a   b \n\n  c  ",
+            "a\tb\r\nc \u{00A0} d\u{000B}e\u{0007}f",
+            "x • y ▪ z\u{F0B7}",
+            "• lead",
+            "end •",
+            "<p>one</p> <p>two &amp; three</p>\n <li>four",
+            "e\u{FB03}cient \u{FB01}le self\u{00AD}assessment “q” ‘s’",
+            " \n \u{2003}\n x\u{3000}\u{3000}y \n",
+        ];
+        for t in texts {
+            let markup_free = if t.contains('<') || t.contains('&') { strip_markup(t) } else { t.to_string() };
+            assert_eq!(clean_text(t), tidy_lines(&fold_typography(&markup_free)), "{t:?}");
+        }
     }
 
     #[test]
