@@ -16,51 +16,67 @@ use std::borrow::Cow;
 pub fn clean_text(raw: &str) -> String {
     let no_markup = if raw.contains('<') || raw.contains('&') { Cow::Owned(strip_markup(raw)) } else { Cow::Borrowed(raw) };
     let mut tidy = Tidy::with_capacity(no_markup.len());
-    fold_each(&no_markup, |c| tidy.push(c));
+    fold_each(&no_markup, |piece| tidy.push_str(piece));
     tidy.finish()
 }
 
 /// Characters folded to plain equivalents (QUIRKS 23).
 pub fn fold_typography(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, |c| out.push(c));
+    fold_each(s, |piece| out.push_str(piece));
     out
 }
 
-/// Each character of `s` folded (QUIRKS 23), handed to `emit`.
-fn fold_each(s: &str, mut emit: impl FnMut(char)) {
-    for c in s.chars() {
-        let folded = match c {
-            '\u{FB00}' => "ff",
-            '\u{FB01}' => "fi",
-            '\u{FB02}' => "fl",
-            '\u{FB03}' => "ffi",
-            '\u{FB04}' => "ffl",
-            '\u{FB05}' | '\u{FB06}' => "st",
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
-            '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => "\n• ",
-            '\t' | '\r' | '\u{000B}' | '\u{000C}' => " ",
-            c if c.is_control() && c != '\n' => "",
-            c => {
-                emit(c);
-                continue;
-            }
-        };
-        folded.chars().for_each(&mut emit);
+/// What `c` folds to, or `None` when it stays as it is.
+fn folded(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => "\n• ",
+        '\t' | '\r' | '\u{000B}' | '\u{000C}' => " ",
+        c if c.is_control() && c != '\n' => "",
+        _ => return None,
+    })
+}
+
+/// `s` folded (QUIRKS 23), handed to `emit` piece by piece: the runs that stay as they
+/// are, as slices of `s`, between the replacements.
+fn fold_each<'a>(s: &'a str, mut emit: impl FnMut(&'a str)) {
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Printable ASCII and line breaks never fold.
+        if matches!(bytes[i], 0x20..=0x7E | b'\n') {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a char boundary");
+        if let Some(f) = folded(c) {
+            emit(&s[run..i]);
+            emit(f);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
     }
+    emit(&s[run..]);
 }
 
 /// Collapse spaces, trim each line, drop empty lines.
 pub fn tidy_lines(s: &str) -> String {
     let mut tidy = Tidy::with_capacity(s.len());
-    s.chars().for_each(|c| tidy.push(c));
+    tidy.push_str(s);
     tidy.finish()
 }
 
-/// [`tidy_lines`] fed one character at a time.
+/// [`tidy_lines`] fed a piece at a time.
 struct Tidy {
     out: String,
     /// Where the current line starts in `out`.
@@ -73,19 +89,26 @@ impl Tidy {
         Tidy { out: String::with_capacity(n), line_start: 0, last_space: true }
     }
 
-    fn push(&mut self, c: char) {
-        match c {
-            '\n' => self.end_line(),
-            ' ' => {
-                if !self.last_space {
-                    self.out.push(' ');
-                }
+    fn push_str(&mut self, s: &str) {
+        let mut rest = s;
+        while let Some(i) = rest.bytes().position(|b| b == b' ' || b == b'\n') {
+            self.push_word(&rest[..i]);
+            if rest.as_bytes()[i] == b'\n' {
+                self.end_line();
+            } else if !self.last_space {
+                self.out.push(' ');
                 self.last_space = true;
             }
-            c => {
-                self.out.push(c);
-                self.last_space = false;
-            }
+            rest = &rest[i + 1..];
+        }
+        self.push_word(rest);
+    }
+
+    /// Text with no space or line break.
+    fn push_word(&mut self, word: &str) {
+        if !word.is_empty() {
+            self.out.push_str(word);
+            self.last_space = false;
         }
     }
 
