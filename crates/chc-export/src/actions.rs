@@ -12,6 +12,7 @@
 use chc_code::dates::{month_year, numeric_date};
 use chc_model::{Comply, Document, Row};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub const COLUMNS: &[&str] = &["source", "landlord", "code_version", "provision", "comply", "action", "target_date", "target_date_text"];
@@ -57,13 +58,15 @@ impl Actions {
             w.write_record([
                 crate::long::excel_safe(&r.source),
                 crate::long::excel_safe(&r.landlord),
-                r.code_version.clone(),
-                r.provision.clone(),
-                r.comply.to_string(),
+                Cow::Borrowed(r.code_version.as_str()),
+                Cow::Borrowed(r.provision.as_str()),
+                Cow::Borrowed(r.comply.as_str()),
                 crate::long::excel_safe(&r.action),
-                r.target_date.clone().unwrap_or_default(),
+                Cow::Borrowed(r.target_date.as_deref().unwrap_or_default()),
                 crate::long::excel_safe(&r.target_date_text),
-            ])
+            ]
+            .iter()
+            .map(|field| field.as_bytes()))
             .expect("in-memory write");
         }
         w.into_inner().expect("in-memory flush")

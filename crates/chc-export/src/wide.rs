@@ -116,7 +116,7 @@ impl WideTables {
     }
 
     fn fixed(d: &WideDoc) -> Vec<String> {
-        vec![excel_safe(&d.source), excel_safe(&d.landlord), d.version.map(|v| v.to_string()).unwrap_or_default(), d.date.clone(), d.draft.to_string()]
+        vec![excel_safe(&d.source).into_owned(), excel_safe(&d.landlord).into_owned(), d.version.map(|v| v.to_string()).unwrap_or_default(), d.date.clone(), d.draft.to_string()]
     }
 
     /// A table of the documents whose version is one of `blocks`' versions; columns are the

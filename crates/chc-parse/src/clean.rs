@@ -76,9 +76,10 @@ pub fn tidy_lines(s: &str) -> String {
     tidy.finish()
 }
 
-/// [`tidy_lines`] fed a piece at a time.
+/// [`tidy_lines`] fed a piece at a time. It works on bytes: a space or line break is one
+/// byte in UTF-8 and never part of another character, so the text stays valid UTF-8.
 struct Tidy {
-    out: String,
+    out: Vec<u8>,
     /// Where the current line starts in `out`.
     line_start: usize,
     last_space: bool,
@@ -86,39 +87,34 @@ struct Tidy {
 
 impl Tidy {
     fn with_capacity(n: usize) -> Self {
-        Tidy { out: String::with_capacity(n), line_start: 0, last_space: true }
+        Tidy { out: Vec::with_capacity(n), line_start: 0, last_space: true }
     }
 
     fn push_str(&mut self, s: &str) {
-        let mut rest = s;
-        while let Some(i) = rest.bytes().position(|b| b == b' ' || b == b'\n') {
-            self.push_word(&rest[..i]);
-            if rest.as_bytes()[i] == b'\n' {
-                self.end_line();
-            } else if !self.last_space {
-                self.out.push(' ');
-                self.last_space = true;
+        for &b in s.as_bytes() {
+            match b {
+                b'\n' => self.end_line(),
+                b' ' => {
+                    if !self.last_space {
+                        self.out.push(b' ');
+                        self.last_space = true;
+                    }
+                }
+                b => {
+                    self.out.push(b);
+                    self.last_space = false;
+                }
             }
-            rest = &rest[i + 1..];
-        }
-        self.push_word(rest);
-    }
-
-    /// Text with no space or line break.
-    fn push_word(&mut self, word: &str) {
-        if !word.is_empty() {
-            self.out.push_str(word);
-            self.last_space = false;
         }
     }
 
     fn end_line(&mut self) {
         if self.out.len() > self.line_start {
-            if self.out.ends_with(' ') {
+            if self.out.last() == Some(&b' ') {
                 self.out.pop();
             }
             if self.out.len() > self.line_start {
-                self.out.push('\n');
+                self.out.push(b'\n');
             }
         }
         self.line_start = self.out.len();
@@ -127,10 +123,10 @@ impl Tidy {
 
     fn finish(mut self) -> String {
         self.end_line();
-        if self.out.ends_with('\n') {
+        if self.out.last() == Some(&b'\n') {
             self.out.pop();
         }
-        self.out
+        String::from_utf8(self.out).expect("only whole characters and ASCII spaces were written")
     }
 }
 
