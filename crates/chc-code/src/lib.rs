@@ -50,6 +50,9 @@ pub struct Registry {
     by_key: HashMap<(CodeVersion, String), usize>,
     /// `number_key` of every provision, in `provisions` order (sorting ranks parses no text).
     keys: Vec<(u32, u32)>,
+    /// The Code versions present, in order, and the index in it of each provision's version.
+    versions: Vec<CodeVersion>,
+    version_slot: Vec<usize>,
     /// Word hashes of every provision's text, for quote fidelity.
     words: Vec<Vec<u64>>,
     /// Inverted index: bigram hash → the range of `postings` holding the provisions that
@@ -99,7 +102,10 @@ impl Registry {
         for (p, &i) in order.iter().enumerate() {
             pos[i as usize] = p as u32;
         }
-        Registry { provisions, profiles, by_key, keys, words, index, postings, order, pos }
+        let mut versions: Vec<CodeVersion> = provisions.iter().map(|p| p.version).collect();
+        versions.dedup();
+        let version_slot = provisions.iter().map(|p| versions.iter().position(|&v| v == p.version).expect("listed")).collect();
+        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -107,9 +113,7 @@ impl Registry {
     }
 
     pub fn versions(&self) -> Vec<CodeVersion> {
-        let mut v: Vec<CodeVersion> = self.provisions.iter().map(|p| p.version).collect();
-        v.dedup();
-        v
+        self.versions.clone()
     }
 
     pub fn of_version(&self, version: CodeVersion) -> impl Iterator<Item = &Provision> {
@@ -225,17 +229,16 @@ impl Registry {
     pub fn best_score_per_version_of(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
         let common = self.shared_bigrams(probe);
         let n = probe.len();
-        let mut out: Vec<(CodeVersion, f64)> = self.versions().into_iter().map(|v| (v, 0.0)).collect();
+        let mut best = vec![0.0f64; self.versions.len()];
         for (i, &c) in common.iter().enumerate() {
             if c == 0 {
                 continue;
             }
             let s = similarity::similarity_from_counts(self.profiles[i].len(), n, c as usize);
-            if let Some(slot) = out.iter_mut().find(|(v, _)| *v == self.provisions[i].version) {
-                slot.1 = slot.1.max(s);
-            }
+            let slot = &mut best[self.version_slot[i]];
+            *slot = slot.max(s);
         }
-        out
+        self.versions.iter().copied().zip(best).collect()
     }
 
     /// Provisions of `version` ranked by wording similarity to `text`, best first.

@@ -25,13 +25,11 @@ pub fn words(text: &str) -> Vec<String> {
 /// agrees with `str::to_lowercase` except for the word-final Greek capital sigma, so words
 /// holding one take the allocating path.
 fn word_hash(word: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01B3;
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
     if word.is_ascii() {
-        for b in word.bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
-        }
-    } else if word.contains('\u{3A3}') {
+        return ascii_word_hash(word.as_bytes());
+    }
+    let mut h = FNV_OFFSET;
+    if word.contains('\u{3A3}') {
         for b in word.to_lowercase().bytes() {
             h = (h ^ b as u64).wrapping_mul(PRIME);
         }
@@ -42,6 +40,18 @@ fn word_hash(word: &str) -> u64 {
                 h = (h ^ b as u64).wrapping_mul(PRIME);
             }
         }
+    }
+    mix(h ^ word.len() as u64)
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01B3;
+
+/// [`word_hash`] of an ASCII word.
+fn ascii_word_hash(word: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for b in word {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
     }
     mix(h ^ word.len() as u64)
 }
@@ -201,7 +211,11 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 }
 
 fn word_hash_iter(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash)
+    // Most texts are ASCII: then split and hash bytes, with no character decoding.
+    let ascii = text.is_ascii();
+    let ascii_words = ascii.then(|| text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(ascii_word_hash));
+    let other_words = (!ascii).then(|| text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash));
+    ascii_words.into_iter().flatten().chain(other_words.into_iter().flatten())
 }
 
 /// Edit distance (insert, delete, substitute, each 1) over two sequences, one row of memory.
