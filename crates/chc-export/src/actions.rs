@@ -194,7 +194,8 @@ pub fn action_sentences(text: &str) -> Vec<String> {
     // collapsed, so where no cue matches the text with any whitespace between its words,
     // no sentence can have one, and the text need not be split.
     static LOOSE_CUE: OnceLock<Regex> = OnceLock::new();
-    if !re(&LOOSE_CUE, &CUE_PATTERN.replace(r"\ ", r"\s+")).is_match(text) {
+    let loose_cue = LOOSE_CUE.get_or_init(|| Regex::new(&CUE_PATTERN.replace(r"\ ", r"\s+")).expect("static regex"));
+    if !loose_cue.is_match(text) {
         return Vec::new();
     }
     sentences(text).into_iter().filter(|s| is_action_sentence(s)).collect()
