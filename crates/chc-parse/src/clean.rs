@@ -121,9 +121,13 @@ impl Tidy {
         self.last_space = true;
     }
 
+    /// The last line ends like any other, but without a line break: pushing one to pop it
+    /// again would outgrow the buffer sized for the text.
     fn finish(mut self) -> String {
-        self.end_line();
-        if self.out.last() == Some(&b'\n') {
+        if self.out.len() > self.line_start && self.out.last() == Some(&b' ') {
+            self.out.pop();
+        }
+        if self.out.len() == self.line_start && self.out.last() == Some(&b'\n') {
             self.out.pop();
         }
         String::from_utf8(self.out).expect("only whole characters and ASCII spaces were written")
