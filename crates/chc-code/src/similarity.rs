@@ -210,12 +210,37 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     word_hash_iter(text).collect()
 }
 
-fn word_hash_iter(text: &str) -> impl Iterator<Item = u64> + '_ {
+fn word_hash_iter(text: &str) -> WordHashes<'_> {
     // Most texts are ASCII: then split and hash bytes, with no character decoding.
-    let ascii = text.is_ascii();
-    let ascii_words = ascii.then(|| text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(ascii_word_hash));
-    let other_words = (!ascii).then(|| text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash));
-    ascii_words.into_iter().flatten().chain(other_words.into_iter().flatten())
+    if text.is_ascii() {
+        WordHashes::Ascii(text.as_bytes())
+    } else {
+        WordHashes::Other(text.split(|c: char| !c.is_alphanumeric()))
+    }
+}
+
+/// The [`word_hash`]es of a text's words.
+enum WordHashes<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a [u8]),
+    Other(std::str::Split<'a, fn(char) -> bool>),
+}
+
+impl Iterator for WordHashes<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        match self {
+            WordHashes::Ascii(rest) => {
+                let start = rest.iter().position(u8::is_ascii_alphanumeric)?;
+                let word = &rest[start..];
+                let len = word.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(word.len());
+                *rest = &word[len..];
+                Some(ascii_word_hash(&word[..len]))
+            }
+            WordHashes::Other(words) => words.find(|w| !w.is_empty()).map(word_hash),
+        }
+    }
 }
 
 /// Edit distance (insert, delete, substitute, each 1) over two sequences, one row of memory.

@@ -62,9 +62,10 @@ fn fold_hash(word: &str) -> u64 {
     word.bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0000_0100_0000_01B3))
 }
 
-/// Mark in `hits` the gazetteer entries named in `text` as whole words, ASCII letters in
-/// any case.
-fn gazetteer_hits(text: &str, hits: &mut [bool]) {
+/// The gazetteer entries named in `text` as whole words, ASCII letters in any case: their
+/// indices, in gazetteer order, each once.
+fn gazetteer_hits(text: &str) -> Vec<usize> {
+    let mut hits = Vec::new();
     let index = alias_index();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let Some(candidates) = index.get(&fold_hash(word)) else { continue };
@@ -72,10 +73,13 @@ fn gazetteer_hits(text: &str, hits: &mut [bool]) {
         for (pattern, owner) in candidates {
             let matched = rest.as_bytes().get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
             if matched && rest[pattern.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
-                hits[*owner] = true;
+                hits.push(*owner);
             }
         }
     }
+    hits.sort_unstable();
+    hits.dedup();
+    hits
 }
 
 /// The gazetteer indexed by domain and by normalised name or alias.
@@ -185,7 +189,6 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
             t.example = example.chars().take(100).collect();
         }
     };
-    let mut hits: Vec<bool> = Vec::new();
     for (weight, method, text) in &texts {
         // The patterns are costly; most cells name no organisation at all.
         let names_council = text.contains("Council");
@@ -229,10 +232,7 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
             }
         }
         // Aliases written out in text ("South Cambs", "LB Camden").
-        hits.clear();
-        hits.resize(gaz.len(), false);
-        gazetteer_hits(text, &mut hits);
-        for (e, _) in gaz.iter().zip(&hits).filter(|(_, h)| **h) {
+        for e in gazetteer_hits(text).into_iter().map(|i| &gaz[i]) {
             add(e.name.clone(), 0.5 * weight, "gazetteer", text);
         }
     }
@@ -309,15 +309,13 @@ mod tests {
     #[test]
     fn gazetteer_aliases_found_as_whole_words_in_any_ascii_case() {
         let gaz = gazetteer();
-        let mut hits = vec![false; gaz.len()];
-        gazetteer_hits("see STOKE-ON-TRENT city council's page; not Stoke-on-Trentham", &mut hits);
-        let found: Vec<&str> = gaz.iter().zip(&hits).filter(|(_, h)| **h).map(|(e, _)| e.name.as_str()).collect();
+        let found: Vec<&str> = gazetteer_hits("see STOKE-ON-TRENT city council's page; not Stoke-on-Trentham").into_iter().map(|i| gaz[i].name.as_str()).collect();
         assert_eq!(found, ["Stoke-on-Trent City Council"]);
     }
 
     /// The definition `gazetteer_hits` implements: every name, ASCII-case-insensitively,
     /// anywhere, with no letter or digit either side.
-    fn reference_hits(texts: &[String]) -> Vec<Vec<bool>> {
+    fn reference_hits(texts: &[String]) -> Vec<Vec<usize>> {
         let gaz = gazetteer();
         let mut patterns = Vec::new();
         for (i, e) in gaz.iter().enumerate() {
@@ -335,7 +333,7 @@ mod tests {
                     hits[patterns[m.pattern().as_usize()].1] = true;
                 }
             }
-            hits
+            (0..gaz.len()).filter(|&i| hits[i]).collect::<Vec<usize>>()
         };
         texts.iter().map(|t| hits_of(t)).collect()
     }
@@ -347,9 +345,7 @@ mod tests {
         let all = texts.join(" ");
         texts.push(all);
         for (t, want) in texts.iter().zip(reference_hits(&texts)) {
-            let mut hits = vec![false; gazetteer().len()];
-            gazetteer_hits(t, &mut hits);
-            assert_eq!(hits, want, "{t:?}");
+            assert_eq!(gazetteer_hits(t), want, "{t:?}");
         }
     }
 
