@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-pub use similarity::{fidelity, fidelity_of_hashes, word_hashes, wording_similarity, WordingProfile};
+pub use similarity::{fidelity, fidelity_of_hashes, word_hash, word_hashes, wording_similarity, WordingProfile};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
@@ -59,7 +59,7 @@ pub struct Registry {
     /// have it. `rank` looks each probe bigram up once instead of intersecting the probe
     /// with every provision's profile; the hashes are already mixed, so the map uses them
     /// as they are.
-    index: HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>,
+    index: HashMap<u64, (u32, u32), HashedKeys>,
     postings: Vec<u32>,
     /// Provision indices in (number_key, index) order: the order `rank` gives equal scores.
     order: Vec<u32>,
@@ -281,9 +281,12 @@ impl Registry {
     }
 }
 
-/// The hasher of the bigram index: its keys are already well-mixed 64-bit hashes.
+/// For maps keyed by hashes that are already well mixed ([`word_hash`], bigram hashes):
+/// the key is its own hash.
+pub type HashedKeys = BuildHasherDefault<PassThrough>;
+
 #[derive(Default)]
-struct PassThrough(u64);
+pub struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {

@@ -24,7 +24,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// ASCII is folded byte by byte; other characters go through `char::to_lowercase`, which
 /// agrees with `str::to_lowercase` except for the word-final Greek capital sigma, so words
 /// holding one take the allocating path.
-fn word_hash(word: &str) -> u64 {
+pub fn word_hash(word: &str) -> u64 {
     if word.is_ascii() {
         return ascii_word_hash(word.as_bytes());
     }

@@ -2,6 +2,7 @@
 //! from headings, body text and the domains of links and e-mail addresses, checked
 //! against a gazetteer of English councils and large housing associations.
 
+use chc_code::{word_hash, HashedKeys};
 use chc_model::{FieldDetection, TableDocument};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
@@ -34,32 +35,27 @@ fn gazetteer() -> &'static Vec<Entry> {
 }
 
 /// Every gazetteer name and alias of 6+ bytes, lower-cased, with its gazetteer entry,
-/// keyed by the [`fold_hash`] of its first word. A name starts with a letter or digit
+/// keyed by the [`word_hash`] of its first word. A name starts with a letter or digit
 /// (tested) and must not follow one, so it can only start where a word of the text starts,
 /// and there that word is the name's first word: one lookup per word of the text finds
 /// every candidate, and building the map costs next to nothing (an automaton over 800
-/// names cost milliseconds per process).
-fn alias_index() -> &'static HashMap<u64, Vec<(String, usize)>> {
-    static A: OnceLock<HashMap<u64, Vec<(String, usize)>>> = OnceLock::new();
+/// names cost milliseconds per process). Words equal but for the case of ASCII letters
+/// share a `word_hash`; the full comparison tells apart any others that do.
+fn alias_index() -> &'static HashMap<u64, Vec<(String, usize)>, HashedKeys> {
+    static A: OnceLock<HashMap<u64, Vec<(String, usize)>, HashedKeys>> = OnceLock::new();
     A.get_or_init(|| {
-        let mut index: HashMap<u64, Vec<(String, usize)>> = HashMap::new();
+        let mut index: HashMap<u64, Vec<(String, usize)>, HashedKeys> = HashMap::default();
         for (i, e) in gazetteer().iter().enumerate() {
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 if a.len() >= 6 {
                     let pattern = a.to_lowercase();
                     let first = pattern.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                    index.entry(fold_hash(first)).or_default().push((pattern, i));
+                    index.entry(word_hash(first)).or_default().push((pattern, i));
                 }
             }
         }
         index
     })
-}
-
-/// FNV-1a of `word` with ASCII letters lower-cased. Words that share it by accident are
-/// told apart by the full comparison.
-fn fold_hash(word: &str) -> u64 {
-    word.bytes().fold(0xCBF2_9CE4_8422_2325, |h, b| (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x0000_0100_0000_01B3))
 }
 
 /// The gazetteer entries named in `text` as whole words, ASCII letters in any case: their
@@ -68,7 +64,7 @@ fn gazetteer_hits(text: &str) -> Vec<usize> {
     let mut hits = Vec::new();
     let index = alias_index();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let Some(candidates) = index.get(&fold_hash(word)) else { continue };
+        let Some(candidates) = index.get(&word_hash(word)) else { continue };
         let rest = &text[word.as_ptr() as usize - text.as_ptr() as usize..];
         for (pattern, owner) in candidates {
             let matched = rest.as_bytes().get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
