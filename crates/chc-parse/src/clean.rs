@@ -14,10 +14,25 @@ use std::borrow::Cow;
 /// then [`tidy_lines`], the last two in one pass with no string in between (this runs on
 /// every cell of every form).
 pub fn clean_text(raw: &str) -> String {
+    if already_clean(raw) {
+        return raw.to_string();
+    }
     let no_markup = if raw.contains('<') || raw.contains('&') { Cow::Owned(strip_markup(raw)) } else { Cow::Borrowed(raw) };
     let mut tidy = Tidy::with_capacity(no_markup.len());
     fold_each(&no_markup, |piece| tidy.push_str(piece));
     tidy.finish()
+}
+
+/// Most cells are plain ASCII, one space between words, nothing to strip or fold: then
+/// cleaning would give them back unchanged, and a few fast scans can tell.
+fn already_clean(s: &str) -> bool {
+    // Counted rather than searched for, so that the loop vectorises.
+    let needs_work = s.bytes().filter(|&b| !matches!(b, 0x20..=0x7E | b'\n') || b == b'<' || b == b'&').count();
+    needs_work == 0
+        && !s.starts_with([' ', '\n'])
+        && !s.ends_with([' ', '\n'])
+        && !s.contains("  ")
+        && (!s.contains('\n') || !(s.contains(" \n") || s.contains("\n ") || s.contains("\n\n")))
 }
 
 /// Characters folded to plain equivalents (QUIRKS 23).
@@ -140,37 +155,38 @@ const BLOCK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "h1", "h
 /// (an unclosed `<li data-bbox=…>`), so every `<…>` that looks like a tag is dropped.
 pub fn strip_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let c = bytes[i];
-        if c == b'<' {
-            if let Some((name, end)) = tag_at(s, i) {
-                if BLOCK_TAGS.contains(&name.as_str()) {
+    // Text between the '<' and '&' that may open markup is copied whole.
+    while let Some(found) = s.as_bytes()[i..].iter().position(|&b| b == b'<' || b == b'&') {
+        let at = i + found;
+        out.push_str(&s[i..at]);
+        let markup_end = if s.as_bytes()[at] == b'<' {
+            tag_at(s, at).map(|(name, end)| {
+                if BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
                     out.push('\n');
                 }
-                i = end;
-                continue;
-            }
-        } else if c == b'&' {
-            if let Some((decoded, end)) = entity_at(s, i) {
+                end
+            })
+        } else {
+            entity_at(s, at).map(|(decoded, end)| {
                 out.push_str(&decoded);
-                i = end;
-                continue;
-            }
-        }
-        let ch = s[i..].chars().next().expect("index is on a char boundary");
-        out.push(ch);
-        i += ch.len_utf8();
+                end
+            })
+        };
+        i = markup_end.unwrap_or_else(|| {
+            out.push(char::from(s.as_bytes()[at]));
+            at + 1
+        });
     }
+    out.push_str(&s[i..]);
     out
 }
 
-/// If a tag starts at `start`, its lower-case name and the index just past it.
-fn tag_at(s: &str, start: usize) -> Option<(String, usize)> {
+/// If a tag starts at `start`, its name and the index just past it.
+fn tag_at(s: &str, start: usize) -> Option<(&str, usize)> {
     let rest = &s[start + 1..];
     let rest_trim = rest.strip_prefix('/').unwrap_or(rest);
-    let name: String = rest_trim.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let name = &rest_trim[..rest_trim.bytes().take_while(u8::is_ascii_alphanumeric).count()];
     if name.is_empty() || !rest_trim.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
@@ -187,12 +203,12 @@ fn tag_at(s: &str, start: usize) -> Option<(String, usize)> {
             (Some(q), c) if c == q => in_quote = None,
             (Some(_), _) => {}
             (None, '"') | (None, '\'') => in_quote = Some(ch),
-            (None, '>') => return Some((name.to_ascii_lowercase(), base + off + 1)),
-            (None, '<') => return Some((name.to_ascii_lowercase(), base + off)),
+            (None, '>') => return Some((name, base + off + 1)),
+            (None, '<') => return Some((name, base + off)),
             _ => {}
         }
     }
-    Some((name.to_ascii_lowercase(), s.len()))
+    Some((name, s.len()))
 }
 
 fn entity_at(s: &str, start: usize) -> Option<(String, usize)> {
