@@ -207,7 +207,10 @@ pub fn fidelity_of_hashes(quoted: &[u64], code: &[u64]) -> f64 {
 
 /// The words of [`words`], as hashes (no string per word): equal lower-cased words hash equally.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    word_hash_iter(text).collect()
+    // Room for words of average length, so the vector rarely grows.
+    let mut hashes = Vec::with_capacity(text.len() / 4);
+    hashes.extend(word_hash_iter(text));
+    hashes
 }
 
 fn word_hash_iter(text: &str) -> WordHashes<'_> {
