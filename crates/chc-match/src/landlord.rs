@@ -34,6 +34,9 @@ fn gazetteer() -> &'static Vec<Entry> {
     })
 }
 
+/// First-word hash → (lower-cased name or alias, gazetteer index); see [`alias_index`].
+type AliasIndex = HashMap<u64, Vec<(String, usize)>, HashedKeys>;
+
 /// Every gazetteer name and alias of 6+ bytes, lower-cased, with its gazetteer entry,
 /// keyed by the [`word_hash`] of its first word. A name starts with a letter or digit
 /// (tested) and must not follow one, so it can only start where a word of the text starts,
@@ -41,10 +44,10 @@ fn gazetteer() -> &'static Vec<Entry> {
 /// every candidate, and building the map costs next to nothing (an automaton over 800
 /// names cost milliseconds per process). Words equal but for the case of ASCII letters
 /// share a `word_hash`; the full comparison tells apart any others that do.
-fn alias_index() -> &'static HashMap<u64, Vec<(String, usize)>, HashedKeys> {
-    static A: OnceLock<HashMap<u64, Vec<(String, usize)>, HashedKeys>> = OnceLock::new();
+fn alias_index() -> &'static AliasIndex {
+    static A: OnceLock<AliasIndex> = OnceLock::new();
     A.get_or_init(|| {
-        let mut index: HashMap<u64, Vec<(String, usize)>, HashedKeys> = HashMap::default();
+        let mut index = AliasIndex::default();
         for (i, e) in gazetteer().iter().enumerate() {
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 if a.len() >= 6 {
