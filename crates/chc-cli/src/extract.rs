@@ -6,10 +6,10 @@ use crate::{EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use chc_code::Registry;
 use chc_export::{StageTimings, Summary};
 use chc_model::{Document, FileError, Overrides, Stage, SCHEMA_VERSION};
-use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
@@ -190,59 +190,81 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     let mut timings = StageTimings::default();
     let mut kept: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut write_error = None;
-    // Documents run in parallel a chunk at a time; each chunk's results are written in
-    // input order and dropped, so memory holds one chunk, not the batch.
-    let chunk = pool.current_num_threads().max(1) * 8;
-    for batch in inputs.chunks(chunk) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|input| {
-                    let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, args.align.is_some(), &out);
-                    let outcome = match outcome {
-                        Outcome::Done(doc, t) => match chc_export::write_document(&out, &input.stem, &doc) {
-                            Ok(()) => Outcome::Done(doc, t),
-                            Err(e) => Outcome::Failed(fail(input, Stage::Write, "write_failed", format!("cannot write documents/{}.json: {e}", input.stem)), t),
-                        },
-                        other => other,
-                    };
-                    if let Some(p) = &progress {
-                        p.inc(1);
-                    }
-                    outcome
-                })
-                .collect()
+    // Workers take inputs in order, at most `window` ahead of the writer; results are
+    // written in input order as they complete and dropped, so memory holds `window`
+    // documents, not the batch, and the batch files are written while the workers go on.
+    let threads = pool.current_num_threads().max(1);
+    let ahead = Ahead::new(threads * 8);
+    let work = |input: &Input| -> Outcome {
+        let outcome = process(input, &manifest.lookup(input), &limits, registry, args.resume, args.align.is_some(), &out);
+        let outcome = match outcome {
+            Outcome::Done(doc, t) => match chc_export::write_document(&out, &input.stem, &doc) {
+                Ok(()) => Outcome::Done(doc, t),
+                Err(e) => Outcome::Failed(fail(input, Stage::Write, "write_failed", format!("cannot write documents/{}.json: {e}", input.stem)), t),
+            },
+            other => other,
+        };
+        if let Some(p) = &progress {
+            p.inc(1);
+        }
+        outcome
+    };
+    std::thread::scope(|scope| {
+        let (done, finished) = std::sync::mpsc::channel::<(usize, Outcome)>();
+        let (ahead, work, inputs, pool) = (&ahead, &work, &inputs, &pool);
+        scope.spawn(move || {
+            pool.scope(|workers| {
+                for _ in 0..threads {
+                    let done = done.clone();
+                    workers.spawn(move |_| {
+                        let _stop_all_if_this_panics = ahead.guard();
+                        while let Some(i) = ahead.take(inputs.len()) {
+                            if done.send((i, work(&inputs[i]))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+            });
         });
-        for (input, outcome) in batch.iter().zip(outcomes) {
-            let (doc, t) = match outcome {
-                Outcome::Done(doc, t) => (Some(doc), t),
-                Outcome::UpToDate(doc) => {
-                    summary.skipped_up_to_date += 1;
-                    (Some(doc), Times::default())
+        let mut completed: std::collections::BTreeMap<usize, Outcome> = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (i, outcome) in finished {
+            completed.insert(i, outcome);
+            while let Some(outcome) = completed.remove(&next) {
+                let input = &inputs[next];
+                next += 1;
+                ahead.written(next);
+                let (doc, t) = match outcome {
+                    Outcome::Done(doc, t) => (Some(doc), t),
+                    Outcome::UpToDate(doc) => {
+                        summary.skipped_up_to_date += 1;
+                        (Some(doc), Times::default())
+                    }
+                    Outcome::Failed(e, t) => {
+                        eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
+                        summary.count_error(&e);
+                        errors.push(e);
+                        (None, t)
+                    }
+                };
+                timings.read_ms += t.read;
+                timings.parse_ms += t.parse;
+                timings.table_ms += t.table;
+                timings.match_ms += t.matching;
+                if let Some(doc) = doc {
+                    tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
+                    summary.count_document(&doc);
+                    kept.insert(format!("{}.json", input.stem));
+                    let s = Instant::now();
+                    if let Err(e) = writer.add(&doc) {
+                        write_error.get_or_insert(e);
+                    }
+                    timings.write_ms += ms(s);
                 }
-                Outcome::Failed(e, t) => {
-                    eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
-                    summary.count_error(&e);
-                    errors.push(e);
-                    (None, t)
-                }
-            };
-            timings.read_ms += t.read;
-            timings.parse_ms += t.parse;
-            timings.table_ms += t.table;
-            timings.match_ms += t.matching;
-            if let Some(doc) = doc {
-                tracing::info!("{}: {} rows, version {:?}, landlord {:?}", input.display, doc.rows.len(), doc.code_version, doc.landlord);
-                summary.count_document(&doc);
-                kept.insert(format!("{}.json", input.stem));
-                let s = Instant::now();
-                if let Err(e) = writer.add(&doc) {
-                    write_error.get_or_insert(e);
-                }
-                timings.write_ms += ms(s);
             }
         }
-    }
+    });
     std::panic::set_hook(default_hook);
     if let Some(p) = progress {
         p.finish_and_clear();
@@ -275,6 +297,53 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
         EXIT_OK
     } else {
         EXIT_SOME_FAILED
+    }
+}
+
+/// Hands inputs out in order, no further than `window` ahead of the writer.
+struct Ahead {
+    /// (next input to hand out, inputs written)
+    state: Mutex<(usize, usize)>,
+    moved: Condvar,
+    window: usize,
+}
+
+impl Ahead {
+    fn new(window: usize) -> Self {
+        Ahead { state: Mutex::new((0, 0)), moved: Condvar::new(), window }
+    }
+
+    /// The next input, once the writer is close enough; `None` when all are handed out.
+    fn take(&self, total: usize) -> Option<usize> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while state.0 < total && state.0 >= state.1 + self.window {
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        let next = state.0;
+        (next < total).then(|| {
+            state.0 += 1;
+            next
+        })
+    }
+
+    fn written(&self, count: usize) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = count;
+        self.moved.notify_all();
+    }
+
+    /// While alive, a panic of this worker stops the others handing out inputs: the writer
+    /// would never see the panicked one's result, and they would wait for it for ever.
+    fn guard(&self) -> impl Drop + '_ {
+        struct Guard<'a>(&'a Ahead);
+        impl Drop for Guard<'_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.state.lock().unwrap_or_else(|e| e.into_inner()).0 = usize::MAX;
+                    self.0.moved.notify_all();
+                }
+            }
+        }
+        Guard(self)
     }
 }
 

@@ -15,9 +15,10 @@ pub use chc_model::CodeVersion;
 use chc_model::RequirementKind;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-pub use similarity::{fidelity, wording_similarity, WordingProfile};
+pub use similarity::{fidelity, fidelity_of_hashes, word_hash, word_hashes, wording_similarity, WordingProfile};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
@@ -49,10 +50,17 @@ pub struct Registry {
     by_key: HashMap<(CodeVersion, String), usize>,
     /// `number_key` of every provision, in `provisions` order (sorting ranks parses no text).
     keys: Vec<(u32, u32)>,
-    /// Inverted index: (bigram hash, provision index) for every bigram of every provision,
-    /// sorted. `rank` looks each probe bigram up once instead of intersecting the probe
-    /// with every provision's profile.
-    postings: Vec<(u64, u32)>,
+    /// The Code versions present, in order, and the index in it of each provision's version.
+    versions: Vec<CodeVersion>,
+    version_slot: Vec<usize>,
+    /// Word hashes of every provision's text, for quote fidelity.
+    words: Vec<Vec<u64>>,
+    /// Inverted index: bigram hash → the range of `postings` holding the provisions that
+    /// have it. `rank` looks each probe bigram up once instead of intersecting the probe
+    /// with every provision's profile; the hashes are already mixed, so the map uses them
+    /// as they are.
+    index: HashMap<u64, (u32, u32), HashedKeys>,
+    postings: Vec<u32>,
     /// Provision indices in (number_key, index) order: the order `rank` gives equal scores.
     order: Vec<u32>,
     /// `pos[i]`: where provision `i` stands in `order`.
@@ -73,22 +81,31 @@ impl Registry {
 
     pub fn new(mut provisions: Vec<Provision>) -> Registry {
         provisions.sort_by_key(|p| (p.version, number_key(&p.number)));
-        let profiles: Vec<WordingProfile> = provisions.iter().map(|p| WordingProfile::new(&p.text)).collect();
+        let words: Vec<Vec<u64>> = provisions.iter().map(|p| word_hashes(&p.text)).collect();
+        let profiles: Vec<WordingProfile> = words.iter().map(|w| WordingProfile::from_word_hashes(w)).collect();
         let by_key = provisions.iter().enumerate().map(|(i, p)| ((p.version, p.number.clone()), i)).collect();
         let keys: Vec<(u32, u32)> = provisions.iter().map(|p| number_key(&p.number)).collect();
-        let mut postings: Vec<(u64, u32)> = profiles
+        let mut pairs: Vec<(u64, u32)> = profiles
             .iter()
             .enumerate()
             .flat_map(|(i, prof): (usize, &WordingProfile)| prof.bigrams().iter().map(move |&b| (b, i as u32)))
             .collect();
-        postings.sort_unstable();
+        pairs.sort_unstable();
+        let mut index = HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        for (k, &(b, _)) in pairs.iter().enumerate() {
+            index.entry(b).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
+        }
+        let postings = pairs.into_iter().map(|(_, i)| i).collect();
         let mut order: Vec<u32> = (0..provisions.len() as u32).collect();
         order.sort_by_key(|&i| (keys[i as usize], i));
         let mut pos = vec![0u32; provisions.len()];
         for (p, &i) in order.iter().enumerate() {
             pos[i as usize] = p as u32;
         }
-        Registry { provisions, profiles, by_key, keys, postings, order, pos }
+        let mut versions: Vec<CodeVersion> = provisions.iter().map(|p| p.version).collect();
+        versions.dedup();
+        let version_slot = provisions.iter().map(|p| versions.iter().position(|&v| v == p.version).expect("listed")).collect();
+        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -96,9 +113,7 @@ impl Registry {
     }
 
     pub fn versions(&self) -> Vec<CodeVersion> {
-        let mut v: Vec<CodeVersion> = self.provisions.iter().map(|p| p.version).collect();
-        v.dedup();
-        v
+        self.versions.clone()
     }
 
     pub fn of_version(&self, version: CodeVersion) -> impl Iterator<Item = &Provision> {
@@ -139,8 +154,13 @@ impl Registry {
 
     /// Similarity of `text` to provision `number` of `version`, if the registry has it.
     pub fn affinity(&self, version: CodeVersion, number: &str, text: &str) -> Option<f64> {
+        self.affinity_of(version, number, &WordingProfile::new(text))
+    }
+
+    /// [`Registry::affinity`] of a text already profiled.
+    pub fn affinity_of(&self, version: CodeVersion, number: &str, probe: &WordingProfile) -> Option<f64> {
         let i = self.index_of(version, number)?;
-        Some(self.profiles[i].similarity(&WordingProfile::new(text)))
+        Some(self.profiles[i].similarity(probe))
     }
 
     /// Best affinity of `text` to `number` over every version that has it.
@@ -156,21 +176,23 @@ impl Registry {
             .fold(None, |acc: Option<f64>, s| Some(acc.map_or(s, |a| a.max(s))))
     }
 
+    /// [`fidelity`] of a quotation, given as its [`word_hashes`], to provision `number` of
+    /// `version` (whose words the registry hashed once).
+    pub fn quote_fidelity(&self, version: CodeVersion, number: &str, quoted: &[u64]) -> Option<f64> {
+        let i = self.index_of(version, number)?;
+        Some(fidelity_of_hashes(quoted, &self.words[i]))
+    }
+
     /// How many word bigrams each provision shares with `probe` (the inverted index: one
-    /// binary search per distinct probe bigram; the probe and the postings are both sorted,
-    /// so each search starts where the previous one ended).
+    /// hash lookup per distinct probe bigram).
     fn shared_bigrams(&self, probe: &WordingProfile) -> Vec<u32> {
         let mut common = vec![0u32; self.provisions.len()];
-        let mut from = 0;
-        for &b in probe.bigrams() {
-            let rest = &self.postings[from..];
-            let start = from + rest.partition_point(|&(h, _)| h < b);
-            let mut k = start;
-            while k < self.postings.len() && self.postings[k].0 == b {
-                common[self.postings[k].1 as usize] += 1;
-                k += 1;
+        for b in probe.bigrams() {
+            if let Some(&(start, end)) = self.index.get(b) {
+                for &i in &self.postings[start as usize..end as usize] {
+                    common[i as usize] += 1;
+                }
             }
-            from = k;
         }
         common
     }
@@ -178,8 +200,12 @@ impl Registry {
     /// The provision of `version` whose wording is most like `text`, with its score: the
     /// first entry of [`Registry::rank`] without ranking the rest.
     pub fn best(&self, version: Option<CodeVersion>, text: &str) -> Option<(&Provision, f64)> {
-        let probe = WordingProfile::new(text);
-        let common = self.shared_bigrams(&probe);
+        self.best_of(version, &WordingProfile::new(text))
+    }
+
+    /// [`Registry::best`] of a text already profiled.
+    pub fn best_of(&self, version: Option<CodeVersion>, probe: &WordingProfile) -> Option<(&Provision, f64)> {
+        let common = self.shared_bigrams(probe);
         let n = probe.len();
         let in_version = |i: usize| version.is_none_or(|v| self.provisions[i].version == v);
         let scored = (0..self.provisions.len())
@@ -196,26 +222,33 @@ impl Registry {
     /// The best score of `text` in each Code version the registry holds (one index pass
     /// for all versions: what version detection needs per row).
     pub fn best_score_per_version(&self, text: &str) -> Vec<(CodeVersion, f64)> {
-        let probe = WordingProfile::new(text);
-        let common = self.shared_bigrams(&probe);
+        self.best_score_per_version_of(&WordingProfile::new(text))
+    }
+
+    /// [`Registry::best_score_per_version`] of a text already profiled.
+    pub fn best_score_per_version_of(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
+        let common = self.shared_bigrams(probe);
         let n = probe.len();
-        let mut out: Vec<(CodeVersion, f64)> = self.versions().into_iter().map(|v| (v, 0.0)).collect();
+        let mut best = vec![0.0f64; self.versions.len()];
         for (i, &c) in common.iter().enumerate() {
             if c == 0 {
                 continue;
             }
             let s = similarity::similarity_from_counts(self.profiles[i].len(), n, c as usize);
-            if let Some(slot) = out.iter_mut().find(|(v, _)| *v == self.provisions[i].version) {
-                slot.1 = slot.1.max(s);
-            }
+            let slot = &mut best[self.version_slot[i]];
+            *slot = slot.max(s);
         }
-        out
+        self.versions.iter().copied().zip(best).collect()
     }
 
     /// Provisions of `version` ranked by wording similarity to `text`, best first.
     pub fn rank(&self, version: Option<CodeVersion>, text: &str) -> Vec<(&Provision, f64)> {
-        let probe = WordingProfile::new(text);
-        let common = self.shared_bigrams(&probe);
+        self.rank_of(version, &WordingProfile::new(text))
+    }
+
+    /// [`Registry::rank`] of a text already profiled.
+    pub fn rank_of(&self, version: Option<CodeVersion>, probe: &WordingProfile) -> Vec<(&Provision, f64)> {
+        let common = self.shared_bigrams(probe);
         let n = probe.len();
         // Best first, equal scores by number: what a stable sort by (score desc, number_key)
         // gives, as one integer key per entry (scores are finite and >= 0, so their bits
@@ -245,6 +278,29 @@ impl Registry {
     /// The wording profile of a provision, for callers that compare many texts to it.
     pub fn profile(&self, version: CodeVersion, number: &str) -> Option<&WordingProfile> {
         self.by_key.get(&(version, number.to_string())).map(|&i| &self.profiles[i])
+    }
+}
+
+/// For maps keyed by hashes that are already well mixed ([`word_hash`], bigram hashes):
+/// the key is its own hash.
+pub type HashedKeys = BuildHasherDefault<PassThrough>;
+
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 

@@ -24,14 +24,12 @@ pub fn words(text: &str) -> Vec<String> {
 /// ASCII is folded byte by byte; other characters go through `char::to_lowercase`, which
 /// agrees with `str::to_lowercase` except for the word-final Greek capital sigma, so words
 /// holding one take the allocating path.
-fn word_hash(word: &str) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01B3;
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+pub fn word_hash(word: &str) -> u64 {
     if word.is_ascii() {
-        for b in word.bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
-        }
-    } else if word.contains('\u{3A3}') {
+        return ascii_word_hash(word.as_bytes());
+    }
+    let mut h = FNV_OFFSET;
+    if word.contains('\u{3A3}') {
         for b in word.to_lowercase().bytes() {
             h = (h ^ b as u64).wrapping_mul(PRIME);
         }
@@ -42,6 +40,18 @@ fn word_hash(word: &str) -> u64 {
                 h = (h ^ b as u64).wrapping_mul(PRIME);
             }
         }
+    }
+    mix(h ^ word.len() as u64)
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01B3;
+
+/// [`word_hash`] of an ASCII word.
+fn ascii_word_hash(word: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for b in word {
+        h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(PRIME);
     }
     mix(h ^ word.len() as u64)
 }
@@ -108,7 +118,16 @@ pub(crate) fn similarity_from_counts(a: usize, b: usize, common: usize) -> f64 {
 
 impl WordingProfile {
     pub fn new(text: &str) -> Self {
-        let mut words = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash);
+        Self::from_hashes(word_hash_iter(text))
+    }
+
+    /// The profile of a text whose [`word_hashes`] are already known (a caller that also
+    /// needs them for [`fidelity_of_hashes`] hashes the words once).
+    pub fn from_word_hashes(words: &[u64]) -> Self {
+        Self::from_hashes(words.iter().copied())
+    }
+
+    fn from_hashes(mut words: impl Iterator<Item = u64>) -> Self {
         let mut bigrams = Vec::new();
         if let Some(first) = words.next() {
             let mut prev = first;
@@ -174,22 +193,67 @@ pub fn wording_similarity(a: &str, b: &str) -> f64 {
 /// How faithfully `quoted` reproduces `code`: 1 − word-level Levenshtein distance over the
 /// longer length. Every added, dropped or changed word counts.
 pub fn fidelity(quoted: &str, code: &str) -> f64 {
-    let a = word_hashes(quoted);
-    let b = word_hashes(code);
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let d = levenshtein(&a, &b);
-    1.0 - d as f64 / a.len().max(b.len()) as f64
+    fidelity_of_hashes(&word_hashes(quoted), &word_hashes(code))
 }
 
-/// The words of [`words`], as [`word_hash`]es (no string per word).
-fn word_hashes(text: &str) -> Vec<u64> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(word_hash).collect()
+/// [`fidelity`] of two texts given as their [`word_hashes`].
+pub fn fidelity_of_hashes(quoted: &[u64], code: &[u64]) -> f64 {
+    if quoted.is_empty() && code.is_empty() {
+        return 1.0;
+    }
+    let d = levenshtein(quoted, code);
+    1.0 - d as f64 / quoted.len().max(code.len()) as f64
+}
+
+/// The words of [`words`], as hashes (no string per word): equal lower-cased words hash equally.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    // Room for words of average length, so the vector rarely grows.
+    let mut hashes = Vec::with_capacity(text.len() / 4);
+    hashes.extend(word_hash_iter(text));
+    hashes
+}
+
+fn word_hash_iter(text: &str) -> WordHashes<'_> {
+    // Most texts are ASCII: then split and hash bytes, with no character decoding.
+    if text.is_ascii() {
+        WordHashes::Ascii(text.as_bytes())
+    } else {
+        WordHashes::Other(text.split(|c: char| !c.is_alphanumeric()))
+    }
+}
+
+/// The [`word_hash`]es of a text's words.
+enum WordHashes<'a> {
+    /// The rest of an ASCII text.
+    Ascii(&'a [u8]),
+    Other(std::str::Split<'a, fn(char) -> bool>),
+}
+
+impl Iterator for WordHashes<'_> {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        match self {
+            WordHashes::Ascii(rest) => {
+                let start = rest.iter().position(u8::is_ascii_alphanumeric)?;
+                let word = &rest[start..];
+                let len = word.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(word.len());
+                *rest = &word[len..];
+                Some(ascii_word_hash(&word[..len]))
+            }
+            WordHashes::Other(words) => words.find(|w| !w.is_empty()).map(word_hash),
+        }
+    }
 }
 
 /// Edit distance (insert, delete, substitute, each 1) over two sequences, one row of memory.
 fn levenshtein(a: &[u64], b: &[u64]) -> usize {
+    // A common prefix or suffix never changes the distance, and a faithful quotation is
+    // mostly one: trimming it leaves the O(n·m) table only the edited middle.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     if a.is_empty() {
         return b.len();
     }

@@ -12,6 +12,7 @@
 use chc_code::dates::{month_year, numeric_date};
 use chc_model::{Comply, Document, Row};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub const COLUMNS: &[&str] = &["source", "landlord", "code_version", "provision", "comply", "action", "target_date", "target_date_text"];
@@ -57,13 +58,15 @@ impl Actions {
             w.write_record([
                 crate::long::excel_safe(&r.source),
                 crate::long::excel_safe(&r.landlord),
-                r.code_version.clone(),
-                r.provision.clone(),
-                r.comply.to_string(),
+                Cow::Borrowed(r.code_version.as_str()),
+                Cow::Borrowed(r.provision.as_str()),
+                Cow::Borrowed(r.comply.as_str()),
                 crate::long::excel_safe(&r.action),
-                r.target_date.clone().unwrap_or_default(),
+                Cow::Borrowed(r.target_date.as_deref().unwrap_or_default()),
                 crate::long::excel_safe(&r.target_date_text),
-            ])
+            ]
+            .iter()
+            .map(|field| field.as_bytes()))
             .expect("in-memory write");
         }
         w.into_inner().expect("in-memory flush")
@@ -116,17 +119,16 @@ const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.split(['\n', '\r']) {
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
         let mut start = 0;
-        for (i, &(pos, c)) in chars.iter().enumerate() {
+        for (pos, c) in line.char_indices() {
             if !matches!(c, '.' | '!' | '?') {
                 continue;
             }
-            let Some(&(_, next)) = chars.get(i + 1) else { continue };
-            if !next.is_whitespace() {
+            let rest = &line[pos + c.len_utf8()..];
+            if !rest.starts_with(char::is_whitespace) {
                 continue;
             }
-            let Some(&(_, after)) = chars[i + 1..].iter().find(|(_, ch)| !ch.is_whitespace()) else { continue };
+            let Some(after) = rest.chars().find(|ch| !ch.is_whitespace()) else { continue };
             if !(after.is_uppercase() || after.is_ascii_digit() || "'\"‘“(".contains(after)) {
                 continue;
             }
@@ -144,20 +146,32 @@ pub fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// `s` with its whitespace collapsed to single spaces, if it holds a letter or digit.
 fn push_sentence(out: &mut Vec<String>, s: &str) {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().any(char::is_alphanumeric) {
-        out.push(s);
+    if !s.chars().any(char::is_alphanumeric) {
+        return;
     }
+    let mut collapsed = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    out.push(collapsed);
 }
 
 /// Does this sentence state something that will be done?
 pub fn is_action_sentence(sentence: &str) -> bool {
     static CUE: OnceLock<Regex> = OnceLock::new();
     static QUOTE: OnceLock<Regex> = OnceLock::new();
-    let cue = re(
-        &CUE,
-        r"(?ix)
+    // "The policy states: … will …" quotes the policy; it is not an action.
+    let quote = re(&QUOTE, r"(?i)\b(?:policy|procedure|code|guidance)\b[^.]{0,40}\b(?:states|says|sets out|provides that)\b");
+    re(&CUE, CUE_PATTERN).is_match(sentence) && !quote.is_match(sentence)
+}
+
+/// The action cues of [`is_action_sentence`].
+const CUE_PATTERN: &str = r"(?ix)
         \b(?:will|shall)\b
         | \bto\ be\ [a-z]+(?:ed|en|t)\b
         | \b(?:is|are)\ being\b
@@ -172,15 +186,18 @@ pub fn is_action_sentence(sentence: &str) -> bool {
         | \b(?:an|as\ an|further)\ actions?\b | \baction\ plan\b
         | \bneeds?\ to\ be\b | \bwe\ need\ to\b
         | \b(?:by|before)\ (?:the\ )?end\ of\b
-        ",
-    );
-    // "The policy states: … will …" quotes the policy; it is not an action.
-    let quote = re(&QUOTE, r"(?i)\b(?:policy|procedure|code|guidance)\b[^.]{0,40}\b(?:states|says|sets out|provides that)\b");
-    cue.is_match(sentence) && !quote.is_match(sentence)
-}
+        ";
 
 /// The sentences of `text` that state an action.
 pub fn action_sentences(text: &str) -> Vec<String> {
+    // Most cells state no action. A sentence is a piece of the text with its whitespace
+    // collapsed, so where no cue matches the text with any whitespace between its words,
+    // no sentence can have one, and the text need not be split.
+    static LOOSE_CUE: OnceLock<Regex> = OnceLock::new();
+    let loose_cue = LOOSE_CUE.get_or_init(|| Regex::new(&CUE_PATTERN.replace(r"\ ", r"\s+")).expect("static regex"));
+    if !loose_cue.is_match(text) {
+        return Vec::new();
+    }
     sentences(text).into_iter().filter(|s| is_action_sentence(s)).collect()
 }
 
@@ -308,80 +325,83 @@ fn candidates(text: &str, document_date: Option<&str>) -> Vec<Candidate> {
             out.push(Candidate { start, end, month });
         }
     };
-    let month_re = re(&MONTH, r"(?i)\b(?:end\s+of\s+|(?:\d{1,2}(?:st|nd|rd|th)?\s+))?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+20\d\d\b");
-    for m in month_re.find_iter(text) {
-        push(m.start(), m.end(), month_year(m.as_str()));
-    }
-    for m in re(&NUMERIC, r"\b(?:\d{1,2}/\d{1,2}/20\d\d|20\d\d-\d{2}-\d{2})\b").find_iter(text) {
-        push(m.start(), m.end(), numeric_date(m.as_str()));
-    }
-    for c in re(&MONTH_NUM, r"\b(0?[1-9]|1[0-2])/(20\d\d)\b").captures_iter(text) {
-        let m = c.get(0).unwrap();
-        // Not the tail of a dd/mm/yyyy date.
-        if text[..m.start()].ends_with('/') {
-            continue;
+    // Every pattern up to the relative ones names a year "20xx".
+    if text.contains("20") {
+        let month_re = re(&MONTH, r"(?i)\b(?:end\s+of\s+|(?:\d{1,2}(?:st|nd|rd|th)?\s+))?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+20\d\d\b");
+        for m in month_re.find_iter(text) {
+            push(m.start(), m.end(), month_year(m.as_str()));
         }
-        let month: i32 = c[1].parse().unwrap();
-        let year: i32 = c[2].parse().unwrap();
-        push(m.start(), m.end(), Some(ym(year, month)));
-    }
-    for c in re(&QUARTER, r"(?i)\b(?:end\s+of\s+)?(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?(20\d\d)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?\b").captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let q: i32 = c[1].parse().unwrap();
-        let year: i32 = c[2].parse().unwrap();
-        let month = match c.get(3) {
-            Some(second) if two_digit_follow(year, second.as_str()) => Some(ym(year, 3 + q * 3)),
-            Some(_) => None,
-            None => Some(ym(year, q * 3)),
-        };
-        push(m.start(), m.end(), month);
-    }
-    for c in re(&FY, r"(?i)\b(?:(?:end\s+of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+|fy\s*))?(20\d\d)\s*[/-]\s*(\d{2}(?:\d{2})?)\b").captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let year: i32 = c[1].parse().unwrap();
-        // "2025-03-31" is an ISO date, not a financial year.
-        if text[m.end()..].starts_with('-') || !two_digit_follow(year, &c[2]) {
-            continue;
+        for m in re(&NUMERIC, r"\b(?:\d{1,2}/\d{1,2}/20\d\d|20\d\d-\d{2}-\d{2})\b").find_iter(text) {
+            push(m.start(), m.end(), numeric_date(m.as_str()));
         }
-        push(m.start(), m.end(), Some(ym(year + 1, 3)));
-    }
-    for c in re(&SEASON, r"(?i)\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(20\d\d)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?\b").captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let year: i32 = c[2].parse().unwrap();
-        let month = match (c[1].to_lowercase().as_str(), c.get(3)) {
-            ("winter", Some(s)) if two_digit_follow(year, s.as_str()) => Some(ym(year + 1, 2)),
-            (_, Some(_)) => None,
-            ("spring", None) => Some(ym(year, 5)),
-            ("summer", None) => Some(ym(year, 8)),
-            ("winter", None) => Some(ym(year, 12)),
-            _ => Some(ym(year, 11)),
-        };
-        push(m.start(), m.end(), month);
-    }
-    for c in re(&PART, r"(?i)\b(early|beginning\s+of|start\s+of|mid|middle\s+of|first\s+half\s+of|h1|second\s+half\s+of|h2|late|(?:the\s+)?end\s+of)[\s-]+(?:the\s+)?(?:year\s+)?(20\d\d)(\s*[/-]\s*\d)?").captures_iter(text) {
-        if c.get(3).is_some() {
-            continue; // a financial year: read by the FY pattern
+        for c in re(&MONTH_NUM, r"\b(0?[1-9]|1[0-2])/(20\d\d)\b").captures_iter(text) {
+            let m = c.get(0).unwrap();
+            // Not the tail of a dd/mm/yyyy date.
+            if text[..m.start()].ends_with('/') {
+                continue;
+            }
+            let month: i32 = c[1].parse().unwrap();
+            let year: i32 = c[2].parse().unwrap();
+            push(m.start(), m.end(), Some(ym(year, month)));
         }
-        let m = c.get(0).unwrap();
-        let year: i32 = c[2].parse().unwrap();
-        let part = c[1].to_lowercase();
-        let month = if part.starts_with("early") || part.starts_with("beginning") || part.starts_with("start") {
-            3
-        } else if part.starts_with("mid") || part.starts_with("middle") || part.starts_with("first") || part == "h1" {
-            6
-        } else {
-            12
-        };
-        push(m.start(), m.end(), Some(ym(year, month)));
-    }
-    for c in re(&BARE, r"(?i)\b(?:by|in|during|before|within|throughout)\s+(?:the\s+)?(?:year\s+)?(20\d\d)\b").captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let rest = &text[m.end()..];
-        if rest.starts_with('/') || rest.starts_with('-') {
-            continue;
+        for c in re(&QUARTER, r"(?i)\b(?:end\s+of\s+)?(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?(20\d\d)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?\b").captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let q: i32 = c[1].parse().unwrap();
+            let year: i32 = c[2].parse().unwrap();
+            let month = match c.get(3) {
+                Some(second) if two_digit_follow(year, second.as_str()) => Some(ym(year, 3 + q * 3)),
+                Some(_) => None,
+                None => Some(ym(year, q * 3)),
+            };
+            push(m.start(), m.end(), month);
         }
-        let year: i32 = c[1].parse().unwrap();
-        push(m.start(), m.end(), Some(ym(year, 12)));
+        for c in re(&FY, r"(?i)\b(?:(?:end\s+of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+|fy\s*))?(20\d\d)\s*[/-]\s*(\d{2}(?:\d{2})?)\b").captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let year: i32 = c[1].parse().unwrap();
+            // "2025-03-31" is an ISO date, not a financial year.
+            if text[m.end()..].starts_with('-') || !two_digit_follow(year, &c[2]) {
+                continue;
+            }
+            push(m.start(), m.end(), Some(ym(year + 1, 3)));
+        }
+        for c in re(&SEASON, r"(?i)\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(20\d\d)(?:\s*[/-]\s*(\d{2}(?:\d{2})?))?\b").captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let year: i32 = c[2].parse().unwrap();
+            let month = match (c[1].to_lowercase().as_str(), c.get(3)) {
+                ("winter", Some(s)) if two_digit_follow(year, s.as_str()) => Some(ym(year + 1, 2)),
+                (_, Some(_)) => None,
+                ("spring", None) => Some(ym(year, 5)),
+                ("summer", None) => Some(ym(year, 8)),
+                ("winter", None) => Some(ym(year, 12)),
+                _ => Some(ym(year, 11)),
+            };
+            push(m.start(), m.end(), month);
+        }
+        for c in re(&PART, r"(?i)\b(early|beginning\s+of|start\s+of|mid|middle\s+of|first\s+half\s+of|h1|second\s+half\s+of|h2|late|(?:the\s+)?end\s+of)[\s-]+(?:the\s+)?(?:year\s+)?(20\d\d)(\s*[/-]\s*\d)?").captures_iter(text) {
+            if c.get(3).is_some() {
+                continue; // a financial year: read by the FY pattern
+            }
+            let m = c.get(0).unwrap();
+            let year: i32 = c[2].parse().unwrap();
+            let part = c[1].to_lowercase();
+            let month = if part.starts_with("early") || part.starts_with("beginning") || part.starts_with("start") {
+                3
+            } else if part.starts_with("mid") || part.starts_with("middle") || part.starts_with("first") || part == "h1" {
+                6
+            } else {
+                12
+            };
+            push(m.start(), m.end(), Some(ym(year, month)));
+        }
+        for c in re(&BARE, r"(?i)\b(?:by|in|during|before|within|throughout)\s+(?:the\s+)?(?:year\s+)?(20\d\d)\b").captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let rest = &text[m.end()..];
+            if rest.starts_with('/') || rest.starts_with('-') {
+                continue;
+            }
+            let year: i32 = c[1].parse().unwrap();
+            push(m.start(), m.end(), Some(ym(year, 12)));
+        }
     }
     let Some((dy, dm)) = document_date.and_then(parse_ym) else { return out };
     for m in re(&COMING, r"(?i)\b(?:over|in|within|during)\s+(?:the\s+)?(?:coming|next)\s+(?:12\s+months|twelve\s+months|year)\b").find_iter(text) {

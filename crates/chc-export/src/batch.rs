@@ -18,6 +18,10 @@ pub struct BatchWriter {
     actions: Actions,
 }
 
+/// The streamed files grow by megabytes per hundred documents: written in large pieces,
+/// they cost fewer system calls.
+const STREAM_BUFFER: usize = 1 << 20;
+
 fn tmp_path(out: &Path, name: &str) -> PathBuf {
     out.join(format!(".{name}.tmp-{}", std::process::id()))
 }
@@ -29,9 +33,9 @@ impl BatchWriter {
         let jsonl_tmp = tmp_path(out, "provisions.jsonl");
         Ok(BatchWriter {
             out: out.to_path_buf(),
-            long: LongCsv::new(BufWriter::new(File::create(&long_tmp)?), csv_bom)?,
+            long: LongCsv::new(BufWriter::with_capacity(STREAM_BUFFER, File::create(&long_tmp)?), csv_bom)?,
             long_tmp,
-            jsonl: BufWriter::new(File::create(&jsonl_tmp)?),
+            jsonl: BufWriter::with_capacity(STREAM_BUFFER, File::create(&jsonl_tmp)?),
             jsonl_tmp,
             wide: WideTables::new(),
             actions: Actions::new(),
@@ -46,15 +50,23 @@ impl BatchWriter {
         Ok(())
     }
 
-    /// Write the remaining files and move the streamed ones into place.
+    /// Write the remaining files and move the streamed ones into place. The remaining
+    /// files are built while the streamed ones are flushed and renamed (the file system
+    /// writes those out on rename), and written only once that has succeeded.
     pub fn finish(self, errors: &[FileError], summary: &Summary) -> io::Result<()> {
         let BatchWriter { out, long, long_tmp, mut jsonl, jsonl_tmp, wide, actions } = self;
-        let mut long_file = long.into_inner()?;
-        long_file.flush()?;
-        jsonl.flush()?;
-        fs::rename(&long_tmp, out.join("provisions.csv"))?;
-        fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))?;
-        let wide_files = wide.files();
+        let place_streamed = || -> io::Result<()> {
+            let mut long_file = long.into_inner()?;
+            long_file.flush()?;
+            jsonl.flush()?;
+            fs::rename(&long_tmp, out.join("provisions.csv"))?;
+            fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))
+        };
+        let (placed, (wide_files, actions_csv, errors_csv, summary_json)) = std::thread::scope(|s| {
+            let built = s.spawn(|| (wide.files(), actions.to_csv(), errors_csv(errors), to_json_bytes(summary)));
+            (place_streamed(), built.join().expect("building the batch tables does not panic"))
+        });
+        placed?;
         // A wide table from an earlier run whose version mix differed would look current.
         if let Ok(entries) = fs::read_dir(&out) {
             for e in entries.flatten() {
@@ -67,9 +79,9 @@ impl BatchWriter {
         for (name, bytes) in wide_files {
             write_atomic(&out.join(name), &bytes)?;
         }
-        write_atomic(&out.join("actions.csv"), &actions.to_csv())?;
-        write_atomic(&out.join("errors.csv"), &errors_csv(errors))?;
-        write_atomic(&out.join("summary.json"), &to_json_bytes(summary))
+        write_atomic(&out.join("actions.csv"), &actions_csv)?;
+        write_atomic(&out.join("errors.csv"), &errors_csv)?;
+        write_atomic(&out.join("summary.json"), &summary_json)
     }
 
     /// Remove temporary files after a failure.

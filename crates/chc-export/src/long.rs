@@ -1,6 +1,7 @@
 //! The long table: one line per document × provision (`provisions.csv`).
 
 use chc_model::Document;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 pub const COLUMNS: &[&str] = &[
@@ -45,34 +46,40 @@ impl<W: Write> LongCsv<W> {
     }
 
     pub fn add(&mut self, doc: &Document) -> io::Result<()> {
-        let opt = |s: Option<String>| s.unwrap_or_default();
+        // Borrowed where the text is already there: this runs once per row of the batch.
+        fn text(s: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(s.as_deref().unwrap_or_default())
+        }
+        let word = |s: Option<&'static str>| Cow::Borrowed(s.unwrap_or_default());
+        let owned = |s: Option<String>| Cow::Owned(s.unwrap_or_default());
+        let version = word(doc.code_version.map(|v| v.as_str()));
         for r in &doc.rows {
             let warnings: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
-            let record: [String; 22] = [
-                doc.source.path.clone(),
-                doc.source.sha256.clone(),
-                opt(doc.landlord.clone()),
-                opt(doc.code_version.map(|v| v.to_string())),
-                opt(doc.document_date.clone()),
-                doc.draft.to_string(),
-                opt(r.provision.clone()),
-                r.number_in_source.to_string(),
-                opt(r.section.map(|s| s.to_string())),
-                opt(r.requirement_kind.map(|k| k.as_str().to_string())),
-                r.comply.to_string(),
+            let record: [Cow<str>; 22] = [
+                Cow::Borrowed(&doc.source.path),
+                Cow::Borrowed(&doc.source.sha256),
+                text(&doc.landlord),
+                version.clone(),
+                text(&doc.document_date),
+                word(Some(if doc.draft { "true" } else { "false" })),
+                text(&r.provision),
+                word(Some(if r.number_in_source { "true" } else { "false" })),
+                owned(r.section.map(|s| s.to_string())),
+                word(r.requirement_kind.map(|k| k.as_str())),
+                word(Some(r.comply.as_str())),
                 excel_safe(&r.comply_raw),
-                opt(r.rag.map(|g| g.as_str().to_string())),
+                word(r.rag.map(|g| g.as_str())),
                 excel_safe(&r.requirement),
                 excel_safe(&r.evidence),
                 excel_safe(&r.commentary),
-                opt(r.matching.as_ref().map(|m| serde_json::to_value(m.method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())),
-                opt(r.matching.as_ref().map(|m| format!("{:.3}", m.score))),
-                opt(r.quote_fidelity.map(|f| format!("{f:.3}"))),
-                opt(r.aligned_2024.as_ref().map(|a| a.provision.clone())),
-                r.source_location.to_string(),
-                warnings.join(";"),
+                owned(r.matching.as_ref().map(|m| serde_json::to_value(m.method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())),
+                owned(r.matching.as_ref().map(|m| format!("{:.3}", m.score))),
+                owned(r.quote_fidelity.map(|f| format!("{f:.3}"))),
+                Cow::Borrowed(r.aligned_2024.as_ref().map_or("", |a| a.provision.as_str())),
+                Cow::Owned(r.source_location.to_string()),
+                Cow::Owned(warnings.join(";")),
             ];
-            self.writer.write_record(&record)?;
+            self.writer.write_record(record.iter().map(|field| field.as_bytes()))?;
         }
         Ok(())
     }
@@ -97,6 +104,8 @@ struct JsonlLine<'a> {
 /// One JSON object per line per row, with the document's fields repeated on each line
 /// (`provisions.jsonl`).
 pub fn write_jsonl<W: Write>(sink: &mut W, doc: &Document) -> io::Result<()> {
+    // serde_json writes token by token; into a Vec that is a copy, into a writer a call.
+    let mut buf = Vec::with_capacity(2048 * doc.rows.len());
     for row in &doc.rows {
         let line = JsonlLine {
             source: &doc.source.path,
@@ -107,18 +116,18 @@ pub fn write_jsonl<W: Write>(sink: &mut W, doc: &Document) -> io::Result<()> {
             draft: doc.draft,
             row,
         };
-        serde_json::to_writer(&mut *sink, &line)?;
-        sink.write_all(b"\n")?;
+        serde_json::to_writer(&mut buf, &line)?;
+        buf.push(b'\n');
     }
-    Ok(())
+    sink.write_all(&buf)
 }
 
 /// A cell starting with = + - @ is a formula to Excel: prefix a quote so it stays text.
-pub fn excel_safe(s: &str) -> String {
+pub fn excel_safe(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '@']) || (s.starts_with('-') && s.len() > 1 && !s[1..].starts_with(|c: char| c.is_ascii_digit() || c == ' ')) {
-        format!("'{s}")
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 

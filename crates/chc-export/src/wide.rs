@@ -20,6 +20,7 @@
 use crate::long::excel_safe;
 use chc_code::{number_key, CodeVersion, Registry};
 use chc_model::{Comply, Document};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The leading columns of every wide file.
@@ -111,12 +112,15 @@ impl WideTables {
         files
     }
 
-    fn header(cols: &[String]) -> Vec<String> {
-        FIXED_COLUMNS.iter().map(|s| s.to_string()).chain(cols.iter().cloned()).collect()
+    fn header(cols: &[String]) -> Vec<&str> {
+        FIXED_COLUMNS.iter().copied().chain(cols.iter().map(String::as_str)).collect()
     }
 
-    fn fixed(d: &WideDoc) -> Vec<String> {
-        vec![excel_safe(&d.source), excel_safe(&d.landlord), d.version.map(|v| v.to_string()).unwrap_or_default(), d.date.clone(), d.draft.to_string()]
+    /// The leading cells of a document's line; the cells of a wide file are borrowed, as
+    /// there are documents × provisions of them.
+    fn fixed(d: &WideDoc) -> Vec<Cow<'_, str>> {
+        let version = d.version.map_or("", |v| v.as_str());
+        vec![excel_safe(&d.source), excel_safe(&d.landlord), version.into(), d.date.as_str().into(), (if d.draft { "true" } else { "false" }).into()]
     }
 
     /// A table of the documents whose version is one of `blocks`' versions; columns are the
@@ -135,10 +139,10 @@ impl WideTables {
             let mut rec = Self::fixed(d);
             for (v, cols) in blocks {
                 for c in cols {
-                    rec.push(if *v == d.version { d.comply.get(c).map(|x| x.to_string()).unwrap_or_default() } else { String::new() });
+                    rec.push(Cow::Borrowed(if *v == d.version { d.comply.get(c).map_or("", |x| x.as_str()) } else { "" }));
                 }
             }
-            w.write_record(&rec).expect("in-memory write");
+            w.write_record(rec.iter().map(|cell| cell.as_bytes())).expect("in-memory write");
         }
         w.into_inner().expect("in-memory flush")
     }
@@ -155,8 +159,8 @@ impl WideTables {
                 _ => continue,
             };
             let mut rec = Self::fixed(d);
-            rec.extend(cols.iter().map(|c| values.get(c).map(|x| x.to_string()).unwrap_or_default()));
-            w.write_record(&rec).expect("in-memory write");
+            rec.extend(cols.iter().map(|c| Cow::Borrowed(values.get(c).map_or("", |x| x.as_str()))));
+            w.write_record(rec.iter().map(|cell| cell.as_bytes())).expect("in-memory write");
         }
         w.into_inner().expect("in-memory flush")
     }

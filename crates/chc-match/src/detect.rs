@@ -1,6 +1,7 @@
 //! Document-level facts read from the document itself: Code version, date, draft status
 //! (QUIRKS 2, 3, 5).
 
+use crate::provisions::Probe;
 use chc_code::{CodeVersion, Registry};
 use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument, Warning};
 use chc_code::dates::{month_year, numeric_date};
@@ -12,7 +13,8 @@ fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 }
 
 /// Structure votes for a version; wording votes louder when the registry can tell.
-pub fn code_version(table: &TableDocument, registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
+/// `probes[i]` is the [`Probe`] of `table.records[i]`.
+pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
     let mut evidence: Vec<String> = Vec::new();
     let mut structure: [f64; 3] = [0.0; 3];
     let idx = |v: CodeVersion| CodeVersion::ALL.iter().position(|x| *x == v).expect("in ALL");
@@ -55,11 +57,11 @@ pub fn code_version(table: &TableDocument, registry: &Registry) -> (Option<CodeV
     }
 
     // Wording: how well the requirement cells read as each version's provisions.
-    let texts: Vec<&str> = table.records.iter().map(|r| r.requirement.as_str()).filter(|t| t.split_whitespace().count() >= 8).collect();
+    let texts: Vec<&Probe> = table.records.iter().zip(probes).filter(|(r, _)| r.requirement.split_whitespace().nth(7).is_some()).map(|(_, p)| p).collect();
     let mut wording: [Option<f64>; 3] = [None; 3];
     if !texts.is_empty() {
         for t in &texts {
-            for (v, best) in registry.best_score_per_version(t) {
+            for (v, best) in registry.best_score_per_version_of(&t.profile) {
                 *wording[idx(v)].get_or_insert(0.0) += best / texts.len() as f64;
             }
         }
@@ -157,6 +159,7 @@ pub fn heading_title_warnings(table: &TableDocument, version: Option<CodeVersion
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provisions::probes;
     use chc_model::{LayoutKind, RawRecord, SourceFormat, SourceInfo};
 
     fn table(columns: &[&str], roles: &[ColumnRole], requirements: &[(&str, Option<RequirementKind>)]) -> TableDocument {
@@ -181,12 +184,12 @@ mod tests {
         let blank = Registry::new(Vec::new());
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
         let t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("x", Some(RequirementKind::Should))]);
-        let (v, d) = code_version(&t, &blank);
+        let (v, d) = code_version(&t, &probes(&t.records), &blank);
         assert_eq!(v, Some(CodeVersion::V2022));
         assert_eq!(d.method, "structure");
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
         let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("x", None)]);
-        assert_eq!(code_version(&t, &blank).0, Some(CodeVersion::V2024));
+        assert_eq!(code_version(&t, &probes(&t.records), &blank).0, Some(CodeVersion::V2024));
     }
 
     #[test]
@@ -194,7 +197,7 @@ mod tests {
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
         let q = [("Does the complaints policy define a complaint as the Code does?", None), ("Are residents told how to complain?", None), ("Policy reviewed annually", None)];
         let t = table(&["Code section", "Question", "Comply", "Evidence, commentary and any explanations"], &roles, &q);
-        let (v, d) = code_version(&t, Registry::embedded());
+        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
         assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
         assert!(d.evidence.contains("2 of 3"));
     }
@@ -206,7 +209,7 @@ mod tests {
         let reqs: Vec<(&str, Option<RequirementKind>)> = old.iter().map(|t| (t.as_str(), None)).collect();
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
         let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &reqs);
-        let (v, d) = code_version(&t, reg);
+        let (v, d) = code_version(&t, &probes(&t.records), reg);
         assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
         assert_eq!(d.method, "wording+structure");
     }

@@ -13,10 +13,11 @@ use chc_model::{Comply, Detection, Document, FieldDetection, Overrides, Row, Tab
 pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
     let mut warnings = table.warnings.clone();
     let mut detection = Detection::default();
+    let probes = provisions::probes(&table.records);
 
     let (code_version, version_detection) = match overrides.code_version {
         Some(v) => (Some(v), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
-        None => detect::code_version(&table, registry),
+        None => detect::code_version(&table, &probes, registry),
     };
     detection.code_version = version_detection;
 
@@ -34,10 +35,12 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
     let (draft, draft_detection) = detect::draft(&table);
     detection.draft = draft_detection;
 
-    let placed = provisions::place(&table.records, code_version, registry);
+    let placed = provisions::place(&table.records, &probes, code_version, registry);
+    let heading_warnings = detect::heading_title_warnings(&table, code_version, registry);
     let mut rows = Vec::with_capacity(table.records.len());
-    for (record, placement) in table.records.iter().zip(placed) {
-        let mut row_warnings = record.warnings.clone();
+    // The records are moved into the rows: their text is most of the document.
+    for (record, placement) in table.records.into_iter().zip(placed) {
+        let mut row_warnings = record.warnings;
         row_warnings.extend(placement.warnings);
         let (comply, comply_warning) = normalise_comply(&record.comply_raw, &record.evidence);
         row_warnings.extend(comply_warning);
@@ -60,13 +63,13 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
             number_in_source: placement.number_in_source,
             section,
             requirement_kind,
-            requirement: record.requirement.clone(),
+            requirement: record.requirement,
             comply,
-            comply_raw: record.comply_raw.clone(),
-            evidence: record.evidence.clone(),
-            commentary: record.commentary.clone(),
+            comply_raw: record.comply_raw,
+            evidence: record.evidence,
+            commentary: record.commentary,
             rag,
-            rag_raw: (!record.rag_raw.is_empty()).then(|| record.rag_raw.clone()),
+            rag_raw: (!record.rag_raw.is_empty()).then_some(record.rag_raw),
             matching: Some(placement.matching),
             quote_fidelity: placement.quote_fidelity,
             aligned_2024: None,
@@ -74,7 +77,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
             warnings: row_warnings,
         });
     }
-    warnings.extend(detect::heading_title_warnings(&table, code_version, registry));
+    warnings.extend(heading_warnings);
     if rows.iter().any(|r| r.provision.is_none()) {
         warnings.push(Warning::new("unplaced_rows", "some rows could not be tied to a Code provision"));
     }

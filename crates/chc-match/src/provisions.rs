@@ -1,7 +1,7 @@
 //! Which Code provision each row is: the printed number, the wording, and the neighbours,
 //! weighed together (QUIRKS 9-11).
 
-use chc_code::{fidelity, number_key, CodeVersion, Registry};
+use chc_code::{number_key, word_hashes, CodeVersion, Registry, WordingProfile};
 use chc_model::{MatchInfo, MatchMethod, RawRecord, Warning};
 use std::collections::HashSet;
 
@@ -24,16 +24,35 @@ const OVERRIDE_MARGIN: f64 = 0.3;
 const TEXT_PLACE_SCORE: f64 = 0.45;
 
 fn usable(text: &str) -> bool {
-    text.split_whitespace().count() >= MIN_WORDS
+    text.split_whitespace().nth(MIN_WORDS - 1).is_some()
 }
 
-pub fn place(records: &[RawRecord], version: Option<CodeVersion>, registry: &Registry) -> Vec<Placement> {
+/// A record's requirement cell hashed once for every comparison with the registry
+/// (version detection, placement and quote fidelity all read it).
+pub struct Probe {
+    words: Vec<u64>,
+    pub profile: WordingProfile,
+}
+
+pub fn probes(records: &[RawRecord]) -> Vec<Probe> {
+    records
+        .iter()
+        .map(|r| {
+            let words = word_hashes(&r.requirement);
+            let profile = WordingProfile::from_word_hashes(&words);
+            Probe { words, profile }
+        })
+        .collect()
+}
+
+/// `probes[i]` is the [`Probe`] of `records[i]`.
+pub fn place(records: &[RawRecord], probes: &[Probe], version: Option<CodeVersion>, registry: &Registry) -> Vec<Placement> {
     let mut out: Vec<Option<Placement>> = vec![None; records.len()];
     let mut used: HashSet<String> = HashSet::new();
 
     for (i, r) in records.iter().enumerate() {
         if let Some(number) = &r.number {
-            let p = place_numbered(r, number, version, registry);
+            let p = place_numbered(r, &probes[i].profile, number, version, registry);
             if let Some(n) = &p.provision {
                 used.insert(n.clone());
             }
@@ -46,18 +65,18 @@ pub fn place(records: &[RawRecord], version: Option<CodeVersion>, registry: &Reg
         }
         let prev = out[..i].iter().rev().flatten().find_map(|p| p.provision.clone());
         let next = out[i + 1..].iter().flatten().find_map(|p| p.provision.clone());
-        let p = place_unnumbered(&records[i], prev.as_deref(), next.as_deref(), version, registry, &used);
+        let p = place_unnumbered(&records[i], &probes[i].profile, prev.as_deref(), next.as_deref(), version, registry, &used);
         if let Some(n) = &p.provision {
             used.insert(n.clone());
         }
         out[i] = Some(p);
     }
     out.into_iter()
-        .zip(records)
-        .map(|(p, r)| {
+        .zip(records.iter().zip(probes))
+        .map(|(p, (r, probe))| {
             let mut p = p.expect("every record placed");
             p.quote_fidelity = match (version, &p.provision) {
-                (Some(v), Some(n)) if !r.requirement.trim().is_empty() => registry.get(v, n).map(|prov| round3(fidelity(&r.requirement, &prov.text))),
+                (Some(v), Some(n)) if !r.requirement.trim().is_empty() => registry.quote_fidelity(v, n, &probe.words).map(round3),
                 _ => None,
             };
             p
@@ -75,21 +94,29 @@ impl Placement {
     }
 }
 
-fn place_numbered(r: &RawRecord, number: &str, version: Option<CodeVersion>, registry: &Registry) -> Placement {
+fn place_numbered(r: &RawRecord, probe: &WordingProfile, number: &str, version: Option<CodeVersion>, registry: &Registry) -> Placement {
     let mut warnings = Vec::new();
     let number_in_source = !r.number_misplaced;
     let by_number = |warnings| Placement::new(Some(number.to_string()), number_in_source, MatchMethod::Number, 0.0, None, warnings);
     let Some(v) = version else { return by_number(warnings) };
-    let known = registry.get(v, number).is_some();
+    let usable = usable(&r.requirement);
+    let affinity = registry.affinity_of(v, number, probe);
+    // Most rows quote their own provision closely. Then no other provision can score
+    // enough more (scores are at most 1) to override the number or to be suggested, so
+    // the outcome is known without scoring the whole registry.
+    if let Some(affinity) = affinity.filter(|&a| usable && 1.0 - a < OVERRIDE_MARGIN) {
+        return Placement::new(Some(number.to_string()), number_in_source, MatchMethod::NumberText, affinity, None, warnings);
+    }
+    let known = affinity.is_some();
     let unknown = Warning::new("unknown_provision", format!("{number} is not a provision of the {v} Code"));
-    let best = if usable(&r.requirement) { registry.best(Some(v), &r.requirement) } else { None };
+    let best = if usable { registry.best_of(Some(v), probe) } else { None };
     let Some((best, score)) = best else {
         if !known && registry.of_version(v).next().is_some() {
             warnings.push(unknown);
         }
         return by_number(warnings);
     };
-    let affinity = registry.affinity(v, number, &r.requirement).unwrap_or(0.0);
+    let affinity = affinity.unwrap_or(0.0);
     if best.number != number && score >= OVERRIDE_SCORE && score - affinity >= OVERRIDE_MARGIN {
         warnings.push(Warning::new(
             "number_wording_disagree",
@@ -115,6 +142,7 @@ fn between(candidate: &str, prev: Option<&str>, next: Option<&str>) -> bool {
 
 fn place_unnumbered(
     r: &RawRecord,
+    probe: &WordingProfile,
     prev: Option<&str>,
     next: Option<&str>,
     version: Option<CodeVersion>,
@@ -125,7 +153,7 @@ fn place_unnumbered(
     if let Some(v) = version {
         if usable(&r.requirement) {
             let best = registry
-                .rank(Some(v), &r.requirement)
+                .rank_of(Some(v), probe)
                 .into_iter()
                 .take(8)
                 .map(|(p, s)| {
@@ -222,7 +250,7 @@ mod tests {
             rec(None, "Landlords must issue a full response to stage 1 complaints within 10 working days of the complaint being acknowledged."),
             rec(Some("6.4"), "Landlords must decide whether an extension to this timescale is needed"),
         ];
-        let p = place(&recs, Some(CodeVersion::V2024), &reg);
+        let p = place(&recs, &probes(&recs), Some(CodeVersion::V2024), &reg);
         assert_eq!(p[1].provision.as_deref(), Some("6.3"));
         assert!(!p[1].number_in_source);
         assert_eq!(p[1].matching.method, MatchMethod::Text);
@@ -232,7 +260,7 @@ mod tests {
     fn quirk9_missing_number_and_no_wording_uses_neighbours() {
         let reg = registry();
         let recs = vec![rec(Some("6.2"), ""), rec(None, ""), rec(Some("6.4"), "")];
-        let p = place(&recs, Some(CodeVersion::V2024), &reg);
+        let p = place(&recs, &probes(&recs), Some(CodeVersion::V2024), &reg);
         assert_eq!(p[1].provision.as_deref(), Some("6.3"));
         assert_eq!(p[1].matching.method, MatchMethod::Neighbours);
     }
@@ -241,7 +269,7 @@ mod tests {
     fn wrong_number_is_corrected_with_a_warning() {
         let reg = registry();
         let recs = vec![rec(Some("6.2"), "When an organisation informs a resident about an extension to these timescales, they must be provided with the contact details of the Ombudsman.")];
-        let p = place(&recs, Some(CodeVersion::V2024), &reg);
+        let p = place(&recs, &probes(&recs), Some(CodeVersion::V2024), &reg);
         assert_eq!(p[0].provision.as_deref(), Some("6.5"));
         assert!(!p[0].number_in_source);
         assert!(p[0].warnings.iter().any(|w| w.kind == "number_wording_disagree"));
@@ -250,7 +278,8 @@ mod tests {
     #[test]
     fn quirk11_lost_text_still_matched_by_number() {
         let reg = registry();
-        let p = place(&[rec(Some("6.3"), "")], Some(CodeVersion::V2024), &reg);
+        let recs = [rec(Some("6.3"), "")];
+        let p = place(&recs, &probes(&recs), Some(CodeVersion::V2024), &reg);
         assert_eq!(p[0].provision.as_deref(), Some("6.3"));
         assert_eq!(p[0].matching.method, MatchMethod::Number);
     }

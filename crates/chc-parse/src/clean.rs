@@ -8,68 +8,145 @@
 //! - A bullet (`•`, `▪`, `●`, Symbol-font `\u{F0B7}`) starts a new line: lists are lines.
 //! - Runs of spaces collapse to one; lines are trimmed; empty lines dropped.
 
-/// Clean one cell (or any fragment) of text.
+use std::borrow::Cow;
+
+/// Clean one cell (or any fragment) of text: [`strip_markup`], then [`fold_typography`],
+/// then [`tidy_lines`], the last two in one pass with no string in between (this runs on
+/// every cell of every form).
 pub fn clean_text(raw: &str) -> String {
-    let no_markup = if raw.contains('<') || raw.contains('&') { strip_markup(raw) } else { raw.to_string() };
-    let folded = fold_typography(&no_markup);
-    tidy_lines(&folded)
+    if already_clean(raw) {
+        return raw.to_string();
+    }
+    let no_markup = if raw.contains('<') || raw.contains('&') { Cow::Owned(strip_markup(raw)) } else { Cow::Borrowed(raw) };
+    let mut tidy = Tidy::with_capacity(no_markup.len());
+    fold_each(&no_markup, |piece| tidy.push_str(piece));
+    tidy.finish()
+}
+
+/// Most cells are plain ASCII, one space between words, nothing to strip or fold: then
+/// cleaning would give them back unchanged, and a few fast scans can tell.
+fn already_clean(s: &str) -> bool {
+    // Counted rather than searched for, so that the loop vectorises.
+    let needs_work = s.bytes().filter(|&b| !matches!(b, 0x20..=0x7E | b'\n') || b == b'<' || b == b'&').count();
+    needs_work == 0
+        && !s.starts_with([' ', '\n'])
+        && !s.ends_with([' ', '\n'])
+        && !s.contains("  ")
+        && (!s.contains('\n') || !(s.contains(" \n") || s.contains("\n ") || s.contains("\n\n")))
 }
 
 /// Characters folded to plain equivalents (QUIRKS 23).
 pub fn fold_typography(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => {
-                out.push_str("\n• ")
-            }
-            '\t' | '\r' | '\u{000B}' | '\u{000C}' => out.push(' '),
-            c if c.is_control() && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
+    fold_each(s, |piece| out.push_str(piece));
     out
+}
+
+/// What `c` folds to, or `None` when it stays as it is.
+fn folded(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{FB05}' | '\u{FB06}' => "st",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' | '\u{F0A7}' | '\u{2023}' | '\u{2043}' | '\u{25E6}' => "\n• ",
+        '\t' | '\r' | '\u{000B}' | '\u{000C}' => " ",
+        c if c.is_control() && c != '\n' => "",
+        _ => return None,
+    })
+}
+
+/// `s` folded (QUIRKS 23), handed to `emit` piece by piece: the runs that stay as they
+/// are, as slices of `s`, between the replacements.
+fn fold_each<'a>(s: &'a str, mut emit: impl FnMut(&'a str)) {
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        // Printable ASCII and line breaks never fold.
+        if matches!(bytes[i], 0x20..=0x7E | b'\n') {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a char boundary");
+        if let Some(f) = folded(c) {
+            emit(&s[run..i]);
+            emit(f);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    emit(&s[run..]);
 }
 
 /// Collapse spaces, trim each line, drop empty lines.
 pub fn tidy_lines(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for line in s.split('\n') {
-        let mut last_space = true;
-        let start = out.len();
-        for c in line.chars() {
-            if c == ' ' {
-                if !last_space {
-                    out.push(' ');
+    let mut tidy = Tidy::with_capacity(s.len());
+    tidy.push_str(s);
+    tidy.finish()
+}
+
+/// [`tidy_lines`] fed a piece at a time. It works on bytes: a space or line break is one
+/// byte in UTF-8 and never part of another character, so the text stays valid UTF-8.
+struct Tidy {
+    out: Vec<u8>,
+    /// Where the current line starts in `out`.
+    line_start: usize,
+    last_space: bool,
+}
+
+impl Tidy {
+    fn with_capacity(n: usize) -> Self {
+        Tidy { out: Vec::with_capacity(n), line_start: 0, last_space: true }
+    }
+
+    fn push_str(&mut self, s: &str) {
+        for &b in s.as_bytes() {
+            match b {
+                b'\n' => self.end_line(),
+                b' ' => {
+                    if !self.last_space {
+                        self.out.push(b' ');
+                        self.last_space = true;
+                    }
                 }
-                last_space = true;
-            } else {
-                out.push(c);
-                last_space = false;
+                b => {
+                    self.out.push(b);
+                    self.last_space = false;
+                }
             }
         }
-        if out.ends_with(' ') {
-            out.pop();
-        }
-        if out.len() == start {
-            continue;
-        }
-        out.push('\n');
     }
-    if out.ends_with('\n') {
-        out.pop();
+
+    fn end_line(&mut self) {
+        if self.out.len() > self.line_start {
+            if self.out.last() == Some(&b' ') {
+                self.out.pop();
+            }
+            if self.out.len() > self.line_start {
+                self.out.push(b'\n');
+            }
+        }
+        self.line_start = self.out.len();
+        self.last_space = true;
     }
-    out
+
+    /// The last line ends like any other, but without a line break: pushing one to pop it
+    /// again would outgrow the buffer sized for the text.
+    fn finish(mut self) -> String {
+        if self.out.len() > self.line_start && self.out.last() == Some(&b' ') {
+            self.out.pop();
+        }
+        if self.out.len() == self.line_start && self.out.last() == Some(&b'\n') {
+            self.out.pop();
+        }
+        String::from_utf8(self.out).expect("only whole characters and ASCII spaces were written")
+    }
 }
 
 const BLOCK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "td", "th"];
@@ -78,37 +155,38 @@ const BLOCK_TAGS: &[&str] = &["p", "br", "li", "tr", "div", "ul", "ol", "h1", "h
 /// (an unclosed `<li data-bbox=…>`), so every `<…>` that looks like a tag is dropped.
 pub fn strip_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < s.len() {
-        let c = bytes[i];
-        if c == b'<' {
-            if let Some((name, end)) = tag_at(s, i) {
-                if BLOCK_TAGS.contains(&name.as_str()) {
+    // Text between the '<' and '&' that may open markup is copied whole.
+    while let Some(found) = s.as_bytes()[i..].iter().position(|&b| b == b'<' || b == b'&') {
+        let at = i + found;
+        out.push_str(&s[i..at]);
+        let markup_end = if s.as_bytes()[at] == b'<' {
+            tag_at(s, at).map(|(name, end)| {
+                if BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) {
                     out.push('\n');
                 }
-                i = end;
-                continue;
-            }
-        } else if c == b'&' {
-            if let Some((decoded, end)) = entity_at(s, i) {
+                end
+            })
+        } else {
+            entity_at(s, at).map(|(decoded, end)| {
                 out.push_str(&decoded);
-                i = end;
-                continue;
-            }
-        }
-        let ch = s[i..].chars().next().expect("index is on a char boundary");
-        out.push(ch);
-        i += ch.len_utf8();
+                end
+            })
+        };
+        i = markup_end.unwrap_or_else(|| {
+            out.push(char::from(s.as_bytes()[at]));
+            at + 1
+        });
     }
+    out.push_str(&s[i..]);
     out
 }
 
-/// If a tag starts at `start`, its lower-case name and the index just past it.
-fn tag_at(s: &str, start: usize) -> Option<(String, usize)> {
+/// If a tag starts at `start`, its name and the index just past it.
+fn tag_at(s: &str, start: usize) -> Option<(&str, usize)> {
     let rest = &s[start + 1..];
     let rest_trim = rest.strip_prefix('/').unwrap_or(rest);
-    let name: String = rest_trim.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let name = &rest_trim[..rest_trim.bytes().take_while(u8::is_ascii_alphanumeric).count()];
     if name.is_empty() || !rest_trim.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
@@ -125,12 +203,12 @@ fn tag_at(s: &str, start: usize) -> Option<(String, usize)> {
             (Some(q), c) if c == q => in_quote = None,
             (Some(_), _) => {}
             (None, '"') | (None, '\'') => in_quote = Some(ch),
-            (None, '>') => return Some((name.to_ascii_lowercase(), base + off + 1)),
-            (None, '<') => return Some((name.to_ascii_lowercase(), base + off)),
+            (None, '>') => return Some((name, base + off + 1)),
+            (None, '<') => return Some((name, base + off)),
             _ => {}
         }
     }
-    Some((name.to_ascii_lowercase(), s.len()))
+    Some((name, s.len()))
 }
 
 fn entity_at(s: &str, start: usize) -> Option<(String, usize)> {
@@ -202,6 +280,27 @@ mod tests {
     fn text_that_only_looks_like_markup_is_kept() {
         assert_eq!(clean_text("a < b and c > d & e"), "a < b and c > d & e");
         assert_eq!(clean_text("2 <3 stages"), "2 <3 stages");
+    }
+
+    #[test]
+    fn one_pass_equals_the_three_steps() {
+        let texts = [
+            "",
+            " ",
+            "\n\n",
+            "  a   b \n\n  c  ",
+            "a\tb\r\nc \u{00A0} d\u{000B}e\u{0007}f",
+            "x • y ▪ z\u{F0B7}",
+            "• lead",
+            "end •",
+            "<p>one</p> <p>two &amp; three</p>\n <li>four",
+            "e\u{FB03}cient \u{FB01}le self\u{00AD}assessment “q” ‘s’",
+            " \n \u{2003}\n x\u{3000}\u{3000}y \n",
+        ];
+        for t in texts {
+            let markup_free = if t.contains('<') || t.contains('&') { strip_markup(t) } else { t.to_string() };
+            assert_eq!(clean_text(t), tidy_lines(&fold_typography(&markup_free)), "{t:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::{Deadline, Limits, ParseError};
 use chc_model::{Page, PageContent, ParsedDocument, SourceInfo, TextLine, Warning};
+use std::borrow::Cow;
 
 /// Which decoding was used, for a warning when it was not plain UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,33 +13,34 @@ pub enum Encoding {
     Windows1252,
 }
 
-/// Decode text bytes. Returns `Err` for content that is binary rather than text.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ParseError> {
+/// Decode text bytes (UTF-8 is borrowed, not copied). Returns `Err` for content that is
+/// binary rather than text.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), ParseError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return Ok((String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8));
+        return Ok((String::from_utf8_lossy(rest), Encoding::Utf8));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         let (s, _, _) = encoding_rs::UTF_16LE.decode(rest);
-        return Ok((s.into_owned(), Encoding::Utf16Le));
+        return Ok((s, Encoding::Utf16Le));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         let (s, _, _) = encoding_rs::UTF_16BE.decode(rest);
-        return Ok((s.into_owned(), Encoding::Utf16Be));
+        return Ok((s, Encoding::Utf16Be));
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (s, _, _) = enc.decode(bytes);
         let e = if enc == encoding_rs::UTF_16LE { Encoding::Utf16Le } else { Encoding::Utf16Be };
-        return Ok((s.into_owned(), e));
+        return Ok((s, e));
     }
     let nul_count = bytes.iter().take(8192).filter(|&&b| b == 0).count();
     if nul_count > 0 {
         return Err(ParseError::Unsupported("the file is binary, not text".into()));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+        Ok(s) => Ok((Cow::Borrowed(s), Encoding::Utf8)),
         Err(_) => {
             let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((s.into_owned(), Encoding::Windows1252))
+            Ok((s, Encoding::Windows1252))
         }
     }
 }
@@ -126,8 +128,8 @@ mod tests {
         let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let mut with_bom = vec![0xFF, 0xFE];
         with_bom.extend(&le);
-        assert_eq!(decode(&with_bom).unwrap(), (s.to_string(), Encoding::Utf16Le));
-        assert_eq!(decode(&le).unwrap(), (s.to_string(), Encoding::Utf16Le));
+        assert_eq!(decode(&with_bom).unwrap(), (s.into(), Encoding::Utf16Le));
+        assert_eq!(decode(&le).unwrap(), (s.into(), Encoding::Utf16Le));
         let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&be).unwrap().1, Encoding::Utf16Be);
     }

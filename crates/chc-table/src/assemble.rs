@@ -417,6 +417,18 @@ impl<'r> Assembler<'r> {
         if !(roles.contains(&ColumnRole::Evidence) && roles.contains(&ColumnRole::Commentary)) {
             return;
         }
+        let mut segments: Vec<u32> = self.records.iter().map(|r| r.segment).collect();
+        segments.dedup();
+        // The rows of each segment where every row came short. Most forms lose no column:
+        // then the whole document need not be profiled.
+        let short_segments: Vec<Vec<usize>> = segments
+            .into_iter()
+            .map(|seg| (0..self.records.len()).filter(|&i| self.records[i].segment == seg).collect::<Vec<usize>>())
+            .filter(|rows| rows.iter().all(|&i| self.records[i].short))
+            .collect();
+        if short_segments.is_empty() {
+            return;
+        }
         let (mut evidence, mut commentary) = (String::new(), String::new());
         for r in self.records.iter().filter(|r| !r.short) {
             evidence.push_str(&r.record.evidence);
@@ -428,13 +440,7 @@ impl<'r> Assembler<'r> {
         if evidence.is_empty() || commentary.is_empty() {
             return;
         }
-        let mut segments: Vec<u32> = self.records.iter().map(|r| r.segment).collect();
-        segments.dedup();
-        for seg in segments {
-            let rows: Vec<usize> = (0..self.records.len()).filter(|&i| self.records[i].segment == seg).collect();
-            if !rows.iter().all(|&i| self.records[i].short) {
-                continue;
-            }
+        for rows in short_segments {
             let (mut as_evidence, mut as_commentary) = (0.0, 0.0);
             for &i in &rows {
                 let p = WordingProfile::new(&self.records[i].record.evidence);

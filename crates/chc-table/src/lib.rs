@@ -19,6 +19,7 @@ use assemble::Assembler;
 use chc_code::Registry;
 use chc_model::{LayoutKind, PageContent, ParsedDocument, SourceFormat, TableDocument, TextLine, Warning};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One line of the form as cells, whatever the source: a tab-separated text line, or a
 /// PDF row whose glyphs were assigned to columns by geometry. A line with one cell is
@@ -97,14 +98,19 @@ fn prefer_structure_tree<'r>(doc: &ParsedDocument, grid: &[GridLine], geometric:
 /// cannot tell where a cell ends (run-together text, numbers printed on a later line).
 pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDocument, TableError> {
     let mut asm = Assembler::new(registry);
-    let text_lines: Vec<TextLine> = doc
-        .pages
-        .iter()
-        .flat_map(|p| match &p.content {
-            PageContent::Lines(l) => l.clone(),
-            PageContent::Positioned { .. } => Vec::new(),
-        })
-        .collect();
+    // Text and DOCX are one page of lines: borrowed, not copied.
+    let text_lines: Cow<[TextLine]> = match doc.pages.as_slice() {
+        [chc_model::Page { content: PageContent::Lines(l), .. }] => Cow::Borrowed(l),
+        pages => Cow::Owned(
+            pages
+                .iter()
+                .flat_map(|p| match &p.content {
+                    PageContent::Lines(l) => l.clone(),
+                    PageContent::Positioned { .. } => Vec::new(),
+                })
+                .collect(),
+        ),
+    };
     let layout = if doc.pages.iter().any(|p| matches!(p.content, PageContent::Positioned { .. })) {
         let grid = geometry::pdf_to_grid(doc);
         asm.grid(&grid);
@@ -121,7 +127,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         asm.grid(&grid);
         LayoutKind::HtmlTable
     } else {
-        let text_lines = if doc.source.format == SourceFormat::Html { html::to_text_lines(&join_lines(&text_lines)) } else { text_lines };
+        let text_lines = if doc.source.format == SourceFormat::Html { Cow::Owned(html::to_text_lines(&join_lines(&text_lines))) } else { text_lines };
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
             LayoutKind::Tabbed => {
