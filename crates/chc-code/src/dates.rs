@@ -1,11 +1,8 @@
 //! Dates as landlords write them: "April 2024", "(March 2024)", "Sept 2025", "03/06/2025".
 
+use crate::regexes::cached as re;
 use regex::Regex;
 use std::sync::OnceLock;
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
-}
 
 const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 

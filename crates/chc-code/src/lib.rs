@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod crosswalk;
 pub mod dates;
+pub mod regexes;
 pub mod similarity;
 
 pub use chc_model::CodeVersion;

@@ -9,6 +9,7 @@
 //! (see [`target_date`] for the rules), so a date describing the past ("the policy was
 //! reviewed in May 2022") is not taken for a target unless it sits in an action sentence.
 
+use chc_code::regexes::cached as re;
 use chc_code::dates::{month_year, numeric_date};
 use chc_model::{Comply, Document, Row};
 use regex::Regex;
@@ -106,10 +107,6 @@ fn action_of(doc: &Document, row: &Row) -> Option<ActionRow> {
         target_date: target.as_ref().map(|t| t.month.clone()),
         target_date_text: target.map(|t| t.text).unwrap_or_default(),
     })
-}
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
 
 const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "nos", "approx", "inc", "ltd", "vs", "cllr", "para", "ref"];

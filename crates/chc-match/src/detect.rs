@@ -1,16 +1,13 @@
 //! Document-level facts read from the document itself: Code version, date, draft status
 //! (QUIRKS 2, 3, 5).
 
+use chc_code::regexes::cached as re;
 use crate::provisions::Probe;
 use chc_code::{CodeVersion, Registry};
 use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument, Warning};
 use chc_code::dates::{month_year, numeric_date};
 use regex::Regex;
 use std::sync::OnceLock;
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
-}
 
 /// Structure votes for a version; wording votes louder when the registry can tell.
 /// `probes[i]` is the [`Probe`] of `table.records[i]`.

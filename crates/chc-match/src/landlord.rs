@@ -2,6 +2,7 @@
 //! from headings, body text and the domains of links and e-mail addresses, checked
 //! against a gazetteer of English councils and large housing associations.
 
+use chc_code::regexes::cached as re;
 use chc_code::{word_hash, HashedKeys};
 use chc_model::{FieldDetection, TableDocument};
 use regex::Regex;
@@ -103,10 +104,6 @@ fn lookups() -> &'static Lookups {
         }
         Lookups { by_domain, by_alias }
     })
-}
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
 }
 
 /// County abbreviations councils use in their own names.

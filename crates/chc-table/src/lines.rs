@@ -1,12 +1,9 @@
 //! What a single line or cell is: a provision number, a heading, a border.
 
+use chc_code::regexes::cached as re;
 use chc_model::RequirementKind;
 use regex::Regex;
 use std::sync::OnceLock;
-
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
-}
 
 /// The provision number a provision cell starts with: "1.2", "6.15", "1.2.", "1.2 A complaint…".
 /// Only numbers that look like Code provisions (section 1-12, item 1-40).

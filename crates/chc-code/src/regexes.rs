@@ -1,0 +1,28 @@
+//! The workspace's fixed patterns, compiled once per process.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The regex `pattern`, compiled into `cell` on first use.
+///
+/// Word boundaries (`\b`) are made ASCII: a Unicode `\b` sends the regex crate from its DFA to
+/// a backtracker on any cell holding a non-ASCII character (a curly quote is enough), which
+/// was most of the time spent in these patterns. Their words and numbers are ASCII, so the
+/// only matches this could change are ones glued to a non-ASCII letter.
+pub fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_still_bound_words() {
+        static BY_YEAR: OnceLock<Regex> = OnceLock::new();
+        let r = cached(&BY_YEAR, r"(?i)\bby\s+(20\d\d)\b");
+        assert_eq!(&r.captures("We’ll finish by 2025.").unwrap()[1], "2025");
+        assert!(r.captures("standby 2025").is_none());
+        assert!(r.captures("by 20256").is_none());
+    }
+}
