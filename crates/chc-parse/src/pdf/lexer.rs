@@ -141,14 +141,7 @@ impl<'a> Lexer<'a> {
                 self.pos += 1;
                 Token::Operand(Operand::Str(self.literal_string()))
             }
-            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
-                self.pos += 2;
-                if depth >= self.max_depth {
-                    self.too_deep = true;
-                    return Some(Token::Skip);
-                }
-                Token::Operand(self.dict(depth + 1))
-            }
+            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => self.open(2, depth, Self::dict),
             b'<' => {
                 self.pos += 1;
                 Token::Operand(Operand::Str(Cow::Owned(self.hex_string())))
@@ -157,14 +150,7 @@ impl<'a> Lexer<'a> {
                 self.pos += 2;
                 Token::DictEnd
             }
-            b'[' => {
-                self.pos += 1;
-                if depth >= self.max_depth {
-                    self.too_deep = true;
-                    return Some(Token::Skip);
-                }
-                Token::Operand(self.array(depth + 1))
-            }
+            b'[' => self.open(1, depth, Self::array),
             b']' => {
                 self.pos += 1;
                 Token::ArrayEnd
@@ -191,6 +177,17 @@ impl<'a> Lexer<'a> {
                 Token::Skip
             }
         })
+    }
+
+    /// After an opening `<<` or `[` (`len` bytes): the container, or a skip when it nests too
+    /// deep.
+    fn open(&mut self, len: usize, depth: usize, read: fn(&mut Self, usize) -> Operand<'a>) -> Token<'a> {
+        self.pos += len;
+        if depth >= self.max_depth {
+            self.too_deep = true;
+            return Token::Skip;
+        }
+        Token::Operand(read(self, depth + 1))
     }
 
     fn number(&mut self) -> Option<f64> {
