@@ -118,20 +118,23 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
 /// Pieces of a line separated by two or more spaces, with the character column each
 /// starts at.
 fn chunks(line: &str) -> Vec<(usize, String)> {
-    let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        while i < chars.len() && chars[i] == ' ' {
-            i += 1;
+    // (column in characters, (byte offset, character))
+    let mut chars = line.char_indices().enumerate().peekable();
+    while let Some(&(column, (start, c))) = chars.peek() {
+        if c == ' ' {
+            chars.next();
+            continue;
         }
-        let start = i;
-        while i < chars.len() && !(chars[i] == ' ' && chars.get(i + 1).is_none_or(|c| *c == ' ')) {
-            i += 1;
+        // A chunk ends at two spaces, or at a space that ends the line.
+        let mut end = line.len();
+        while let Some((_, (at, c))) = chars.next() {
+            if c == ' ' && chars.peek().is_none_or(|&(_, (_, next))| next == ' ') {
+                end = at;
+                break;
+            }
         }
-        if i > start {
-            out.push((start, chars[start..i].iter().collect::<String>().trim_end().to_string()));
-        }
+        out.push((column, line[start..end].trim_end().to_string()));
     }
     out
 }
@@ -514,6 +517,16 @@ pub(crate) fn read_run_together(lines: &[TextLine], asm: &mut Assembler) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_split_at_two_spaces_and_count_columns_in_characters() {
+        assert_eq!(
+            chunks("  1.2  A ‘complaint’ is  Yes   See policy "),
+            vec![(2, "1.2".to_string()), (7, "A ‘complaint’ is".to_string()), (25, "Yes".to_string()), (31, "See policy".to_string())]
+        );
+        assert_eq!(chunks("a b"), vec![(0, "a b".to_string())]);
+        assert!(chunks("   ").is_empty());
+    }
 
     fn lines(text: &str) -> Vec<TextLine> {
         text.lines().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect()
