@@ -19,7 +19,7 @@ fn corpus_out() -> &'static Path {
         let out = tmp("corpus");
         let o = chc(&["extract", "corpus", "--out", out.to_str().unwrap(), "--quiet"]);
         assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-        out
+        out.persist()
     })
 }
 

@@ -129,7 +129,8 @@ fn align_adds_2024_counterparts_to_2022_rows() {
 
 #[test]
 fn registry_build_reproduces_the_committed_registry() {
-    let out = tmp_dir("registry-build").join("registry.json");
+    let dir = tmp_dir("registry-build");
+    let out = dir.join("registry.json");
     let o = chc(&["registry", "build", "corpus", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let built = std::fs::read(&out).unwrap();

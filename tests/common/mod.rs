@@ -11,18 +11,58 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
 }
 
-/// A scratch path unique to this test binary, test name and process, emptied first.
-pub fn tmp(name: &str) -> PathBuf {
+/// A scratch path unique to this test binary, test name and process, emptied first and
+/// removed when dropped, unless the test is failing (then it is kept to look at).
+pub fn tmp(name: &str) -> Scratch {
     let d = std::env::temp_dir().join(format!("chc-{}-{name}-{}", env!("CARGO_CRATE_NAME"), std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
-    d
+    Scratch(d)
 }
 
 /// Like [`tmp`], created.
-pub fn tmp_dir(name: &str) -> PathBuf {
+pub fn tmp_dir(name: &str) -> Scratch {
     let d = tmp(name);
-    std::fs::create_dir_all(&d).unwrap();
+    std::fs::create_dir_all(&d.0).unwrap();
     d
+}
+
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Scratch {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Scratch {
+    /// Keep the folder after the test (for outputs shared through a `static`, which is never
+    /// dropped anyway).
+    pub fn persist(self) -> PathBuf {
+        let me = std::mem::ManuallyDrop::new(self);
+        me.0.clone()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
 }
 
 /// The `chc` binary, run from the repository root.
