@@ -182,6 +182,55 @@ fn dump() {
     println!("warnings {:?}", doc.warnings);
 }
 
+/// Our text reader against pdf-extract's on any PDFs, page by page: how much of each page's
+/// text both give (word-multiset overlap), and where they differ most.
+/// `CHC_COMPARE="a.pdf b.pdf" cargo test -p chc-parse --test pdf compare_engines -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn compare_engines() {
+    let Ok(list) = std::env::var("CHC_COMPARE") else { return };
+    for p in list.split_whitespace() {
+        let bytes = std::fs::read(p).unwrap();
+        let source = || SourceInfo { path: p.into(), sha256: String::new(), format: SourceFormat::Pdf, bytes: bytes.len() as u64 };
+        let read = |engine| parse_pdf_with(source(), &bytes, &Limits::default(), chc_parse::Deadline::after(None), engine);
+        let (ours, theirs) = match (read(TextEngine::Own), read(TextEngine::PdfExtract)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (a, b) => {
+                println!("{p}: own {:?} / pdf-extract {:?}", a.err(), b.err());
+                continue;
+            }
+        };
+        let words = |runs: &[TextRun]| {
+            let mut w: Vec<String> = runs.iter().flat_map(|r| r.text.split_whitespace().map(str::to_string).collect::<Vec<_>>()).collect();
+            w.sort();
+            w
+        };
+        let (mut same, mut total) = (0usize, 0usize);
+        for (page, (a, b)) in runs_of(&ours).iter().zip(runs_of(&theirs).iter()).enumerate() {
+            let (wa, wb) = (words(a), words(b));
+            let common = {
+                let (mut i, mut j, mut n) = (0, 0, 0);
+                while i < wa.len() && j < wb.len() {
+                    match wa[i].cmp(&wb[j]) {
+                        std::cmp::Ordering::Equal => (n, i, j) = (n + 1, i + 1, j + 1),
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                    }
+                }
+                n
+            };
+            same += common;
+            total += wa.len().max(wb.len());
+            if common < wa.len().max(wb.len()) {
+                let only_ours: Vec<&String> = wa.iter().filter(|w| !wb.contains(w)).take(8).collect();
+                let only_theirs: Vec<&String> = wb.iter().filter(|w| !wa.contains(w)).take(8).collect();
+                println!("{p} page {}: {common}/{} words shared; only ours {only_ours:?}; only pdf-extract {only_theirs:?}", page + 1, wa.len().max(wb.len()));
+            }
+        }
+        println!("{p}: {same}/{total} words shared ({:.3}); warnings ours {:?}", same as f64 / total.max(1) as f64, ours.warnings);
+    }
+}
+
 fn data(name: &str) -> Vec<u8> {
     std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
 }
