@@ -6,6 +6,11 @@ use chc_model::ColumnRole;
 
 /// Role of one header cell, from its words.
 pub fn column_role(cell: &str) -> ColumnRole {
+    // Lower-casing shrinks a text at most threefold (e.g. the Kelvin sign, 3 bytes, to `k`):
+    // beyond that it cannot come under the 80-byte limit below, so it is not lower-cased.
+    if cell.trim().len() > 3 * 80 {
+        return ColumnRole::Other;
+    }
     let t = cell.to_lowercase();
     let t = t.trim();
     let has = |w: &str| t.contains(w);
@@ -42,12 +47,12 @@ pub fn column_role(cell: &str) -> ColumnRole {
 /// The roles of a header line, or `None` when the line is not a header.
 /// A header names at least three columns, among them the comply column and the
 /// provision or requirement column, and has no long cells.
-pub fn classify_header(cells: &[String]) -> Option<Vec<ColumnRole>> {
-    let non_empty: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
+    let non_empty: Vec<&str> = cells.iter().map(AsRef::as_ref).filter(|c| !c.trim().is_empty()).collect();
     if non_empty.len() < 3 || non_empty.iter().any(|c| c.chars().count() > 80) {
         return None;
     }
-    let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
+    let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));

@@ -267,8 +267,7 @@ fn split_at_columns(piece: (usize, String), cols: &[(usize, String)]) -> Vec<(us
 
 /// Do these space-separated pieces name a form's columns?
 fn is_header(cols: &[(usize, String)]) -> bool {
-    let cells: Vec<String> = cols.iter().map(|(_, c)| c.clone()).collect();
-    cols.len() >= 3 && classify_header(&cells).is_some()
+    cols.len() >= 3 && classify_header(&cols.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>()).is_some()
 }
 
 /// Columns aligned with spaces: each piece of a line goes to the column it starts in, so
