@@ -43,7 +43,6 @@ mk = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mk)
 
 DOCX_DIR = os.path.join(ROOT, "fixtures", "docx")
-GOLD_DIR = os.path.join(ROOT, "fixtures", "gold")
 
 FIXTURES = [
     # The whole seed 000 form (72 rows), from its hand-checked text gold.
@@ -121,21 +120,8 @@ def main():
                 xml = span_subheadings(xml)
             if fx.get("wingdings_ticks"):
                 xml = wingdings_ticks(xml)
-            fodt = os.path.join(tmp, fx["name"] + ".fodt")
-            with open(fodt, "w", encoding="utf-8") as f:
-                f.write(xml)
-            if args.keep_fodt:
-                shutil.copy(fodt, DOCX_DIR)
-            convert(args.soffice, fodt, tmp)
-            docx = os.path.join(tmp, fx["name"] + ".docx")
-            if not os.path.exists(docx):
-                raise SystemExit(f"LibreOffice did not write {docx}")
-            shutil.copy(docx, os.path.join(DOCX_DIR, fx["name"] + ".docx"))
-            with open(os.path.join(GOLD_DIR, fx["name"] + ".json"), "w", encoding="utf-8") as f:
-                json.dump(expected, f, indent=2, ensure_ascii=False)
-                f.write("\n")
-            size = os.path.getsize(os.path.join(DOCX_DIR, fx["name"] + ".docx"))
-            print(f"{fx['name']}.docx  {size // 1024} KB  {len(expected['rows'])} rows")
+            mk.publish(fx["name"], "docx", xml, expected, tmp, DOCX_DIR, args.keep_fodt,
+                       lambda fodt, outdir: convert(args.soffice, fodt, outdir))
 
 
 sys.exit(main())

@@ -327,6 +327,27 @@ def convert(soffice, fodt, outdir, tagged):
     soffice_convert(soffice, fodt, outdir, f"pdf:writer_pdf_Export:{opts}")
 
 
+def publish(name, ext, xml, expected, tmp, out_dir, keep_fodt, convert_to):
+    """Write `xml` as <name>.fodt in `tmp`, turn it into <name>.<ext> with
+    `convert_to(fodt, tmp)`, copy that to `out_dir`, and write the expected document as
+    fixtures/gold/<name>.json. Shared with make-docx-fixtures.sh."""
+    fodt = os.path.join(tmp, name + ".fodt")
+    with open(fodt, "w", encoding="utf-8") as f:
+        f.write(xml)
+    if keep_fodt:
+        shutil.copy(fodt, out_dir)
+    convert_to(fodt, tmp)
+    made = os.path.join(tmp, f"{name}.{ext}")
+    if not os.path.exists(made):
+        raise SystemExit(f"LibreOffice did not write {made}")
+    shutil.copy(made, os.path.join(out_dir, f"{name}.{ext}"))
+    with open(os.path.join(GOLD_DIR, name + ".json"), "w", encoding="utf-8") as f:
+        json.dump(expected, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    size = os.path.getsize(os.path.join(out_dir, f"{name}.{ext}"))
+    print(f"{name}.{ext}  {size // 1024} KB  {len(expected['rows'])} rows")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--soffice", default=shutil.which("soffice") or "soffice")
@@ -342,21 +363,9 @@ def main():
             with open(find_src(fx["src"]), encoding="utf-8") as f:
                 gold = json.load(f)
             xml, expected = render(fx, gold)
-            fodt = os.path.join(tmp, fx["name"] + ".fodt")
-            with open(fodt, "w", encoding="utf-8") as f:
-                f.write(xml)
-            if args.keep_fodt:
-                shutil.copy(fodt, PDF_DIR)
-            convert(args.soffice, fodt, tmp, fx.get("tagged", False))
-            pdf = os.path.join(tmp, fx["name"] + ".pdf")
-            if not os.path.exists(pdf):
-                raise SystemExit(f"LibreOffice did not write {pdf}")
-            shutil.copy(pdf, os.path.join(PDF_DIR, fx["name"] + ".pdf"))
-            with open(os.path.join(GOLD_DIR, fx["name"] + ".json"), "w", encoding="utf-8") as f:
-                json.dump(expected, f, indent=2, ensure_ascii=False)
-                f.write("\n")
-            size = os.path.getsize(os.path.join(PDF_DIR, fx["name"] + ".pdf"))
-            print(f"{fx['name']}.pdf  {size // 1024} KB  {len(expected['rows'])} rows")
+            tagged = fx.get("tagged", False)
+            publish(fx["name"], "pdf", xml, expected, tmp, PDF_DIR, args.keep_fodt,
+                    lambda fodt, outdir: convert(args.soffice, fodt, outdir, tagged))
 
 
 if __name__ == "__main__":
