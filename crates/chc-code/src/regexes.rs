@@ -10,7 +10,14 @@ use std::sync::OnceLock;
 /// was most of the time spent in these patterns. Their words and numbers are ASCII, so the
 /// only matches this could change are ones glued to a non-ASCII letter.
 pub fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex"))
+    cell.get_or_init(|| compile(pattern))
+}
+
+/// One of the workspace's fixed patterns, compiled as [`cached`] compiles it: for patterns
+/// built at run time, which must read word boundaries the same way as the fixed ones they
+/// are derived from.
+pub fn compile(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex")
 }
 
 #[cfg(test)]

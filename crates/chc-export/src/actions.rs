@@ -191,7 +191,9 @@ pub fn action_sentences(text: &str) -> Vec<String> {
     // collapsed, so where no cue matches the text with any whitespace between its words,
     // no sentence can have one, and the text need not be split.
     static LOOSE_CUE: OnceLock<Regex> = OnceLock::new();
-    let loose_cue = LOOSE_CUE.get_or_init(|| Regex::new(&CUE_PATTERN.replace(r"\ ", r"\s+")).expect("static regex"));
+    // Word boundaries as in `is_action_sentence`'s pattern, or this filter could drop a
+    // sentence that pattern accepts.
+    let loose_cue = LOOSE_CUE.get_or_init(|| chc_code::regexes::compile(&CUE_PATTERN.replace(r"\ ", r"\s+")));
     if !loose_cue.is_match(text) {
         return Vec::new();
     }
@@ -427,6 +429,14 @@ fn parse_ym(s: &str) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_filter_never_drops_a_sentence_the_cue_accepts() {
+        // Also where a cue word is glued to a non-ASCII letter: both read word boundaries alike.
+        for s in ["The team will review this.", "Policyéwill be updated.", "Nothing to see here."] {
+            assert_eq!(!action_sentences(s).is_empty(), is_action_sentence(s), "{s}");
+        }
+    }
     use chc_model::CodeVersion;
 
     fn td(text: &str) -> Option<(String, String)> {

@@ -2,6 +2,7 @@
 //! [`GridLine`]s for the shared assembler; vertical and run-together text have no cells to
 //! align, so they are read into records directly.
 
+use chc_code::regexes::cached;
 use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
 use crate::lines::{leading_number, parse_heading, provision_number_cell, Heading};
@@ -311,7 +312,7 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
 /// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
 fn label_role(line: &str) -> Option<(ColumnRole, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$").expect("static regex"));
+    let re = cached(&RE, r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$");
     let caps = re.captures(line)?;
     let label = caps[1].trim();
     // "Code provisionCode requirementComply:" is a run-together header, not a label.
@@ -434,9 +435,7 @@ pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
 /// answer word glued to the end of a sentence and followed by a capital or the end.
 fn comply_boundaries(rest: &str) -> Vec<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(Yes\s*&\s*No|Yes|YES|No|NO|Partially|Partial|Not [Aa]pplicable|N/A|Compliant|Y|N|✓|✔|✗|☒)(\s*)([A-Z0-9'\x22(‘“<]|$)").expect("static regex")
-    });
+    let re = cached(&RE, r"(Yes\s*&\s*No|Yes|YES|No|NO|Partially|Partial|Not [Aa]pplicable|N/A|Compliant|Y|N|✓|✔|✗|☒)(\s*)([A-Z0-9'\x22(‘“<]|$)");
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(c) = re.captures_at(rest, from) {
