@@ -5,7 +5,7 @@
 use super::fonts::{Font, FontCache};
 use super::glyphs::Collector;
 use super::lexer::{Lexer, Operand};
-use super::PageGeom;
+use super::{deref, inherited, number, PageGeom};
 use crate::Deadline;
 use chc_model::Rule;
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -113,50 +113,11 @@ pub(crate) fn walk_page(
         limit: None,
         deadline: *deadline,
     };
-    let resources = page_resources(doc, page_id);
+    let resources = doc.get_dictionary(page_id).ok().and_then(|page| inherited(doc, page, b"Resources")).and_then(|r| r.as_dict().ok());
     let text = TextState { font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, h_scale: 1.0, leading: 0.0, rise: 0.0 };
     let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, text };
     w.walk(data, resources, gs, None, 0);
     Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, limit: w.limit }
-}
-
-fn page_resources(doc: &Document, page_id: ObjectId) -> Option<&Dictionary> {
-    let mut dict = doc.get_dictionary(page_id).ok()?;
-    for _ in 0..32 {
-        if let Ok(r) = dict.get(b"Resources") {
-            return deref(doc, r).as_dict().ok();
-        }
-        let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
-        dict = doc.get_dictionary(parent).ok()?;
-    }
-    None
-}
-
-/// Follow references (a bounded number of hops: reference chains can loop).
-pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    let mut o = o;
-    for _ in 0..16 {
-        match o {
-            Object::Reference(id) => match doc.get_object(*id) {
-                Ok(next) => o = next,
-                Err(_) => return o,
-            },
-            _ => return o,
-        }
-    }
-    o
-}
-
-fn num(o: &Object) -> f64 {
-    match o {
-        Object::Integer(i) => *i as f64,
-        Object::Real(r) => *r as f64,
-        _ => 0.0,
-    }
-}
-
-fn nums(ops: &[Object]) -> Vec<f64> {
-    ops.iter().map(num).collect()
 }
 
 struct Walker<'a> {
@@ -368,7 +329,7 @@ impl<'a> Walker<'a> {
                         .and_then(|m| m.as_array().ok())
                         .filter(|a| a.len() == 6)
                         .map(|a| {
-                            let v = nums(a);
+                            let v: Vec<f64> = a.iter().map(|o| number(self.doc, o).unwrap_or(0.0)).collect();
                             Matrix([v[0], v[1], v[2], v[3], v[4], v[5]])
                         })
                         .unwrap_or(Matrix::IDENTITY);

@@ -8,7 +8,7 @@
 //! CMaps, standard 14 fonts without widths, a built-in encoding we cannot read) is
 //! [`Unsupported`], and the page falls back to pdf-extract.
 
-use super::content::deref;
+use super::{deref, number};
 use super::lexer::{Lexer, Operand};
 use crate::symbols::{is_symbol_font, symbol_char};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -120,13 +120,6 @@ fn dict_of<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'
     dict.get(key).ok().map(|o| deref(doc, o)).and_then(|o| o.as_dict().ok())
 }
 
-fn number(doc: &Document, o: &Object) -> Option<f64> {
-    match deref(doc, o) {
-        Object::Integer(i) => Some(*i as f64),
-        Object::Real(r) => Some(*r as f64),
-        _ => None,
-    }
-}
 
 fn build(doc: &Document, dict: &Dictionary) -> Result<Font, Unsupported> {
     match name_of(doc, dict, b"Subtype") {

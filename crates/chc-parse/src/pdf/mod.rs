@@ -329,14 +329,12 @@ impl PageGeom {
     }
 }
 
-fn inherited<'a>(doc: &'a Document, page: &'a lopdf::Dictionary, key: &[u8]) -> Option<&'a Object> {
+/// A page attribute, from the page or the nearest ancestor that has it (references followed).
+pub(crate) fn inherited<'a>(doc: &'a Document, page: &'a lopdf::Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut dict = page;
     for _ in 0..32 {
         if let Ok(v) = dict.get(key) {
-            return Some(match v {
-                Object::Reference(id) => doc.get_object(*id).ok()?,
-                o => o,
-            });
+            return Some(deref(doc, v));
         }
         let parent = dict.get(b"Parent").and_then(Object::as_reference).ok()?;
         dict = doc.get_dictionary(parent).ok()?;
@@ -344,8 +342,24 @@ fn inherited<'a>(doc: &'a Document, page: &'a lopdf::Dictionary, key: &[u8]) -> 
     None
 }
 
-fn num(o: &Object) -> Option<f64> {
-    match o {
+/// Follow references (a bounded number of hops: reference chains can loop).
+pub(crate) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    let mut o = o;
+    for _ in 0..16 {
+        match o {
+            Object::Reference(id) => match doc.get_object(*id) {
+                Ok(next) => o = next,
+                Err(_) => return o,
+            },
+            _ => return o,
+        }
+    }
+    o
+}
+
+/// A number, references followed.
+pub(crate) fn number(doc: &Document, o: &Object) -> Option<f64> {
+    match deref(doc, o) {
         Object::Integer(i) => Some(*i as f64),
         Object::Real(r) => Some(*r as f64),
         _ => None,
@@ -357,18 +371,12 @@ pub(crate) fn page_geom(doc: &Document, page_id: ObjectId) -> Result<PageGeom, S
     let media = inherited(doc, dict, b"MediaBox")
         .and_then(|o| o.as_array().ok())
         .and_then(|a| {
-            let v: Vec<f64> = a
-                .iter()
-                .filter_map(|o| match o {
-                    Object::Reference(id) => doc.get_object(*id).ok().and_then(num),
-                    o => num(o),
-                })
-                .collect();
+            let v: Vec<f64> = a.iter().filter_map(|o| number(doc, o)).collect();
             (v.len() == 4).then(|| (v[0], v[1], v[2], v[3]))
         })
         // A page without a usable MediaBox: assume A4, as viewers do with Letter.
         .unwrap_or((0.0, 0.0, 595.0, 842.0));
-    let rotate = inherited(doc, dict, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+    let rotate = inherited(doc, dict, b"Rotate").and_then(|o| number(doc, o)).unwrap_or(0.0) as i64;
     let rotate = rotate.rem_euclid(360) / 90 * 90;
     Ok(PageGeom { llx: media.0, lly: media.1, urx: media.2, ury: media.3, rotate })
 }

@@ -2,7 +2,7 @@
 //! cell's text gathered from the marked-content sequences (MCIDs) it owns.
 
 use chc_model::TaggedTable;
-use super::content::deref;
+use super::deref;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
 
