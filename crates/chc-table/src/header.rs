@@ -2,7 +2,35 @@
 //! "Code provision" / "Code provisio" / "Code section" / "Ref", "Comply: Yes / No" /
 //! "Compliant?", "Evidence, commentary and any explanations" …
 
+use aho_corasick::AhoCorasick;
 use chc_model::ColumnRole;
+use std::sync::OnceLock;
+
+/// The words that give a cell a role, looked for together in one pass: a header test runs
+/// on every short cell of a text document, and twenty `contains` calls each built their own
+/// searcher.
+const ROLE_WORDS: [&str; 20] = [
+    "rag", "evidence", "comment", "explanation", "how we", "comply", "complian", "complies", "yes/no", "yes / no", "provisio", "code section", "code ref",
+    "requirement", "code wording", "the code says", "question", "notes", "action", "remarks",
+];
+
+/// Which of [`ROLE_WORDS`] occur in `text`, as a bit per word.
+fn role_words_in(text: &str) -> u32 {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    let words = WORDS.get_or_init(|| AhoCorasick::new(ROLE_WORDS).expect("fixed words"));
+    words.find_overlapping_iter(text).fold(0, |found, m| found | 1 << m.pattern().as_usize())
+}
+
+const fn word_bit(word: &str) -> u32 {
+    let mut i = 0;
+    while i < ROLE_WORDS.len() {
+        if ROLE_WORDS[i].eq_ignore_ascii_case(word) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    panic!("not in ROLE_WORDS")
+}
 
 /// Role of one header cell, from its words.
 pub fn column_role(cell: &str) -> ColumnRole {
@@ -13,32 +41,38 @@ pub fn column_role(cell: &str) -> ColumnRole {
     }
     let t = cell.to_lowercase();
     let t = t.trim();
-    let has = |w: &str| t.contains(w);
     if t.is_empty() || t.len() > 80 {
         return ColumnRole::Other;
     }
-    if has("rag") && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rag") {
+    let found = role_words_in(t);
+    // Each word's bit is found at compile time; a word missing from ROLE_WORDS fails the build.
+    macro_rules! has {
+        ($word:literal) => {
+            found & const { word_bit($word) } != 0
+        };
+    }
+    if has!("rag") && t.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rag") {
         return ColumnRole::Rag;
     }
-    if has("evidence") && (has("comment") || has("explanation")) {
+    if has!("evidence") && (has!("comment") || has!("explanation")) {
         return ColumnRole::EvidenceCommentary;
     }
-    if has("how we") {
+    if has!("how we") {
         return ColumnRole::Evidence;
     }
-    if has("comply") || has("complian") || has("complies") || has("yes/no") || has("yes / no") || t == "met?" || t == "met" {
+    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met?" || t == "met" {
         return ColumnRole::Comply;
     }
-    if has("provisio") || has("code section") || has("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
+    if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
         return ColumnRole::Provision;
     }
-    if has("requirement") || has("code wording") || has("the code says") || has("question") || t == "code" || t == "provision text" {
+    if has!("requirement") || has!("code wording") || has!("the code says") || has!("question") || t == "code" || t == "provision text" {
         return ColumnRole::Requirement;
     }
-    if has("evidence") {
+    if has!("evidence") {
         return ColumnRole::Evidence;
     }
-    if has("comment") || has("explanation") || has("notes") || has("action") || has("remarks") {
+    if has!("comment") || has!("explanation") || has!("notes") || has!("action") || has!("remarks") {
         return ColumnRole::Commentary;
     }
     ColumnRole::Other

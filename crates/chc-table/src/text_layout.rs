@@ -18,25 +18,23 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
     let tabbed = count(&|t| t.matches('\t').count() >= 2);
     let piped = count(&|t| t.contains(" | ") || t.matches('|').count() >= 2);
-    // The common case decides without the costlier per-line patterns below.
     if tabbed >= 3 && tabbed >= piped {
         return LayoutKind::Tabbed;
     }
+    if piped >= 3 {
+        return LayoutKind::Delimited;
+    }
+    if space_aligned_header(&chunk_lines(lines), lines).is_some() {
+        return LayoutKind::SpaceAligned;
+    }
+    // The per-line patterns below cost more than the tests above: counted only when needed.
     let labelled = count(&|t| label_role(t).is_some_and(|(r, _)| r == ColumnRole::Comply));
-    let bare_numbers = count(&|t| bare_number_line(t).is_some());
-    let glued = count(&|t| leading_number(t).is_some());
     let glued_tight = count(&|t| leading_number(t).is_some_and(|(_, end)| t[end..].starts_with(|c: char| c.is_alphabetic() || "'\"‘“".contains(c))));
-    if tabbed >= 3 && tabbed >= piped {
-        LayoutKind::Tabbed
-    } else if piped >= 3 {
-        LayoutKind::Delimited
-    } else if space_aligned_header(lines).is_some() {
-        LayoutKind::SpaceAligned
-    } else if glued_tight >= 3 && glued_tight > labelled {
+    if glued_tight >= 3 && glued_tight > labelled {
         LayoutKind::RunTogether
-    } else if labelled >= 2 || bare_numbers >= 3 {
+    } else if labelled >= 2 || count(&|t| bare_number_line(t).is_some()) >= 3 {
         LayoutKind::Vertical
-    } else if glued >= 3 {
+    } else if count(&|t| leading_number(t).is_some()) >= 3 {
         LayoutKind::RunTogether
     } else {
         LayoutKind::None
@@ -118,7 +116,7 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
 
 /// Pieces of a line separated by two or more spaces, with the character column each
 /// starts at.
-fn chunks(line: &str) -> Vec<(usize, String)> {
+fn chunks(line: &str) -> Pieces<'_> {
     let mut out = Vec::new();
     // (column in characters, (byte offset, character))
     let mut chars = line.char_indices().enumerate().peekable();
@@ -135,22 +133,33 @@ fn chunks(line: &str) -> Vec<(usize, String)> {
                 break;
             }
         }
-        out.push((column, line[start..end].trim_end().to_string()));
+        out.push((column, line[start..end].trim_end()));
     }
     out
 }
 
+type Pieces<'a> = Vec<(usize, &'a str)>;
+
+/// Every line's pieces, cut once: finding headers looks at each line up to three times.
+fn chunk_lines(lines: &[TextLine]) -> Vec<Pieces<'_>> {
+    lines.iter().map(|l| chunks(&l.text)).collect()
+}
+
+fn owned(pieces: &[(usize, &str)]) -> Vec<(usize, String)> {
+    pieces.iter().map(|&(s, t)| (s, t.to_string())).collect()
+}
+
 /// Column starts of a header line, with a header wrapped onto the next line ("Code" /
 /// "provision") joined in; and how many lines the header took.
-fn header_columns(lines: &[TextLine], i: usize) -> Option<(Vec<(usize, String)>, usize)> {
-    let one = chunks(&lines[i].text);
-    let next = lines.get(i + 1).map(|l| chunks(&l.text)).unwrap_or_default();
+fn header_columns(chunked: &[Pieces], i: usize) -> Option<(Vec<(usize, String)>, usize)> {
+    let one = &chunked[i];
+    let next: &[(usize, &str)] = chunked.get(i + 1).map_or(&[], |n| n);
     let wraps = !next.is_empty()
-        && provision_number_cell(&next[0].1).is_none()
+        && provision_number_cell(next[0].1).is_none()
         && next.iter().all(|(start, text)| text.chars().count() <= 30 && one.iter().any(|(s, _)| s.abs_diff(*start) <= 4));
     if wraps {
-        let mut joined = one.clone();
-        for (start, text) in &next {
+        let mut joined = owned(one);
+        for (start, text) in next {
             if let Some((_, cell)) = joined.iter_mut().min_by_key(|(s, _)| s.abs_diff(*start)) {
                 cell.push(' ');
                 cell.push_str(text);
@@ -160,19 +169,19 @@ fn header_columns(lines: &[TextLine], i: usize) -> Option<(Vec<(usize, String)>,
             return Some((joined, 2));
         }
     }
-    is_header(&one).then_some((one, 1))
+    is_header(one).then(|| (owned(one), 1))
 }
 
-fn space_aligned_header(lines: &[TextLine]) -> Option<usize> {
-    (0..lines.len()).find(|&i| !lines[i].text.contains('\t') && header_columns(lines, i).is_some())
+fn space_aligned_header(chunked: &[Pieces], lines: &[TextLine]) -> Option<usize> {
+    (0..lines.len()).find(|&i| !lines[i].text.contains('\t') && header_columns(chunked, i).is_some())
 }
 
 /// Where columns start under a header: the header's own pieces, plus the starts that the
 /// table's numbered rows keep returning to. A header printed with single spaces between
 /// two of its cells ("Comply: Yes/No Evidence") is split where the data says a column starts.
-fn refine_columns(lines: &[TextLine], header_at: usize, used: usize, header: Vec<(usize, String)>) -> Vec<(usize, String)> {
-    let region = lines[header_at + used..].iter().take_while(|l| !is_header(&chunks(&l.text)));
-    let rows: Vec<Vec<(usize, String)>> = region.map(|l| chunks(&l.text)).filter(|c| c.first().is_some_and(|(_, t)| provision_number_cell(t).is_some())).collect();
+fn refine_columns(lines: &[TextLine], chunked: &[Pieces], header_at: usize, used: usize, header: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let region = chunked[header_at + used..].iter().take_while(|pieces| !is_header(pieces));
+    let rows: Vec<&Pieces> = region.filter(|c| c.first().is_some_and(|(_, t)| provision_number_cell(t).is_some())).collect();
     let mut starts: Vec<usize> = rows.iter().flat_map(|r| r.iter().map(|(s, _)| *s)).collect();
     starts.sort_unstable();
     let needed = (rows.len() * 3 / 10).max(2);
@@ -187,7 +196,7 @@ fn refine_columns(lines: &[TextLine], header_at: usize, used: usize, header: Vec
     }
     let header_text: Vec<char> = lines[header_at].text.chars().collect();
     // How far each piece reaches on the header line itself (not counting a wrapped second line).
-    let reach = |start: usize| chunks(&lines[header_at].text).into_iter().find(|(s, _)| *s == start).map_or(0, |(s, t)| s + t.chars().count());
+    let reach = |start: usize| chunked[header_at].iter().find(|(s, _)| *s == start).map_or(0, |(s, t)| s + t.chars().count());
     let mut out = header.clone();
     for &f in &frequent {
         // A frequent start inside a header piece (not near its beginning) splits it, at the
@@ -246,56 +255,61 @@ fn move_stray_answer(cells: &mut [String], cols: &[(usize, String)]) {
 
 /// A piece that runs across a column start with only one space there ("…within Yes")
 /// is two cells.
-fn split_at_columns(piece: (usize, String), cols: &[(usize, String)]) -> Vec<(usize, String)> {
-    let (start, text) = piece;
-    let chars: Vec<char> = text.chars().collect();
+fn split_at_columns<'t>((start, text): (usize, &'t str), cols: &[(usize, String)]) -> Vec<(usize, &'t str)> {
+    // Only a single space inside the piece can be a cut.
+    if !text.contains(' ') {
+        return vec![(start, text.trim())];
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |r: usize| chars.get(r).map_or(text.len(), |&(at, _)| at);
     let mut out = Vec::new();
     let mut from = 0;
     for &(c, _) in cols {
         let Some(rel) = c.checked_sub(start) else { continue };
         // The word boundary nearest the column start, within three characters of it.
         let cut = (rel.saturating_sub(3)..=rel + 3)
-            .filter(|&r| r > from && r < chars.len() && chars[r - 1] == ' ' && chars[r] != ' ')
+            .filter(|&r| r > from && r < chars.len() && chars[r - 1].1 == ' ' && chars[r].1 != ' ')
             .min_by_key(|&r| r.abs_diff(rel));
         if let Some(r) = cut {
-            out.push((start + from, chars[from..r].iter().collect::<String>().trim().to_string()));
+            out.push((start + from, text[byte(from)..byte(r)].trim()));
             from = r;
         }
     }
-    out.push((start + from, chars[from..].iter().collect::<String>().trim().to_string()));
+    out.push((start + from, text[byte(from)..].trim()));
     out
 }
 
 /// Do these space-separated pieces name a form's columns?
-fn is_header(cols: &[(usize, String)]) -> bool {
-    cols.len() >= 3 && classify_header(&cols.iter().map(|(_, c)| c.as_str()).collect::<Vec<_>>()).is_some()
+fn is_header<S: AsRef<str>>(cols: &[(usize, S)]) -> bool {
+    cols.len() >= 3 && classify_header(&cols.iter().map(|(_, c)| c.as_ref()).collect::<Vec<_>>()).is_some()
 }
 
 /// Columns aligned with spaces: each piece of a line goes to the column it starts in, so
 /// wrapped cell lines (empty first column) continue their row.
 pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
+    let chunked = chunk_lines(lines);
     let mut out = Vec::new();
     let mut columns: Option<Vec<(usize, String)>> = None;
     let mut i = 0;
     while i < lines.len() {
-        if let Some((cols, used)) = header_columns(lines, i) {
-            let cols = refine_columns(lines, i, used, cols);
+        if let Some((cols, used)) = header_columns(&chunked, i) {
+            let cols = refine_columns(lines, &chunked, i, used, cols);
             out.push(GridLine { location: lines[i].number, cells: cols.iter().map(|c| c.1.clone()).collect(), page_break_before: false });
             columns = Some(cols);
             i += used;
             continue;
         }
-        let pieces = chunks(&lines[i].text);
+        let pieces = &chunked[i];
         let cells = match &columns {
-            Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(&pieces[0].1).is_some()) => {
+            Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(pieces[0].1).is_some()) => {
                 let mut cells = vec![String::new(); cols.len()];
-                for (start, text) in pieces.into_iter().flat_map(|p| split_at_columns(p, cols)) {
+                for (start, text) in pieces.iter().flat_map(|&p| split_at_columns(p, cols)) {
                     // The last column starting at or just after the piece (text is left-aligned).
                     let col = (0..cols.len()).rev().find(|&c| cols[c].0 <= start + 2).unwrap_or(0);
                     if !cells[col].is_empty() {
                         cells[col].push(' ');
                     }
-                    cells[col].push_str(&text);
+                    cells[col].push_str(text);
                 }
                 move_stray_answer(&mut cells, cols);
                 cells
@@ -520,9 +534,9 @@ mod tests {
     fn chunks_split_at_two_spaces_and_count_columns_in_characters() {
         assert_eq!(
             chunks("  1.2  A ‘complaint’ is  Yes   See policy "),
-            vec![(2, "1.2".to_string()), (7, "A ‘complaint’ is".to_string()), (25, "Yes".to_string()), (31, "See policy".to_string())]
+            vec![(2, "1.2"), (7, "A ‘complaint’ is"), (25, "Yes"), (31, "See policy")]
         );
-        assert_eq!(chunks("a b"), vec![(0, "a b".to_string())]);
+        assert_eq!(chunks("a b"), vec![(0, "a b")]);
         assert!(chunks("   ").is_empty());
     }
 
