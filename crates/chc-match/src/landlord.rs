@@ -137,6 +137,16 @@ fn tidy_name(raw: &str) -> String {
     words.join(" ")
 }
 
+/// Whether `word` occurs in `text` after white space and a text that passes `before`: a
+/// test the name patterns' matches all pass, far cheaper than the patterns.
+fn follows_word(text: &str, word: &str, before: impl Fn(&str) -> bool) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let head = &text[..at];
+        let trimmed = head.trim_end();
+        trimmed.len() < head.len() && before(trimmed)
+    })
+}
+
 fn key(name: &str) -> String {
     name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -186,10 +196,11 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
         }
     };
     for (weight, method, text) in &texts {
-        // The patterns are costly; most cells name no organisation at all.
-        let names_council = text.contains("Council");
+        // The patterns are costly; most cells name no organisation at all, and most that say
+        // "Council" or "Housing" do not put the word the patterns need before it.
+        let names_council = follows_word(text, "Council", |w| w.ends_with("Borough") || w.ends_with("City") || w.ends_with("District") || w.ends_with("County") || w.ends_with("Town"));
         let names_london = text.contains("London Borough");
-        let names_association = text.contains("Homes") || text.contains("Housing");
+        let names_association = ["Homes", "Housing"].iter().any(|kind| follows_word(text, kind, |w| w.ends_with(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '&')));
         for c in names_council.then(|| council.captures_iter(text)).into_iter().flatten() {
             let stem = c[1].trim();
             let first = stem.split_whitespace().next().unwrap_or("");
@@ -342,6 +353,17 @@ mod tests {
         texts.push(all);
         for (t, want) in texts.iter().zip(reference_hits(&texts)) {
             assert_eq!(gazetteer_hits(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn name_pretests_pass_every_text_the_patterns_match() {
+        for text in ["Luton Borough\u{a0}Council", "Stoke-on-Trent City\n Council's", "Hull City  Council", "Clarion Housing Group", "O'Neill & Homes", "Peabody\tHomes"] {
+            let council = Regex::new(r"(?:Borough|City|District|County|Town)\s+Council").unwrap().is_match(text);
+            assert_eq!(council, detect(&table(&[text], &[])).0.is_some_and(|n| n.ends_with("Council")), "{text}");
+            assert!(!council || follows_word(text, "Council", |w| w.ends_with("Borough") || w.ends_with("City")), "{text}");
+            let association = Regex::new(r"[A-Za-z'&]\s+(?:Homes|Housing)").unwrap().is_match(text);
+            assert_eq!(association, ["Homes", "Housing"].iter().any(|k| follows_word(text, k, |w| w.ends_with(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '&'))), "{text}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! "Code provision" / "Code provisio" / "Code section" / "Ref", "Comply: Yes / No" /
 //! "Compliant?", "Evidence, commentary and any explanations" …
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chc_model::ColumnRole;
 use std::sync::OnceLock;
 
@@ -17,7 +17,8 @@ const ROLE_WORDS: [&str; 20] = [
 /// Which of [`ROLE_WORDS`] occur in `text`, as a bit per word.
 fn role_words_in(text: &str) -> u32 {
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
-    let words = WORDS.get_or_init(|| AhoCorasick::new(ROLE_WORDS).expect("fixed words"));
+    // A DFA: the fastest search, and over twenty short words still small to build.
+    let words = WORDS.get_or_init(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(ROLE_WORDS).expect("fixed words"));
     words.find_overlapping_iter(text).fold(0, |found, m| found | 1 << m.pattern().as_usize())
 }
 

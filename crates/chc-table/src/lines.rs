@@ -9,15 +9,35 @@ use std::sync::OnceLock;
 /// Only numbers that look like Code provisions (section 1-12, item 1-40).
 pub fn provision_number_cell(cell: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell.trim())?;
+    let cell = cell.trim();
+    if !may_start_with_number(cell) {
+        return None;
+    }
+    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
 }
 
+/// Whether `text` can start the way the provision-number patterns need: a digit, or a
+/// letter of "code", "provision" or "section" ("ſ" folds to "s" case-insensitively), with a
+/// dot somewhere. Most cells and lines fail this, and cheaper than the patterns.
+fn may_start_with_number(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_numeric() || starts_heading_word(c, &['c', 'p', 's'])) && text.contains('.')
+}
+
+/// `c` is one of the lower-case ASCII `letters` in either case, or the long s when `s` is one
+/// of them: the first letters a case-insensitive (Unicode) pattern can match.
+fn starts_heading_word(c: char, letters: &[char]) -> bool {
+    letters.contains(&c.to_ascii_lowercase()) || (c == 'ſ' && letters.contains(&'s'))
+}
+
 /// A provision number glued to the start of a line with no separator ("1.2A complaint…").
 pub fn leading_number(line: &str) -> Option<(String, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
+    if !may_start_with_number(line.trim_start()) {
+        return None;
+    }
     let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
@@ -60,8 +80,11 @@ pub fn parse_heading(text: &str) -> Heading {
     static SECTION: OnceLock<Regex> = OnceLock::new();
     static STAGE: OnceLock<Regex> = OnceLock::new();
     let t = text.trim();
-    let kind = sub_table_kind(t);
-    if let Some(c) = re(&SECTION, r"(?i)^section\s+(\d{1,2})\s*(?:[:\-–—.]\s*)?(.*)$").captures(t) {
+    // The patterns below cost more than these first-letter tests, and the sub-table words
+    // matter only to a section heading or a short line.
+    let may_start_word = starts_heading_word(t.chars().next().unwrap_or(' '), &['s']);
+    let kind = if may_start_word || t.len() <= 120 { sub_table_kind(t) } else { None };
+    if let Some(c) = may_start_word.then(|| re(&SECTION, r"(?i)^section\s+(\d{1,2})\s*(?:[:\-–—.]\s*)?(.*)$").captures(t)).flatten() {
         // Contents lines ("Section 1: Definition …..... 3") are headings too; the dots go.
         let number: u32 = c[1].parse().unwrap_or(0);
         let mut title = c[2].trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch.is_whitespace()).to_string();
@@ -77,7 +100,7 @@ pub fn parse_heading(text: &str) -> Heading {
             return Heading::SubTable(k);
         }
     }
-    if let Some(c) = re(&STAGE, r"(?i)^stage\s+(\d|one|two|three)\b[^a-z]*$").captures(t) {
+    if let Some(c) = may_start_word.then(|| re(&STAGE, r"(?i)^stage\s+(\d|one|two|three)\b[^a-z]*$").captures(t)).flatten() {
         let n = match c[1].to_lowercase().as_str() {
             "1" | "one" => 1,
             "2" | "two" => 2,
@@ -115,6 +138,34 @@ fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The first-letter tests only skip texts the patterns cannot match.
+        #[test]
+        fn prefilters_agree_with_the_patterns(text in "[ \t]{0,2}(?:[cCpPsSſ1-9١٢.:)A-Z' ]|ection |rovision |ode |tage |one|two)*[0-9 .]{0,4}") {
+            let number = regex::Regex::new(r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|(?-u:\b))(?:\s|$)").unwrap();
+            prop_assert_eq!(provision_number_cell(&text).is_some(), number.captures(text.trim()).is_some_and(|c| {
+                let (s, i): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+                (1..=12).contains(&s) && (1..=40).contains(&i)
+            }));
+            let glued = regex::Regex::new(r"^\s*(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})").unwrap();
+            if leading_number(&text).is_some() {
+                prop_assert!(glued.is_match(&text));
+            }
+            let heading = regex::Regex::new(r"(?i)^(?:section\s+\d|stage\s)").unwrap();
+            if matches!(parse_heading(&text), Heading::Section { .. } | Heading::Stage(_)) {
+                prop_assert!(heading.is_match(text.trim()));
+            }
+        }
+    }
+
+    #[test]
+    fn long_s_starts_a_section_heading_as_the_pattern_reads_it() {
+        assert_eq!(provision_number_cell("ſection 1.2"), Some("1.2".into()));
+        assert!(matches!(parse_heading("ſection 3: Stage 1"), Heading::Section { number: 3, .. }));
+        assert_eq!(parse_heading("STAGE TWO"), Heading::Stage(2));
+    }
 
     #[test]
     fn provision_numbers_in_the_provision_cell() {

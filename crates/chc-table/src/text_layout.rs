@@ -326,6 +326,10 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
 /// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
 fn label_role(line: &str) -> Option<(ColumnRole, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
+    // Most lines have no colon or do not start with a letter: the pattern needs both.
+    if !line.trim_start().starts_with(|c: char| c.is_ascii_alphabetic()) || !line.contains(':') {
+        return None;
+    }
     let re = cached(&RE, r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$");
     let caps = re.captures(line)?;
     let label = caps[1].trim();
