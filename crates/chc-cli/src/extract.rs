@@ -126,6 +126,7 @@ fn up_to_date(out: &Path, input: &Input, bytes: &[u8]) -> Option<Document> {
 
 pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     let wall = Instant::now();
+    crate::warm::start();
     let inputs = match inputs::collect(&args.inputs) {
         Ok(i) => i,
         Err(e) => {

@@ -5,6 +5,7 @@
 mod extract;
 mod inputs;
 mod registry_cmd;
+mod warm;
 mod report_cmd;
 
 use clap::{Parser, Subcommand};
