@@ -21,7 +21,7 @@ use crate::long::excel_safe;
 use chc_code::{number_key, CodeVersion, Registry};
 use chc_model::{Comply, Document};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The leading columns of every wide file.
 pub const FIXED_COLUMNS: &[&str] = &["source", "landlord", "code_version", "document_date", "draft"];
@@ -69,18 +69,17 @@ impl WideTables {
 
     /// The provision columns of `version` for this batch, in Code order.
     pub fn provision_columns(&self, version: Option<CodeVersion>) -> Vec<String> {
-        let mut set: BTreeSet<((u32, u32), String)> = BTreeSet::new();
+        // Distinct numbers first, keyed once each: documents repeat the same few dozen.
+        let mut numbers: HashSet<&str> = HashSet::new();
         if let Some(v) = version {
-            for p in Registry::embedded().of_version(v) {
-                set.insert((number_key(&p.number), p.number.clone()));
-            }
+            numbers.extend(Registry::embedded().of_version(v).map(|p| p.number.as_str()));
         }
         for d in self.docs.iter().filter(|d| d.version == version) {
-            for p in d.comply.keys() {
-                set.insert((number_key(p), p.clone()));
-            }
+            numbers.extend(d.comply.keys().map(String::as_str));
         }
-        set.into_iter().map(|(_, p)| p).collect()
+        let mut keyed: Vec<((u32, u32), &str)> = numbers.into_iter().map(|p| (number_key(p), p)).collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, p)| p.to_string()).collect()
     }
 
     fn versions(&self) -> Vec<Option<CodeVersion>> {
@@ -132,16 +131,30 @@ impl WideTables {
             .flat_map(|(v, cols)| cols.iter().map(move |c| if qualified { format!("{}:{c}", version_name(*v)) } else { c.clone() }))
             .collect();
         w.write_record(Self::header(&cols)).expect("in-memory write");
+        // Where each version's provisions start among the columns, and each provision's place
+        // in its block: a document's values are placed, not looked up per column (there are
+        // documents × provisions cells).
+        let mut offset = 0;
+        let placed: Vec<(Option<CodeVersion>, usize, HashMap<&str, usize>)> = blocks
+            .iter()
+            .map(|(v, cols)| {
+                let block = (*v, offset, cols.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect());
+                offset += cols.len();
+                block
+            })
+            .collect();
+        let mut values: Vec<&str> = Vec::with_capacity(offset);
         for d in &self.docs {
-            if !blocks.iter().any(|(v, _)| *v == d.version) {
-                continue;
-            }
-            let mut rec = Self::fixed(d);
-            for (v, cols) in blocks {
-                for c in cols {
-                    rec.push(Cow::Borrowed(if *v == d.version { d.comply.get(c).map_or("", |x| x.as_str()) } else { "" }));
+            let Some((_, start, index)) = placed.iter().find(|(v, _, _)| *v == d.version) else { continue };
+            values.clear();
+            values.resize(offset, "");
+            for (p, c) in &d.comply {
+                if let Some(i) = index.get(p.as_str()) {
+                    values[start + i] = c.as_str();
                 }
             }
+            let mut rec = Self::fixed(d);
+            rec.extend(values.iter().map(|v| Cow::Borrowed(*v)));
             w.write_record(rec.iter().map(|cell| cell.as_bytes())).expect("in-memory write");
         }
         w.into_inner().expect("in-memory flush")
