@@ -14,6 +14,7 @@ use chc_code::dates::{month_year, numeric_date};
 use chc_model::{Comply, Document, Row};
 use regex::Regex;
 use std::borrow::Cow;
+use std::io::{self, Write};
 use std::sync::OnceLock;
 
 pub const COLUMNS: &[&str] = &["source", "landlord", "code_version", "provision", "comply", "action", "target_date", "target_date_text"];
@@ -34,43 +35,41 @@ pub struct ActionRow {
     pub target_date_text: String,
 }
 
-#[derive(Default)]
-pub struct Actions {
-    rows: Vec<ActionRow>,
+/// `actions.csv`, streamed: each document's action lines are written as it is added.
+pub struct ActionsCsv<W: Write> {
+    writer: csv::Writer<W>,
 }
 
-impl Actions {
-    pub fn new() -> Self {
-        Actions::default()
+impl<W: Write> ActionsCsv<W> {
+    pub fn new(sink: W) -> io::Result<Self> {
+        let mut writer = csv::Writer::from_writer(sink);
+        writer.write_record(COLUMNS)?;
+        Ok(ActionsCsv { writer })
     }
 
-    pub fn add(&mut self, doc: &Document) {
-        self.rows.extend(actions_of(doc));
-    }
-
-    pub fn rows(&self) -> &[ActionRow] {
-        &self.rows
-    }
-
-    pub fn to_csv(&self) -> Vec<u8> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(COLUMNS).expect("in-memory write");
-        for r in &self.rows {
-            w.write_record([
-                crate::long::excel_safe(&r.source),
-                crate::long::excel_safe(&r.landlord),
-                Cow::Borrowed(r.code_version.as_str()),
-                Cow::Borrowed(r.provision.as_str()),
-                Cow::Borrowed(r.comply.as_str()),
-                crate::long::excel_safe(&r.action),
-                Cow::Borrowed(r.target_date.as_deref().unwrap_or_default()),
-                crate::long::excel_safe(&r.target_date_text),
-            ]
-            .iter()
-            .map(|field| field.as_bytes()))
-            .expect("in-memory write");
+    pub fn add(&mut self, doc: &Document) -> io::Result<()> {
+        for r in actions_of(doc) {
+            self.writer.write_record(
+                [
+                    crate::long::excel_safe(&r.source),
+                    crate::long::excel_safe(&r.landlord),
+                    Cow::Borrowed(r.code_version.as_str()),
+                    Cow::Borrowed(r.provision.as_str()),
+                    Cow::Borrowed(r.comply.as_str()),
+                    crate::long::excel_safe(&r.action),
+                    Cow::Borrowed(r.target_date.as_deref().unwrap_or_default()),
+                    crate::long::excel_safe(&r.target_date_text),
+                ]
+                .iter()
+                .map(|field| field.as_bytes()),
+            )?;
         }
-        w.into_inner().expect("in-memory flush")
+        Ok(())
+    }
+
+    /// The sink, flushed.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error())
     }
 }
 
@@ -541,9 +540,9 @@ mod tests {
                 ("1.5", "This will be reiterated in the guide for staff.", None),
             ]
         );
-        let mut a = Actions::new();
-        a.add(&d);
-        let csv = String::from_utf8(a.to_csv()).unwrap();
+        let mut a = ActionsCsv::new(Vec::new()).unwrap();
+        a.add(&d).unwrap();
+        let csv = String::from_utf8(a.into_inner().unwrap()).unwrap();
         assert!(csv.starts_with("source,landlord,code_version,provision,comply,action,target_date,target_date_text\n"));
         assert!(csv.contains("corpus/x.txt,Example Council,2024,1.3,partial,This will be approved by the Board in October 2025.,2025-10,October 2025\n"), "{csv}");
     }

@@ -2,7 +2,7 @@
 //! and dropped, so memory is bounded by the documents in flight, not the batch.
 //! Streamed files go to temporary names and are renamed into place by `finish`.
 
-use crate::{actions::Actions, errors_csv, long::LongCsv, to_json_bytes, wide::WideTables, write_atomic, Summary};
+use crate::{actions::ActionsCsv, errors_csv, long::LongCsv, to_json_bytes, wide::WideTables, write_atomic, Summary};
 use chc_model::{Document, FileError};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -14,8 +14,9 @@ pub struct BatchWriter {
     long_tmp: PathBuf,
     jsonl: BufWriter<File>,
     jsonl_tmp: PathBuf,
+    actions: ActionsCsv<BufWriter<File>>,
+    actions_tmp: PathBuf,
     wide: WideTables,
-    actions: Actions,
 }
 
 /// The streamed files grow by megabytes per hundred documents: written in large pieces,
@@ -31,22 +32,24 @@ impl BatchWriter {
         fs::create_dir_all(out)?;
         let long_tmp = tmp_path(out, "provisions.csv");
         let jsonl_tmp = tmp_path(out, "provisions.jsonl");
+        let actions_tmp = tmp_path(out, "actions.csv");
         Ok(BatchWriter {
             out: out.to_path_buf(),
             long: LongCsv::new(BufWriter::with_capacity(STREAM_BUFFER, File::create(&long_tmp)?), csv_bom)?,
             long_tmp,
             jsonl: BufWriter::with_capacity(STREAM_BUFFER, File::create(&jsonl_tmp)?),
             jsonl_tmp,
+            actions: ActionsCsv::new(BufWriter::with_capacity(STREAM_BUFFER, File::create(&actions_tmp)?))?,
+            actions_tmp,
             wide: WideTables::new(),
-            actions: Actions::new(),
         })
     }
 
     pub fn add(&mut self, doc: &Document) -> io::Result<()> {
         self.long.add(doc)?;
         crate::long::write_jsonl(&mut self.jsonl, doc)?;
+        self.actions.add(doc)?;
         self.wide.add(doc);
-        self.actions.add(doc);
         Ok(())
     }
 
@@ -54,16 +57,18 @@ impl BatchWriter {
     /// files are built while the streamed ones are flushed and renamed (the file system
     /// writes those out on rename), and written only once that has succeeded.
     pub fn finish(self, errors: &[FileError], summary: &Summary) -> io::Result<()> {
-        let BatchWriter { out, long, long_tmp, mut jsonl, jsonl_tmp, wide, actions } = self;
+        let BatchWriter { out, long, long_tmp, mut jsonl, jsonl_tmp, actions, actions_tmp, wide } = self;
         let place_streamed = || -> io::Result<()> {
             let mut long_file = long.into_inner()?;
             long_file.flush()?;
             jsonl.flush()?;
+            actions.into_inner()?.flush()?;
             fs::rename(&long_tmp, out.join("provisions.csv"))?;
-            fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))
+            fs::rename(&jsonl_tmp, out.join("provisions.jsonl"))?;
+            fs::rename(&actions_tmp, out.join("actions.csv"))
         };
-        let (placed, (wide_files, actions_csv, errors_csv, summary_json)) = std::thread::scope(|s| {
-            let built = s.spawn(|| (wide.files(), actions.to_csv(), errors_csv(errors), to_json_bytes(summary)));
+        let (placed, (wide_files, errors_csv, summary_json)) = std::thread::scope(|s| {
+            let built = s.spawn(|| (wide.files(), errors_csv(errors), to_json_bytes(summary)));
             (place_streamed(), built.join().expect("building the batch tables does not panic"))
         });
         placed?;
@@ -79,7 +84,6 @@ impl BatchWriter {
         for (name, bytes) in wide_files {
             write_atomic(&out.join(name), &bytes)?;
         }
-        write_atomic(&out.join("actions.csv"), &actions_csv)?;
         write_atomic(&out.join("errors.csv"), &errors_csv)?;
         write_atomic(&out.join("summary.json"), &summary_json)
     }
@@ -88,5 +92,6 @@ impl BatchWriter {
     pub fn abandon(self) {
         let _ = fs::remove_file(&self.long_tmp);
         let _ = fs::remove_file(&self.jsonl_tmp);
+        let _ = fs::remove_file(&self.actions_tmp);
     }
 }

@@ -96,17 +96,17 @@ impl WideTables {
             let cols = self.provision_columns(version);
             return vec![("compliance_wide.csv".to_string(), self.table(&[(version, cols)], false))];
         }
-        let mut files = Vec::new();
-        let mut blocks = Vec::new();
-        for &v in &versions {
-            let cols = self.provision_columns(v);
-            files.push((format!("compliance_wide_{}.csv", version_name(v)), self.table(&[(v, cols.clone())], false)));
-            blocks.push((v, cols));
-        }
-        files.push(("compliance_wide.csv".to_string(), self.table(&blocks, true)));
-        if versions.contains(&Some(CodeVersion::V2022)) && versions.contains(&Some(CodeVersion::V2024)) {
-            files.push(("compliance_wide_aligned_2024.csv".to_string(), self.aligned_2024()));
-        }
+        let blocks: Vec<(Option<CodeVersion>, Vec<String>)> = versions.iter().map(|&v| (v, self.provision_columns(v))).collect();
+        let aligned = versions.contains(&Some(CodeVersion::V2022)) && versions.contains(&Some(CodeVersion::V2024));
+        // Each table runs over the whole batch, at its very end: built side by side.
+        let mut files: Vec<(String, Vec<u8>)> = std::thread::scope(|s| {
+            let mut tables: Vec<_> = blocks.iter().map(|block| s.spawn(move || (format!("compliance_wide_{}.csv", version_name(block.0)), self.table(std::slice::from_ref(block), false)))).collect();
+            tables.push(s.spawn(|| ("compliance_wide.csv".to_string(), self.table(&blocks, true))));
+            if aligned {
+                tables.push(s.spawn(|| ("compliance_wide_aligned_2024.csv".to_string(), self.aligned_2024())));
+            }
+            tables.into_iter().map(|t| t.join().expect("building a wide table does not panic")).collect()
+        });
         files.sort();
         files
     }
