@@ -5,7 +5,7 @@
 use chc_code::regexes::cached as re;
 use chc_code::{word_hash, HashedKeys};
 use chc_model::{FieldDetection, TableDocument};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -169,13 +169,15 @@ struct Cues {
     has_domain: bool,
 }
 
+/// No word ends with the start of another or holds another, so matches cannot overlap and
+/// a plain (prefiltered) search finds every occurrence.
 const CUE_WORDS: [&str; 8] = ["Council", "Homes", "Housing", "London Borough", ".uk", ".com", ".org", ".net"];
 
 fn cues(text: &str) -> Cues {
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
-    let words = WORDS.get_or_init(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(CUE_WORDS).expect("fixed words"));
+    let words = WORDS.get_or_init(|| AhoCorasick::new(CUE_WORDS).expect("fixed words"));
     let mut cues = Cues::default();
-    for m in words.find_overlapping_iter(text) {
+    for m in words.find_iter(text) {
         match CUE_WORDS[m.pattern().as_usize()] {
             "Council" => cues.names_council |= after_word(text, m.start(), |w| w.ends_with("Borough") || w.ends_with("City") || w.ends_with("District") || w.ends_with("County") || w.ends_with("Town")),
             "Homes" | "Housing" => cues.names_association |= after_word(text, m.start(), |w| w.ends_with(|c: char| c.is_ascii_alphabetic() || c == '\'' || c == '&')),
@@ -394,6 +396,16 @@ mod tests {
         texts.push(all);
         for (t, want) in texts.iter().zip(reference_hits(&texts)) {
             assert_eq!(gazetteer_hits(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn cue_words_cannot_overlap() {
+        for a in CUE_WORDS {
+            for b in CUE_WORDS {
+                let overlaps = (1..a.len()).any(|k| b.starts_with(&a[k..])) || (a != b && a.contains(b));
+                assert!(!overlaps, "{a} / {b}");
+            }
         }
     }
 
