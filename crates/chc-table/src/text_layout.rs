@@ -323,23 +323,37 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     out
 }
 
-/// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
-fn label_role(line: &str) -> Option<(ColumnRole, String)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // Most lines have no colon or do not start with a letter: the pattern needs both.
-    if !line.trim_start().starts_with(|c: char| c.is_ascii_alphabetic()) || !line.contains(':') {
+/// "Label: value" split as `^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$` splits it
+/// (property-tested against that pattern), by hand: it runs on every line of some layouts.
+fn split_label(line: &str) -> Option<(&str, &str)> {
+    let body = line.trim_start();
+    // No colon in the label: the first one ends it.
+    let colon = body.find(':')?;
+    let label = body[..colon].trim_end();
+    let in_label = |c: char| c.is_ascii_alphabetic() || " ,/&'()?-".contains(c);
+    if !label.starts_with(|c: char| c.is_ascii_alphabetic()) || !label.chars().all(in_label) {
         return None;
     }
-    let re = cached(&RE, r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$");
-    let caps = re.captures(line)?;
-    let label = caps[1].trim();
+    // Two to 61 characters; one letter will do with the space after it.
+    let enough = label.len() >= 2 || body.as_bytes().get(1) == Some(&b' ');
+    if !enough || label.len() > 61 {
+        return None;
+    }
+    // `.` stops at a line break and `$` is the end of the text.
+    let value = body[colon + 1..].trim_start();
+    (!value.contains('\n')).then_some((label, value))
+}
+
+/// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
+fn label_role(line: &str) -> Option<(ColumnRole, String)> {
+    let (label, value) = split_label(line)?;
     // "Code provisionCode requirementComply:" is a run-together header, not a label.
     let glued_words = label.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     if glued_words || label.split_whitespace().count() > 6 {
         return None;
     }
     // "Comply: Yes/No: Yes" → label "Comply", value "Yes/No: Yes".
-    let mut value = caps[2].trim().to_string();
+    let mut value = value.trim().to_string();
     if let Some(rest) = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")) {
         value = rest.trim().to_string();
     }
@@ -533,6 +547,28 @@ pub(crate) fn read_run_together(lines: &[TextLine], asm: &mut Assembler) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn split_label_reads_as_the_pattern_does(line in "[ \t\n\u{a0}]{0,2}(?:[A-Za-z]{1,3}|[ ,/&'()?:\t\n\u{a0}0-9é-]){0,25}") {
+            let pattern = Regex::new(r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$").unwrap();
+            let want = pattern.captures(&line).map(|c| (c.get(1).unwrap().as_str().trim().to_string(), c.get(2).unwrap().as_str().to_string()));
+            let got = split_label(&line).map(|(l, v)| (l.to_string(), v.to_string()));
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn labels_at_their_limits() {
+        assert_eq!(split_label("A : yes"), Some(("A", "yes")));
+        assert_eq!(split_label("A: yes"), None);
+        assert_eq!(split_label("A\t: yes"), None);
+        assert_eq!(split_label(&format!("{}: x", "a".repeat(61))).map(|(l, _)| l.len()), Some(61));
+        assert_eq!(split_label(&format!("{}: x", "a".repeat(62))), None);
+        assert_eq!(split_label("Comply:\n Yes"), Some(("Comply", "Yes")));
+        assert_eq!(split_label("Comply: Yes\nNo"), None);
+    }
 
     #[test]
     fn chunks_split_at_two_spaces_and_count_columns_in_characters() {
