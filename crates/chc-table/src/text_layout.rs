@@ -16,8 +16,10 @@ use std::sync::OnceLock;
 /// Decide the shape of a text document from how its lines look.
 pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
-    let tabbed = count(&|t| t.matches('\t').count() >= 2);
-    let piped = count(&|t| t.contains(" | ") || t.matches('|').count() >= 2);
+    // Two tabs or pipes found are enough: the rest of the line need not be searched.
+    let twice = |t: &str, b: u8| memchr::memchr_iter(b, t.as_bytes()).nth(1).is_some();
+    let tabbed = count(&|t| twice(t, b'\t'));
+    let piped = count(&|t| t.contains('|') && (twice(t, b'|') || t.contains(" | ")));
     if tabbed >= 3 && tabbed >= piped {
         return LayoutKind::Tabbed;
     }
