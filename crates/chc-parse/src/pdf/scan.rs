@@ -99,7 +99,7 @@ fn raw_stream_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let finder = memchr::memmem::Finder::new(b"stream");
     let endstream = memchr::memmem::Finder::new(b"endstream");
-    let mut from = 0;
+    let (mut from, mut last_end) = (0, 0);
     while let Some(p) = finder.find(&bytes[from..]) {
         let i = from + p;
         from = i + 6;
@@ -117,10 +117,28 @@ fn raw_stream_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
             start += 1;
         }
         let end = endstream.find(&bytes[start..]).map(|q| start + q).unwrap_or(bytes.len());
-        spans.push((start, end));
+        // The stream's dictionary: from its object's "obj" (near and after the last stream).
+        let window = i.saturating_sub(16 * 1024).max(last_end);
+        let dict_start = memchr::memmem::rfind(&bytes[window..i], b"obj").map_or(window, |o| window + o);
+        if !declares_image(&bytes[dict_start..i]) {
+            spans.push((start, end));
+        }
         from = end.max(from);
+        last_end = end;
     }
     spans
+}
+
+/// Whether a stream dictionary's raw bytes say `/Subtype /Image`. Images are never
+/// decoded (they are blanked after loading), so a bomb among them cannot hurt; the
+/// photographs and logos of a form are most of its compressed bytes. A dictionary this test
+/// misreads is measured like any other stream.
+fn declares_image(dict: &[u8]) -> bool {
+    memchr::memmem::find_iter(dict, b"/Subtype").any(|at| {
+        let rest = &dict[at + 8..];
+        let value = &rest[rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0C' | b'\0')).count()..];
+        value.starts_with(b"/Image") && value.get(6).is_none_or(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 fn looks_zlib(head: &[u8]) -> bool {
@@ -166,7 +184,7 @@ fn raw_inflated_size(data: &[u8], cap: u64, deadline: &Deadline) -> Result<u64, 
     count(reader, cap, deadline)
 }
 
-/// Refuse raw PDF bytes whose zlib streams inflate to more than `max` in total.
+/// Refuse raw PDF bytes whose zlib streams (images aside) inflate to more than `max` in total.
 pub(crate) fn raw_streams_inflate_to(bytes: &[u8], max: u64, deadline: &Deadline) -> Result<u64, ParseError> {
     let mut total: u64 = 0;
     for (start, end) in raw_stream_spans(bytes) {
@@ -292,6 +310,27 @@ mod tests {
         s.extend(b"[".repeat(1000));
         assert_eq!(nesting_depth(&s, true, 100), 101, "stops at the limit");
         assert_eq!(nesting_depth(b"% [[[[\n[", true, 100), 1);
+    }
+
+    #[test]
+    fn images_are_not_measured_but_everything_else_is() {
+        let big = zlib(&vec![0u8; 2_000_000]);
+        let object = |n: u32, dict: &str| {
+            let mut o = format!("{n} 0 obj\n{dict}\nstream\n").into_bytes();
+            o.extend(&big);
+            o.extend(b"\nendstream\nendobj\n");
+            o
+        };
+        let d = Deadline::NONE;
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.extend(object(1, "<< /Type /XObject /Subtype /Image /Filter /FlateDecode >>"));
+        pdf.extend(object(2, "<</Subtype/Image/Width 9>>"));
+        assert_eq!(raw_streams_inflate_to(&pdf, 1_000_000, &d).unwrap(), 0);
+        // "/ImageB" in a form's resources, or no subtype at all: measured.
+        pdf.extend(object(3, "<< /Subtype /Form /Resources << /ProcSet [/PDF /ImageB] >> >>"));
+        assert_eq!(raw_streams_inflate_to(&pdf, 10_000_000, &d).unwrap(), 2_000_000);
+        pdf.extend(object(4, "<< /Filter /FlateDecode >>"));
+        assert_eq!(raw_streams_inflate_to(&pdf, 10_000_000, &d).unwrap(), 4_000_000);
     }
 
     #[test]
