@@ -26,7 +26,15 @@ use std::path::{Path, PathBuf};
 /// process leaves the old file or the new one, never half of one. There is no fsync per
 /// file: it cost a third of the time of a text batch, and durability across a power cut
 /// is not what a rerun with `--resume` needs (it re-checks every document's sha256).
+///
+/// A file that already holds exactly `bytes` is left as it is: rerunning a batch into its
+/// output folder then replaces only what changed. Replacing a file costs the file system a
+/// new inode and the old one's release; on ext4 a rerun of 1,000 documents took half as
+/// long again as the first run for that alone.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
@@ -124,5 +132,28 @@ impl Summary {
     pub fn count_error(&mut self, e: &FileError) {
         self.failed += 1;
         *self.errors_by_kind.entry(e.kind.clone()).or_default() += 1;
+    }
+}
+
+#[cfg(all(test, unix))]
+mod write_tests {
+    use super::*;
+    use std::os::unix::fs::MetadataExt;
+
+    #[test]
+    fn an_unchanged_file_is_not_replaced_and_a_changed_one_is() {
+        let dir = std::env::temp_dir().join(format!("chc-write-atomic-{}", std::process::id()));
+        let path = dir.join("a.json");
+        write_atomic(&path, b"one").unwrap();
+        let inode = fs::metadata(&path).unwrap().ino();
+        write_atomic(&path, b"one").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().ino(), inode, "same bytes: left in place");
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_ne!(fs::metadata(&path).unwrap().ino(), inode, "new bytes: replaced atomically");
+        write_atomic(&path, b"tw").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"tw");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
