@@ -13,7 +13,7 @@
 # 5. prints a markdown table (also written to $OUT/bench.md, raw numbers to $OUT/bench.json).
 #
 # Output folders go to $OUT (default target/bench-out). Set OUT to a tmpfs (/dev/shm/...) to
-# leave out the disk: chc fsyncs every document it writes. RUNS (default 5; --quick: 2) is
+# leave out the disk (BENCHMARKS.md's figures do, and say so). RUNS (default 5; --quick: 2) is
 # hyperfine's --runs (the 1000- and 2000-document sets: 2); figures are medians. The machine is shared: compare within one run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -56,7 +56,9 @@ cp fixtures/pdf/*.pdf "$CORPUS/fixtures_pdf/"
 time_set() {
     local name=$1 jobs=$2; shift 2
     local json=$OUT/hf-$name-j$jobs.json
-    hyperfine -N -w "${WARMUP:-1}" -r "$RUNS" --export-json "$json" \
+    # Every run writes into an empty folder: a rerun into the same folder rewrites only the
+    # files that changed, which is not what a first run costs.
+    hyperfine -N -w "${WARMUP:-1}" -r "$RUNS" --export-json "$json" --prepare "rm -rf $OUT/run-$name-j$jobs" \
         "$CHC extract $* --out $OUT/run-$name-j$jobs --jobs $jobs -q" >/dev/null 2>&1
     # median wall seconds, mean CPU seconds (user + system: less sensitive to other load)
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$json" \
