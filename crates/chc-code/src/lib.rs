@@ -15,8 +15,10 @@ pub mod similarity;
 pub use chc_model::CodeVersion;
 use chc_model::RequirementKind;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 pub use similarity::{fidelity, fidelity_of_hashes, word_hash, word_hashes, wording_similarity, WordingProfile};
@@ -66,6 +68,8 @@ pub struct Registry {
     order: Vec<u32>,
     /// `pos[i]`: where provision `i` stands in `order`.
     pos: Vec<u32>,
+    /// Unique per registry built in this process: keys the per-thread score cache.
+    id: u64,
 }
 
 const EMBEDDED: &str = include_str!("../data/registry.json");
@@ -106,7 +110,9 @@ impl Registry {
         let mut versions: Vec<CodeVersion> = provisions.iter().map(|p| p.version).collect();
         versions.dedup();
         let version_slot = provisions.iter().map(|p| versions.iter().position(|&v| v == p.version).expect("listed")).collect();
-        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos, id }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -226,8 +232,31 @@ impl Registry {
         self.best_score_per_version_of(&WordingProfile::new(text))
     }
 
-    /// [`Registry::best_score_per_version`] of a text already profiled.
+    /// [`Registry::best_score_per_version`] of a text already profiled. Forms quote the
+    /// Code, so the same requirement texts come back document after document: the scores
+    /// of recent probes are kept per thread, keyed by the registry and the probe's bigrams.
     pub fn best_score_per_version_of(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
+        thread_local! {
+            static SCORES: RefCell<(Vec<u64>, HashMap<Vec<u64>, Vec<(CodeVersion, f64)>, BuildHasherDefault<FoldHasher>>)> = RefCell::default();
+        }
+        SCORES.with_borrow_mut(|(key, seen)| {
+            key.clear();
+            key.push(self.id);
+            key.extend_from_slice(probe.bigrams());
+            if let Some(scores) = seen.get(key.as_slice()) {
+                return scores.clone();
+            }
+            let scores = self.score_versions(probe);
+            // A bound on memory; a batch's requirement texts are a few hundred.
+            if seen.len() >= 4096 {
+                seen.clear();
+            }
+            seen.insert(key.clone(), scores.clone());
+            scores
+        })
+    }
+
+    fn score_versions(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
         let common = self.shared_bigrams(probe);
         let n = probe.len();
         let mut best = vec![0.0f64; self.versions.len()];
@@ -305,6 +334,35 @@ impl Hasher for PassThrough {
     }
 }
 
+/// For keys made of already mixed hashes (a probe's bigrams): each folded in cheaply.
+#[derive(Default)]
+pub struct FoldHasher(u64);
+
+impl Hasher for FoldHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    /// A slice of `u64` arrives here as its bytes, in one piece.
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.write_u64(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        }
+        for &b in words.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(23) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
 /// Sort key for provision numbers: "6.15" after "6.9".
 pub fn number_key(number: &str) -> (u32, u32) {
     let mut parts = number.split('.');
@@ -317,6 +375,24 @@ pub fn number_key(number: &str) -> (u32, u32) {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn cached_version_scores_are_the_scores_and_belong_to_their_registry() {
+        let reg = Registry::embedded();
+        let texts: Vec<&str> = reg.provisions().iter().map(|p| p.text.as_str()).chain(["", "stage 1", "the landlord must"]).collect();
+        for _ in 0..2 {
+            for t in &texts {
+                let probe = WordingProfile::new(t);
+                assert_eq!(reg.best_score_per_version_of(&probe), reg.score_versions(&probe), "{t:?}");
+            }
+        }
+        // Another registry, same texts: its own scores, not the first one's from the cache.
+        let only_2022: Vec<Provision> = reg.provisions().iter().filter(|p| p.version == CodeVersion::V2022).cloned().collect();
+        let other = Registry::new(only_2022);
+        let probe = WordingProfile::new(texts[0]);
+        assert_eq!(other.best_score_per_version_of(&probe), other.score_versions(&probe));
+        assert_ne!(other.best_score_per_version_of(&probe).len(), reg.best_score_per_version_of(&probe).len());
+    }
 
     #[test]
     fn best_is_the_first_of_rank() {
