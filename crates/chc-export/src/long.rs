@@ -72,9 +72,9 @@ impl<W: Write> LongCsv<W> {
                 excel_safe(&r.requirement),
                 excel_safe(&r.evidence),
                 excel_safe(&r.commentary),
-                owned(r.matching.as_ref().map(|m| serde_json::to_value(m.method).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())),
-                owned(r.matching.as_ref().map(|m| format!("{:.3}", m.score))),
-                owned(r.quote_fidelity.map(|f| format!("{f:.3}"))),
+                word(r.matching.as_ref().map(|m| m.method.as_str())),
+                r.matching.as_ref().map_or(Cow::Borrowed(""), |m| three_places(m.score)),
+                r.quote_fidelity.map_or(Cow::Borrowed(""), three_places),
                 Cow::Borrowed(r.aligned_2024.as_ref().map_or("", |a| a.provision.as_str())),
                 Cow::Owned(r.source_location.to_string()),
                 Cow::Owned(warnings.join(";")),
@@ -86,6 +86,17 @@ impl<W: Write> LongCsv<W> {
 
     pub fn into_inner(self) -> io::Result<W> {
         self.writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    }
+}
+
+/// `{:.3}` of a score, without formatting the commonest ones: most rows score exactly 1.
+fn three_places(x: f64) -> Cow<'static, str> {
+    if x == 1.0 {
+        Cow::Borrowed("1.000")
+    } else if x == 0.0 && x.is_sign_positive() {
+        Cow::Borrowed("0.000")
+    } else {
+        Cow::Owned(format!("{x:.3}"))
     }
 }
 
@@ -141,6 +152,17 @@ mod tests {
         assert_eq!(excel_safe("-5"), "-5");
         assert_eq!(excel_safe("- see policy"), "- see policy");
         assert_eq!(excel_safe("Yes"), "Yes");
+    }
+
+    #[test]
+    fn shortcuts_write_what_the_formatters_write() {
+        use chc_model::MatchMethod::*;
+        for m in [NumberText, Number, Text, Neighbours] {
+            assert_eq!(serde_json::to_value(m).unwrap(), m.as_str());
+        }
+        for x in [1.0, 0.0, -0.0, 0.5, 0.9995, 0.0005, 0.123456, 1.0 - f64::EPSILON] {
+            assert_eq!(three_places(x), format!("{x:.3}"), "{x}");
+        }
     }
 
     #[test]

@@ -200,6 +200,18 @@ pub enum MatchMethod {
     Neighbours,
 }
 
+impl MatchMethod {
+    /// The name it serialises to.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchMethod::NumberText => "number_text",
+            MatchMethod::Number => "number",
+            MatchMethod::Text => "text",
+            MatchMethod::Neighbours => "neighbours",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchInfo {
     pub method: MatchMethod,
