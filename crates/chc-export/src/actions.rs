@@ -402,19 +402,26 @@ fn candidates(text: &str, document_date: Option<&str>) -> Vec<Candidate> {
         }
     }
     let Some((dy, dm)) = document_date.and_then(parse_ym) else { return out };
-    for m in re(&COMING, r"(?i)\b(?:over|in|within|during)\s+(?:the\s+)?(?:coming|next)\s+(?:12\s+months|twelve\s+months|year)\b").find_iter(text) {
+    // Each relative pattern needs one of these words (no letter of them has a Unicode case
+    // fold outside ASCII), and most action texts have none.
+    let lower = text.to_ascii_lowercase();
+    let (coming, next, month, year) = (lower.contains("coming"), lower.contains("next"), lower.contains("month"), lower.contains("year"));
+    if !(coming || next || month || year) {
+        return out;
+    }
+    for m in (coming || next).then(|| re(&COMING, r"(?i)\b(?:over|in|within|during)\s+(?:the\s+)?(?:coming|next)\s+(?:12\s+months|twelve\s+months|year)\b").find_iter(text)).into_iter().flatten() {
         push(m.start(), m.end(), Some(ym(dy, dm + 12)));
     }
-    for c in re(&WITHIN, r"(?i)\b(?:within|over|in)\s+(?:the\s+)?(?:next\s+)?(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen|twenty-four)\s+months?\b").captures_iter(text) {
+    for c in month.then(|| re(&WITHIN, r"(?i)\b(?:within|over|in)\s+(?:the\s+)?(?:next\s+)?(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen|twenty-four)\s+months?\b").captures_iter(text)).into_iter().flatten() {
         let m = c.get(0).unwrap();
         if let Some(n) = word_number(&c[1]) {
             push(m.start(), m.end(), Some(ym(dy, dm + n)));
         }
     }
-    for m in re(&NEXT_YEAR, r"(?i)\bnext\s+year\b").find_iter(text) {
+    for m in next.then(|| re(&NEXT_YEAR, r"(?i)\bnext\s+year\b").find_iter(text)).into_iter().flatten() {
         push(m.start(), m.end(), Some(ym(dy + 1, 12)));
     }
-    for m in re(&END_YEAR, r"(?i)\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b").find_iter(text) {
+    for m in year.then(|| re(&END_YEAR, r"(?i)\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:calendar\s+)?year\b").find_iter(text)).into_iter().flatten() {
         push(m.start(), m.end(), Some(ym(dy, 12)));
     }
     out
