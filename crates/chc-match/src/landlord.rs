@@ -36,9 +36,6 @@ fn gazetteer() -> &'static Vec<Entry> {
     })
 }
 
-/// First-word hash → (lower-cased name or alias, gazetteer index); see [`alias_index`].
-type AliasIndex = HashMap<u64, Vec<(String, usize)>, HashedKeys>;
-
 /// Every gazetteer name and alias of 6+ bytes, lower-cased, with its gazetteer entry,
 /// keyed by the [`word_hash`] of its first word. A name starts with a letter or digit
 /// (tested) and must not follow one, so it can only start where a word of the text starts,
@@ -46,16 +43,41 @@ type AliasIndex = HashMap<u64, Vec<(String, usize)>, HashedKeys>;
 /// every candidate, and building the map costs next to nothing (an automaton over 800
 /// names cost milliseconds per process). Words equal but for the case of ASCII letters
 /// share a `word_hash`; the full comparison tells apart any others that do.
+#[derive(Default)]
+struct AliasIndex {
+    by_first_word: HashMap<u64, Vec<(String, usize)>, HashedKeys>,
+    /// [`start_key`] of every ASCII first word, as bits: an ASCII word of the text whose key
+    /// is not here cannot be a first word, and is not hashed (seven words in ten).
+    starts: Vec<u64>,
+}
+
+/// An ASCII word's first two letters, lower-cased, and its length (up to 31).
+fn start_key(word: &[u8]) -> usize {
+    let letter = |i: usize| word.get(i).map_or(0, |b| usize::from(b.to_ascii_lowercase() & 0x7F));
+    (((letter(0) << 7) | letter(1)) << 5) | word.len().min(31)
+}
+
+impl AliasIndex {
+    fn may_start_a_name(&self, ascii_word: &[u8]) -> bool {
+        let k = start_key(ascii_word);
+        self.starts[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 fn alias_index() -> &'static AliasIndex {
     static A: OnceLock<AliasIndex> = OnceLock::new();
     A.get_or_init(|| {
-        let mut index = AliasIndex::default();
+        let mut index = AliasIndex { starts: vec![0; (1 << 19) / 64], ..AliasIndex::default() };
         for (i, e) in gazetteer().iter().enumerate() {
             for a in e.aliases.iter().chain(std::iter::once(&e.name)) {
                 if a.len() >= 6 {
                     let pattern = a.to_lowercase();
                     let first = pattern.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                    index.entry(word_hash(first)).or_default().push((pattern, i));
+                    if first.is_ascii() && !first.is_empty() {
+                        let k = start_key(first.as_bytes());
+                        index.starts[k / 64] |= 1 << (k % 64);
+                    }
+                    index.by_first_word.entry(word_hash(first)).or_default().push((pattern, i));
                 }
             }
         }
@@ -69,7 +91,7 @@ fn gazetteer_hits(text: &str) -> Vec<usize> {
     let mut hits = Vec::new();
     let index = alias_index();
     let mut word_at = |start: usize, word: &str| {
-        let Some(candidates) = index.get(&word_hash(word)) else { return };
+        let Some(candidates) = index.by_first_word.get(&word_hash(word)) else { return };
         let rest = &text[start..];
         for (pattern, owner) in candidates {
             let matched = rest.as_bytes().get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
@@ -91,7 +113,9 @@ fn gazetteer_hits(text: &str) -> Vec<usize> {
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
                 i += 1;
             }
-            word_at(start, &text[start..i]);
+            if index.may_start_a_name(&bytes[start..i]) {
+                word_at(start, &text[start..i]);
+            }
         }
     } else {
         for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -351,7 +375,7 @@ mod tests {
     #[test]
     fn gazetteer_names_start_with_a_letter_or_digit() {
         // `alias_index` finds names only where a word starts.
-        for (pattern, _) in alias_index().values().flatten() {
+        for (pattern, _) in alias_index().by_first_word.values().flatten() {
             assert!(pattern.starts_with(char::is_alphanumeric), "{pattern:?} starts with a non-alphanumeric character");
         }
     }
