@@ -236,10 +236,10 @@ impl Registry {
     /// Code, so the same requirement texts come back document after document: the scores
     /// of recent probes are kept per thread, keyed by the registry and the probe's bigrams.
     pub fn best_score_per_version_of(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
-        type Scores = Vec<(CodeVersion, f64)>;
+        type ScoresByProbe = HashMap<Vec<u64>, Vec<(CodeVersion, f64)>, BuildHasherDefault<FoldHasher>>;
         thread_local! {
             /// The lookup key being built, and the scores by key.
-            static SCORES: RefCell<(Vec<u64>, HashMap<Vec<u64>, Scores, BuildHasherDefault<FoldHasher>>)> = RefCell::default();
+            static SCORES: RefCell<(Vec<u64>, ScoresByProbe)> = RefCell::default();
         }
         SCORES.with_borrow_mut(|(key, seen)| {
             key.clear();
