@@ -21,7 +21,8 @@ Page 2 of 3\n\
 Section 2: Exclusions\n\
 2.1\tLandlords must accept a complaint unless there is a valid reason not to do so.\tPartial\t\"Policy\" states: exclusions are listed\tNext steps: training within six months.\n";
 
-/// Build the shared state on a background thread; the batch never waits for it.
+/// Build the shared state on a background thread. Nothing joins it: a worker that needs a
+/// static the warm-up is still building waits for it, as it would otherwise build it itself.
 pub fn start() {
     let spawned = std::thread::Builder::new().name("chc-warm-up".into()).spawn(|| {
         // A failure here only means the workers build the state themselves.
