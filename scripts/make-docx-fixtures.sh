@@ -114,8 +114,6 @@ def main():
                 gold = json.load(f)
             xml, expected = mk.render(fx, gold)
             expected["source"] = f"fixtures/docx/{fx['name']}.docx"
-            if fx.get("landlord"):
-                expected["landlord"] = fx["landlord"]
             if fx.get("span_subheadings"):
                 xml = span_subheadings(xml)
             if fx.get("wingdings_ticks"):
