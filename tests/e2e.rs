@@ -91,6 +91,55 @@ fn output_is_identical_whatever_the_thread_count() {
     let _ = (std::fs::remove_dir_all(a), std::fs::remove_dir_all(b));
 }
 
+/// Every output file of `out` (path relative to it → bytes), `summary.json` without timings.
+fn output_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for dir in [out.to_path_buf(), out.join("documents")] {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            if e.path().is_file() {
+                let name = e.path().strip_prefix(out).unwrap().to_string_lossy().to_string();
+                let bytes = std::fs::read(e.path()).unwrap();
+                let bytes = if name == "summary.json" { strip_timings(&String::from_utf8(bytes).unwrap()).to_string().into_bytes() } else { bytes };
+                files.insert(name, bytes);
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_rerun_into_the_same_folder_writes_what_a_first_run_writes() {
+    // Unchanged documents are left in place on a rerun; changed, new and removed inputs must
+    // still leave exactly what a first run into an empty folder leaves.
+    let (inputs, rerun, fresh) = (tmp_dir("rerun-in"), tmp("rerun-out"), tmp("rerun-fresh"));
+    let texts: Vec<_> = std::fs::read_dir(repo().join("fixtures/text")).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    for p in &texts[..4] {
+        std::fs::copy(p, inputs.join(p.file_name().unwrap())).unwrap();
+    }
+    let extract = |out: &Path| assert_eq!(chc(&["extract", inputs.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]).status.code(), Some(0));
+    extract(&rerun);
+    let first = output_files(&rerun);
+    let unchanged = inputs.join(texts[1].file_name().unwrap());
+    let stem = unchanged.file_stem().unwrap().to_string_lossy().to_string();
+    let written_at = std::fs::metadata(rerun.join("documents").join(format!("{stem}.json"))).unwrap().modified().unwrap();
+    // One input changed (its landlord renamed), one removed, one added.
+    let changed = inputs.join(texts[0].file_name().unwrap());
+    let text = std::fs::read_to_string(&changed).unwrap_or_else(|_| String::from_utf8_lossy(&std::fs::read(&changed).unwrap()).into_owned());
+    std::fs::write(&changed, format!("Rerun Test District Council\n{text}")).unwrap();
+    std::fs::remove_file(inputs.join(texts[2].file_name().unwrap())).unwrap();
+    std::fs::copy(&texts[4], inputs.join(texts[4].file_name().unwrap())).unwrap();
+    extract(&rerun);
+    extract(&fresh);
+    let (again, expected) = (output_files(&rerun), output_files(&fresh));
+    assert_eq!(again.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    for (name, bytes) in &expected {
+        assert!(again[name] == *bytes, "{name} differs from a first run's");
+    }
+    assert_ne!(again, first, "the changes must show");
+    let kept_at = std::fs::metadata(rerun.join("documents").join(format!("{stem}.json"))).unwrap().modified().unwrap();
+    assert_eq!(kept_at, written_at, "an unchanged document is left in place");
+}
+
 #[test]
 fn bad_inputs_fail_alone_and_the_batch_goes_on() {
     let dir = tmp("bad-in");
