@@ -34,12 +34,13 @@ pub fn start() {
 }
 
 fn run() {
-    // Needed by the wide tables of a batch with 2022 forms, at its very end.
-    let _ = chc_code::crosswalk::embedded();
+    // In the order the first documents need them.
     if let Some(doc) = extract_form() {
         let _ = chc_export::actions::actions_of(&doc);
         let _ = chc_export::long::write_jsonl(&mut std::io::sink(), &doc);
     }
+    // Needed by the wide tables of a batch with 2022 forms, at its very end.
+    let _ = chc_code::crosswalk::embedded();
 }
 
 fn extract_form() -> Option<chc_model::Document> {
