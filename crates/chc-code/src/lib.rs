@@ -21,7 +21,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-pub use similarity::{fidelity, fidelity_of_hashes, word_hash, word_hashes, wording_similarity, WordingProfile};
+pub use similarity::{fidelity, fidelity_of_hashes, word_hash, word_hashes, word_spans, wording_similarity, WordingProfile};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provision {
@@ -236,7 +236,7 @@ impl Registry {
     /// Code, so the same requirement texts come back document after document: the scores
     /// of recent probes are kept per thread, keyed by the registry and the probe's bigrams.
     pub fn best_score_per_version_of(&self, probe: &WordingProfile) -> Vec<(CodeVersion, f64)> {
-        type ScoresByProbe = HashMap<Vec<u64>, Vec<(CodeVersion, f64)>, BuildHasherDefault<FoldHasher>>;
+        type ScoresByProbe = HashMap<Vec<u64>, Vec<(CodeVersion, f64)>, HashedKeys>;
         thread_local! {
             /// The lookup key being built, and the scores by key.
             static SCORES: RefCell<(Vec<u64>, ScoresByProbe)> = RefCell::default();
@@ -313,30 +313,10 @@ impl Registry {
     }
 }
 
-/// For maps keyed by hashes that are already well mixed ([`word_hash`], bigram hashes):
-/// the key is its own hash.
-pub type HashedKeys = BuildHasherDefault<PassThrough>;
+/// For maps keyed by hashes that are already well mixed ([`word_hash`], bigram hashes), or
+/// by slices of them: each folded in with one multiply, no general-purpose hashing.
+pub type HashedKeys = BuildHasherDefault<FoldHasher>;
 
-#[derive(Default)]
-pub struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// For keys made of already mixed hashes (a probe's bigrams): each folded in cheaply.
 #[derive(Default)]
 pub struct FoldHasher(u64);
 

@@ -12,10 +12,7 @@
 
 /// Lower-case alphanumeric words, with quotes and dashes folded away.
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+    word_spans(text).map(|(_, w)| w.to_lowercase()).collect()
 }
 
 /// 64-bit hash of `word.to_lowercase()` without building the lower-case string.
@@ -213,36 +210,42 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
     hashes
 }
 
-fn word_hash_iter(text: &str) -> WordHashes<'_> {
-    // Most texts are ASCII: then split and hash bytes, with no character decoding.
-    if text.is_ascii() {
-        WordHashes::Ascii(text.as_bytes())
-    } else {
-        WordHashes::Other(text.split(|c: char| !c.is_alphanumeric()))
-    }
+fn word_hash_iter(text: &str) -> impl Iterator<Item = u64> + '_ {
+    let words = word_spans(text);
+    let ascii = words.ascii;
+    words.map(move |(_, w)| if ascii { ascii_word_hash(w.as_bytes()) } else { word_hash(w) })
 }
 
-/// The [`word_hash`]es of a text's words.
-enum WordHashes<'a> {
-    /// The rest of an ASCII text.
-    Ascii(&'a [u8]),
-    Other(std::str::Split<'a, fn(char) -> bool>),
+/// The words of `text` (runs of letters and digits) with the byte offset each starts at.
+pub fn word_spans(text: &str) -> WordSpans<'_> {
+    WordSpans { text, at: 0, ascii: text.is_ascii() }
 }
 
-impl Iterator for WordHashes<'_> {
-    type Item = u64;
+/// See [`word_spans`].
+pub struct WordSpans<'a> {
+    text: &'a str,
+    /// Where the rest of the text starts.
+    at: usize,
+    /// Most texts are ASCII: then words are found byte by byte, with no character decoding.
+    ascii: bool,
+}
 
-    fn next(&mut self) -> Option<u64> {
-        match self {
-            WordHashes::Ascii(rest) => {
-                let start = rest.iter().position(u8::is_ascii_alphanumeric)?;
-                let word = &rest[start..];
-                let len = word.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(word.len());
-                *rest = &word[len..];
-                Some(ascii_word_hash(&word[..len]))
-            }
-            WordHashes::Other(words) => words.find(|w| !w.is_empty()).map(word_hash),
-        }
+impl<'a> Iterator for WordSpans<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.text[self.at..];
+        let (start, len) = if self.ascii {
+            let bytes = rest.as_bytes();
+            let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
+            (start, bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - start))
+        } else {
+            let start = rest.find(char::is_alphanumeric)?;
+            (start, rest[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len() - start))
+        };
+        let at = self.at + start;
+        self.at = at + len;
+        Some((at, &self.text[at..at + len]))
     }
 }
 

@@ -3,7 +3,7 @@
 //! against a gazetteer of English councils and large housing associations.
 
 use chc_code::regexes::cached as re;
-use chc_code::{word_hash, HashedKeys};
+use chc_code::{word_hash, word_spans, HashedKeys};
 use chc_model::{FieldDetection, TableDocument};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -62,6 +62,11 @@ impl AliasIndex {
         let k = start_key(ascii_word);
         self.starts[k / 64] & (1 << (k % 64)) != 0
     }
+
+    fn add_first_word(&mut self, ascii_word: &[u8]) {
+        let k = start_key(ascii_word);
+        self.starts[k / 64] |= 1 << (k % 64);
+    }
 }
 
 fn alias_index() -> &'static AliasIndex {
@@ -74,8 +79,7 @@ fn alias_index() -> &'static AliasIndex {
                     let pattern = a.to_lowercase();
                     let first = pattern.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                     if first.is_ascii() && !first.is_empty() {
-                        let k = start_key(first.as_bytes());
-                        index.starts[k / 64] |= 1 << (k % 64);
+                        index.add_first_word(first.as_bytes());
                     }
                     index.by_first_word.entry(word_hash(first)).or_default().push((pattern, i));
                 }
@@ -90,36 +94,17 @@ fn alias_index() -> &'static AliasIndex {
 fn gazetteer_hits(text: &str) -> Vec<usize> {
     let mut hits = Vec::new();
     let index = alias_index();
-    let mut word_at = |start: usize, word: &str| {
-        let Some(candidates) = index.by_first_word.get(&word_hash(word)) else { return };
-        let rest = &text[start..];
+    for (at, word) in word_spans(text) {
+        if word.is_ascii() && !index.may_start_a_name(word.as_bytes()) {
+            continue;
+        }
+        let Some(candidates) = index.by_first_word.get(&word_hash(word)) else { continue };
+        let rest = &text[at..];
         for (pattern, owner) in candidates {
             let matched = rest.as_bytes().get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
             if matched && rest[pattern.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
                 hits.push(*owner);
             }
-        }
-    };
-    if text.is_ascii() {
-        // Most texts: words found byte by byte, with no character decoding.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if index.may_start_a_name(&bytes[start..i]) {
-                word_at(start, &text[start..i]);
-            }
-        }
-    } else {
-        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            word_at(word.as_ptr() as usize - text.as_ptr() as usize, word);
         }
     }
     hits.sort_unstable();
