@@ -5,8 +5,8 @@
 mod extract;
 mod inputs;
 mod registry_cmd;
-mod warm;
 mod report_cmd;
+mod warm;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

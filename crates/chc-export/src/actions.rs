@@ -441,6 +441,7 @@ fn parse_ym(s: &str) -> Option<(i32, i32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chc_model::CodeVersion;
 
     #[test]
     fn on_sentences_the_loose_cue_reads_as_the_pattern() {
@@ -466,7 +467,6 @@ mod tests {
             assert_eq!(!action_sentences(s).is_empty(), is_action_sentence(s), "{s}");
         }
     }
-    use chc_model::CodeVersion;
 
     fn td(text: &str) -> Option<(String, String)> {
         target_date(text, Some("2024-06")).map(|t| (t.month, t.text))

@@ -44,7 +44,7 @@ pub(crate) struct Lexer<'a> {
     pub too_deep: bool,
 }
 
-fn is_white(b: u8) -> bool {
+pub(crate) fn is_white(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\0')
 }
 
@@ -52,7 +52,7 @@ fn is_delim(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
-fn is_regular(b: u8) -> bool {
+pub(crate) fn is_regular(b: u8) -> bool {
     !is_white(b) && !is_delim(b)
 }
 

@@ -8,6 +8,7 @@
 //!   streaming through a fixed buffer, so a bomb costs time, never memory.
 //! - [`inflated_size`]: the same measure for a loaded stream, following its `/Filter` chain.
 
+use super::lexer::{is_regular, is_white};
 use crate::Deadline;
 use crate::ParseError;
 use flate2::read::ZlibDecoder;
@@ -83,7 +84,7 @@ pub(crate) fn nesting_depth(bytes: &[u8], skip_streams: bool, limit: usize) -> u
 /// `stream` as a keyword at `i`: not the tail of `endstream`, followed by an end of line.
 fn is_stream_keyword(bytes: &[u8], i: usize) -> bool {
     bytes[i..].starts_with(b"stream")
-        && (i == 0 || matches!(bytes[i - 1], b' ' | b'\r' | b'\n' | b'\t' | b'>' | b'\x0C' | b'\0'))
+        && (i == 0 || is_white(bytes[i - 1]) || bytes[i - 1] == b'>')
         && {
             // Some writers put spaces between the keyword and its end of line.
             let mut j = i + 6;
@@ -136,8 +137,9 @@ fn raw_stream_spans(bytes: &[u8]) -> Vec<(usize, usize)> {
 fn declares_image(dict: &[u8]) -> bool {
     memchr::memmem::find_iter(dict, b"/Subtype").any(|at| {
         let rest = &dict[at + 8..];
-        let value = &rest[rest.iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0C' | b'\0')).count()..];
-        value.starts_with(b"/Image") && value.get(6).is_none_or(|b| !b.is_ascii_alphanumeric())
+        let value = &rest[rest.iter().take_while(|&&b| is_white(b)).count()..];
+        // The name ends where its regular characters do ("/ImageB" is another name).
+        value.starts_with(b"/Image") && value.get(6).is_none_or(|&b| !is_regular(b))
     })
 }
 
@@ -331,6 +333,9 @@ mod tests {
         assert_eq!(raw_streams_inflate_to(&pdf, 10_000_000, &d).unwrap(), 2_000_000);
         pdf.extend(object(4, "<< /Filter /FlateDecode >>"));
         assert_eq!(raw_streams_inflate_to(&pdf, 10_000_000, &d).unwrap(), 4_000_000);
+        // "/Image-2" is a name of its own, as PDF reads names.
+        pdf.extend(object(5, "<< /Subtype /Image-2 >>"));
+        assert_eq!(raw_streams_inflate_to(&pdf, 10_000_000, &d).unwrap(), 6_000_000);
     }
 
     #[test]
