@@ -26,7 +26,7 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     if piped >= 3 {
         return LayoutKind::Delimited;
     }
-    if space_aligned_header(&chunk_lines(lines), lines).is_some() {
+    if space_aligned_header(lines).is_some() {
         return LayoutKind::SpaceAligned;
     }
     // The per-line patterns below cost more than the tests above: counted only when needed.
@@ -153,9 +153,7 @@ fn owned(pieces: &[(usize, &str)]) -> Vec<(usize, String)> {
 
 /// Column starts of a header line, with a header wrapped onto the next line ("Code" /
 /// "provision") joined in; and how many lines the header took.
-fn header_columns(chunked: &[Pieces], i: usize) -> Option<(Vec<(usize, String)>, usize)> {
-    let one = &chunked[i];
-    let next: &[(usize, &str)] = chunked.get(i + 1).map_or(&[], |n| n);
+fn header_columns(one: &[(usize, &str)], next: &[(usize, &str)]) -> Option<(Vec<(usize, String)>, usize)> {
     let wraps = !next.is_empty()
         && provision_number_cell(next[0].1).is_none()
         && next.iter().all(|(start, text)| text.chars().count() <= 30 && one.iter().any(|(s, _)| s.abs_diff(*start) <= 4));
@@ -174,8 +172,17 @@ fn header_columns(chunked: &[Pieces], i: usize) -> Option<(Vec<(usize, String)>,
     is_header(one).then(|| (owned(one), 1))
 }
 
-fn space_aligned_header(chunked: &[Pieces], lines: &[TextLine]) -> Option<usize> {
-    (0..lines.len()).find(|&i| !lines[i].text.contains('\t') && header_columns(chunked, i).is_some())
+/// The first line that heads space-aligned columns. Each line is cut into pieces once, and
+/// only up to the header.
+fn space_aligned_header(lines: &[TextLine]) -> Option<usize> {
+    let mut next = lines.first().map(|l| chunks(&l.text)).unwrap_or_default();
+    for i in 0..lines.len() {
+        let one = std::mem::replace(&mut next, lines.get(i + 1).map(|l| chunks(&l.text)).unwrap_or_default());
+        if !lines[i].text.contains('\t') && header_columns(&one, &next).is_some() {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// Where columns start under a header: the header's own pieces, plus the starts that the
@@ -294,7 +301,7 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     let mut columns: Option<Vec<(usize, String)>> = None;
     let mut i = 0;
     while i < lines.len() {
-        if let Some((cols, used)) = header_columns(&chunked, i) {
+        if let Some((cols, used)) = header_columns(&chunked[i], chunked.get(i + 1).map_or(&[], |n| n)) {
             let cols = refine_columns(lines, &chunked, i, used, cols);
             out.push(GridLine { location: lines[i].number, cells: cols.iter().map(|c| c.1.clone()).collect(), page_break_before: false });
             columns = Some(cols);
