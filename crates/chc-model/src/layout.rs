@@ -4,7 +4,8 @@ use crate::{SourceInfo, Warning};
 use serde::{Deserialize, Serialize};
 
 /// One input file turned into pages of text. Text input is one page of lines;
-/// PDF input is pages of positioned runs and ruling lines.
+/// PDF input is pages of positioned runs and ruling lines; HTML, DOCX and ODT input is
+/// one page of structured blocks.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedDocument {
     pub source: SourceInfo,
@@ -31,6 +32,9 @@ pub enum PageContent {
     Lines(Vec<TextLine>),
     /// PDF input: glyph runs and the ruling lines drawn on the page.
     Positioned { runs: Vec<TextRun>, rules: Vec<Rule> },
+    /// A source with real structure (HTML, DOCX, ODT): its blocks and tables as the author
+    /// made them. Such a document is one page.
+    Structured(Vec<crate::Block>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

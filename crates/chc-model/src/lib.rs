@@ -9,9 +9,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod layout;
+pub mod structure;
 pub mod table;
 
 pub use layout::*;
+pub use structure::*;
 pub use table::*;
 
 /// Schema version written into every output so readers can detect changes.
@@ -130,6 +132,8 @@ pub enum SourceFormat {
     Html,
     Pdf,
     Docx,
+    /// OpenDocument text (LibreOffice's own format).
+    Odt,
 }
 
 impl SourceFormat {
@@ -139,6 +143,7 @@ impl SourceFormat {
             SourceFormat::Html => "html",
             SourceFormat::Pdf => "pdf",
             SourceFormat::Docx => "docx",
+            SourceFormat::Odt => "odt",
         }
     }
 }

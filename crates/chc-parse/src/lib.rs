@@ -159,6 +159,7 @@ pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, de
         SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits, deadline),
         SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits, deadline),
         SourceFormat::Docx => docx::parse_docx(source, bytes, limits),
+        SourceFormat::Odt => Err(ParseError::Unsupported("the file is an OpenDocument text (ODT), which is not read yet".into())),
     }
 }
 

@@ -373,7 +373,7 @@ fn runs_of(doc: &chc_model::ParsedDocument) -> Vec<Vec<TextRun>> {
         .iter()
         .map(|p| match &p.content {
             PageContent::Positioned { runs, .. } => runs.clone(),
-            PageContent::Lines(_) => Vec::new(),
+            PageContent::Lines(_) | PageContent::Structured(_) => Vec::new(),
         })
         .collect()
 }
@@ -403,7 +403,7 @@ fn own_text_reader_matches_pdf_extract_on_every_fixture() {
         for (a, b) in ours.pages.iter().zip(&theirs.pages) {
             let rules = |p: &chc_model::Page| match &p.content {
                 PageContent::Positioned { rules, .. } => rules.clone(),
-                PageContent::Lines(_) => Vec::new(),
+                PageContent::Lines(_) | PageContent::Structured(_) => Vec::new(),
             };
             assert_eq!(rules(a), rules(b), "{name}: page {}", a.number);
         }

@@ -44,6 +44,7 @@ pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
                     out.push(l.number, l.text.split('\t').map(|c| c.trim().to_string()).collect());
                 }
             }
+            PageContent::Structured(_) => {}
             PageContent::Positioned { runs, rules } => {
                 let kept: Vec<&TextRun> =
                     runs.iter().enumerate().filter(|(ri, _)| !furniture.contains(&(pi, *ri))).map(|(_, r)| r).collect();

@@ -10,6 +10,7 @@ pub mod geometry;
 pub mod header;
 pub mod html;
 pub mod lines;
+pub mod structured;
 pub mod text_layout;
 
 #[cfg(test)]
@@ -59,6 +60,14 @@ fn html_grid(doc: &ParsedDocument, lines: &[TextLine]) -> Option<Vec<GridLine>> 
     html::to_grid(&join_lines(lines))
 }
 
+/// The blocks of a structured source (HTML, DOCX, ODT), which is one page.
+fn structured_blocks(doc: &ParsedDocument) -> Option<&[chc_model::Block]> {
+    match doc.pages.as_slice() {
+        [chc_model::Page { content: PageContent::Structured(blocks), .. }] => Some(blocks),
+        _ => None,
+    }
+}
+
 fn numbered(asm: &Assembler) -> std::collections::BTreeSet<String> {
     asm.records.iter().filter_map(|r| r.record.number.clone()).collect()
 }
@@ -106,6 +115,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
                 .iter()
                 .flat_map(|p| match &p.content {
                     PageContent::Lines(l) => l.clone(),
+                    PageContent::Structured(blocks) => structured::blocks_to_lines(blocks),
                     PageContent::Positioned { .. } => Vec::new(),
                 })
                 .collect(),
@@ -123,6 +133,9 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
             None => geometric,
         }
+    } else if let Some(grid) = structured_blocks(doc).and_then(structured::tables_to_grid) {
+        asm.grid(&grid);
+        LayoutKind::HtmlTable
     } else if let Some(grid) = html_grid(doc, &text_lines) {
         asm.grid(&grid);
         LayoutKind::HtmlTable

@@ -164,6 +164,7 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
     let has_text = pages.iter().any(|p| match &p.content {
         PageContent::Positioned { runs, .. } => runs.iter().any(|r| !r.text.trim().is_empty()),
         PageContent::Lines(l) => !l.is_empty(),
+        PageContent::Structured(blocks) => !blocks.is_empty(),
     });
     if !has_text {
         return Err(ParseError::NoTextLayer);

@@ -1,0 +1,150 @@
+//! Sources with real structure (HTML, DOCX, ODT): the author's tables become
+//! [`GridLine`]s for the shared assembler cell for cell, never re-split from text; the
+//! text between tables is context. A document whose form is not a table at all (an
+//! accordion per provision, "Label: value" paragraphs, `<dl>` pairs) is read by the text
+//! layouts from its blocks, one block a line.
+
+use crate::GridLine;
+use chc_model::{Block, BlockKind, Covered, StructuredTable, TextLine};
+
+/// The grid lines of every table, with each non-table block as a one-cell line. `None` when
+/// the document holds no table with at least two columns: then it is not laid out as a table.
+pub fn tables_to_grid(blocks: &[Block]) -> Option<Vec<GridLine>> {
+    if !blocks.iter().any(|b| matches!(&b.kind, BlockKind::Table(t) if is_real_table(t))) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Table(t) if is_real_table(t) => table_lines(t, &mut out),
+            BlockKind::Table(t) => {
+                // A one-column table is a layout box: its cells are text.
+                for row in &t.rows {
+                    for cell in row.cells.iter().filter(|c| c.covered == Covered::No) {
+                        push_text(&mut out, row.location, &cell.text);
+                    }
+                }
+            }
+            kind => push_text(&mut out, b.location, kind.text().unwrap_or_default()),
+        }
+    }
+    Some(out)
+}
+
+fn is_real_table(t: &StructuredTable) -> bool {
+    t.rows.iter().any(|r| r.cells.iter().filter(|c| c.covered == Covered::No && !c.text.trim().is_empty()).count() >= 2)
+}
+
+fn push_text(out: &mut Vec<GridLine>, location: u32, text: &str) {
+    for line in text.split('\n').filter(|l| !l.trim().is_empty()) {
+        out.push(GridLine { location, cells: vec![line.to_string()], page_break_before: false });
+    }
+}
+
+/// A table's rows as grid lines. A cell merged across its row leaves the slots it covers
+/// empty, so a title row spanning the table reads as one-cell text (a heading). A leading
+/// column merged down the rows ("Section" with `rowspan`) labels the rows beside it: its
+/// text is printed once, as a heading line, and the column is left out of the rows.
+fn table_lines(t: &StructuredTable, out: &mut Vec<GridLine>) {
+    if let Some(caption) = &t.caption {
+        push_text(out, t.location, caption);
+    }
+    let label_columns = leading_label_columns(t);
+    for row in &t.rows {
+        let mut cells = Vec::with_capacity(row.cells.len());
+        for (i, cell) in row.cells.iter().enumerate() {
+            if i < label_columns {
+                if cell.covered == Covered::No && !cell.text.trim().is_empty() {
+                    push_text(out, row.location, &cell.text);
+                }
+                continue;
+            }
+            cells.push(match cell.covered {
+                Covered::No => cell.text.replace(['\t', '\r'], " "),
+                Covered::FromLeft | Covered::FromAbove => String::new(),
+            });
+        }
+        if cells.iter().any(|c| !c.trim().is_empty()) {
+            out.push(GridLine { location: row.location, cells, page_break_before: false });
+        }
+    }
+}
+
+/// How many leading columns are labels merged down over several rows (a "Section" column
+/// with `rowspan`): in at least a third of the rows below the first, the slot is covered
+/// from above.
+fn leading_label_columns(t: &StructuredTable) -> usize {
+    let width = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let body = t.rows.len().saturating_sub(1).max(1);
+    let mut n = 0;
+    while n + 2 < width {
+        let covered = t.rows.iter().skip(1).filter(|r| r.cells.get(n).is_some_and(|c| c.covered == Covered::FromAbove)).count();
+        if covered * 3 < body {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Every block as text lines, a blank line between blocks: the shape the text layouts
+/// read (a heading per provision, "Label: value" paragraphs, a term and its definition).
+pub fn blocks_to_lines(blocks: &[Block]) -> Vec<TextLine> {
+    let mut out: Vec<TextLine> = Vec::new();
+    let mut n = 0u32;
+    let mut push = |out: &mut Vec<TextLine>, text: &str| {
+        n += 1;
+        out.push(TextLine { number: n, text: text.to_string() });
+    };
+    for b in blocks {
+        let texts: Vec<String> = match &b.kind {
+            BlockKind::Table(t) => t.rows.iter().map(|r| r.cells.iter().filter(|c| c.covered == Covered::No).map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join("\t")).collect(),
+            kind => kind.text().unwrap_or_default().split('\n').map(str::to_string).collect(),
+        };
+        for t in texts.iter().filter(|t| !t.trim().is_empty()) {
+            push(&mut out, t);
+        }
+        push(&mut out, "");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chc_model::{StructuredCell, StructuredRow};
+
+    fn cell(text: &str, covered: Covered) -> StructuredCell {
+        StructuredCell { text: text.into(), header: false, covered }
+    }
+
+    fn row(location: u32, cells: Vec<StructuredCell>) -> StructuredRow {
+        StructuredRow { location, header: false, cells }
+    }
+
+    #[test]
+    fn a_section_column_merged_down_becomes_a_heading_and_a_title_across_stays_one_cell() {
+        use Covered::*;
+        let t = StructuredTable {
+            location: 1,
+            caption: None,
+            rows: vec![
+                row(1, vec![cell("Section", No), cell("Provision", No), cell("Requirement", No), cell("Comply", No)]),
+                row(2, vec![cell("Section 1: Definition", No), cell("1.2", No), cell("A complaint…", No), cell("Yes", No)]),
+                row(3, vec![cell("Section 1: Definition", FromAbove), cell("1.3", No), cell("The resident…", No), cell("No", No)]),
+                row(4, vec![cell("Stage 1", No), cell("Stage 1", FromLeft), cell("Stage 1", FromLeft), cell("Stage 1", FromLeft)]),
+                row(5, vec![cell("Section 2: Exclusions", No), cell("2.1", No), cell("Before accepting…", No), cell("Yes", No)]),
+                row(6, vec![cell("Section 2: Exclusions", FromAbove), cell("2.2", No), cell("Where a landlord…", No), cell("Yes", No)]),
+            ],
+        };
+        let mut out = Vec::new();
+        table_lines(&t, &mut out);
+        let cells: Vec<Vec<&str>> = out.iter().map(|g| g.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(cells[0], vec!["Section"]);
+        assert_eq!(cells[1], vec!["Provision", "Requirement", "Comply"]);
+        assert_eq!(cells[2], vec!["Section 1: Definition"]);
+        assert_eq!(cells[3], vec!["1.2", "A complaint…", "Yes"]);
+        assert_eq!(cells[4], vec!["1.3", "The resident…", "No"]);
+        assert_eq!(cells[5], vec!["Stage 1"]);
+    }
+}
