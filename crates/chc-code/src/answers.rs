@@ -83,21 +83,30 @@ fn strip_label(t: &str) -> &str {
 }
 
 /// "Yes - see policy 4.1", "No, to be reviewed by March 2025": an answer that opens the
-/// cell, then a separator and prose. The longest phrase that does wins ("partially
-/// compliant, …" over "partially").
+/// cell, then a separator and prose.
 fn answer_with_tail(t: &str) -> Option<Comply> {
+    leading_answer(t).map(|(c, _)| c)
+}
+
+/// An answer opening `text` and followed by a separator and more text ("Yes - see policy
+/// 4.1", "Partially compliant, review due May 2025"): the answer and how many bytes of
+/// `text` it takes (separator excluded). The longest phrase that fits wins.
+pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
     const SEPARATORS: [char; 7] = ['-', '–', ',', '.', ':', ';', '('];
     let vocab = vocabulary();
-    let mut ends: Vec<usize> = t.match_indices(' ').map(|(at, _)| at).take(vocab.longest).collect();
-    ends.push(t.len());
+    let text = text.trim_end();
+    let lead = text.len() - text.trim_start().len();
+    let mut ends: Vec<usize> = text[lead..].match_indices(char::is_whitespace).map(|(at, _)| lead + at).take(vocab.longest).collect();
+    ends.push(text.len());
     for &end in ends.iter().take(vocab.longest).rev() {
         // The phrase may carry the separator ("yes," "yes.") or be followed by one ("yes -").
-        let phrase = t[..end].trim_end_matches(SEPARATORS);
-        let rest = t[phrase.len()..].trim_start();
-        if rest.starts_with(SEPARATORS) && rest.len() > 1 {
-            if let Some(&(c, Use::Lead)) = vocab.phrases.get(phrase) {
-                return Some(c);
-            }
+        let phrase = text[..end].trim_end_matches(SEPARATORS);
+        let rest = text[phrase.len()..].trim_start();
+        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) {
+            continue;
+        }
+        if let Some(&(c, Use::Lead)) = vocab.phrases.get(&normalise(phrase)) {
+            return Some((c, phrase.len()));
         }
     }
     None
@@ -232,6 +241,16 @@ mod tests {
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }
+    }
+
+    #[test]
+    fn an_answer_opening_prose_is_measured_in_the_raw_text() {
+        let t = "Partially  Compliant – the review is due in May 2025";
+        let (c, len) = leading_answer(t).unwrap();
+        assert_eq!((c, &t[..len]), (Comply::Partial, "Partially  Compliant"));
+        assert_eq!(leading_answer("Yes. See section 4 of the policy").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("Yesterday, the Board met"), None);
+        assert_eq!(leading_answer("Yes"), None);
     }
 
     #[test]
