@@ -92,6 +92,7 @@ fn answer_with_tail(t: &str) -> Option<Comply> {
 /// 4.1", "Partially compliant, review due May 2025"): the answer and how many bytes of
 /// `text` it takes (separator excluded). The longest phrase that fits wins.
 pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
+    const LINKING_WORDS: [&str; 14] = ["but", "though", "although", "however", "we", "as", "because", "and", "our", "it", "this", "the", "all", "there"];
     const SEPARATORS: [char; 7] = ['-', '–', ',', '.', ':', ';', '('];
     let vocab = vocabulary();
     let text = text.trim_end();
@@ -102,7 +103,13 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
         // The phrase may carry the separator ("yes," "yes.") or be followed by one ("yes -").
         let phrase = text[..end].trim_end_matches(SEPARATORS);
         let rest = text[phrase.len()..].trim_start();
-        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) {
+        // "No but the policy…", "Yes we publish…": a yes or no run into a sentence that
+        // goes on from it, without a separator.
+        let linked = || {
+            let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            ["yes", "no"].contains(&normalise(phrase).as_str()) && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
+        };
+        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) && !linked() {
             continue;
         }
         if let Some(&(c, Use::Lead)) = vocab.phrases.get(&normalise(phrase)) {
@@ -250,6 +257,9 @@ mod tests {
         assert_eq!((c, &t[..len]), (Comply::Partial, "Partially  Compliant"));
         assert_eq!(leading_answer("Yes. See section 4 of the policy").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("Yesterday, the Board met"), None);
+        assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
+        assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("No one is turned away"), None);
         assert_eq!(leading_answer("Yes"), None);
     }
 

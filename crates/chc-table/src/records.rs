@@ -43,6 +43,8 @@ enum Kind {
     HeaderCell,
     /// A provision number opens the line; `rest` is what follows it on the line.
     Numbered { number: String, rest: String },
+    /// One of the 2020 form's questions (by its wording), with its number.
+    Question(String),
     /// "Section 2: Exclusions", "Mandatory 'must' requirements", a Code section title.
     Heading,
     /// Navigation, share links, cookie and feedback widgets.
@@ -59,13 +61,16 @@ struct Draft {
     /// Text on the number's own line, after the number.
     first: String,
     body: Vec<Unit>,
+    /// The 2020 question the record was opened by (the 2020 form prints no numbers).
+    question: Option<String>,
 }
 
 /// Read records from lines (text input, or the blocks of a structured source as lines).
 pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
     let units = units(lines);
-    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, asm.registry)).collect());
-    let mut reader = Reader { asm, order: Vec::new(), drafts_seen: Vec::new(), last_number: None };
+    let titles = SectionTitles::of(asm.registry);
+    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
+    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None };
     reader.walk(&units, &kinds);
     if !looks_like_a_form(asm) {
         asm.records.clear();
@@ -110,9 +115,14 @@ fn units(lines: &[TextLine]) -> Vec<Unit> {
     out
 }
 
-fn kind(text: &str, registry: &Registry) -> Kind {
-    if is_page_number(text) {
+fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
+    // A page number, or a section number printed on a line of its own above its title.
+    if is_page_number(text) || text.parse::<u32>().is_ok_and(|n| n <= 12) {
         return Kind::Page;
+    }
+    // Before chrome: "Accessibility" is a 2020 theme as well as a footer link.
+    if parse_heading(text) != Heading::None || titles.find(text).is_some() {
+        return Kind::Heading;
     }
     if is_chrome(text) {
         return Kind::Chrome;
@@ -124,10 +134,20 @@ fn kind(text: &str, registry: &Registry) -> Kind {
         let rest = text[end..].trim_start_matches([' ', ':', '-', '–']).to_string();
         return Kind::Numbered { number, rest };
     }
-    if parse_heading(text) != Heading::None || section_title(text, registry).is_some() {
-        return Kind::Heading;
+    if let Some(number) = question_2020(text, registry) {
+        return Kind::Question(number);
     }
     Kind::Text
+}
+
+/// The 2020 form's question a line asks, if it asks one: the 2020 form is a list of
+/// questions without numbers.
+fn question_2020(text: &str, registry: &Registry) -> Option<String> {
+    if !text.contains('?') || text.split_whitespace().count() < 4 {
+        return None;
+    }
+    let (p, score) = registry.best(Some(CodeVersion::V2020), text)?;
+    (score >= 0.5).then(|| p.number.clone())
 }
 
 /// Runs of three or more short lines that each name a column, with the comply column and
@@ -241,30 +261,32 @@ fn is_chrome(text: &str) -> bool {
     lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
 }
 
-/// A Code section's title standing alone as a heading ("2 Accessibility and awareness",
-/// "Complaint handling staff"): the section number it names.
-fn section_title(text: &str, registry: &Registry) -> Option<u32> {
-    let words = text.split_whitespace().count();
-    if !(1..=12).contains(&words) || text.ends_with('.') {
-        return None;
+/// The Code's section titles (every version's, the 2020 form's themes too), normalised,
+/// with their section numbers: a heading that names a section without the word "Section".
+struct SectionTitles(Vec<(String, u32)>);
+
+impl SectionTitles {
+    fn of(registry: &Registry) -> Self {
+        let mut titles: Vec<(String, u32)> = registry.provisions().iter().map(|p| (normalise_title(&p.section_title), p.section)).filter(|(t, _)| !t.is_empty()).collect();
+        titles.sort();
+        titles.dedup();
+        SectionTitles(titles)
     }
-    let (lead, title) = match text.split_once(|c: char| c == ' ' || c == '.') {
-        Some((n, t)) if n.trim_end_matches('.').parse::<u32>().is_ok() => (n.trim_end_matches('.').parse::<u32>().ok(), t.trim()),
-        _ => (None, text),
-    };
-    let probe = normalise_title(title);
-    if probe.is_empty() {
-        return None;
-    }
-    for v in CodeVersion::ALL {
-        for section in 1..=12 {
-            let Some(known) = registry.section_title(v, section) else { continue };
-            if normalise_title(known) == probe && lead.is_none_or(|n| n == section) {
-                return Some(section);
-            }
+
+    /// "2 Accessibility and awareness", "Complaint handling staff", "4. Communication": the
+    /// section number the line names.
+    fn find(&self, text: &str) -> Option<u32> {
+        let words = text.split_whitespace().count();
+        if !(1..=12).contains(&words) || text.ends_with('.') {
+            return None;
         }
+        let (lead, title) = match text.split_once([' ', '.']) {
+            Some((n, t)) if n.trim_end_matches('.').parse::<u32>().is_ok() => (n.trim_end_matches('.').parse::<u32>().ok(), t.trim()),
+            _ => (None, text),
+        };
+        let probe = normalise_title(title);
+        self.0.iter().find(|(known, section)| *known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s)
     }
-    None
 }
 
 fn normalise_title(s: &str) -> String {
@@ -273,6 +295,7 @@ fn normalise_title(s: &str) -> String {
 
 struct Reader<'a, 'r> {
     asm: &'a mut Assembler<'r>,
+    titles: SectionTitles,
     /// The columns the form's header names, in order (empty when it has none).
     order: Vec<ColumnRole>,
     drafts_seen: Vec<String>,
@@ -315,12 +338,17 @@ impl Reader<'_, '_> {
                 }
                 Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
                     self.finish(draft.take());
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), body: Vec::new() });
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), ..Draft::default() });
+                }
+                // A question other than the one the open record asks opens a record.
+                Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
+                    self.finish(draft.take());
+                    draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), ..Draft::default() });
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
                     None if self.opens_unnumbered(&u.text) => {
-                        draft = Some(Draft { number: None, location: u.location, first: u.text.clone(), body: Vec::new() });
+                        draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
                     None => {
                         self.asm.text_line(u.location, &u.text);
@@ -334,7 +362,7 @@ impl Reader<'_, '_> {
 
     /// Is unit `i` (chrome) past the form's last record: no provision number follows?
     fn is_last_record_region(&self, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
-        !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Header(_) | Kind::HeaderCell))
+        !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Question(_) | Kind::Header(_) | Kind::HeaderCell))
     }
 
     fn set_header(&mut self, cells: Vec<String>) {
@@ -346,7 +374,7 @@ impl Reader<'_, '_> {
 
     fn heading(&mut self, u: &Unit) {
         if parse_heading(&u.text) == Heading::None {
-            if let Some(section) = section_title(&u.text, self.asm.registry) {
+            if let Some(section) = self.titles.find(&u.text) {
                 self.asm.section = Some((section, u.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ').to_string()));
             }
         }
@@ -430,7 +458,7 @@ impl Reader<'_, '_> {
         let mut tail = draft.body.split_off(j);
         let first = tail.remove(0);
         self.drafts_seen.push(number);
-        let next = Draft { number: None, location: first.location, first: first.text, body: tail };
+        let next = Draft { location: first.location, first: first.text, body: tail, ..Draft::default() };
         let mut out = vec![draft];
         out.extend(self.split_unnumbered(next));
         out
@@ -439,7 +467,7 @@ impl Reader<'_, '_> {
     fn emit(&mut self, draft: Draft) {
         let cells = segment(&draft, &self.order, self.asm.registry);
         let rec = self.asm.open(draft.number.clone(), draft.location);
-        if draft.number.is_none() {
+        if draft.number.is_none() && draft.question.is_none() {
             rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; placed by its wording"));
         }
         rec.push(ColumnRole::Requirement, &cells.requirement);
@@ -573,18 +601,34 @@ fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
         lines.push((draft.first.clone(), true));
     }
     lines.extend(draft.body.iter().map(|u| (u.text.clone(), u.blank_before)));
-    if lines.iter().any(|(t, _)| label(t).is_some()) {
-        labelled(&lines, order, draft.number.as_deref(), registry)
-    } else {
-        unlabelled(&lines, order, draft.number.as_deref(), registry)
+    let code = code_wording(draft, &lines, registry).to_lowercase();
+    let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
+    match labels.iter().position(Option::is_some) {
+        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry),
+        None => unlabelled(&lines, order, draft.number.as_deref(), registry),
     }
+}
+
+/// The Code's wording of the record's provision (by its number, else by its text).
+fn code_wording<'r>(draft: &Draft, lines: &[(String, bool)], registry: &'r Registry) -> &'r str {
+    let by_number = draft.number.as_deref().and_then(|n| CodeVersion::ALL.iter().rev().find_map(|&v| registry.get(v, n)));
+    let by_question = draft.question.as_deref().and_then(|n| registry.get(CodeVersion::V2020, n));
+    let provision = by_number.or(by_question).or_else(|| lines.first().and_then(|(t, _)| registry.best(None, t)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p));
+    provision.map_or("", |p| p.text.as_str())
+}
+
+/// A label-like line that is words of the Code itself ("Evidence relied upon" ends a 2020
+/// question) is not a label. One- and two-word labels ("Comply") are too common in the
+/// Code's wording to be told apart this way.
+fn quotes_the_code(line: &str, code_lower: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.len() >= 3 && code_lower.contains(&words.join(" "))
 }
 
 /// Records whose cells carry labels: a label switches the cell, lines go to the current
 /// one. Text before the first label is read as an unlabelled record (the requirement, and
 /// perhaps an answer run into it).
-fn labelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
-    let first_label = lines.iter().position(|(t, _)| label(t).is_some()).unwrap_or(lines.len());
+fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
     let mut cells = unlabelled(&lines[..first_label], order, number, registry);
     // Without an answer run into it, all the text before the labels is the requirement.
     if cells.comply.is_empty() {
@@ -592,10 +636,10 @@ fn labelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..first_label]);
     }
     let mut role = ColumnRole::Requirement;
-    for (text, _) in &lines[first_label..] {
-        if let Some((r, value)) = label(text) {
-            role = r;
-            cells.push(role, &value);
+    for ((text, _), label) in lines.iter().zip(labels).skip(first_label) {
+        if let Some((r, value)) = label {
+            role = *r;
+            cells.push(role, value);
             continue;
         }
         // An answer standing alone right under a label that is not the comply one ("Code
