@@ -441,34 +441,27 @@ impl Reading {
             let whole = c.get(0).expect("match");
             mention(whole.start(), whole.end(), resolve(name), weight, place.method());
         }
-        for c in names_association.then(|| ha.captures_iter(text)).into_iter().flatten() {
+        // Housing association names are too varied to trust anywhere but the title and
+        // publisher lines, unless the gazetteer knows them or a domain confirms them; on a
+        // publisher line, a name that does not end like a landlord's ("© Crown copyright")
+        // is not one. A known ordinary name is left to the gazetteer scan, which reads case.
+        let associations = names_association.then(|| ha.captures_iter(text)).into_iter().flatten().map(|c| (c, false));
+        let publishers = names_publisher.then(|| publisher.captures_iter(text)).into_iter().flatten().map(|c| (c, true));
+        for (c, on_publisher_line) in associations.chain(publishers) {
             let raw = c.get(1).expect("group");
             let name = tidy_name(raw.as_str());
             let name = name.strip_prefix("The ").map_or(name.as_str(), |n| n).to_string();
-            if is_not_a_landlord(&name) {
+            if is_not_a_landlord(&name) || is_ordinary(&name) {
                 continue;
             }
-            // Housing association names are too varied to trust anywhere but the title and
-            // publisher lines, unless the gazetteer knows them or a domain confirms them.
-            if let Some(e) = gaz.by_name(&name) {
-                mention(raw.start(), raw.end(), (e.name.clone(), true), weight, place.method());
-            } else if place.trusts_new_names() && !is_ordinary(&name) {
-                mention(raw.start(), raw.end(), (name, false), weight, place.method());
-            } else if !is_ordinary(&name) {
-                self.unconfirmed.entry(key(&name)).or_insert(name);
-            }
-        }
-        for c in names_publisher.then(|| publisher.captures_iter(text)).into_iter().flatten() {
-            let raw = c.get(1).expect("group");
-            let name = tidy_name(raw.as_str());
-            let name = name.strip_prefix("The ").map_or(name.as_str(), |n| n).to_string();
-            if is_not_a_landlord(&name) {
-                continue;
-            }
-            if let Some(e) = gaz.by_name(&name) {
-                mention(raw.start(), raw.end(), (e.name.clone(), true), weight, place.method());
-            } else if LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) && !is_ordinary(&name) {
-                mention(raw.start(), raw.end(), (name, false), weight, place.method());
+            let trusted = if on_publisher_line { LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) } else { place.trusts_new_names() };
+            match gaz.by_name(&name) {
+                Some(e) => mention(raw.start(), raw.end(), (e.name.clone(), true), weight, place.method()),
+                None if trusted => mention(raw.start(), raw.end(), (name, false), weight, place.method()),
+                None if !on_publisher_line => {
+                    self.unconfirmed.entry(key(&name)).or_insert(name);
+                }
+                None => {}
             }
         }
         for m in outermost(gaz.matches(text), |m| (m.start, m.end)) {
@@ -632,10 +625,6 @@ mod tests {
         detect_with(t, invented()).0
     }
 
-    fn method(t: &TableDocument) -> String {
-        detect_with(t, invented()).1.method
-    }
-
     #[test]
     fn quirk1_landlord_from_title() {
         let t = table(&["Stevenage Borough Council Self-assessment form – April 2024"], &[]);
@@ -658,72 +647,51 @@ mod tests {
         assert_eq!(detect(&t).0.as_deref(), Some("South Cambridgeshire District Council"));
     }
 
+    /// Each mechanism on invented landlords: the form, the landlord and how it was found.
     #[test]
-    fn landlord_named_only_in_a_link_domain() {
-        let t = table(&["Self-assessment"], &["Our policy is at https://www.brookmerehomes.org.uk/complaints-policy"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Brookmere Homes"));
-        assert_eq!(method(&t), "link_domain");
-        let council = table(&["Appendix 1"], &["See housing.kestrelvale.gov.uk/complaints"]);
-        assert_eq!(landlord(&council).as_deref(), Some("Kestrel Vale District Council"));
-    }
-
-    #[test]
-    fn landlord_named_only_in_link_text() {
-        let t = table(&["Self-assessment"], &["Read the Fernlea Housing complaints policy (link)"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Fernlea Housing"));
-        assert_eq!(method(&t), "body_text");
-    }
-
-    #[test]
-    fn email_domain_that_spells_a_known_name() {
-        // The gazetteer holds no domain for Fernlea Housing: the address's label spells it.
-        let t = table(&["Self-assessment"], &["Write to complaints@fernleahousing.org.uk or call us"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Fernlea Housing"));
-        assert_eq!(method(&t), "email_domain");
-    }
-
-    #[test]
-    fn email_domain_beats_a_passing_mention() {
-        let t = table(&["Self-assessment"], &["Performance is reviewed against Oakridge Homes each quarter", "Write to feedback@tamsinvalehomes.co.uk"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Tamsin Vale Homes"));
-    }
-
-    #[test]
-    fn domain_confirms_a_name_the_gazetteer_lacks() {
-        let t = table(&["Self-assessment"], &["Wrenfold Homes policy, section 2", "see www.wrenfoldhomes.co.uk/complaints"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Wrenfold Homes"));
-        // Without the domain, an unknown name in body text is not trusted.
-        assert_eq!(landlord(&table(&["Self-assessment"], &["Wrenfold Homes policy, section 2"])), None);
-    }
-
-    #[test]
-    fn footer_copyright_names_a_landlord_the_gazetteer_lacks() {
-        let t = form(&["Complaint handling code: self-assessment"], &["Policy section 4", "Yes"], &["Accessibility", "\u{a9} 2024 Brackenfield Living. All rights reserved."]);
-        assert_eq!(landlord(&t).as_deref(), Some("Brackenfield Living"));
-        assert_eq!(method(&t), "footer");
-        // Other holders of copyright are not landlords.
+    fn landlord_from_anywhere() {
+        let cases: [(&str, TableDocument, Option<&str>, &str); 11] = [
+            ("a link's domain", table(&["Self-assessment"], &["Our policy is at https://www.brookmerehomes.org.uk/complaints-policy"]), Some("Brookmere Homes"), "link_domain"),
+            ("a sub-domain of a council's", table(&["Appendix 1"], &["See housing.kestrelvale.gov.uk/complaints"]), Some("Kestrel Vale District Council"), "link_domain"),
+            ("a link's text", table(&["Self-assessment"], &["Read the Fernlea Housing complaints policy (link)"]), Some("Fernlea Housing"), "body_text"),
+            // The gazetteer holds no domain for Fernlea Housing: the address's label spells it.
+            ("an e-mail domain spelling a known name", table(&["Self-assessment"], &["Write to complaints@fernleahousing.org.uk or call us"]), Some("Fernlea Housing"), "email_domain"),
+            (
+                "an e-mail domain over a passing mention",
+                table(&["Self-assessment"], &["Performance is reviewed against Oakridge Homes each quarter", "Write to feedback@tamsinvalehomes.co.uk"]),
+                Some("Tamsin Vale Homes"),
+                "email_domain",
+            ),
+            ("a domain confirming a name the gazetteer lacks", table(&["Self-assessment"], &["Wrenfold Homes policy, section 2", "see www.wrenfoldhomes.co.uk/complaints"]), Some("Wrenfold Homes"), "link_domain"),
+            ("an unknown name in body text alone", table(&["Self-assessment"], &["Wrenfold Homes policy, section 2"]), None, "none"),
+            (
+                "a copyright footer naming a landlord the gazetteer lacks",
+                form(&["Complaint handling code: self-assessment"], &["Policy section 4", "Yes"], &["Accessibility", "\u{a9} 2024 Brackenfield Living. All rights reserved."]),
+                Some("Brackenfield Living"),
+                "footer",
+            ),
+            (
+                "a copyright footer over passing mentions",
+                form(&["Self-assessment"], &["Satisfaction is higher than at Oakridge Homes and Pennyfield Homes", "Oakridge Homes shared its template"], &["Copyright \u{a9} Harrowgate Homes 2025"]),
+                Some("Harrowgate Homes"),
+                "footer",
+            ),
+            ("a registered-society line", form(&["Self-assessment"], &["Benchmarked with Oakridge Homes"], &["Tamsin Vale Homes is a registered society"]), Some("Tamsin Vale Homes"), "footer"),
+            (
+                "the title over body text",
+                table(&["Harrowgate Homes: complaint handling self-assessment"], &["Oakridge Homes manages the contact centre", "Oakridge Homes staff are trained"]),
+                Some("Harrowgate Homes"),
+                "title",
+            ),
+        ];
+        for (what, t, want, how) in cases {
+            let (name, detection) = detect_with(&t, invented());
+            assert_eq!((name.as_deref(), detection.method.as_str()), (want, how), "{what}");
+        }
+        // Holders of copyright that are not landlords.
         for other in ["\u{a9} Crown copyright", "Copyright 2024 Jadu Ltd", "(c) 2023 Civica Group"] {
             assert_eq!(landlord(&form(&["Self-assessment"], &["Policy"], &[other])), None, "{other}");
         }
-    }
-
-    #[test]
-    fn footer_beats_passing_mentions_in_evidence() {
-        let t = form(
-            &["Self-assessment"],
-            &["Satisfaction is higher than at Oakridge Homes and Pennyfield Homes", "Oakridge Homes shared its template"],
-            &["Copyright \u{a9} Harrowgate Homes 2025"],
-        );
-        assert_eq!(landlord(&t).as_deref(), Some("Harrowgate Homes"));
-        let registered = form(&["Self-assessment"], &["Benchmarked with Oakridge Homes"], &["Tamsin Vale Homes is a registered society"]);
-        assert_eq!(landlord(&registered).as_deref(), Some("Tamsin Vale Homes"));
-    }
-
-    #[test]
-    fn title_beats_body_text() {
-        let t = table(&["Harrowgate Homes: complaint handling self-assessment"], &["Oakridge Homes manages the contact centre", "Oakridge Homes staff are trained"]);
-        assert_eq!(landlord(&t).as_deref(), Some("Harrowgate Homes"));
-        assert_eq!(method(&t), "title");
     }
 
     #[test]
@@ -791,6 +759,21 @@ mod tests {
                 assert_eq!(detect(&body).0.as_deref(), Some(e.name.as_str()), "body");
             }
         }
+    }
+
+    #[test]
+    fn gazetteer_rows_have_a_kind_and_listed_sources() {
+        // The full check is data/check_landlords.py; this keeps its core in the test suite.
+        let listed = include_str!("../data/landlords_sources.md");
+        let mut rows = csv::Reader::from_reader(GAZETTEER.as_bytes());
+        assert_eq!(rows.headers().unwrap(), vec!["name", "kind", "domains", "aliases", "source"]);
+        for row in rows.records().map(Result::unwrap) {
+            assert!(matches!(&row[1], "council" | "housing_association" | "almo"), "{row:?}");
+            for source in row[4].split(';') {
+                assert!(listed.contains(&format!("| `{source}` |")), "{row:?}: source {source:?} is not in landlords_sources.md");
+            }
+        }
+        assert!(gazetteer().entries.len() > 1500);
     }
 
     #[test]
