@@ -19,7 +19,7 @@
 use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
 use crate::lines::{is_page_number, leading_number, parse_heading, Heading};
-use chc_code::answers::{leading_answer, parse_comply, parse_rag};
+use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
 use chc_code::{CodeVersion, Registry, WordingProfile};
 use chc_model::{ColumnRole, TextLine, Warning};
 use chc_parse::clean::clean_text;
@@ -70,7 +70,7 @@ pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
     let units = units(lines);
     let titles = SectionTitles::of(asm.registry);
     let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
-    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None };
+    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
     reader.walk(&units, &kinds);
     if !looks_like_a_form(asm) {
         asm.records.clear();
@@ -300,6 +300,11 @@ struct Reader<'a, 'r> {
     order: Vec<ColumnRole>,
     drafts_seen: Vec<String>,
     last_number: Option<(u32, u32)>,
+    /// How the records so far print their numbers: named ("Code provision 1.2") or bare
+    /// ("1.2"). A form keeps to one style; a bare number inside a form that names its
+    /// provisions is a paragraph of the landlord's policy quoted in evidence.
+    named_numbers: u32,
+    bare_numbers: u32,
 }
 
 impl Reader<'_, '_> {
@@ -338,6 +343,11 @@ impl Reader<'_, '_> {
                 }
                 Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
                     self.finish(draft.take());
+                    if u.text.starts_with(|c: char| c.is_alphabetic()) {
+                        self.named_numbers += 1;
+                    } else {
+                        self.bare_numbers += 1;
+                    }
                     draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), ..Draft::default() });
                 }
                 // A question other than the one the open record asks opens a record.
@@ -385,6 +395,12 @@ impl Reader<'_, '_> {
     /// reference inside evidence: the number must either stand alone on its line, or be
     /// followed by that provision's wording, or continue the form's numbering.
     fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+        // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
+        // policy", "4.5) sets out").
+        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+            return false;
+        }
         // "Code section 1.2", "Provision 1.2": the form says it is a provision.
         if units[i].text.starts_with(|c: char| c.is_alphabetic()) {
             return true;
@@ -402,9 +418,7 @@ impl Reader<'_, '_> {
         if affinity >= 0.3 {
             return true;
         }
-        // A reference reads on from the number ("3.2 of our policy", "4.5) sets out").
-        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+        if self.named_numbers > self.bare_numbers {
             return false;
         }
         let (section, item) = chc_code::number_key(number);
@@ -520,7 +534,11 @@ impl Cells {
 fn label(text: &str) -> Option<(ColumnRole, String)> {
     // A label alone on its line: a short title, not a list item or a clause.
     let bare = text.trim_end_matches([':', '?', ' ']);
-    let title_like = text.starts_with(|c: char| c.is_uppercase()) && !text.ends_with(['.', ';', ',']);
+    // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
+    // sentence.
+    let stray_stop = text.ends_with('.') && bare.split_whitespace().count() <= 3;
+    let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
+    let bare = bare.trim_end_matches('.');
     if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
         if role != ColumnRole::Other && parse_comply(text).is_none() {
@@ -559,35 +577,31 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
 
 /// Does the line end with an answer glued to its last sentence ("…regularly.Yes")?
 fn glued_answer_end(text: &str) -> bool {
-    comply_boundaries(text).iter().any(|&(_, e)| e == text.len())
+    comply_boundaries(text, false).iter().any(|&(_, e)| e == text.len())
 }
 
 /// Where in `text` an answer word is glued between two cells: after a lower-case word, the
 /// end of a sentence or a space, and before a capital, a digit, a quote or the end
 /// ("…policy.YPoint 3.2", "…own meritsYes", "…regularly.Yes"). At the very start of a line
-/// an answer counts only when glued to the next cell ("YesCopy of our leaflet").
-pub(crate) fn comply_boundaries(text: &str) -> Vec<(usize, usize)> {
-    // Longer words first, so that "Yes & No" is not read as "Yes" and "N/A" not as "N".
-    const WORDS: &[&str] = &[
-        "Yes & No", "Not Applicable", "Not applicable", "Fully compliant", "Fully Compliant", "Partially compliant", "Partially Compliant", "Non-compliant", "Non-Compliant",
-        "Partially", "Partial", "Compliant", "Yes", "YES", "N/A", "No", "NO", "Met", "Y", "N", "✓", "✔", "✗", "☒",
-    ];
+/// an answer counts only when glued to the next cell ("YesCopy of our leaflet"), unless the
+/// line continues a record whose requirement came before (`after_requirement`: "Met HH
+/// policy 6…" on the line after the requirement).
+pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<char> = None;
     for (at, c) in text.char_indices() {
-        if !(c.is_uppercase() || "✓✔✗☒".contains(c)) {
+        let before = std::mem::replace(&mut prev, Some(c));
+        // Answers start with a capital or a symbol, after text, the end of a sentence or a space.
+        if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
             continue;
         }
-        let prev = text[..at].chars().next_back();
-        if prev.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
-            continue;
-        }
-        let Some(word) = WORDS.iter().find(|w| text[at..].starts_with(*w)) else { continue };
-        let end = at + word.len();
+        let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
+        let end = at + len;
         let after = text[end..].trim_start_matches(' ');
         let next = after.chars().next();
         let followed = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || "'\"‘“(<".contains(n));
         let glued_to_next = next.is_some() && after.len() == text[end..].len();
-        if followed && (prev.is_some() || glued_to_next) {
+        if followed && (before.is_some() || glued_to_next || after_requirement) {
             out.push((at, end));
         }
     }
@@ -698,7 +712,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     let mut glued: Vec<(usize, usize, usize)> = Vec::new();
     let mut offset = 0;
     for (k, (t, _)) in lines.iter().enumerate().take(own_line.map_or(lines.len(), |o| o + 1)) {
-        glued.extend(comply_boundaries(t).into_iter().filter(|&(s, _)| offset + s <= REQUIREMENT_REACH).map(|(s, e)| (k, s, e)));
+        glued.extend(comply_boundaries(t, k > 0).into_iter().filter(|&(s, _)| offset + s <= REQUIREMENT_REACH).map(|(s, e)| (k, s, e)));
         offset += t.len() + 1;
         if offset > REQUIREMENT_REACH {
             break;
@@ -827,15 +841,15 @@ mod tests {
     #[test]
     fn answers_glued_between_cells_are_found() {
         let t = "must be recorded, monitored and reviewed regularly.Yes";
-        assert_eq!(comply_boundaries(t), vec![(t.len() - 3, t.len())]);
+        assert_eq!(comply_boundaries(t, false), vec![(t.len() - 3, t.len())]);
         let t = "handled in line with the landlord's complaints policy.YesThe policy names third parties.";
-        let (s, e) = comply_boundaries(t)[0];
+        let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
         let t = "YesCopy of our complaints leaflet";
-        assert_eq!(comply_boundaries(t), vec![(0, 3)]);
+        assert_eq!(comply_boundaries(t, false), vec![(0, 3)]);
         // A word that only starts like an answer, or an answer in running prose, is not one.
-        assert!(comply_boundaries("Yesterday the Board agreed").is_empty());
-        assert!(comply_boundaries("Now the policy says No more than").is_empty() || comply_boundaries("Now the policy says No more than").iter().all(|&(s, _)| s > 0));
+        assert!(comply_boundaries("Yesterday the Board agreed", false).is_empty());
+        assert!(comply_boundaries("Now the policy says No more than", false).is_empty() || comply_boundaries("Now the policy says No more than", false).iter().all(|&(s, _)| s > 0));
     }
 
     #[test]
