@@ -662,9 +662,10 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
             cells.push(ColumnRole::Comply, text);
             continue;
         }
-        // The comply cell holds an answer, not prose: text after it, before the next
-        // label, belongs to the column after it.
-        if role == ColumnRole::Comply && !cells.comply.is_empty() {
+        // The comply cell holds an answer, not prose: text after the answer, or prose where
+        // the answer was lost, belongs to the column after it.
+        let prose = parse_comply(text).is_none() && text.split_whitespace().count() > 2;
+        if role == ColumnRole::Comply && (!cells.comply.is_empty() || prose) {
             role = next_after_comply(order);
         }
         cells.push(role, text);
@@ -800,8 +801,8 @@ fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
 }
 
 /// What follows the answer: evidence, then commentary when the header names both columns
-/// and the text comes as exactly two cells (blank-line separated); a RAG rating on a line
-/// of its own when the header has that column.
+/// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
+/// own when the header has that column.
 fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
     let has_rag = order.contains(&ColumnRole::Rag);
     let mut groups: Vec<Vec<&str>> = Vec::new();
@@ -810,18 +811,33 @@ fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]
             cells.push(ColumnRole::Rag, t);
             continue;
         }
-        if *blank || groups.is_empty() {
+        // A paragraph ending in a colon introduces the next one ("Our policy reads:").
+        let introduced = groups.last().and_then(|g| g.last()).is_some_and(|l| l.ends_with(':'));
+        if (*blank && !introduced) || groups.is_empty() {
             groups.push(Vec::new());
         }
         groups.last_mut().expect("pushed").push(t);
     }
-    let split = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary) && groups.len() == 2;
+    let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
     for (g, group) in groups.iter().enumerate() {
-        let role = if split && g == 1 { ColumnRole::Commentary } else { ColumnRole::Evidence };
+        let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };
         for t in group {
             cells.push(role, t);
         }
     }
+}
+
+/// Of several cells after the answer, how many are evidence: evidence names documents
+/// ("Complaints Policy – Section 5.1", "Training documentation"), commentary explains in
+/// sentences. The leading cells that are not sentences are evidence (at least one cell,
+/// and at least one cell is left for the commentary).
+fn evidence_extent(groups: &[Vec<&str>]) -> usize {
+    let sentence = |g: &Vec<&str>| {
+        let text = g.join(" ");
+        text.trim_end().ends_with(['.', '!', '?', ':']) || text.split_whitespace().count() >= 12
+    };
+    groups.iter().take_while(|g| !sentence(g)).count().clamp(1, groups.len() - 1)
 }
 
 #[cfg(test)]
