@@ -184,3 +184,49 @@ fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     assert!(row(&t, "6.2").evidence.contains("5.2 An acknowledgement"));
     assert_eq!(row(&t, "6.2").commentary, "See 5.1 and 5.2.");
 }
+
+#[test]
+fn layout_header_and_rows_joined_by_spaces_on_one_line() {
+    let t = table(&format!(
+        "Complaint handling self-assessment\nCode provision Code requirement Comply: Yes / No Evidence Commentary / explanation 6.2 {ACK_2024} Yes WVH policy 7: acknowledgement within five days. 6.3 {STAGE1_2024} No Stage 1 replies averaged 12 working days.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert!(row(&t, "6.3").evidence.starts_with("Stage 1 replies averaged"));
+    assert!(t.columns.len() == 5, "{:?}", t.columns);
+}
+
+#[test]
+fn layout_number_with_section_title_and_inline_labels() {
+    let t = table(&format!(
+        "1.2 - Definition of a complaint\nCode requirement\n{DEF_2024}\nCompliance:   YES\nEvidence\n- Policy, section 2\nCommentary/explanation\n- No change needed\n\nCode section\n1.3\nCode requirement\n{WORD_2024}\nDo we comply\nNo\nEvidence, commentary and explanations\nThe leaflet is being rewritten.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    let r = row(&t, "1.2");
+    assert!(r.requirement.starts_with("A complaint must be defined"), "{:?}", r.requirement);
+    assert_eq!(r.comply_raw, "YES");
+    assert_eq!(row(&t, "1.3").comply_raw, "No");
+    assert_eq!(row(&t, "1.3").evidence, "The leaflet is being rewritten.");
+}
+
+#[test]
+fn layout_numbered_questions_with_a_response_label() {
+    let t = table(
+        "4. Compliance with the Complaint Handling Code - Communication\n4.1 Are residents kept informed and updated during the complaints process?\nAshcombe District Council response:\nYes. Every resident gets a named caseworker who calls weekly.\n4.3 Are all complaints acknowledged and logged within five days?\nAshcombe District Council response:\nNo.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("4.1"), Some("4.3")]);
+    assert_eq!(row(&t, "4.1").comply_raw, "Yes");
+    assert_eq!(row(&t, "4.1").evidence, "Every resident gets a named caseworker who calls weekly.");
+    assert_eq!(row(&t, "4.3").comply_raw, "No.");
+}
+
+#[test]
+fn layout_requirement_label_then_evidence_without_its_label() {
+    let t = table(&format!(
+        "Code provision 6.2\n\nCode requirement\n\n{ACK_2024}\n\n\n\n\nOur complaints system records the date each complaint is received.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"
+    ));
+    let r = row(&t, "6.2");
+    assert!(r.requirement.ends_with("being received."), "{:?}", r.requirement);
+    assert_eq!(r.evidence, "Our complaints system records the date each complaint is received.");
+}

@@ -67,7 +67,7 @@ struct Draft {
 
 /// Read records from lines (text input, or the blocks of a structured source as lines).
 pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
-    let units = units(lines);
+    let units = units(lines, asm.registry);
     let titles = SectionTitles::of(asm.registry);
     let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
     let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
@@ -97,7 +97,7 @@ fn looks_like_a_form(asm: &Assembler) -> bool {
     quoting * 2 > records.len()
 }
 
-fn units(lines: &[TextLine]) -> Vec<Unit> {
+fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut blank = true;
     for l in lines {
@@ -106,13 +106,62 @@ fn units(lines: &[TextLine]) -> Vec<Unit> {
             blank = true;
             continue;
         }
-        // A cleaned line may hold several (list items, paragraphs): each is a unit.
-        for (k, part) in text.split('\n').filter(|p| !p.trim().is_empty()).enumerate() {
-            out.push(Unit { location: l.number, text: part.trim().to_string(), blank_before: blank && k == 0 });
+        // A cleaned line may hold several (list items, paragraphs), and a line may hold
+        // several records run together: each is a unit.
+        let mut first = true;
+        for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
+            for piece in split_at_records(part.trim(), registry) {
+                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first });
+                first = false;
+            }
         }
         blank = false;
     }
     out
+}
+
+/// A line holding several records (a header and four rows on one line, or
+/// "…policy.1.3A resident…") cut where a record starts: a provision number inside the line,
+/// not cited ("section 4.2", "point 3.2 of"), followed by that provision's own wording.
+fn split_at_records<'t>(line: &'t str, registry: &Registry) -> Vec<&'t str> {
+    const CITING: [&str; 12] = ["section", "sections", "point", "points", "paragraph", "para", "policy", "of", "and", "to", "see", "provision"];
+    // Only lines long enough to hold a number and a provision's opening words after it.
+    if line.len() < 60 {
+        return vec![line];
+    }
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, _) in line.match_indices('.') {
+        // The number: one or two digits, the dot, one or two digits.
+        let start = if at >= 2 && bytes[at - 2].is_ascii_digit() { at - 2 } else { at.saturating_sub(1) };
+        if start == 0 || !bytes[at - 1].is_ascii_digit() || !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let before = line[..start].chars().next_back();
+        // Inside a longer number (4.1.3, 12.50) or a word: not a record start.
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '.' && line[..start - 1].chars().next_back().is_none_or(|p| !p.is_alphabetic()) || c.is_alphanumeric() && !c.is_lowercase()) {
+            continue;
+        }
+        let previous_word = line[..start].split_whitespace().next_back().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if CITING.contains(&previous_word.as_str()) || line[..start].ends_with('(') {
+            continue;
+        }
+        let Some((number, end)) = leading_number(&line[start..]) else { continue };
+        let rest = &line[start + end..];
+        let probe: String = rest.split_whitespace().take(40).collect::<Vec<_>>().join(" ");
+        if registry.affinity_any(&number, &probe).unwrap_or(0.0) >= 0.5 {
+            cuts.push(start);
+        }
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&line[from..cut]);
+        from = cut;
+    }
+    pieces.push(&line[from..]);
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
 }
 
 fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
@@ -127,7 +176,7 @@ fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
     if is_chrome(text) {
         return Kind::Chrome;
     }
-    if let Some(cells) = run_together_header(text) {
+    if let Some(cells) = run_together_header(text).or_else(|| space_joined_header(text)) {
         return Kind::Header(cells);
     }
     if let Some((number, end)) = leading_number(text) {
@@ -187,6 +236,30 @@ pub(crate) fn run_together_header(text: &str) -> Option<Vec<String>> {
     }
     cells.push(text[start..].trim().to_string());
     (cells.len() >= 3).then(|| classify_header(&cells).map(|_| cells)).flatten()
+}
+
+/// "Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation": a
+/// header whose cells were joined by single spaces, cut before the words that open a
+/// column's name. Each piece must be short and the pieces must make a header.
+pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
+    const OPENERS: [&str; 13] = ["Code", "Comply", "Compliance", "Compliant", "Evidence", "Commentary", "Comments", "Requirement", "RAG", "Notes", "Actions", "Do", "Ref"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=24).contains(&words.len()) {
+        return None;
+    }
+    let mut cells: Vec<Vec<&str>> = Vec::new();
+    for w in words {
+        let opens = OPENERS.iter().any(|o| w.trim_end_matches([':', ',', '?']) == *o);
+        match cells.last_mut() {
+            Some(cell) if !opens => cell.push(w),
+            _ => cells.push(vec![w]),
+        }
+    }
+    let cells: Vec<String> = cells.into_iter().map(|c| c.join(" ")).collect();
+    if cells.len() < 3 || cells.iter().any(|c| c.split_whitespace().count() > 6) {
+        return None;
+    }
+    classify_header(&cells).map(|_| cells)
 }
 
 /// Page furniture a crawler or a copy of a web page brings along: short lines of
@@ -277,15 +350,24 @@ impl SectionTitles {
     /// section number the line names.
     fn find(&self, text: &str) -> Option<u32> {
         let words = text.split_whitespace().count();
-        if !(1..=12).contains(&words) || text.ends_with('.') {
+        if !(1..=14).contains(&words) || text.ends_with('.') {
             return None;
         }
-        let (lead, title) = match text.split_once([' ', '.']) {
-            Some((n, t)) if n.trim_end_matches('.').parse::<u32>().is_ok() => (n.trim_end_matches('.').parse::<u32>().ok(), t.trim()),
-            _ => (None, text),
-        };
+        // The section number in front, glued or not: "4Communication", "2. Accessibility",
+        // "1 – Definition of a complaint".
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let lead = text[..digits].parse::<u32>().ok();
+        // "1.2 - Definition of a complaint" is a provision with its section's title.
+        if text[digits..].starts_with('.') && text[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let title = text[digits..].trim_start_matches(['.', ' ', '-', '–', ':']);
+        // Column heads run into the title ("Definition of a complaintYesNo": tick columns).
+        let title = title.strip_suffix("YesNo").or_else(|| title.strip_suffix("Yes No")).unwrap_or(title);
         let probe = normalise_title(title);
-        self.0.iter().find(|(known, section)| *known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s)
+        let known = |probe: &str| self.0.iter().find(|(known, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s);
+        // "Compliance with the Complaint Handling Code - Communication": the title after a dash.
+        known(&probe).or_else(|| title.rsplit_once(" - ").or_else(|| title.rsplit_once(" – ")).and_then(|(_, last)| known(&normalise_title(last))))
     }
 }
 
@@ -348,7 +430,10 @@ impl Reader<'_, '_> {
                     } else {
                         self.bare_numbers += 1;
                     }
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), ..Draft::default() });
+                    // "1.2 - Definition of a complaint": the number with its section's title,
+                    // not the requirement.
+                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
                 }
                 // A question other than the one the open record asks opens a record.
                 Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
@@ -551,7 +636,13 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     if glued || name.split_whitespace().count() > 7 {
         return None;
     }
-    let role = column_role(name);
+    // "Brighton & Hove City Council response:", "Our answer:": the comply column's label on
+    // forms that answer in words.
+    let last_word = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let role = match column_role(name) {
+        ColumnRole::Other if ["response", "answer"].contains(&last_word.as_str()) => ColumnRole::Comply,
+        role => role,
+    };
     match role {
         ColumnRole::Other | ColumnRole::Provision => None,
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
@@ -618,7 +709,7 @@ fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
     let code = code_wording(draft, &lines, registry).to_lowercase();
     let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
     match labels.iter().position(Option::is_some) {
-        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry),
+        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry, &code),
         None => unlabelled(&lines, order, draft.number.as_deref(), registry),
     }
 }
@@ -642,7 +733,8 @@ fn quotes_the_code(line: &str, code_lower: &str) -> bool {
 /// Records whose cells carry labels: a label switches the cell, lines go to the current
 /// one. Text before the first label is read as an unlabelled record (the requirement, and
 /// perhaps an answer run into it).
-fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
+fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry, code: &str) -> Cells {
+    let code = WordingProfile::new(code);
     let mut cells = unlabelled(&lines[..first_label], order, number, registry);
     // Without an answer run into it, all the text before the labels is the requirement.
     if cells.comply.is_empty() {
@@ -650,11 +742,26 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..first_label]);
     }
     let mut role = ColumnRole::Requirement;
-    for ((text, _), label) in lines.iter().zip(labels).skip(first_label) {
+    for ((text, blank_before), label) in lines.iter().zip(labels).skip(first_label) {
         if let Some((r, value)) = label {
             role = *r;
             cells.push(role, value);
             continue;
+        }
+        // Under the requirement's label, a later paragraph that is not the Code's wording
+        // is the next cell, its own label lost ("Code requirement" / text / blank lines /
+        // evidence).
+        if role == ColumnRole::Requirement && *blank_before && !cells.requirement.is_empty() && !code.is_empty() && WordingProfile::new(text).contained_in(&code) < 0.5 {
+            role = if parse_comply(text).is_some() { ColumnRole::Comply } else { next_after_comply(order) };
+        }
+        // "Yes. Residents are told…" under the comply label: the answer, then evidence.
+        if role == ColumnRole::Comply && cells.comply.is_empty() && text.chars().count() > 40 {
+            if let Some((_, len)) = leading_answer(text) {
+                cells.push(ColumnRole::Comply, &text[..len]);
+                role = next_after_comply(order);
+                cells.push(role, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+                continue;
+            }
         }
         // An answer standing alone right under a label that is not the comply one ("Code
         // requirement" / text / "Yes") has lost its own label.
@@ -852,6 +959,12 @@ mod tests {
         );
         assert_eq!(run_together_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").map(|c| c.len()), Some(5));
         assert_eq!(run_together_header("The Council's Complaints Policy"), None);
+        assert_eq!(
+            space_joined_header("Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation").map(|c| c.len()),
+            Some(5)
+        );
+        assert_eq!(space_joined_header("Code section Code requirement Comply:").map(|c| c.len()), Some(3));
+        assert_eq!(space_joined_header("Evidence of Compliance with the Code requirement was reviewed by the Board in March and found to be sound"), None);
     }
 
     #[test]
@@ -866,6 +979,24 @@ mod tests {
         // A word that only starts like an answer, or an answer in running prose, is not one.
         assert!(comply_boundaries("Yesterday the Board agreed", false).is_empty());
         assert!(comply_boundaries("Now the policy says No more than", false).is_empty() || comply_boundaries("Now the policy says No more than", false).iter().all(|&(s, _)| s > 0));
+    }
+
+    #[test]
+    fn section_titles_with_their_numbers_however_printed() {
+        let reg = Registry::embedded();
+        let titles = SectionTitles::of(reg);
+        for (t, want) in [
+            ("Complaint handling staff", Some(4)),
+            ("2. Accessibility and awareness", Some(2)),
+            ("4Communication", Some(4)),
+            ("1Definition of a complaintYesNo", Some(1)),
+            ("1 – Definition of a complaint", Some(1)),
+            ("4. Compliance with the Complaint Handling Code - Communication", Some(4)),
+            ("3 Definition of a complaint", None),
+            ("Our complaints policy.", None),
+        ] {
+            assert_eq!(titles.find(t), want, "{t}");
+        }
     }
 
     #[test]
