@@ -230,3 +230,36 @@ fn layout_requirement_label_then_evidence_without_its_label() {
     assert!(r.requirement.ends_with("being received."), "{:?}", r.requirement);
     assert_eq!(r.evidence, "Our complaints system records the date each complaint is received.");
 }
+
+const EXCL_2022: &str = "A complaints policy must clearly set out the circumstances in which a matter will not be considered, and these circumstances should be fair and reasonable to residents.";
+const REFUSE_2022: &str = "If a landlord decides not to accept a complaint, a detailed explanation must be provided to the resident setting out the reasons why the matter is not suitable for the complaints process and the right to challenge that decision by taking their complaint to the Housing Ombudsman.";
+const ACCEPT_2022: &str = "A landlord must accept a complaint unless there is a valid reason not to do so.";
+
+#[test]
+fn layout_a_page_of_rows_run_together_none_numbered() {
+    let t = table(&format!(
+        "How a complaint is defined\n{ACCEPT_2022}YesWe accept every complaint unless an exclusion in part 4 of our policy applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n{REFUSE_2022}NoOur refusal letter does not yet mention the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[2].comply_raw, "No");
+    assert!(t.records[1].requirement.starts_with("A complaints policy must clearly"));
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_unnumbered_rows_after_numbered_ones_without_blank_lines() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations\n1.7{ACCEPT_2022}YesWe accept every complaint unless an exclusion applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n1.9{REFUSE_2022}YesThe refusal letter template names the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].number, None);
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_the_code_quoted_in_an_introduction_is_not_a_row() {
+    let t = table(&format!(
+        "Our self-assessment\nThe Code says that {ACCEPT_2022} We agree.\n1.8{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.8")]);
+}

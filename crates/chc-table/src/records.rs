@@ -442,7 +442,7 @@ impl Reader<'_, '_> {
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
-                    None if self.opens_unnumbered(&u.text) => {
+                    None if self.opens_unnumbered(&u.text, units.get(i + 1)) => {
                         draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
                     None => {
@@ -513,13 +513,20 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Before any numbered record, a line that quotes the opening of a provision no record
-    /// has taken is that provision's row, its number lost.
-    fn opens_unnumbered(&self, text: &str) -> bool {
-        if self.order.is_empty() || text.split_whitespace().count() < 6 {
+    /// Outside a record, a line that quotes the opening of a provision no record has taken
+    /// is that provision's row, its number lost: after the form's header, or anywhere when
+    /// an answer follows the wording (run into the line, or on the next line), so that the
+    /// Code quoted in an introduction is not a row.
+    fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
+        let (opening, answered) = opening_wording(text);
+        if opening.split_whitespace().count() < 6 {
             return false;
         }
-        matches!(self.asm.registry.best(None, text), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
+        let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
+        if self.order.is_empty() && !answered && !answer_next {
+            return false;
+        }
+        matches!(self.asm.registry.best(None, opening), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
     }
 
     fn finish(&mut self, draft: Option<Draft>) {
@@ -537,13 +544,17 @@ impl Reader<'_, '_> {
     /// holds a row whose number was lost (QUIRKS 9): split there.
     fn split_unnumbered(&mut self, mut draft: Draft) -> Vec<Draft> {
         let registry = self.asm.registry;
-        let own = draft.number.clone();
+        let (own_opening, mut answered) = opening_wording(&draft.first);
+        let own = draft.number.clone().or_else(|| registry.best(None, own_opening).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
+        answered |= parse_comply(&draft.first).is_some();
         let mut cut = None;
-        let mut answered = parse_comply(&draft.first).is_some() || glued_answer_end(&draft.first);
         for (j, u) in draft.body.iter().enumerate() {
-            if answered && u.blank_before && u.text.split_whitespace().count() >= 8 {
-                if let Some((p, score)) = registry.best(None, &u.text) {
-                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, &u.text)).unwrap_or(0.0);
+            let (opening, glued) = opening_wording(&u.text);
+            // A new row starts on a line of its own: after a blank line, or with its answer
+            // run into it.
+            if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
+                if let Some((p, score)) = registry.best(None, opening) {
+                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, opening)).unwrap_or(0.0);
                     let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
                     if !taken && score >= 0.5 && score - current >= 0.25 {
                         cut = Some((j, p.number.clone()));
@@ -551,7 +562,7 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            answered |= parse_comply(&u.text).is_some() || glued_answer_end(&u.text);
+            answered |= glued || parse_comply(&u.text).is_some();
         }
         let Some((j, number)) = cut else { return vec![draft] };
         let mut tail = draft.body.split_off(j);
@@ -666,9 +677,13 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
     Some((name, value))
 }
 
-/// Does the line end with an answer glued to its last sentence ("…regularly.Yes")?
-fn glued_answer_end(text: &str) -> bool {
-    comply_boundaries(text, false).iter().any(|&(_, e)| e == text.len())
+/// The wording a line opens with, before an answer run into it ("…so.YesWe accept…"), and
+/// whether there is such an answer.
+fn opening_wording(text: &str) -> (&str, bool) {
+    match comply_boundaries(text, false).first() {
+        Some(&(start, _)) if start > 0 => (&text[..start], true),
+        _ => (text, false),
+    }
 }
 
 /// Where in `text` an answer word is glued between two cells: after a lower-case word, the
