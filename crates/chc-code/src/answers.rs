@@ -17,9 +17,73 @@ pub fn parse_comply(raw: &str) -> Option<Comply> {
         "partial" | "partially" | "partly" | "partially compliant" | "partly compliant" | "partially met" | "part"
         | "yes & no" | "yes and no" | "yes/no" | "yes / no" | "yes/partial" | "in part" | "amber" => Comply::Partial,
         "not applicable" | "n/a" | "na" | "n.a." | "not relevant" | "not applicable." => Comply::NotApplicable,
-        _ => return answer_with_tail(&t),
+        _ => return check_boxes(&t).or_else(|| answer_with_tail(&t)),
     };
     Some(answer)
+}
+
+/// A box that is ticked or filled: the option beside it is the answer.
+const TICKED_BOXES: &[char] = &['☒', '☑', '✅', '■', '▣', '◼', '⬛', '⊠', '✔', '✓', '●', '◉', '⦿'];
+/// An empty box: the option beside it is not chosen.
+const EMPTY_BOXES: &[char] = &['☐', '□', '◻', '⬜', '○', '◯', '❏', '❑'];
+
+/// The answer words a check-box list offers, longest first ("not applicable" before "no").
+const OPTIONS: &[(&str, Comply)] = &[
+    ("not applicable", Comply::NotApplicable),
+    ("partially", Comply::Partial),
+    ("partial", Comply::Partial),
+    ("yes", Comply::Yes),
+    ("n/a", Comply::NotApplicable),
+    ("no", Comply::No),
+];
+
+/// Check boxes typed beside the options, as forms print them: "Yes ☒ No ☐",
+/// "☑ Yes ☐ No", "■ Yes □ No", "Yes [x] No [ ]". Each box belongs to the option on the side
+/// the first box shows (a list that starts with a box puts every box before its word).
+/// The ticked option is the answer; none ticked is `Unknown`, two or more `Partial`.
+/// `None` when the text is not such a list (no box, or a word that is not an option).
+fn check_boxes(t: &str) -> Option<Comply> {
+    let t = t.replace("[x]", "☒").replace("[ ]", "☐").replace("[]", "☐");
+    // Tokens: Some(option) for an answer word, box marks as Err(ticked).
+    let mut tokens: Vec<Result<Comply, bool>> = Vec::new();
+    let mut rest = t.as_str();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';' | '/' | '|' | '-'));
+        let Some(c) = rest.chars().next() else { break };
+        if TICKED_BOXES.contains(&c) || EMPTY_BOXES.contains(&c) {
+            tokens.push(Err(TICKED_BOXES.contains(&c)));
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let (word, answer) = OPTIONS.iter().find(|(w, _)| {
+            rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })?;
+        tokens.push(Ok(*answer));
+        rest = &rest[word.len()..];
+    }
+    let boxes = tokens.iter().filter(|t| t.is_err()).count();
+    let options = tokens.len() - boxes;
+    if boxes == 0 || options == 0 {
+        return None;
+    }
+    let box_first = tokens[0].is_err();
+    let mut chosen: Vec<Comply> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Err(ticked) = t else { continue };
+        let neighbour = if box_first { tokens.get(i + 1) } else { i.checked_sub(1).and_then(|j| tokens.get(j)) };
+        match neighbour {
+            Some(Ok(answer)) if *ticked => chosen.push(*answer),
+            Some(Ok(_)) => {}
+            // A box with no option on its side: the list is not what we think.
+            _ => return None,
+        }
+    }
+    chosen.dedup();
+    Some(match chosen.as_slice() {
+        [] => Comply::Unknown,
+        [one] => *one,
+        _ => Comply::Partial,
+    })
 }
 
 /// "Yes - see policy 4.1", "No, to be reviewed by March 2025": an answer word then prose.
@@ -86,6 +150,31 @@ mod tests {
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }
+    }
+
+    #[test]
+    fn check_boxes_give_the_ticked_option() {
+        for (raw, want) in [
+            ("Yes ☒ No ☐", Comply::Yes),
+            ("Yes ☐ No ☒", Comply::No),
+            ("Yes ☐\nNo ☒", Comply::No),
+            ("☑ Yes ☐ No", Comply::Yes),
+            ("☐ Yes ☑ No", Comply::No),
+            ("■ Yes □ No", Comply::Yes),
+            ("□ Yes ■ No □ Partial", Comply::No),
+            ("Yes ✔ No", Comply::Yes),
+            ("Yes [x] No [ ]", Comply::Yes),
+            ("Yes: ☐ No: ☐ N/A: ☒", Comply::NotApplicable),
+            ("☐ Yes ☐ No ☒ Partially", Comply::Partial),
+            ("Yes ☐ No ☐", Comply::Unknown),
+            ("Yes ☒ No ☒", Comply::Partial),
+            ("☒ Not applicable ☐ No", Comply::NotApplicable),
+        ] {
+            assert_eq!(parse_comply(raw), Some(want), "{raw}");
+        }
+        // A box beside words that are not options is not an answer list.
+        assert_eq!(parse_comply("☒ Policy reviewed"), None);
+        assert_eq!(parse_comply("Yes ☒ see policy"), None);
     }
 
     #[test]

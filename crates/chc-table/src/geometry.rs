@@ -262,11 +262,52 @@ fn horizontals(rules: &[Rule]) -> Vec<HLine> {
     merge_lines(rules.iter().filter(|r| r.is_horizontal()).map(|r| ((r.y0 + r.y1) / 2.0, r.x0, r.x1)).collect())
 }
 
+/// Where at least three verticals end together with no horizontal rule drawn there, the
+/// table is cut off: a row split by a page break has no bottom border on the first page and
+/// no top border on the next. The verticals' common end closes the row as a rule would.
+///
+/// `segments` are the vertical rules as drawn, (x, top, bottom): a writer that draws each
+/// cell's borders separately breaks its verticals where rows meet, which marks a row
+/// boundary even where the horizontal rule between the rows is missing.
+fn closing_edges(hs: &mut Vec<HLine>, segments: &[(f32, f32, f32)]) {
+    let mut ends: Vec<(f32, f32)> = segments.iter().filter(|s| s.2 - s.1 >= 4.0).flat_map(|&(x, a, b)| [(a, x), (b, x)]).collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        let mut j = i + 1;
+        while j < ends.len() && ends[j].0 - ends[i].0 <= 2.0 {
+            j += 1;
+        }
+        let mut xs: Vec<f32> = ends[i..j].iter().map(|e| e.1).collect();
+        xs.sort_by(|a, b| a.total_cmp(b));
+        xs.dedup_by(|a, b| (*a - *b).abs() <= 2.0);
+        let y = ends[i].0;
+        if xs.len() >= 3 {
+            let (l, r) = (xs[0], *xs.last().unwrap());
+            let drawn = hs.iter().any(|h| (h.y - y).abs() <= 2.5 && h.covered(l, r) >= 0.5 * (r - l));
+            if !drawn {
+                added.push(HLine { y, spans: vec![(l, r)] });
+            }
+        }
+        i = j;
+    }
+    if !added.is_empty() {
+        hs.extend(added);
+        hs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    }
+}
+
 fn ruled_bands(rules: &[Rule]) -> Vec<Band> {
-    let hs = horizontals(rules);
+    let mut hs = horizontals(rules);
     // Verticals: x with y spans.
-    let vs = merge_lines(rules.iter().filter(|r| r.is_vertical()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1)).collect());
-    if hs.len() < 2 || vs.len() < 3 {
+    let segments: Vec<(f32, f32, f32)> = rules.iter().filter(|r| r.is_vertical()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1)).collect();
+    let vs = merge_lines(segments.clone());
+    if vs.len() < 3 {
+        return Vec::new();
+    }
+    closing_edges(&mut hs, &segments);
+    if hs.len() < 2 {
         return Vec::new();
     }
     let mut bands = Vec::new();
@@ -737,6 +778,23 @@ mod tests {
         r.width = 80.0;
         let g = pdf_to_grid(&doc(vec![(vec![run(55.0, 115.0, "1.2"), r], rules)]));
         assert_eq!(cells(&g[0]), ["1.2", "", "Yes", "Included"]);
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_end_is_closed_by_its_verticals() {
+        // The last row has no bottom rule (it continues on the next page); the next page's
+        // first row has no top rule.
+        let mut rules = ruled_grid(&[100.0, 130.0, 700.0]);
+        rules.retain(|r| !(r.is_horizontal() && r.y0 == 700.0));
+        let runs = vec![run(55.0, 115.0, "1.2"), run(105.0, 115.0, "first"), run(55.0, 160.0, "1.3"), run(105.0, 690.0, "cut")];
+        let mut p2 = ruled_grid(&[50.0, 80.0, 120.0]);
+        p2.retain(|r| !(r.is_horizontal() && r.y0 == 50.0));
+        let g = pdf_to_grid(&doc(vec![(runs, rules), (vec![run(105.0, 65.0, "rest"), run(55.0, 95.0, "1.4")], p2)]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[1], ["1.3", "cut", "", ""], "{c:?}");
+        assert_eq!(c[2], ["", "rest", "", ""]);
+        assert!(g[2].page_break_before);
+        assert_eq!(c[3], ["1.4", "", "", ""]);
     }
 
     #[test]
