@@ -14,9 +14,11 @@ style, so a style's gold is shared by all writers (only `source` differs). Write
 - reportlab:   the same form built as a ReportLab platypus table (report generators): standard 14
                fonts without embedded programs, a TrueType subset for the check boxes, lines
                stroked per cell edge.
-- ghostscript: the Chromium file re-distilled by Ghostscript pdfwrite (print-to-PDF drivers and
-               document-management systems that re-distil everything): fonts rewritten,
-               structure tree dropped.
+- ghostscript: the WeasyPrint file re-distilled by Ghostscript pdfwrite (print-to-PDF drivers
+               and document-management systems that re-distil everything): fonts and
+               content streams rewritten. (Re-distilling the Chromium file would be the
+               closer story, but Ghostscript 10.0 writes a wrong ToUnicode map for Chromium's
+               check-box font subset, ☐/☑ reading as "6"/"7" in every extractor.)
 
 Usage: scripts/make-pdf-matrix.py [--only STYLE_OR_WRITER ...]
 Normally run through scripts/make-pdf-matrix.sh, which installs the writers when missing.
@@ -159,11 +161,15 @@ def to_html(style, gold, columns, widths, lines):
         text = html.escape(c)
         if style.get("two_line_header") and c.startswith("Comply:"):
             text = text.replace(": ", ":<br>", 1)
-        head_cells.append(f"<th>{text}</th>")
+        head_cells.append(f'<th valign="top" bgcolor="#d9e2f3">{text}</th>')
     head = "<tr>" + "".join(head_cells) + "</tr>"
 
+    # The same borders as HTML attributes too: LibreOffice's HTML import reads these, not CSS.
+    attrs = {"all": 'border="1" cellspacing="0"', "horizontal": 'frame="hsides" rules="rows" cellspacing="0"',
+             "none": 'border="0" cellspacing="0"'}[borders]
+
     def open_table():
-        t = f"<table><colgroup>{cols}</colgroup>"
+        t = f"<table {attrs}><colgroup>{cols}</colgroup>"
         return t + (f"<thead>{head}</thead><tbody>" if style.get("repeat_header") else f"<tbody>{head}")
 
     body = [f"<h1>{html.escape(title_of(gold))}</h1>"] + [f"<p>{html.escape(t)}</p>" for t in mk.INTRO]
@@ -171,9 +177,10 @@ def to_html(style, gold, columns, widths, lines):
         body.append(open_table())
         for kind, item in lines:
             if kind == "row":
-                body.append("<tr>" + "".join(f"<td>{cell_html(c)}</td>" for c in item) + "</tr>")
+                body.append("<tr>" + "".join(f'<td valign="top">{cell_html(c)}</td>' for c in item) + "</tr>")
             else:
-                body.append(f'<tr class="{kind}"><td colspan="{n}">{html.escape(item)}</td></tr>')
+                shade = ' bgcolor="#e7e6e6"' if kind == "section" else ""
+                body.append(f'<tr class="{kind}"><td colspan="{n}"{shade}>{html.escape(item)}</td></tr>')
         body.append("</tbody></table>")
     else:
         open_ = False
@@ -182,7 +189,7 @@ def to_html(style, gold, columns, widths, lines):
                 if not open_:
                     body.append(open_table())
                     open_ = True
-                body.append("<tr>" + "".join(f"<td>{cell_html(c)}</td>" for c in item) + "</tr>")
+                body.append("<tr>" + "".join(f'<td valign="top">{cell_html(c)}</td>' for c in item) + "</tr>")
                 continue
             if open_:
                 body.append("</tbody></table>")
@@ -358,7 +365,7 @@ def main():
                     write_reportlab(style, gold, columns, widths, lines, pdf)
                 elif writer == "ghostscript":
                     source = os.path.join(tmp, name + ".src.pdf")
-                    write_chromium(html_path, source, tmp)
+                    write_weasyprint(html_path, source, tmp)
                     write_ghostscript(source, pdf)
                 out = copy.deepcopy(expected)
                 out["source"] = os.path.relpath(pdf, ROOT)
