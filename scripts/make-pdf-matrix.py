@@ -172,7 +172,8 @@ def to_html(style, gold, columns, widths, lines):
         t = f"<table {attrs}><colgroup>{cols}</colgroup>"
         return t + (f"<thead>{head}</thead><tbody>" if style.get("repeat_header") else f"<tbody>{head}")
 
-    body = [f"<h1>{html.escape(title_of(gold))}</h1>"] + [f"<p>{html.escape(t)}</p>" for t in mk.INTRO]
+    # LibreOffice's HTML import drops the body's first paragraph: an empty one goes first.
+    body = ["<p>&nbsp;</p>", f'<p class="title"><b>{html.escape(title_of(gold))}</b></p>'] + [f"<p>{html.escape(t)}</p>" for t in mk.INTRO]
     if style.get("one_table"):
         body.append(open_table())
         for kind, item in lines:
@@ -202,7 +203,7 @@ def to_html(style, gold, columns, widths, lines):
     css = f"""
 @page {{ size: {size}; margin: 1.2cm 1.5cm; }}
 body {{ font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: {pt}pt; margin: 0; }}
-h1 {{ font-size: 16pt; }} h2 {{ font-size: 13pt; margin: 10pt 0 4pt 0; }} h3 {{ font-size: 11pt; margin: 6pt 0 3pt 0; }}
+p.title {{ font-size: 16pt; margin-bottom: 10pt; }} h2 {{ font-size: 13pt; margin: 10pt 0 4pt 0; }} h3 {{ font-size: 11pt; margin: 6pt 0 3pt 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 8pt; }}
 th, td {{ vertical-align: top; text-align: left; padding: 3pt; {border} font-size: {pt}pt; }}
 th {{ background: #d9e2f3; font-weight: bold; }}

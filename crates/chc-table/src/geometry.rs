@@ -138,13 +138,17 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
         let PageContent::Positioned { runs, rules } = &page.content else { continue };
         let bands = ruled_bands(rules);
         let h = page.height.max(1.0);
+        // A repeated table header is content even where no rule marks it as a table: a
+        // baseline on which two or more runs name the form's columns.
+        let named: Vec<f32> = runs.iter().filter(|r| column_role(&r.text) != ColumnRole::Other).map(|r| r.y).collect();
+        let header_line = |y: f32| named.iter().filter(|&&ny| (ny - y).abs() <= 2.0).count() >= 2;
         for (ri, r) in runs.iter().enumerate() {
             let top = r.y < 0.075 * h;
             let bottom = r.y > 0.925 * h;
             if !(top || bottom) {
                 continue;
             }
-            if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) {
+            if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) || header_line(r.y) {
                 continue; // a repeated table header row is content
             }
             if is_page_number(&r.text) {
@@ -624,10 +628,18 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st: &mut Unruled, out: &mut Out) {
+    // A rule across most of the table between the previous line and this one ends a row.
+    let ruled_off = match (prev_y, st.cols.as_ref()) {
+        (Some(py), Some(cols)) => {
+            let width = (cols.last().unwrap() - cols[0]).max(50.0);
+            hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
+        }
+        _ => false,
+    };
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
     if let Some(row) = st.row.as_mut() {
-        if row.header && line.y - row.last_y <= 1.6 * line.size {
+        if row.header && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
                 if provision_number_cell(&first).is_none() && !is_bare_number(&first) {
@@ -660,7 +672,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     let numbered = provision_number_cell(&first).is_some() || is_bare_number(&first);
     let only_first = text_in(0) && (1..cells.len()).all(|k| !text_in(k));
     if let Some(row) = st.row.as_mut() {
-        if row.header && !numbered && line.y - row.last_y <= 1.6 * line.size {
+        if row.header && !numbered && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
             row.extend_cells(cells);
             row.last_y = line.y;
             return;
@@ -672,16 +684,14 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         out.free_line(&line);
         return;
     }
+    // The comply column filling again starts a row, unless the row's answer is not complete
+    // yet ("☑ Yes ☐" wrapped before "No").
     let comply_again = st.comply_col.is_some_and(|k| {
-        text_in(k) && st.row.as_ref().is_some_and(|r| r.cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty())))
+        text_in(k)
+            && st.row.as_ref().is_some_and(|r| {
+                r.cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty()) && !answer_incomplete(&line_text(c)))
+            })
     });
-    let ruled_off = match (prev_y, st.cols.as_ref()) {
-        (Some(py), Some(cols)) => {
-            let width = (cols.last().unwrap() - cols[0]).max(50.0);
-            hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
-        }
-        _ => false,
-    };
     let new_row = st.row.is_none() || numbered || comply_again || ruled_off || st.row.as_ref().is_some_and(|r| r.header);
     if new_row {
         st.flush(out, page);
@@ -692,6 +702,13 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         row.last_y = line.y;
         row.size = row.size.max(line.size);
     }
+}
+
+/// A comply cell cut short by wrapping: check boxes whose options are not all printed yet
+/// ("☑ Yes ☐"), or a lone box.
+fn answer_incomplete(s: &str) -> bool {
+    let s = s.trim();
+    chc_code::answers::parse_comply(s).is_none() && s.chars().any(|c| matches!(c, '☐' | '☑' | '☒' | '□' | '■'))
 }
 
 fn is_bare_number(s: &str) -> bool {
