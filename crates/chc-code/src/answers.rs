@@ -22,6 +22,14 @@ pub fn parse_comply(raw: &str) -> Option<Comply> {
     Some(answer)
 }
 
+/// Does `after` (the next line of a comply cell, perhaps on the next page) go on with the
+/// check-box list `before` ("Yes ☒" then "No ☐")? Then it is the same answer, not the
+/// answer of a new row.
+pub fn continues_answer(before: &str, after: &str) -> bool {
+    let has_box = |s: &str| s.chars().any(|c| TICKED_BOXES.contains(&c) || EMPTY_BOXES.contains(&c));
+    (has_box(before) || has_box(after)) && check_boxes(&normalise(&format!("{before} {after}"))).is_some()
+}
+
 /// A box that is ticked or filled: the option beside it is the answer.
 const TICKED_BOXES: &[char] = &['☒', '☑', '✅', '■', '▣', '◼', '⬛', '⊠', '✔', '✓', '●', '◉', '⦿'];
 /// An empty box: the option beside it is not chosen.
@@ -175,6 +183,14 @@ mod tests {
         // A box beside words that are not options is not an answer list.
         assert_eq!(parse_comply("☒ Policy reviewed"), None);
         assert_eq!(parse_comply("Yes ☒ see policy"), None);
+    }
+
+    #[test]
+    fn a_check_box_list_cut_by_a_line_or_page_break_goes_on() {
+        assert!(continues_answer("Yes ☒", "No ☐"));
+        assert!(continues_answer("☑ Yes ☐", "No"));
+        assert!(!continues_answer("Yes", "No"));
+        assert!(!continues_answer("Yes ☒ No ☐", "Policy 4.2"));
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //! merge.
 
 use crate::header::column_role;
+use chc_code::answers::continues_answer;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
@@ -400,6 +401,14 @@ fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
     )
 }
 
+/// Is there a space within two characters of where x falls in the piece?
+fn word_gap_near(p: &Piece, x: f32) -> bool {
+    let chars: Vec<char> = p.text.chars().collect();
+    let frac = ((x - p.x) / p.width.max(0.1)).clamp(0.0, 1.0);
+    let guess = (frac * chars.len() as f32).round() as usize;
+    chars.iter().enumerate().any(|(i, c)| *c == ' ' && i.abs_diff(guess) <= 2)
+}
+
 #[derive(Debug, Clone)]
 struct Line {
     y: f32,
@@ -582,8 +591,9 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
         let band = &bands[bi];
         let mut piece = Piece::of(r);
         let mut col = band.column_of(piece.x).unwrap();
-        // Cut runs that cross a vertical rule.
-        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 {
+        // Cut runs that cross a vertical rule, between words: a single word crossing it (a
+        // web address too long for its cell) overflows its own cell and stays there.
+        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 && word_gap_near(&piece, band.cols[col + 1]) {
             let (left, right) = split_at(&piece, band.cols[col + 1]);
             if !left.text.is_empty() {
                 band_cells[bi][col].push(left);
@@ -689,7 +699,9 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     let comply_again = st.comply_col.is_some_and(|k| {
         text_in(k)
             && st.row.as_ref().is_some_and(|r| {
-                r.cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty()) && !answer_incomplete(&line_text(c)))
+                r.cells.get(k).is_some_and(|c| {
+                    c.iter().any(|p| !p.text.trim().is_empty()) && !continues_answer(&line_text(c), &line_text(&cells[k]))
+                })
             })
     });
     let new_row = st.row.is_none() || numbered || comply_again || ruled_off || st.row.as_ref().is_some_and(|r| r.header);
@@ -702,13 +714,6 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         row.last_y = line.y;
         row.size = row.size.max(line.size);
     }
-}
-
-/// A comply cell cut short by wrapping: check boxes whose options are not all printed yet
-/// ("☑ Yes ☐"), or a lone box.
-fn answer_incomplete(s: &str) -> bool {
-    let s = s.trim();
-    chc_code::answers::parse_comply(s).is_none() && s.chars().any(|c| matches!(c, '☐' | '☑' | '☒' | '□' | '■'))
 }
 
 fn is_bare_number(s: &str) -> bool {
@@ -812,6 +817,15 @@ mod tests {
         assert_eq!(c[2], ["", "rest", "", ""]);
         assert!(g[2].page_break_before);
         assert_eq!(c[3], ["1.4", "", "", ""]);
+    }
+
+    #[test]
+    fn a_word_overflowing_its_cell_stays_in_it() {
+        let rules = ruled_grid(&[100.0, 130.0]);
+        let mut r = run(255.0, 115.0, "https://www.example.gov.uk/complaints");
+        r.width = 90.0;
+        let g = pdf_to_grid(&doc(vec![(vec![run(55.0, 115.0, "1.2"), r], rules)]));
+        assert_eq!(cells(&g[0]), ["1.2", "", "https://www.example.gov.uk/complaints", ""]);
     }
 
     #[test]
