@@ -174,9 +174,9 @@ fn dump() {
         }
     }
     for t in &doc.tagged_tables {
-        println!("== tagged table page {}", t.page);
+        println!("== tagged table page {}", t.location);
         for r in &t.rows {
-            println!("{:?}", r);
+            println!("{}{:?}", if r.header { "H " } else { "" }, r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>());
         }
     }
     println!("warnings {:?}", doc.warnings);

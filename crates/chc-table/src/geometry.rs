@@ -401,12 +401,9 @@ fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
     )
 }
 
-/// Is there a space within two characters of where x falls in the piece?
-fn word_gap_near(p: &Piece, x: f32) -> bool {
-    let chars: Vec<char> = p.text.chars().collect();
-    let frac = ((x - p.x) / p.width.max(0.1)).clamp(0.0, 1.0);
-    let guess = (frac * chars.len() as f32).round() as usize;
-    chars.iter().enumerate().any(|(i, c)| *c == ' ' && i.abs_diff(guess) <= 2)
+/// Can the piece be cut between words? A piece with no space is one word.
+fn has_word_gap(p: &Piece) -> bool {
+    p.text.trim().contains(' ')
 }
 
 #[derive(Debug, Clone)]
@@ -593,7 +590,7 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
         let mut col = band.column_of(piece.x).unwrap();
         // Cut runs that cross a vertical rule, between words: a single word crossing it (a
         // web address too long for its cell) overflows its own cell and stays there.
-        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 && word_gap_near(&piece, band.cols[col + 1]) {
+        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 && has_word_gap(&piece) {
             let (left, right) = split_at(&piece, band.cols[col + 1]);
             if !left.text.is_empty() {
                 band_cells[bi][col].push(left);
