@@ -245,6 +245,9 @@ impl<'a> Walker<'a> {
                 b"B" | b"B*" | b"b" | b"b*" => {
                     if !gs.fill_white {
                         self.fill(&path);
+                        if let Some(size) = extent.bullet_size() {
+                            self.bullet(&extent, size, current_mcid(&mc).or(outer_mcid));
+                        }
                     }
                     if !gs.stroke_white {
                         self.stroke(&path);

@@ -195,20 +195,20 @@ fn load(bytes: &[u8]) -> Result<(Document, Option<Warning>), ParseError> {
         Ok(_) => "no pages could be found (damaged page tree?)".to_string(),
         Err(e) => describe_lopdf_error(&e),
     };
-    load_repaired(bytes).ok_or(ParseError::Corrupt(why.clone())).map(|(doc, found)| {
+    load_repaired(bytes).ok_or(ParseError::Corrupt(why.clone())).map(|(doc, (objects, pages))| {
         let warning = Warning::new(
             "pdf_damaged",
-            format!("the file is damaged ({why}); its object table was rebuilt by scanning ({found} page objects found) and the pages that survive are read"),
+            format!("the file is damaged ({why}); its object table was rebuilt by scanning ({objects} objects, {pages} page objects found) and the pages that survive are read"),
         );
         (doc, Some(warning))
     })
 }
 
-/// The document as [`repair::rebuild`] makes it loadable, and how many page objects the scan
-/// found. The file's own catalog is used when its page tree reaches every page found;
+/// The document as [`repair::rebuild`] makes it loadable, and how many objects and page
+/// objects the scan found. The file's own catalog is used when its page tree reaches every page found;
 /// otherwise a new page tree lists them in file order.
-fn load_repaired(bytes: &[u8]) -> Option<(Document, usize)> {
-    let mut best: Option<(Document, usize)> = None;
+fn load_repaired(bytes: &[u8]) -> Option<(Document, (usize, usize))> {
+    let mut best: Option<(Document, (usize, usize))> = None;
     for fresh_tree in [false, true] {
         let Some(rebuilt) = repair::rebuild(bytes, fresh_tree) else { break };
         let Ok(doc) = Document::load_mem(&rebuilt.bytes) else { continue };
@@ -216,11 +216,12 @@ fn load_repaired(bytes: &[u8]) -> Option<(Document, usize)> {
             continue;
         }
         let n = doc.get_pages().len();
+        let found = (rebuilt.objects, rebuilt.pages);
         if n >= rebuilt.pages {
-            return Some((doc, rebuilt.pages));
+            return Some((doc, found));
         }
         if n > best.as_ref().map_or(0, |b| b.0.get_pages().len()) {
-            best = Some((doc, rebuilt.pages));
+            best = Some((doc, found));
         }
     }
     best
