@@ -19,6 +19,9 @@ pub(crate) struct Walked {
     /// The page's glyphs, or why pdf-extract must read its text instead (a font we do not
     /// decode).
     pub text: Result<Collector, String>,
+    /// List bullets drawn as shapes, as glyphs (text matrix, advance, size, marked-content
+    /// id): added to whichever reader's glyphs the page ends up with.
+    pub bullets: Vec<Bullet>,
     /// Set when the page is over a safety limit (forms drawing forms too deep or in a cycle,
     /// too many operators): pdf-extract, which has no such limits, must not read it.
     pub limit: Option<String>,
@@ -109,6 +112,7 @@ pub(crate) fn walk_page(
         rules: Vec::new(),
         string_mcids: Vec::new(),
         text: Ok(Collector::new(*geom)),
+        bullets: Vec::new(),
         ops: 0,
         limit: None,
         deadline: *deadline,
@@ -117,7 +121,7 @@ pub(crate) fn walk_page(
     let text = TextState { font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, h_scale: 1.0, leading: 0.0, rise: 0.0 };
     let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, text };
     w.walk(data, resources, gs, None, 0);
-    Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, limit: w.limit }
+    Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, bullets: w.bullets, limit: w.limit }
 }
 
 struct Walker<'a> {
@@ -128,6 +132,7 @@ struct Walker<'a> {
     rules: Vec<Rule>,
     string_mcids: Vec<Option<i64>>,
     text: Result<Collector, String>,
+    bullets: Vec<Bullet>,
     ops: usize,
     limit: Option<String>,
     deadline: Deadline,
@@ -422,10 +427,13 @@ impl<'a> Walker<'a> {
     /// A bullet drawn as a shape becomes a "•" glyph on the baseline of the text beside it
     /// (the disc's centre sits about a quarter of the text size above that baseline).
     fn bullet(&mut self, extent: &PathExtent, size: f64, mcid: Option<i64>) {
-        let (Ok(collector), Some((x0, y0))) = (self.text.as_mut(), extent.min) else { return };
+        let Some((x0, y0)) = extent.min else { return };
+        if self.bullets.len() >= MAX_GLYPHS {
+            return;
+        }
         let w = extent.max.0 - x0;
         let baseline = (y0 + extent.max.1) / 2.0 - 0.25 * size;
-        collector.push([1.0, 0.0, 0.0, 1.0, x0, baseline], w / size, size, "•", mcid);
+        self.bullets.push(Bullet { trm: [1.0, 0.0, 0.0, 1.0, x0, baseline], advance: w / size, size, mcid });
     }
 
     fn mcid_of(&self, props: &Operand, resources: Option<&Dictionary>) -> Option<i64> {
@@ -498,6 +506,14 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// A list bullet drawn as a shape, to be shown as a "•" glyph.
+pub(crate) struct Bullet {
+    pub trm: [f64; 6],
+    pub advance: f64,
+    pub size: f64,
+    pub mcid: Option<i64>,
 }
 
 /// The bounding box of the path being built, in user space.

@@ -459,6 +459,10 @@ fn read_page(r: &Reading, number: u32, page_id: ObjectId) -> Result<PageOut, Pag
         }
     };
     drop(data);
+    let mut collector = collector;
+    for b in &walked.bullets {
+        collector.push(b.trm, b.advance, b.size, "•", b.mcid);
+    }
     let (runs, mcid_text, rotated, quadrant) = collector.finish(tagged);
     if rotated > 0 {
         warnings.push(Warning::new(
