@@ -463,8 +463,8 @@ fn simple_and_identity_fonts_read_as_pdf_extract_reads_them() {
 }
 
 #[test]
-fn fonts_we_do_not_decode_are_read_by_pdf_extract() {
-    // Standard 14 font without widths (the metrics are pdf-extract's), and a Type3 font.
+fn standard_fonts_without_widths_read_as_pdf_extract_reads_them() {
+    // A standard 14 font without widths: our reader has its metrics (core_font_widths.tsv).
     let helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
     let bytes = font_pdf("BT /F1 12 Tf 72 700 Td (Code provision 1.2) Tj ET", helvetica, &[]);
     let ours = parse_with("h.pdf", &bytes, TextEngine::Own);
