@@ -5,7 +5,7 @@
 use crate::header::classify_header;
 use crate::lines::{is_border, is_page_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
-use chc_code::answers::parse_comply;
+use chc_code::answers::{continues_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
 use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
 use chc_parse::clean::clean_text;
@@ -376,6 +376,9 @@ impl<'r> Assembler<'r> {
     fn continuation(&mut self, i: usize, cells: &[String], kinds: &[LineKind], after_break: bool, loc: u32) {
         let comply_idx = self.role_index(ColumnRole::Comply);
         let comply_here = comply_idx.is_some_and(|c| c < cells.len() && parse_comply(&cells[c]).is_some());
+        // The rest of the open row's check-box answer ("Yes ☒" … "No ☐") continues that row.
+        let comply_here = comply_here
+            && !(comply_idx.zip(self.records.last()).is_some_and(|(c, r)| continues_answer(&r.record.comply_raw, &cells[c])));
         let Some(last) = self.records.len().checked_sub(1) else {
             if comply_here {
                 self.open(None, loc);
