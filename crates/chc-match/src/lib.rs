@@ -4,6 +4,7 @@
 pub mod detect;
 pub mod landlord;
 pub mod provisions;
+pub mod version;
 
 use chc_code::answers::{parse_comply, parse_rag};
 use chc_code::Registry;
@@ -17,7 +18,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
 
     let (code_version, version_detection) = match overrides.code_version {
         Some(v) => (Some(v), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
-        None => detect::code_version(&table, &probes, registry),
+        None => version::code_version(&table, &probes, registry),
     };
     detection.code_version = version_detection;
 
