@@ -5,6 +5,7 @@
     scripts/make-real-fixtures.py check     # verify gold against the facts, and files on disk
                                             # against a fresh rendering (exit 1 on any difference)
     scripts/make-real-fixtures.py coverage  # issue 17's layouts per half (real forms, variants)
+    scripts/make-real-fixtures.py tags      # each fixture's half, kind and layout tags, as JSON
     scripts/make-real-fixtures.py list [--markdown]   # one line per fixture: half, layout, landlord
 
 Inputs (all in the repository, stdlib only, deterministic):
@@ -535,6 +536,13 @@ if __name__ == "__main__":
         coverage()
     elif cmd == "list":
         listing(markdown="--markdown" in sys.argv)
+    elif cmd == "tags":
+        files, items = render_all()
+        tags = {}
+        for stem, half, f, rec, subst, kind, base in items:
+            gold = json.loads(files[os.path.join(REAL, half, "gold", stem + ".json")])
+            tags[stem] = {"half": half, "kind": kind, "primary": f["layout"]["primary"], "tags": sorted(layout_tags(f, subst, gold["rows"]))}
+        print(json.dumps(tags, indent=1, sort_keys=True))
     else:
         print(__doc__)
         sys.exit(2)

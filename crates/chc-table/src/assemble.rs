@@ -3,7 +3,7 @@
 //! content, headings tracked, front matter kept as context.
 
 use crate::header::classify_header;
-use crate::lines::{is_border, is_page_number, parse_heading, provision_number_cell, Heading};
+use crate::lines::{is_border, is_chrome, is_page_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
 use chc_code::answers::{continues_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
@@ -167,6 +167,8 @@ enum LineKind {
     Header(Vec<ColumnRole>),
     /// Text with no cell structure: heading, title, paragraph, stray fragment.
     Text(String),
+    /// Navigation, sharing, cookie and footer links: kept as context, never a cell.
+    Chrome(String),
     /// Starts with a provision number in the first cell.
     Numbered(String),
     /// Table cells, first cell empty.
@@ -186,6 +188,11 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     // "Page 3 of 12" between rows is the page break itself.
     if non_empty.len() == 1 && is_page_number(&cells[non_empty[0]]) {
         return LineKind::Blank;
+    }
+    // A footer of links after the table ("Privacy notice | Cookies | Accessibility
+    // statement") is page chrome, not the last row's continuation.
+    if non_empty.iter().all(|&i| is_chrome(&cells[i])) {
+        return LineKind::Chrome(cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "));
     }
     if let Some(roles) = classify_header(cells) {
         return LineKind::Header(roles);
@@ -307,6 +314,9 @@ impl<'r> Assembler<'r> {
             match &kinds[i] {
                 LineKind::Blank => after_break = true,
                 LineKind::Border => {}
+                LineKind::Chrome(text) => {
+                    self.context.push(ContextLine { location: loc, text: text.clone() });
+                }
                 LineKind::Header(roles) => {
                     self.header(cells.clone(), roles.clone());
                     self.segment += 1;

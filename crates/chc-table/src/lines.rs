@@ -65,6 +65,86 @@ pub fn is_border(cell: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '–' | '—' | '_' | '=' | '+' | '|' | ' '))
 }
 
+/// Page furniture a crawler or a copy of a web page brings along: short lines of
+/// navigation, sharing, feedback and cookie widgets.
+pub fn is_chrome(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "skip to main content",
+        "skip to content",
+        "skip to footer",
+        "skip to navigation",
+        "toggle menu",
+        "main menu",
+        "search this site",
+        "share this page",
+        "share on",
+        "share via",
+        "was this page helpful",
+        "is this page useful",
+        "did you find what you were looking for",
+        "rate this page",
+        "report a problem with this page",
+        "tell us what you think of this page",
+        "back to top",
+        "print this page",
+        "email this page",
+        "accept all cookies",
+        "reject all cookies",
+        "accept cookies",
+        "cookie settings",
+        "manage cookies",
+        "we use cookies",
+        "follow us on",
+        "sign up to our newsletter",
+        "text size",
+        "change contrast",
+        "listen to this page",
+        "translate this page",
+        "accessibility tools",
+        "all rights reserved",
+        "opens in a new window",
+        "opens in new tab",
+        "you are here:",
+        "related content",
+        "related pages",
+        "related links",
+        "related information",
+        "useful links",
+        "more in this section",
+        "in this section",
+        "on this page",
+        "registered provider of social housing",
+        "registered charity",
+        "registered society",
+        "company number",
+        "registered office",
+        "registered in england",
+        "privacy notice",
+        "privacy policy",
+        "privacy statement",
+        "accessibility statement",
+        "cookie policy",
+        "terms and conditions",
+        "terms of use",
+        "site map",
+    ];
+    const WHOLE: &[&str] = &[
+        "menu", "search", "home", "close", "share", "print", "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email", "copy link", "yesno", "yes no",
+        "cookies", "privacy", "accessibility", "sitemap", "contact us", "breadcrumb", "previous", "next", "top", "listen", "translate", "login", "log in", "sign in", "my account",
+    ];
+    let words = text.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim().trim_end_matches(['.', ':', '?', '!']);
+    if WHOLE.contains(&lower) || PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // Breadcrumbs: "Home > Housing > Complaints".
+    lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Heading {
     /// "Section 3: Accessibility and awareness" (may carry a sub-table kind on the same line).
@@ -221,6 +301,16 @@ mod tests {
         }
         for t in ["Page 1 of the policy", "2024", "Section 3", "1.2"] {
             assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn chrome_lines_are_known() {
+        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
+            assert!(is_chrome(t), "{t}");
+        }
+        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes"] {
+            assert!(!is_chrome(t), "{t}");
         }
     }
 

@@ -18,7 +18,7 @@
 
 use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
-use crate::lines::{is_page_number, leading_number, parse_heading, Heading};
+use crate::lines::{is_chrome, is_page_number, leading_number, parse_heading, Heading};
 use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
 use chc_code::{CodeVersion, Registry, WordingProfile};
 use chc_model::{ColumnRole, TextLine, Warning};
@@ -260,78 +260,6 @@ pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
         return None;
     }
     classify_header(&cells).map(|_| cells)
-}
-
-/// Page furniture a crawler or a copy of a web page brings along: short lines of
-/// navigation, sharing, feedback and cookie widgets.
-fn is_chrome(text: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        "skip to main content",
-        "skip to content",
-        "skip to footer",
-        "skip to navigation",
-        "toggle menu",
-        "main menu",
-        "search this site",
-        "share this page",
-        "share on",
-        "share via",
-        "was this page helpful",
-        "is this page useful",
-        "did you find what you were looking for",
-        "rate this page",
-        "report a problem with this page",
-        "tell us what you think of this page",
-        "back to top",
-        "print this page",
-        "email this page",
-        "accept all cookies",
-        "reject all cookies",
-        "accept cookies",
-        "cookie settings",
-        "manage cookies",
-        "we use cookies",
-        "follow us on",
-        "sign up to our newsletter",
-        "text size",
-        "change contrast",
-        "listen to this page",
-        "translate this page",
-        "accessibility tools",
-        "all rights reserved",
-        "opens in a new window",
-        "opens in new tab",
-        "you are here:",
-        "related content",
-        "related pages",
-        "related links",
-        "related information",
-        "useful links",
-        "more in this section",
-        "in this section",
-        "on this page",
-        "registered provider of social housing",
-        "registered charity",
-        "registered society",
-        "company number",
-        "registered office",
-        "registered in england",
-    ];
-    const WHOLE: &[&str] = &[
-        "menu", "search", "home", "close", "share", "print", "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email", "copy link", "yesno", "yes no",
-        "cookies", "privacy", "accessibility", "sitemap", "contact us", "breadcrumb", "previous", "next", "top", "listen", "translate", "login", "log in", "sign in", "my account",
-    ];
-    let words = text.split_whitespace().count();
-    if words > 14 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let lower = lower.trim().trim_end_matches(['.', ':', '?', '!']);
-    if WHOLE.contains(&lower) || PHRASES.iter().any(|p| lower.contains(p)) {
-        return true;
-    }
-    // Breadcrumbs: "Home > Housing > Complaints".
-    lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
 }
 
 /// The Code's section titles (every version's, the 2020 form's themes too), normalised,
@@ -1024,15 +952,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn chrome_lines_are_known() {
-        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
-            assert!(is_chrome(t), "{t}");
-        }
-        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes"] {
-            assert!(!is_chrome(t), "{t}");
-        }
-    }
 
     proptest::proptest! {
         #[test]
