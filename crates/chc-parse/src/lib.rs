@@ -6,6 +6,8 @@
 pub mod budget;
 pub mod clean;
 pub mod docx;
+pub mod html;
+pub mod mhtml;
 pub mod pdf;
 mod symbols;
 pub mod text;
@@ -109,12 +111,39 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
             return Err(ParseError::Unsupported(format!("the file is {what}")));
         }
     }
+    if mhtml::looks_like_mime(bytes) {
+        return Ok(SourceFormat::Html);
+    }
     let decoded_head = text::decode(head).map(|(s, _)| s).unwrap_or_default();
-    let lower = decoded_head.trim_start().to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+    if opens_like_html(&decoded_head) {
         return Ok(SourceFormat::Html);
     }
     Ok(SourceFormat::Text)
+}
+
+/// A page opens with its doctype or one of the document's own elements, after any XML
+/// declaration and comments (browsers' "saved from url=" comment, a CMS's banner comment).
+fn opens_like_html(head: &str) -> bool {
+    let mut rest = head.trim_start_matches('\u{FEFF}').trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = after[end + 3..].trim_start(),
+                None => return false,
+            }
+        } else if rest.starts_with("<?xml") {
+            match rest.find("?>") {
+                Some(end) => rest = rest[end + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let lower = rest.get(..rest.len().min(16)).unwrap_or(rest).to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"].iter().any(|p| {
+        lower.starts_with(p) && lower[p.len()..].chars().next().is_none_or(|c| c == '>' || c.is_ascii_whitespace())
+    })
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -157,7 +186,8 @@ pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, de
     };
     match format {
         SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits, deadline),
-        SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits, deadline),
+        SourceFormat::Text => text::parse_text(source, bytes, limits, deadline),
+        SourceFormat::Html => html::parse_html(source, bytes, deadline),
         SourceFormat::Docx => docx::parse_docx(source, bytes, limits),
         SourceFormat::Odt => Err(ParseError::Unsupported("the file is an OpenDocument text (ODT), which is not read yet".into())),
     }
@@ -171,6 +201,11 @@ mod tests {
     fn sniffs_by_content_not_name() {
         assert_eq!(sniff_format(b"%PDF-1.7\n..."), Ok(SourceFormat::Pdf));
         assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"\xEF\xBB\xBF<!-- saved from url=(0042)https://www.example.gov.uk/ -->\r\n<html lang=en>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<head><title>x</title>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<headline> is not a page"), Ok(SourceFormat::Text));
+        assert_eq!(sniff_format(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x"), Ok(SourceFormat::Html));
         assert_eq!(sniff_format(b"Section 1\tCode provision"), Ok(SourceFormat::Text));
         assert_eq!(sniff_format(b""), Err(ParseError::Empty));
         assert_eq!(sniff_format(b" \n\t "), Err(ParseError::Empty));
