@@ -196,16 +196,22 @@ def chrome_bottom(ll):
 
 
 def page(ll, body):
+    """The page around a form. `main=False` pages have no `<main>` (only the chrome rules
+    keep the furniture out); `charset` pages declare a legacy charset in a `<meta>` only."""
+    charset = ll.get("charset", "utf-8")
+    meta = (f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset != "utf-8"
+            else '<meta charset="utf-8">')
+    open_main, close_main = ('<main id="main-content" class="main">', "</main>") if ll.get("main", True) else ('<div id="content" class="content">', "</div>")
     return f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8">
+<html lang="en-GB"><head>{meta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(ll['title'])} | {esc(ll['name'])}</title>
-{chrome_top(ll)}<main id="main-content" class="main">
+{chrome_top(ll)}{open_main}
 <h1>{esc(ll['title'])}</h1>
 <p class="meta">{esc(ll['updated'])}</p>
 <p>{esc(ll['intro'])}</p>
 {body}
-</main>
+{close_main}
 {chrome_bottom(ll)}"""
 
 
@@ -348,11 +354,111 @@ def label_lines(ll, rows):
 
 
 # ---------------------------------------------------------------------------------------
+# Forms as tables, in the shapes CMS templates and hand-made pages give them.
+
+def curly(text):
+    """Text with its apostrophes as typographic quotes written as entities, named in one
+    paragraph and numeric in the next, as CMS editors paste them (the gold keeps the plain
+    text: clean-up folds them back)."""
+    return esc(text).replace("&#x27;", "&rsquo;" if len(text) % 2 else "&#8217;")
+
+
+def cell_paras(text):
+    return "".join(f"<p>{curly(p)}</p>" for p in text.split("\n") if p)
+
+
+def table_rowspan_sections(ll, rows):
+    """A CMS table: caption, thead, a "Section" column merged down each section (rowspan),
+    the provision number as `th scope=row`, a tfoot note."""
+    body = []
+    for s, rs in by_section(rows):
+        for i, r in enumerate(rs):
+            section = f'<td rowspan="{len(rs)}" class="section">{s}. {esc(SECTIONS_2024[s])}</td>' if i == 0 else ""
+            body.append(f'<tr>{section}<th scope="row">{r["provision"]}</th><td>{cell_paras(r["requirement"])}</td>'
+                        f'<td class="comply">{esc(r["comply_raw"])}</td><td>{cell_paras(r["evidence"])}</td>'
+                        f'<td>{cell_paras(r["commentary"])}</td></tr>')
+    return f"""<div class="table-responsive">
+<table class="table table-bordered">
+<caption>{esc(ll['name'])}: self-assessment against the Complaint Handling Code</caption>
+<thead><tr><th scope="col">Section</th><th scope="col">Code provision</th><th scope="col">Code requirement</th><th scope="col">Comply: Yes/No</th><th scope="col">Evidence</th><th scope="col">Commentary / explanation</th></tr></thead>
+<tfoot><tr><td colspan="6">Approved by the Housing Committee. Next review: {esc(ll['target'])}.</td></tr></tfoot>
+<tbody>
+{chr(10).join(body)}
+</tbody></table></div>"""
+
+
+def table_colspan_titles(ll, rows):
+    """Section titles as rows merged across the table (colspan), entities everywhere, the
+    header as a first row of `th` without thead."""
+    body = ['<tr><th>Code provision</th><th>Code requirement</th><th>Comply&nbsp;(Yes/No)</th><th>Evidence</th><th>Commentary&nbsp;&amp;&nbsp;actions</th></tr>']
+    for s, rs in by_section(rows):
+        body.append(f'<tr class="section-title"><td colspan="5"><strong>Section&nbsp;{s}&nbsp;&ndash; {esc(SECTIONS_2024[s])}</strong></td></tr>')
+        for r in rs:
+            body.append(f'<tr><td>{r["provision"]}</td><td>{cell_paras(r["requirement"])}</td><td>{esc(r["comply_raw"])}</td>'
+                        f'<td>{cell_paras(r["evidence"])}</td><td>{cell_paras(r["commentary"])}</td></tr>')
+    return '<table class="sa-table" border="1" cellpadding="4">\n' + "\n".join(body) + "\n</table>"
+
+
+def table_nested_layout(ll, rows):
+    """An old hand-made page: the whole page laid out in a table, the form a table inside
+    one of its cells, evidence cells holding a small two-column table of documents."""
+    body = ['<tr bgcolor="#dddddd"><th>Code provision</th><th>Code requirement</th><th>Comply</th><th>Evidence</th><th>Commentary</th></tr>']
+    for s, rs in by_section(rows):
+        body.append(f'<tr><td colspan="5"><font size="+1"><b>Section {s}: {esc(SECTIONS_2024[s])}</b></font></td></tr>')
+        for r in rs:
+            docs = r["evidence"].split("\n")
+            ev = "<table class=\"docs\">" + "".join(f"<tr><td>{curly(d)}</td></tr>" for d in docs) + "</table>" if len(docs) > 1 else curly(docs[0])
+            body.append(f'<tr valign="top"><td>{r["provision"]}</td><td>{br_lines(r["requirement"])}</td><td align="center">{esc(r["comply_raw"])}</td>'
+                        f'<td>{ev}</td><td>{esc(r["commentary"]) or "&nbsp;"}</td></tr>')
+    form = '<table border="1" cellspacing="0" width="100%">\n' + "\n".join(body) + "\n</table>"
+    return f"""<table width="100%" cellpadding="0" cellspacing="0" class="layout">
+<tr><td width="180" valign="top" class="leftnav"><ul><li><a href="/">Home</a></li><li><a href="/housing">Housing</a></li></ul></td>
+<td valign="top">
+{form}
+</td></tr></table>"""
+
+
+def table_checkboxes(ll, rows):
+    """Comply as check boxes: ticked and empty box glyphs, or form check boxes saved with
+    the page, in either order ("Yes ☒ No ☐", "☐ Yes ☒ No")."""
+    body = ['<tr><th>Provision</th><th>Requirement</th><th>Do we comply?</th><th>Evidence</th><th>Comments</th></tr>']
+    for s, rs in by_section(rows):
+        body.append(f'<tr><th colspan="5" class="section">Section {s}: {esc(SECTIONS_2024[s])}</th></tr>')
+        for r in rs:
+            body.append(f'<tr><td>{r["provision"]}</td><td>{cell_paras(r["requirement"])}</td><td>{r["comply_html"]}</td>'
+                        f'<td>{cell_paras(r["evidence"])}</td><td>{cell_paras(r["commentary"])}</td></tr>')
+    return '<table class="form">\n' + "\n".join(body) + "\n</table>"
+
+
+BOX = {True: "\u2612", False: "\u2610"}
+TICKED = {True: "\u2611", False: "\u2610"}
+
+
+def checkbox_cell(comply, k):
+    """The comply cell of row `k`, cycling through the ways pages tick a box: what it prints,
+    and its markup."""
+    yes, no = comply == "yes", comply == "no"
+    style = k % 4
+    if style == 0:
+        raw = f"Yes {BOX[yes]} No {BOX[no]}"
+        return raw, esc(raw)
+    if style == 1:
+        raw = f"{BOX[yes]} Yes {BOX[no]} No"
+        return raw, esc(raw)
+    if style == 2:
+        checked = {True: " checked", False: ""}
+        return (f"{BOX[yes]} Yes {BOX[no]} No",
+                f'<label><input type="checkbox" disabled{checked[yes]}> Yes</label> <label><input type="checkbox" disabled{checked[no]}> No</label>')
+    ref = {True: "&#9745;", False: "&#9744;"}
+    return f"Yes {TICKED[yes]} No {TICKED[no]}", f"Yes {ref[yes]} No {ref[no]}"
+
+
+# ---------------------------------------------------------------------------------------
 # The pages. `rows` are (provision, comply as printed); `seed` varies the evidence.
 
-def landlord(slug, name, domain, title, updated, month, target, seed, rows, shape, address):
+def landlord(slug, name, domain, title, updated, month, target, seed, rows, shape, address, **options):
     return dict(slug=slug, name=name, domain=domain, title=title, updated=updated, month=month, target=target,
-                seed=seed, rows=rows, shape=shape, address=address,
+                seed=seed, rows=rows, shape=shape, address=address, **options,
                 intro=f"{name} has assessed its complaint handling against each provision of the Housing Ombudsman's Complaint Handling Code. "
                       "Where we do not fully comply we say why and what we are doing about it.")
 
@@ -367,6 +473,10 @@ SHAPES = {
     "cards_articles": (cards_articles, True),
     "label_paragraphs": (label_paragraphs, True),
     "label_lines": (label_lines, True),
+    "table_rowspan_sections": (table_rowspan_sections, False),
+    "table_colspan_titles": (table_colspan_titles, False),
+    "table_nested_layout": (table_nested_layout, False),
+    "table_checkboxes": (table_checkboxes, False),
 }
 
 PAGES = [
@@ -410,6 +520,30 @@ PAGES = [
              [("1.5", "Yes"), ("2.5", "Yes"), ("3.2", "Partially"), ("4.1", "Yes"), ("5.7", "Yes"), ("5.15", "Yes"),
               ("6.8", "Yes"), ("6.11", "No"), ("6.19", "Yes"), ("8.3", "Yes"), ("9.5", "Yes")],
              "label_lines", "Saltmarsh House, Harbour Walk, Saltmarsh SM5 8HW"),
+    # Tables.
+    landlord("cressbrook_rowspan_sections", "Cressbrook Borough Council", "cressbrook.gov.uk",
+             "Housing Ombudsman Complaint Handling Code: self-assessment", "Last updated: 9 April 2025", "February 2025", "January 2026", 9,
+             [("1.2", "Yes"), ("1.3", "Yes"), ("1.4", "Yes"), ("1.5", "No"), ("2.1", "Yes"), ("2.2", "Yes"), ("3.1", "Yes"),
+              ("3.2", "Partial"), ("3.3", "Yes"), ("5.1", "Yes"), ("5.2", "Yes"), ("6.1", "Yes"), ("6.2", "Yes"), ("6.3", "No"),
+              ("6.10", "Yes"), ("7.1", "Yes"), ("9.1", "Yes"), ("9.2", "Yes")],
+             "table_rowspan_sections", "Civic Offices, Cressbrook CB1 4CO"),
+    landlord("holmedale_homes_colspan_titles", "Holmedale Homes", "holmedalehomes.org.uk",
+             "Complaint Handling Code self-assessment 2025", "Updated 21 May 2025", "April 2025", "October 2025", 10,
+             [("1.2", "Yes"), ("1.6", "Yes"), ("2.3", "Yes"), ("2.4", "No"), ("3.4", "Yes"), ("3.5", "Yes"), ("4.1", "Yes"),
+              ("4.2", "Yes"), ("5.8", "Yes"), ("5.9", "Partially"), ("6.9", "Yes"), ("6.14", "Yes"), ("8.1", "Yes"), ("8.2", "Yes"),
+              ("9.7", "Yes")],
+             "table_colspan_titles", "Holmedale House, 2 Chapel Street, Holmedale HD7 2CS", main=False),
+    landlord("thornbury_vale_nested_layout", "Thornbury Vale District Council", "thornburyvale.gov.uk",
+             "Complaints self-assessment", "Page last updated: 16 January 2025", "November 2024", "May 2025", 11,
+             [("1.2", "Yes"), ("1.3", "Yes"), ("2.1", "Yes"), ("2.5", "Yes"), ("3.6", "No"), ("3.7", "Yes"), ("4.3", "Yes"),
+              ("5.6", "Yes"), ("5.7", "Yes"), ("6.4", "Partially"), ("6.5", "Yes"), ("7.2", "Yes"), ("9.4", "Yes"), ("9.5", "Yes")],
+             "table_nested_layout", "Council House, Thornbury Vale TV9 1CH", main=False, charset="windows-1252"),
+    landlord("ravensworth_ha_checkboxes", "Ravensworth Housing Association", "ravensworthha.org.uk",
+             "Complaint Handling Code: self-assessment form", "Approved by the Board on 24 March 2025", "January 2025", "September 2025", 12,
+             [("1.2", "Yes"), ("1.4", "Yes"), ("1.5", "No"), ("2.2", "Yes"), ("2.4", "Yes"), ("3.1", "No"), ("3.3", "Yes"),
+              ("4.1", "Yes"), ("5.3", "Yes"), ("5.12", "No"), ("6.6", "Yes"), ("6.15", "Yes"), ("7.3", "Yes"), ("8.3", "Yes"),
+              ("9.8", "No"), ("9.6", "Yes")],
+             "table_checkboxes", "Ravensworth Court, Ravensworth RV3 5RC"),
 ]
 
 DATES = {"January": "01", "February": "02", "March": "03", "April": "04", "May": "05", "June": "06", "July": "07",
@@ -432,8 +566,12 @@ def write_gold(stem, source, meta, rows):
 
 def make_shape_page(ll):
     rows = rows_for(ll)
+    if ll["shape"] == "table_checkboxes":
+        for k, r in enumerate(rows):
+            r["comply_raw"], r["comply_html"] = checkbox_cell(r["comply"], k)
     body = SHAPES[ll["shape"]][0](ll, rows)
-    (OUT / f"{ll['slug']}.html").write_text(page(ll, body))
+    rows = [{k: v for k, v in r.items() if k != "comply_html"} for r in rows]
+    (OUT / f"{ll['slug']}.html").write_bytes(page(ll, body).encode(ll.get("charset", "utf-8")))
     write_gold(ll["slug"], f"fixtures/html/{ll['slug']}.html",
                {"landlord": ll["name"], "document_date": document_date(ll["updated"])}, rows)
     print(f"wrote fixtures/html/{ll['slug']}.html ({ll['shape']}, {len(rows)} rows)")
