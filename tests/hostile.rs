@@ -56,7 +56,10 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
 ];
 
 /// Generated here rather than committed (too big for the repository).
-const GENERATED: &[(&str, Option<&str>)] = &[("huge_single_line.txt", Some("not_a_form")), ("flate_bomb_single_layer.pdf", Some("limit_exceeded"))];
+// The 50 MB line repeats one provision with its answer: it is cut at the line limit and
+// read as that one row, quickly (the record reader looks for the answer only near the
+// requirement).
+const GENERATED: &[(&str, Option<&str>)] = &[("huge_single_line.txt", None), ("flate_bomb_single_layer.pdf", Some("limit_exceeded"))];
 
 const GOOD_SEED: &str = "000_6a94297636c6b8f1";
 
@@ -211,7 +214,8 @@ fn every_bad_input_fails_alone_with_its_kind_and_the_good_file_is_right() {
         assert!(m.provision_f1 >= 1.0 && m.comply_accuracy >= 1.0, "{name}: {}", serde_json::to_string(&m).unwrap());
     }
     let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
-    assert_eq!(summary["documents"].as_u64(), Some(EXPECTED.iter().filter(|(_, k)| k.is_none()).count() as u64 + 1));
+    let extracted = EXPECTED.iter().chain(GENERATED).filter(|(_, k)| k.is_none()).count() as u64;
+    assert_eq!(summary["documents"].as_u64(), Some(extracted + 1));
     let _ = std::fs::remove_dir_all(dir);
 }
 

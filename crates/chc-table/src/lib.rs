@@ -9,9 +9,12 @@ mod assemble;
 pub mod geometry;
 pub mod header;
 pub mod lines;
+mod records;
 pub mod structured;
 pub mod text_layout;
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod quirk_tests;
 
@@ -133,8 +136,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
             LayoutKind::Delimited => asm.grid(&text_layout::delimited_grid(&text_lines)),
             LayoutKind::SpaceAligned => asm.grid(&text_layout::space_aligned_grid(&text_lines)),
-            LayoutKind::Vertical => text_layout::read_vertical(&text_lines, &mut asm),
-            LayoutKind::RunTogether => text_layout::read_run_together(&text_lines, &mut asm),
+            LayoutKind::Vertical | LayoutKind::RunTogether => records::read_records(&text_lines, &mut asm),
             _ => {}
         }
         layout
