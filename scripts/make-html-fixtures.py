@@ -15,9 +15,12 @@ Two kinds of page:
 Every shape is listed in SHAPES with what it exercises; fixtures/html/README.md says the same
 for readers of the fixtures.
 """
+import base64
 import html
 import json
 import pathlib
+import quopri
+import shutil
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -578,6 +581,102 @@ def make_shape_page(ll):
 
 
 # ---------------------------------------------------------------------------------------
+# Pages as users save them: single-file archives and "complete" saves with a _files folder.
+
+PNG_1X1 = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
+def mime_message(headers, parts, boundary, crlf):
+    """A multipart/related message: `parts` are (headers, body bytes)."""
+    nl = "\r\n" if crlf else "\n"
+    out = [nl.join(headers).encode() + (nl * 3).encode()]
+    for part_headers, body in parts:
+        out.append(f"--{boundary}{nl}".encode() + nl.join(part_headers).encode() + (nl * 2).encode() + body + nl.encode())
+    out.append(f"--{boundary}--{nl}".encode())
+    return b"".join(out)
+
+
+def qp(data, crlf):
+    encoded = quopri.encodestring(data)
+    return encoded.replace(b"\n", b"\r\n") if crlf else encoded
+
+
+def b64_lines(data, crlf):
+    text = base64.b64encode(data)
+    nl = b"\r\n" if crlf else b"\n"
+    return nl.join(text[i:i + 76] for i in range(0, len(text), 76))
+
+
+def copy_gold(source_stem, stem, source):
+    g = json.loads((GOLD / f"{source_stem}.json").read_text())
+    g["source"] = source
+    (GOLD / f"{stem}.json").write_text(json.dumps(g, indent=2, ensure_ascii=False) + "\n")
+
+
+def make_chrome_mhtml():
+    """Chrome's "Save as… single file": quoted-printable page (charset only in its <meta>),
+    CRLF lines, a style sheet and an image beside it."""
+    page = (OUT / "cressbrook_rowspan_sections.html").read_bytes()
+    url = "https://www.cressbrook.gov.uk/housing/complaints/self-assessment"
+    boundary = "----MultipartBoundary--Q2Hk3cZ1nVf8yT0bWq7LrXs5aJd9eGm4pU6oI2Ah----"
+    msg = mime_message(
+        ["From: <Saved by Blink>", f"Snapshot-Content-Location: {url}",
+         "Subject: Housing Ombudsman Complaint Handling Code: self-assessment | Cressbrook Borough Council",
+         "Date: Wed, 9 Apr 2025 10:12:01 +0100", "MIME-Version: 1.0",
+         'Content-Type: multipart/related;', '\ttype="text/html";', f'\tboundary="{boundary}"'],
+        [(["Content-Type: text/html", "Content-ID: <frame-3F2A9C1E0B7D@mhtml.blink>", "Content-Transfer-Encoding: quoted-printable",
+           f"Content-Location: {url}"], qp(page, True)),
+         (["Content-Type: text/css", "Content-Transfer-Encoding: quoted-printable", "Content-Location: https://www.cressbrook.gov.uk/site.css"],
+          qp(b"td, th { border: 1px solid #999; } /* <table><tr><td>9.9</td><td>No</td></tr></table> */", True)),
+         (["Content-Type: image/png", "Content-Transfer-Encoding: base64", "Content-Location: https://www.cressbrook.gov.uk/logo.png"],
+          b64_lines(PNG_1X1, True))],
+        boundary, True)
+    (OUT / "cressbrook_saved_chrome.mhtml").write_bytes(msg)
+    copy_gold("cressbrook_rowspan_sections", "cressbrook_saved_chrome", "fixtures/html/cressbrook_saved_chrome.mhtml")
+    print("wrote fixtures/html/cressbrook_saved_chrome.mhtml")
+
+
+def make_word_mht():
+    """A Word/Internet Explorer "Single File Web Page" (.mht): LF lines, a preamble, the page
+    in base64 with its charset (windows-1252) declared in the part's header only, and a
+    `start` parameter naming it."""
+    page = (OUT / "holmedale_homes_colspan_titles.html").read_text()
+    page = page.replace('<meta charset="utf-8">', "")
+    data = page.encode("windows-1252", errors="xmlcharrefreplace")
+    boundary = "----=_NextPart_01DB7A2C.5E3F1B20"
+    msg = mime_message(
+        ["MIME-Version: 1.0", f'Content-Type: multipart/related; boundary="{boundary}"; type="text/html"; start="<page-1@holmedale>"'],
+        [(["Content-Location: file:///C:/Users/officer/Documents/logo.png", "Content-Transfer-Encoding: base64", "Content-Type: image/png"],
+          b64_lines(PNG_1X1, False)),
+         (["Content-ID: <page-1@holmedale>", "Content-Location: file:///C:/Users/officer/Documents/self-assessment.htm",
+           "Content-Transfer-Encoding: base64", 'Content-Type: text/html; charset="windows-1252"'], b64_lines(data, False))],
+        boundary, False)
+    msg = msg.replace(b"\n\n\n--", b"\n\nThis document is a Single File Web Page, also known as a Web Archive file.\n\n--", 1)
+    (OUT / "holmedale_saved_word.mht").write_bytes(msg)
+    copy_gold("holmedale_homes_colspan_titles", "holmedale_saved_word", "fixtures/html/holmedale_saved_word.mht")
+    print("wrote fixtures/html/holmedale_saved_word.mht")
+
+
+def make_complete_save():
+    """"Save page as… complete": the page and its `_files` folder of assets, which holds
+    pages of its own (a consent frame) that are not inputs."""
+    folder = OUT / "saved_complete"
+    if folder.exists():
+        shutil.rmtree(folder)
+    assets = folder / "thornbury_saved_files"
+    assets.mkdir(parents=True)
+    page = (OUT / "thornbury_vale_nested_layout.html").read_bytes().replace(b"thornbury_vale_nested_layout_files/", b"thornbury_saved_files/")
+    (folder / "thornbury_saved.html").write_bytes(page)
+    (assets / "site.js").write_text("document.write('<table><tr><td>1.2</td><td>Yes</td></tr></table>');\n")
+    (assets / "style.css").write_text("table { width: 100%; }\n")
+    (assets / "logo.png").write_bytes(PNG_1X1)
+    (assets / "consent.htm").write_text("<!DOCTYPE html><html><body><p>We use cookies.</p>"
+                                         "<table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>_ga</td><td>Analytics</td></tr></table></body></html>\n")
+    copy_gold("thornbury_vale_nested_layout", "thornbury_saved", "fixtures/html/saved_complete/thornbury_saved.html")
+    print("wrote fixtures/html/saved_complete/")
+
+
+# ---------------------------------------------------------------------------------------
 # The seed 000 gold as one plain table.
 
 def cell(text):
@@ -628,6 +727,10 @@ def main(only):
     for ll in PAGES:
         if not only or ll["slug"] in only:
             make_shape_page(ll)
+    if not only or "saved" in only:
+        make_chrome_mhtml()
+        make_word_mht()
+        make_complete_save()
 
 
 if __name__ == "__main__":

@@ -55,6 +55,77 @@ fn extract(files: &[String], name: &str) -> Scratch {
     out
 }
 
+/// Pages whose form is a table, and pages saved by browsers and Word (fixtures/html/README.md).
+const TABLE_PAGES: &[&str] = &[
+    "fixtures/html/stevenage_webpage.html",
+    "fixtures/html/cressbrook_rowspan_sections.html",
+    "fixtures/html/holmedale_homes_colspan_titles.html",
+    "fixtures/html/thornbury_vale_nested_layout.html",
+    "fixtures/html/ravensworth_ha_checkboxes.html",
+    "fixtures/html/cressbrook_saved_chrome.mhtml",
+    "fixtures/html/holmedale_saved_word.mht",
+];
+
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap();
+    &name[..name.rfind('.').unwrap()]
+}
+
+#[test]
+fn table_pages_and_saved_pages_match_gold() {
+    let files: Vec<String> = TABLE_PAGES.iter().map(|s| s.to_string()).collect();
+    let out = extract(&files, "tables");
+    for path in TABLE_PAGES {
+        check_page(&out, stem(path));
+    }
+}
+
+#[test]
+fn a_page_saved_complete_is_read_without_its_files_folder() {
+    // The folder beside the page holds a consent frame (.htm) with a table of its own.
+    let out = extract(&["fixtures/html/saved_complete".to_string()], "complete");
+    let docs: Vec<_> = std::fs::read_dir(out.join("documents")).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(docs, vec!["thornbury_saved.json"]);
+    assert_eq!(std::fs::read_to_string(out.join("errors.csv")).unwrap().lines().count(), 1, "only the header line");
+    check_page(&out, "thornbury_saved");
+}
+
+#[test]
+fn table_markup_in_scripts_comments_templates_and_hidden_copies_is_never_a_form() {
+    // Everything a page's furniture can hold, around no form at all: not a form, and no
+    // row, comply value or warning from any of it.
+    let dir = tmp_dir("chrome-only");
+    let row = "<tr><td>1.2</td><td>A complaint must be defined as an expression of dissatisfaction</td><td>Yes</td><td>Policy</td></tr>";
+    let header = "<tr><th>Code provision</th><th>Code requirement</th><th>Comply: Yes/No</th><th>Evidence</th></tr>";
+    let table = format!("<table>{header}{row}</table>");
+    let page = format!(
+        r#"<!DOCTYPE html><html><head><title>Complaints | Kestrel District Council</title>
+<script>document.write('{table}');</script><style>/* {table} */</style></head><body>
+<!-- {table} -->
+<template>{table}</template><noscript>{table}</noscript>
+<div hidden>{table}</div><div aria-hidden="true">{table}</div><div style="display:none">{table}</div>
+<header>{table}</header><nav>{table}</nav>
+<main><h1>Complaints</h1><p>Our self-assessment will be published here in June.</p></main>
+<div class="cookie-banner">{table}</div><footer>{table}</footer>
+<script type="text/template">{table}</script></body></html>"#
+    );
+    std::fs::write(dir.join("chrome_only.html"), &page).unwrap();
+    let out = tmp("chrome-only-out");
+    let o = chc(&["extract", dir.join("chrome_only.html").to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(error_kinds(&out), vec![("chrome_only.html".to_string(), "not_a_form".to_string())]);
+    // The same furniture around a real form adds nothing to it.
+    let form = format!("<table>{header}{}</table>", row.replace("<td>Policy</td>", "<td>Complaints policy section 2</td>"));
+    std::fs::write(dir.join("with_form.html"), page.replace("<p>Our self-assessment will be published here in June.</p>", &form)).unwrap();
+    let out2 = tmp("chrome-form-out");
+    let o = chc(&["extract", dir.join("with_form.html").to_str().unwrap(), "--out", out2.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = load_doc(&out2, "with_form");
+    assert_eq!(doc.rows.len(), 1);
+    assert_eq!(doc.rows[0].evidence, "Complaints policy section 2");
+    assert!(doc.warnings.iter().all(|w| w.kind != "stray_fragment"), "{:?}", doc.warnings);
+}
+
 // Enabled when the record reader lands.
 #[test]
 #[ignore]

@@ -125,6 +125,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             None => geometric,
         }
     } else if let Some(grid) = structured_blocks(doc).and_then(structured::tables_to_grid) {
+        asm.structured = true;
         asm.grid(&grid);
         LayoutKind::HtmlTable
     } else {
