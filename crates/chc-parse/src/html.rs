@@ -24,12 +24,12 @@
 //!   is read as the table; a small table inside a form's cell is that cell's text, a line per
 //!   row. Check boxes and radio buttons read as ☒ (checked) and ☐.
 //!
-//! Safety: the tree is walked without recursion (ego-tree's traversal), a table is at most
-//! [`MAX_COLUMNS`] wide and its spans clamped to its row group, and the text that merged
-//! cells repeat is bounded ([`MAX_REPEATED_BYTES`]); the time budget is checked while walking.
+//! Safety: the tree is walked without recursion (ego-tree's traversal), tables are bounded
+//! as [`crate::grid`] says, and the time budget is checked while parsing and walking.
 
+use crate::grid::{self, GridBuilder, RepeatBudget};
 use crate::{Deadline, ParseError};
-use chc_model::{Block, BlockKind, Covered, Page, PageContent, ParsedDocument, SourceInfo, StructuredCell, StructuredRow, StructuredTable, Warning};
+use chc_model::{Block, BlockKind, Page, PageContent, ParsedDocument, SourceInfo, StructuredTable, Warning};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -40,11 +40,6 @@ use scraper::{Html, HtmlTreeSink, Node};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
-
-/// Widest table read: cells past this column are dropped (forms have under a dozen).
-pub const MAX_COLUMNS: usize = 100;
-/// Most text merged cells may repeat into the slots they cover, per document.
-pub const MAX_REPEATED_BYTES: usize = 64 << 20;
 
 /// Parse a web page (HTML, or an MHTML archive holding one) into one page of blocks.
 pub fn parse_html(source: SourceInfo, bytes: &[u8], deadline: Deadline) -> Result<ParsedDocument, ParseError> {
@@ -533,6 +528,8 @@ fn row_groups(table: NodeRef<'_, Node>) -> Vec<(bool, Vec<NodeRef<'_, Node>>)> {
     head.into_iter().chain(body).chain(foot).collect()
 }
 
+/// A span attribute; a missing or unreadable one is 1, `rowspan=0` (to the end of the row
+/// group) stays 0.
 fn span(e: &Element, name: &str, max: usize) -> usize {
     e.attr(name).and_then(|v| v.trim().parse::<usize>().ok()).map_or(1, |v| v.min(max))
 }
@@ -551,96 +548,31 @@ fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
         return true;
     }
     let inner = table.descendants().skip(1).filter(|d| element(*d).is_some_and(|e| e.name() == "table")).map(own_cells).max();
-    inner.is_some_and(|inner| own_cells(table) <= inner)
+    grid::is_layout_table(own_cells(table), inner)
 }
 
-/// Text a document's merged cells repeat, against [`MAX_REPEATED_BYTES`].
-#[derive(Default)]
-struct RepeatBudget(usize);
-
-impl RepeatBudget {
-    fn spend(&mut self, text: &str) -> Result<(), ParseError> {
-        self.0 += text.len();
-        if self.0 > MAX_REPEATED_BYTES {
-            return Err(ParseError::LimitExceeded(format!("merged table cells repeat more than {MAX_REPEATED_BYTES} bytes of text")));
-        }
-        Ok(())
-    }
-}
-
-/// A cell carried down into the rows below it by `rowspan`.
-#[derive(Clone)]
-struct Carry {
-    rows_left: usize,
-    text: String,
-    header: bool,
-}
-
-/// A data table resolved to a grid (see [`StructuredTable`]).
+/// A data table resolved to a grid (see [`crate::grid`]).
 fn read_table(table: NodeRef<'_, Node>, lines: &HashMap<NodeId, u32>, budget: &mut RepeatBudget) -> Result<StructuredTable, ParseError> {
     let line = |n: NodeRef<'_, Node>| lines.get(&n.id()).copied().unwrap_or(1);
     let caption = children_named(table, &["caption"]).next().map(text_of).filter(|c| !c.is_empty());
-    let mut rows: Vec<StructuredRow> = Vec::new();
+    let mut grid = GridBuilder::default();
     for (head_group, group) in row_groups(table) {
-        let mut carry: Vec<Option<Carry>> = Vec::new();
-        for (i, tr) in group.iter().enumerate() {
-            let rows_in_group_left = group.len() - i;
-            let mut cells: Vec<StructuredCell> = Vec::new();
-            let take_carried = |cells: &mut Vec<StructuredCell>, carry: &mut Vec<Option<Carry>>, budget: &mut RepeatBudget| -> Result<bool, ParseError> {
-                let col = cells.len();
-                let Some(Some(c)) = carry.get_mut(col) else { return Ok(false) };
-                budget.spend(&c.text)?;
-                cells.push(StructuredCell { text: c.text.clone(), header: c.header, covered: Covered::FromAbove });
-                c.rows_left -= 1;
-                if c.rows_left == 0 {
-                    carry[col] = None;
-                }
-                Ok(true)
-            };
-            for cell in children_named(*tr, &["td", "th"]) {
-                while cells.len() < MAX_COLUMNS && take_carried(&mut cells, &mut carry, budget)? {}
-                if cells.len() >= MAX_COLUMNS {
-                    break;
-                }
-                let e = element(cell).expect("a cell element");
-                let header = e.name() == "th";
-                let text = text_of(cell);
-                let colspan = span(e, "colspan", 1000).clamp(1, MAX_COLUMNS - cells.len());
-                let rowspan = match span(e, "rowspan", 65534) {
-                    0 => rows_in_group_left,
-                    n => n.min(rows_in_group_left),
-                };
-                let col = cells.len();
-                cells.push(StructuredCell { text: text.clone(), header, covered: Covered::No });
-                for _ in 1..colspan {
-                    budget.spend(&text)?;
-                    cells.push(StructuredCell { text: text.clone(), header, covered: Covered::FromLeft });
-                }
-                if rowspan > 1 {
-                    if carry.len() < col + colspan {
-                        carry.resize(col + colspan, None);
-                    }
-                    for slot in &mut carry[col..col + colspan] {
-                        *slot = Some(Carry { rows_left: rowspan - 1, text: text.clone(), header });
-                    }
-                }
+        grid.start_group(Some(group.len()));
+        for tr in &group {
+            let cells: Vec<(NodeRef<'_, Node>, &Element)> = children_named(*tr, &["td", "th"]).filter_map(|c| Some((c, element(c)?))).collect();
+            let texts: Vec<String> = cells.iter().map(|(c, _)| text_of(*c)).collect();
+            // A row of `th` is a header, unless its `th` cells head the row (`scope=row`).
+            let all_th = texts.iter().zip(&cells).filter(|(t, _)| !t.is_empty()).all(|(_, (_, e))| e.name() == "th");
+            let header = head_group || (all_th && texts.iter().any(|t| !t.is_empty()) && !row_has_row_headers(*tr));
+            grid.start_row(line(*tr), header);
+            for ((_, e), text) in cells.iter().zip(texts) {
+                grid.cell(text, e.name() == "th", span(e, "colspan", grid::MAX_COLUMNS), span(e, "rowspan", 65534), budget)?;
             }
-            // Cells carried into the row past its last own cell.
-            while cells.len() < carry.len().min(MAX_COLUMNS) {
-                if !take_carried(&mut cells, &mut carry, budget)? {
-                    cells.push(StructuredCell::default());
-                }
-            }
-            let origins: Vec<&StructuredCell> = cells.iter().filter(|c| c.covered == Covered::No && !c.text.is_empty()).collect();
-            let header = head_group || (!origins.is_empty() && origins.iter().all(|c| c.header) && !row_has_row_headers(*tr));
-            rows.push(StructuredRow { location: line(*tr), header, cells });
+            grid.end_row(budget)?;
         }
+        grid.end_group();
     }
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    for r in &mut rows {
-        r.cells.resize(width, StructuredCell::default());
-    }
-    Ok(StructuredTable { location: line(table), caption, rows })
+    Ok(StructuredTable { location: line(table), caption, rows: grid.finish() })
 }
 
 /// A row whose `<th>` cells head the row (`scope=row`): a provision row, not a header.

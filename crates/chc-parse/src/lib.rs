@@ -6,8 +6,10 @@
 pub mod budget;
 pub mod clean;
 pub mod docx;
+pub mod grid;
 pub mod html;
 pub mod mhtml;
+pub mod package;
 pub mod pdf;
 mod symbols;
 pub mod text;
@@ -33,6 +35,8 @@ pub enum ParseError {
     Corrupt(String),
     #[error("the DOCX is damaged: {0}")]
     CorruptDocx(String),
+    #[error("the ODT is damaged: {0}")]
+    CorruptOdt(String),
     #[error("over a safety limit: {0}")]
     LimitExceeded(String),
     #[error("the PDF reader failed: {0}")]
@@ -50,6 +54,7 @@ impl ParseError {
             ParseError::NoTextLayer => "no_text_layer",
             ParseError::Corrupt(_) => "corrupt_pdf",
             ParseError::CorruptDocx(_) => "corrupt_docx",
+            ParseError::CorruptOdt(_) => "corrupt_odt",
             ParseError::LimitExceeded(_) => "limit_exceeded",
             ParseError::ReaderPanic(_) => "reader_panic",
             ParseError::TimeLimit(_) => "time_limit",
@@ -97,7 +102,7 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
         return Ok(SourceFormat::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return docx::sniff_zip(bytes);
+        return package::sniff_zip(bytes);
     }
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),

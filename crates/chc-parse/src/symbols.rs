@@ -7,16 +7,18 @@ pub(crate) fn is_symbol_font(font: &str) -> bool {
     f.starts_with("wingdings") || f.starts_with("webdings") || f == "symbol"
 }
 
-/// A character of a symbol font as Unicode: ticks and crosses as ✓/✗, bullets as •, empty
-/// boxes as ☐. `None` for the font's other pictures (dropped: their code points would read
+/// A character of a symbol font as Unicode: ticks and crosses as ✓/✗, check boxes as ☐
+/// (empty), ☒ (crossed) and ☑ (ticked), bullets as •. `None` for the font's other pictures (dropped: their code points would read
 /// as unrelated letters). Codes may be given in the private-use range (U+F0xx).
 pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
     let c = if (0xF000..=0xF0FF).contains(&code) { code - 0xF000 } else { code };
     let f = font.trim().to_ascii_lowercase();
     let mapped = if f.starts_with("wingdings 2") || f.starts_with("wingdings2") {
         match c {
-            0x50 | 0x52 => '✓',
-            0x4F | 0x51 | 0x53 | 0x54 | 0xCF => '✗',
+            0x50 => '✓',
+            0x52 => '☑',
+            0x4F | 0x51 | 0xCF => '✗',
+            0x53 | 0x54 => '☒',
             0xA3 | 0x2A => '☐',
             0x97 | 0x98 | 0x9E | 0x9F => '•',
             _ => return None,
@@ -25,8 +27,10 @@ pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
         return None;
     } else if f.starts_with("wingdings") {
         match c {
-            0xFC | 0xFE => '✓',
-            0xFB | 0xFD => '✗',
+            0xFC => '✓',
+            0xFE => '☑',
+            0xFB => '✗',
+            0xFD => '☒',
             0xA8 | 0x6F | 0x71 | 0x72 => '☐',
             0x6C | 0x6E | 0x9F | 0xA1 | 0xA7 | 0x77 | 0xD8 => '•',
             _ => return None,
@@ -56,8 +60,10 @@ pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
 /// Private-use code points Word writes for Wingdings ticks when the font is not known.
 pub(crate) fn private_use_tick(c: char) -> Option<char> {
     match c {
-        '\u{F0FC}' | '\u{F0FE}' => Some('✓'),
-        '\u{F0FB}' | '\u{F0FD}' => Some('✗'),
+        '\u{F0FC}' => Some('✓'),
+        '\u{F0FE}' => Some('☑'),
+        '\u{F0FB}' => Some('✗'),
+        '\u{F0FD}' => Some('☒'),
         _ => None,
     }
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::Deadline;
+use chc_model::Covered;
 
 fn blocks(html: &str) -> Vec<Block> {
     read_blocks(html, Deadline::NONE).unwrap()
@@ -78,7 +79,7 @@ fn spans_past_the_row_group_or_the_width_are_clamped() {
     let b = blocks(html);
     let t = tables(&b)[0];
     assert_eq!(t.rows.len(), 3);
-    assert!(t.rows.iter().all(|r| r.cells.len() == MAX_COLUMNS));
+    assert!(t.rows.iter().all(|r| r.cells.len() == grid::MAX_COLUMNS));
     assert_eq!(t.rows[1].cells[0].covered, Covered::FromAbove);
     assert_eq!(t.rows[1].cells[1].text, "c");
     assert_eq!(t.rows[2].cells[0].text, "d", "the rowspan stops at its row group");
