@@ -9,6 +9,7 @@ pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod mhtml;
+pub mod odt;
 pub mod package;
 pub mod pdf;
 mod symbols;
@@ -25,7 +26,7 @@ use std::time::Duration;
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("{0}; chc reads PDF, Word DOCX, HTML and text (UTF-8, UTF-16, Windows-1252) files")]
+    #[error("{0}; chc reads PDF, Word DOCX, OpenDocument text (ODT), web pages (HTML, MHTML) and text (UTF-8, UTF-16, Windows-1252) files")]
     Unsupported(String),
     #[error("the PDF is encrypted and needs a password; save an unprotected copy and retry")]
     Encrypted,
@@ -108,13 +109,18 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\xD0\xCF\x11\xE0", "an old Word/Excel (OLE) file"),
         (b"\x1F\x8B", "a gzip archive"),
     ];
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(ParseError::Unsupported(legacy_office(bytes)));
+    }
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
             return Err(ParseError::Unsupported(format!("the file is {what}")));
         }
+    }
+    if odt::is_flat_odt(&bytes[..bytes.len().min(4096)]) {
+        return Ok(SourceFormat::Odt);
     }
     if mhtml::looks_like_mime(bytes) {
         return Ok(SourceFormat::Html);
@@ -124,6 +130,21 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
         return Ok(SourceFormat::Html);
     }
     Ok(SourceFormat::Text)
+}
+
+/// What a legacy binary Office file (OLE compound file) is, and what to do with it: its
+/// directory names its main stream in UTF-16.
+fn legacy_office(bytes: &[u8]) -> String {
+    let utf16 = |name: &str| name.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let has = |name: &str| memchr::memmem::find(bytes, &utf16(name)).is_some();
+    let what = if has("WordDocument") {
+        "a legacy Word 97-2003 document (.doc), which chc does not read"
+    } else if has("Workbook") || has("Book") {
+        "a legacy Excel 97-2003 workbook (.xls), not a document"
+    } else {
+        "a legacy binary Office file (OLE)"
+    };
+    format!("the file is {what}; open it in Word or LibreOffice and save it as DOCX or PDF")
 }
 
 /// A page opens with its doctype or one of the document's own elements, after any XML
@@ -194,7 +215,7 @@ pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, de
         SourceFormat::Text => text::parse_text(source, bytes, limits, deadline),
         SourceFormat::Html => html::parse_html(source, bytes, deadline),
         SourceFormat::Docx => docx::parse_docx(source, bytes, limits),
-        SourceFormat::Odt => Err(ParseError::Unsupported("the file is an OpenDocument text (ODT), which is not read yet".into())),
+        SourceFormat::Odt => odt::parse_odt(source, bytes, limits),
     }
 }
 
@@ -215,6 +236,12 @@ mod tests {
         assert_eq!(sniff_format(b""), Err(ParseError::Empty));
         assert_eq!(sniff_format(b" \n\t "), Err(ParseError::Empty));
         assert_eq!(sniff_format(b"\x89PNG\r\n\x1a\n").unwrap_err().kind(), "unsupported_format");
+        let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        doc.extend(vec![0u8; 512]);
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = sniff_format(&doc).unwrap_err();
+        assert_eq!(e.kind(), "unsupported_format");
+        assert!(e.to_string().contains("Word 97-2003 document (.doc)") && e.to_string().contains("save it as DOCX or PDF"), "{e}");
     }
 
     #[test]
