@@ -30,7 +30,7 @@ use crate::grid::{self, GridBuilder, RepeatBudget};
 use crate::package::{parse_xml, walk, Office, Package, Step};
 use crate::symbols::{is_symbol_font, private_use_tick, symbol_char};
 use crate::{budget, Limits, ParseError};
-use chc_model::{Block, BlockKind, Page, PageContent, ParsedDocument, SourceFormat, SourceInfo, StructuredTable};
+use chc_model::{Block, BlockKind, ParsedDocument, SourceFormat, SourceInfo, StructuredTable};
 use roxmltree::Node;
 use std::collections::HashMap;
 
@@ -84,15 +84,7 @@ pub fn parse_docx(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resu
     reader.context_parts(&mut package, &before, &mut blocks)?;
     reader.blocks(body, 0, &mut blocks)?;
     reader.context_parts(&mut package, &after, &mut blocks)?;
-    if !blocks.iter().any(|b| b.kind.text().is_none_or(|t| !t.trim().is_empty())) {
-        return Err(ParseError::Empty);
-    }
-    Ok(ParsedDocument {
-        source,
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
-        tagged_tables: Vec::new(),
-        warnings: Vec::new(),
-    })
+    crate::structured_document(source, blocks, Vec::new())
 }
 
 /// Heading level of each paragraph style that is a heading: named "heading N" or "Title",

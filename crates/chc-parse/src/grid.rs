@@ -10,7 +10,7 @@
 //! [`MAX_REPEATED_BYTES`] of text repeated into covered slots per document.
 
 use crate::ParseError;
-use chc_model::{Covered, StructuredCell, StructuredRow};
+use chc_model::{Covered, StructuredCell, StructuredRow, StructuredTable};
 
 /// Widest table read: cells past this column are dropped (forms have under a dozen).
 pub const MAX_COLUMNS: usize = 100;
@@ -189,23 +189,56 @@ pub fn is_layout_table(own_cells: usize, largest_nested: Option<usize>) -> bool 
     largest_nested.is_some_and(|inner| own_cells <= inner)
 }
 
+/// What every reader promises of a table (checked by property tests and fuzz targets): all
+/// rows as wide, no wider than [`MAX_COLUMNS`], each covered slot repeating the slot it is
+/// covered from. The first broken promise, said.
+pub fn check_table(t: &StructuredTable) -> Result<(), String> {
+    let width = t.rows.first().map_or(0, |r| r.cells.len());
+    if width > MAX_COLUMNS {
+        return Err(format!("{width} columns"));
+    }
+    for (i, r) in t.rows.iter().enumerate() {
+        if r.cells.len() != width {
+            return Err(format!("row {i} has {} slots, the first {width}", r.cells.len()));
+        }
+        for (j, c) in r.cells.iter().enumerate() {
+            let ok = match c.covered {
+                Covered::No => true,
+                Covered::FromLeft => j > 0 && r.cells[j - 1].text == c.text,
+                Covered::FromAbove => i > 0 && t.rows[i - 1].cells[j].text == c.text,
+            };
+            if !ok {
+                return Err(format!("slot ({i}, {j}) is covered ({:?}) but does not repeat its cell", c.covered));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rows as strings for tests: `text` for a slot holding its cell, `<text` covered from the
+/// left, `^text` covered from above.
+#[cfg(test)]
+pub(crate) fn slot_strings(rows: &[StructuredRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| match c.covered {
+                    Covered::No => c.text.clone(),
+                    Covered::FromLeft => format!("<{}", c.text),
+                    Covered::FromAbove => format!("^{}", c.text),
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn show(rows: &[StructuredRow]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| match c.covered {
-                        Covered::No => c.text.clone(),
-                        Covered::FromLeft => format!("<{}", c.text),
-                        Covered::FromAbove => format!("^{}", c.text),
-                    })
-                    .collect()
-            })
-            .collect()
+        slot_strings(rows)
     }
 
     #[test]

@@ -29,7 +29,7 @@
 
 use crate::grid::{self, GridBuilder, RepeatBudget};
 use crate::{Deadline, ParseError};
-use chc_model::{Block, BlockKind, Page, PageContent, ParsedDocument, SourceInfo, StructuredTable, Warning};
+use chc_model::{Block, BlockKind, ParsedDocument, SourceInfo, StructuredTable, Warning};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -55,22 +55,7 @@ pub fn parse_html(source: SourceInfo, bytes: &[u8], deadline: Deadline) -> Resul
     }
     deadline.check()?;
     let blocks = read_blocks(&text, deadline)?;
-    if !blocks.iter().any(has_text) {
-        return Err(ParseError::Empty);
-    }
-    Ok(ParsedDocument {
-        source,
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
-        tagged_tables: Vec::new(),
-        warnings,
-    })
-}
-
-fn has_text(b: &Block) -> bool {
-    match &b.kind {
-        BlockKind::Table(t) => t.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.is_empty())),
-        kind => kind.text().is_some_and(|t| !t.is_empty()),
-    }
+    crate::structured_document(source, blocks, warnings)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -352,7 +337,7 @@ fn is_left_out(n: NodeRef<'_, Node>) -> bool {
     match name {
         "button" => !n.ancestors().filter_map(element).any(|a| is_heading(a.name()) || a.name() == "summary"),
         "select" => false,
-        "input" => !matches!(checkbox_glyph(e), Some(_)),
+        "input" => checkbox_glyph(e).is_none(),
         "div" | "section" | "form" | "p" | "span" | "a" | "ul" | "fieldset" => opens_like_chrome(n),
         _ => false,
     }
@@ -436,18 +421,41 @@ fn breaks_line(name: &str) -> bool {
     )
 }
 
+/// A walk's memory of the subtree it is leaving out.
+#[derive(Default)]
+struct Skipping(Option<NodeId>);
+
+impl Skipping {
+    /// Whether `edge` is to be visited: not inside (nor closing) a skipped subtree.
+    fn passes(&mut self, edge: &Edge<'_, Node>) -> bool {
+        match (edge, self.0) {
+            (_, None) => true,
+            (Edge::Close(n), Some(id)) if n.id() == id => {
+                self.0 = None;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Leave out the subtree of `n` (just opened).
+    fn skip(&mut self, n: NodeRef<'_, Node>) {
+        self.0 = Some(n.id());
+    }
+}
+
 /// The text of a subtree as lines: paragraphs and `<br>` end lines, list items start with
 /// "• ", a nested table gives a line per row with its cells separated by spaces.
 fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
-    let mut skip: Option<NodeId> = None;
+    let mut skipping = Skipping::default();
     for edge in root.traverse() {
+        if !skipping.passes(&edge) {
+            continue;
+        }
         match edge {
             Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
                 if n.id() != root.id() && is_left_out(n) {
-                    skip = Some(n.id());
+                    skipping.skip(n);
                     continue;
                 }
                 match n.value() {
@@ -470,7 +478,7 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
                                     subtree_text(opt, &mut inner);
                                     buf.push_text(&inner.take());
                                 }
-                                skip = Some(n.id());
+                                skipping.skip(n);
                             }
                             _ => {}
                         }
@@ -479,13 +487,6 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
                 }
             }
             Edge::Close(n) => {
-                if skip == Some(n.id()) {
-                    skip = None;
-                    continue;
-                }
-                if skip.is_some() {
-                    continue;
-                }
                 if let Some(e) = element(n) {
                     if breaks_line(e.name()) && n.id() != root.id() {
                         buf.line_break();
@@ -630,18 +631,18 @@ impl Reader<'_> {
 
     /// Walk the subtree at `root`, containers by their children, one block per block element.
     fn read(&mut self, root: NodeRef<'_, Node>, deadline: Deadline) -> Result<(), ParseError> {
-        let mut skip: Option<NodeId> = None;
+        let mut skipping = Skipping::default();
         for (i, edge) in root.traverse().enumerate() {
             if i & 4095 == 0 {
                 deadline.check()?;
             }
+            if !skipping.passes(&edge) {
+                continue;
+            }
             match edge {
                 Edge::Open(n) => {
-                    if skip.is_some() {
-                        continue;
-                    }
                     if is_left_out(n) {
-                        skip = Some(n.id());
+                        skipping.skip(n);
                         continue;
                     }
                     match n.value() {
@@ -659,7 +660,7 @@ impl Reader<'_> {
                                 if !t.rows.is_empty() || t.caption.is_some() {
                                     self.blocks.push(Block { location: t.location, kind: BlockKind::Table(t) });
                                 }
-                                skip = Some(n.id());
+                                skipping.skip(n);
                             } else if let Some(kind) = block_kind_of(name) {
                                 self.flush();
                                 let mut text = TextBuf::default();
@@ -686,13 +687,13 @@ impl Reader<'_> {
                                 };
                                 let line = self.line(n);
                                 self.push(line, kind(level, text.take()));
-                                skip = Some(n.id());
+                                skipping.skip(n);
                             } else if name == "br" {
                                 self.buf.line_break();
                             } else if name == "select" {
                                 // The chosen option, not the list of choices.
                                 subtree_text(n, &mut self.buf);
-                                skip = Some(n.id());
+                                skipping.skip(n);
                             } else if name == "input" {
                                 if let Some(g) = checkbox_glyph(e) {
                                     self.buf.push_glyph(g);
@@ -705,13 +706,6 @@ impl Reader<'_> {
                     }
                 }
                 Edge::Close(n) => {
-                    if skip == Some(n.id()) {
-                        skip = None;
-                        continue;
-                    }
-                    if skip.is_some() {
-                        continue;
-                    }
                     if let Some(e) = element(n) {
                         if breaks_line(e.name()) || matches!(e.name(), "td" | "th" | "body" | "html") {
                             self.flush();

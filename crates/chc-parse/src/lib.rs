@@ -176,6 +176,25 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// One page of structured blocks (what HTML, DOCX and ODT give), or [`ParseError::Empty`]
+/// when no block holds text.
+pub(crate) fn structured_document(source: SourceInfo, blocks: Vec<chc_model::Block>, warnings: Vec<chc_model::Warning>) -> Result<ParsedDocument, ParseError> {
+    use chc_model::{BlockKind, Page, PageContent};
+    let has_text = |b: &chc_model::Block| match &b.kind {
+        BlockKind::Table(t) => t.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())),
+        kind => kind.text().is_some_and(|t| !t.trim().is_empty()),
+    };
+    if !blocks.iter().any(has_text) {
+        return Err(ParseError::Empty);
+    }
+    Ok(ParsedDocument {
+        source,
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
+        tagged_tables: Vec::new(),
+        warnings,
+    })
+}
+
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);

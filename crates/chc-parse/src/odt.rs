@@ -15,7 +15,7 @@
 use crate::grid::{self, GridBuilder, RepeatBudget};
 use crate::package::{parse_xml, walk, Office, Package, Step};
 use crate::{budget, Limits, ParseError};
-use chc_model::{Block, BlockKind, Page, PageContent, ParsedDocument, SourceFormat, SourceInfo, StructuredTable};
+use chc_model::{Block, BlockKind, ParsedDocument, SourceFormat, SourceInfo, StructuredTable};
 use roxmltree::Node;
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -77,15 +77,7 @@ pub fn parse_odt(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resul
             }
         }
     }
-    if !blocks.iter().any(|b| b.kind.text().is_none_or(|t| !t.trim().is_empty())) {
-        return Err(ParseError::Empty);
-    }
-    Ok(ParsedDocument {
-        source,
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
-        tagged_tables: Vec::new(),
-        warnings: Vec::new(),
-    })
+    crate::structured_document(source, blocks, Vec::new())
 }
 
 fn is(n: Node<'_, '_>, ns: &str, local: &str) -> bool {
@@ -302,11 +294,8 @@ impl Reader {
                         text.push('\n');
                         return false;
                     }
-                    "p" | "h" if n != p => {
-                        if !text.is_empty() && !text.ends_with('\n') {
-                            text.push('\n');
-                        }
-                    }
+                    // A paragraph of a text box inside this one starts a line.
+                    "p" | "h" if n != p && !text.is_empty() && !text.ends_with('\n') => text.push('\n'),
                     _ => {}
                 }
             }

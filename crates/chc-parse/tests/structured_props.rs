@@ -2,26 +2,17 @@
 //! table-shaped random markup they never panic, and every table they give is a grid whose
 //! merged slots agree with the cell they are covered by.
 
-use chc_model::{Block, BlockKind, Covered, PageContent, SourceFormat, SourceInfo};
-use chc_parse::{grid::MAX_COLUMNS, Deadline, Limits};
+use chc_model::{Block, BlockKind, PageContent, SourceFormat, SourceInfo};
+use chc_parse::{Deadline, Limits};
 use proptest::prelude::*;
 use std::io::{Cursor, Write};
 
-/// Every table rectangular, no wider than the bound, and each covered slot repeating the
-/// slot it is covered from (left or above).
+/// Every table keeps the readers' promise ([`chc_parse::grid::check_table`]).
 fn assert_grids(blocks: &[Block]) {
     for b in blocks {
-        let BlockKind::Table(t) = &b.kind else { continue };
-        let width = t.rows.first().map_or(0, |r| r.cells.len());
-        assert!(width <= MAX_COLUMNS);
-        for (i, r) in t.rows.iter().enumerate() {
-            assert_eq!(r.cells.len(), width, "row {i} of a {width}-wide table");
-            for (j, c) in r.cells.iter().enumerate() {
-                match c.covered {
-                    Covered::No => {}
-                    Covered::FromLeft => assert!(j > 0 && r.cells[j - 1].text == c.text, "slot ({i},{j}) covered from the left"),
-                    Covered::FromAbove => assert!(i > 0 && t.rows[i - 1].cells[j].text == c.text, "slot ({i},{j}) covered from above"),
-                }
+        if let BlockKind::Table(t) = &b.kind {
+            if let Err(e) = chc_parse::grid::check_table(t) {
+                panic!("{e}");
             }
         }
     }

@@ -1,5 +1,5 @@
 use super::*;
-use chc_model::Covered;
+use chc_model::PageContent;
 use std::io::{Cursor, Write};
 
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml""#;
@@ -51,15 +51,7 @@ fn show(blocks: &[Block]) -> Vec<String> {
                     out.push(format!("CAPTION {c}"));
                 }
                 for r in &t.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| match c.covered {
-                            Covered::No => c.text.clone(),
-                            Covered::FromLeft => format!("<{}", c.text),
-                            Covered::FromAbove => format!("^{}", c.text),
-                        })
-                        .collect();
+                    let cells = &crate::grid::slot_strings(std::slice::from_ref(r))[0];
                     out.push(format!("{}{}", if r.header { "H|" } else { "|" }, cells.join("|")));
                 }
             }

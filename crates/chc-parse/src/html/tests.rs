@@ -24,21 +24,8 @@ fn tables(blocks: &[Block]) -> Vec<&StructuredTable> {
     blocks.iter().filter_map(|b| if let BlockKind::Table(t) = &b.kind { Some(t) } else { None }).collect()
 }
 
-/// A table's slots as `text` (origin), `<text` (covered from the left), `^text` (from above).
 fn grid(t: &StructuredTable) -> Vec<Vec<String>> {
-    t.rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| match c.covered {
-                    Covered::No => c.text.clone(),
-                    Covered::FromLeft => format!("<{}", c.text),
-                    Covered::FromAbove => format!("^{}", c.text),
-                })
-                .collect()
-        })
-        .collect()
+    crate::grid::slot_strings(&t.rows)
 }
 
 #[test]

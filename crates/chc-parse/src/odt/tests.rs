@@ -1,5 +1,5 @@
 use super::*;
-use chc_model::Covered;
+use chc_model::PageContent;
 use std::io::{Cursor, Write};
 
 const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0""#;
@@ -38,15 +38,7 @@ fn show(bytes: &[u8]) -> Vec<String> {
             BlockKind::Paragraph(t) => out.push(format!("P {t}")),
             BlockKind::Table(t) => {
                 for r in &t.rows {
-                    let cells: Vec<String> = r
-                        .cells
-                        .iter()
-                        .map(|c| match c.covered {
-                            Covered::No => c.text.clone(),
-                            Covered::FromLeft => format!("<{}", c.text),
-                            Covered::FromAbove => format!("^{}", c.text),
-                        })
-                        .collect();
+                    let cells = &crate::grid::slot_strings(std::slice::from_ref(r))[0];
                     out.push(format!("{}{}", if r.header { "H|" } else { "|" }, cells.join("|")));
                 }
             }
