@@ -18,6 +18,8 @@ enum Use {
 
 struct Vocabulary {
     phrases: HashMap<String, (Comply, Use)>,
+    /// The phrases that may stand between two cells run together, longest first.
+    glued: Vec<(String, Comply)>,
     /// The longest phrase in words: how far a leading answer is looked for.
     longest: usize,
 }
@@ -26,10 +28,11 @@ fn vocabulary() -> &'static Vocabulary {
     static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
     VOCAB.get_or_init(|| {
         let mut phrases = HashMap::new();
+        let mut glued = Vec::new();
         for line in ANSWERS_CSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
-            let mut fields = line.rsplitn(3, ',');
-            let (Some(usage), Some(comply), Some(phrase)) = (fields.next(), fields.next(), fields.next()) else {
-                panic!("answers.csv: a line needs phrase,comply,use: {line}");
+            let mut fields = line.rsplitn(4, ',');
+            let (Some(may_glue), Some(usage), Some(comply), Some(phrase)) = (fields.next(), fields.next(), fields.next(), fields.next()) else {
+                panic!("answers.csv: a line needs phrase,comply,use,glued: {line}");
             };
             let comply = match comply {
                 "yes" => Comply::Yes,
@@ -40,9 +43,13 @@ fn vocabulary() -> &'static Vocabulary {
             };
             let usage = if usage == "lead" { Use::Lead } else { Use::Whole };
             phrases.insert(normalise(phrase), (comply, usage));
+            if may_glue == "yes" {
+                glued.push((normalise(phrase), comply));
+            }
         }
+        glued.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
-        Vocabulary { phrases, longest }
+        Vocabulary { phrases, glued, longest }
     })
 }
 
@@ -92,6 +99,7 @@ fn answer_with_tail(t: &str) -> Option<Comply> {
 /// 4.1", "Partially compliant, review due May 2025"): the answer and how many bytes of
 /// `text` it takes (separator excluded). The longest phrase that fits wins.
 pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
+    const LINKING_WORDS: [&str; 14] = ["but", "though", "although", "however", "we", "as", "because", "and", "our", "it", "this", "the", "all", "there"];
     const SEPARATORS: [char; 7] = ['-', '–', ',', '.', ':', ';', '('];
     let vocab = vocabulary();
     let text = text.trim_end();
@@ -100,9 +108,15 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
     ends.push(text.len());
     for &end in ends.iter().take(vocab.longest).rev() {
         // The phrase may carry the separator ("yes," "yes.") or be followed by one ("yes -").
-        let phrase = text[..end].trim_end_matches(SEPARATORS);
+        let phrase = text[..end].trim_end_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
         let rest = text[phrase.len()..].trim_start();
-        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) {
+        // "No but the policy…", "Yes we publish…": a yes or no run into a sentence that
+        // goes on from it, without a separator.
+        let linked = || {
+            let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            ["yes", "no"].contains(&normalise(phrase).as_str()) && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
+        };
+        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) && !linked() {
             continue;
         }
         if let Some(&(c, Use::Lead)) = vocab.phrases.get(&normalise(phrase)) {
@@ -110,6 +124,31 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
         }
     }
     None
+}
+
+/// An answer that `text` starts with where it may have been run into the next cell
+/// ("YesDefinition…", "Not met Partly covered…"): the longest phrase marked `glued` in the
+/// vocabulary, matched in any letter case, that is not the start of a longer word (the next
+/// character is not a lower-case letter). The answer and its length in bytes.
+pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
+    let first = text.chars().next()?.to_lowercase().next()?;
+    vocabulary().glued.iter().filter(|(p, _)| p.starts_with(first)).find_map(|(phrase, comply)| {
+        let len = prefix_ignoring_case(text, phrase)?;
+        let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
+        ends_word.then_some((*comply, len))
+    })
+}
+
+/// How many bytes of `text` spell `lower_phrase` in any letter case.
+fn prefix_ignoring_case(text: &str, lower_phrase: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for want in lower_phrase.chars() {
+        let (_, c) = chars.next()?;
+        if c.to_lowercase().next() != Some(want) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(at, _)| at))
 }
 
 /// A box glyph and whether it is ticked.
@@ -250,7 +289,21 @@ mod tests {
         assert_eq!((c, &t[..len]), (Comply::Partial, "Partially  Compliant"));
         assert_eq!(leading_answer("Yes. See section 4 of the policy").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("Yesterday, the Board met"), None);
+        assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
+        assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("No one is turned away"), None);
         assert_eq!(leading_answer("Yes"), None);
+    }
+
+    #[test]
+    fn answers_run_into_the_next_cell_are_read_from_the_vocabulary() {
+        assert_eq!(glued_answer_at("YesDefinition of a complaint"), Some((Comply::Yes, 3)));
+        assert_eq!(glued_answer_at("Not met Partly covered"), Some((Comply::No, 7)));
+        assert_eq!(glued_answer_at("YPoint 3.2"), Some((Comply::Yes, 1)));
+        assert_eq!(glued_answer_at("✓ Compliant The policy"), Some((Comply::Yes, "✓ Compliant".len())));
+        assert_eq!(glued_answer_at("Meeting minutes"), None);
+        assert_eq!(glued_answer_at("Part 3 of the policy"), None, "not a glued answer word");
+        assert_eq!(glued_answer_at("Nobody"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@
 use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
 use crate::lines::{is_page_number, leading_number, parse_heading, Heading};
-use chc_code::answers::{leading_answer, parse_comply, parse_rag};
+use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
 use chc_code::{CodeVersion, Registry, WordingProfile};
 use chc_model::{ColumnRole, TextLine, Warning};
 use chc_parse::clean::clean_text;
@@ -43,6 +43,8 @@ enum Kind {
     HeaderCell,
     /// A provision number opens the line; `rest` is what follows it on the line.
     Numbered { number: String, rest: String },
+    /// One of the 2020 form's questions (by its wording), with its number.
+    Question(String),
     /// "Section 2: Exclusions", "Mandatory 'must' requirements", a Code section title.
     Heading,
     /// Navigation, share links, cookie and feedback widgets.
@@ -59,13 +61,16 @@ struct Draft {
     /// Text on the number's own line, after the number.
     first: String,
     body: Vec<Unit>,
+    /// The 2020 question the record was opened by (the 2020 form prints no numbers).
+    question: Option<String>,
 }
 
 /// Read records from lines (text input, or the blocks of a structured source as lines).
 pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
-    let units = units(lines);
-    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, asm.registry)).collect());
-    let mut reader = Reader { asm, order: Vec::new(), drafts_seen: Vec::new(), last_number: None };
+    let units = units(lines, asm.registry);
+    let titles = SectionTitles::of(asm.registry);
+    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
+    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
     reader.walk(&units, &kinds);
     if !looks_like_a_form(asm) {
         asm.records.clear();
@@ -92,7 +97,7 @@ fn looks_like_a_form(asm: &Assembler) -> bool {
     quoting * 2 > records.len()
 }
 
-fn units(lines: &[TextLine]) -> Vec<Unit> {
+fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut blank = true;
     for l in lines {
@@ -101,33 +106,97 @@ fn units(lines: &[TextLine]) -> Vec<Unit> {
             blank = true;
             continue;
         }
-        // A cleaned line may hold several (list items, paragraphs): each is a unit.
-        for (k, part) in text.split('\n').filter(|p| !p.trim().is_empty()).enumerate() {
-            out.push(Unit { location: l.number, text: part.trim().to_string(), blank_before: blank && k == 0 });
+        // A cleaned line may hold several (list items, paragraphs), and a line may hold
+        // several records run together: each is a unit.
+        let mut first = true;
+        for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
+            for piece in split_at_records(part.trim(), registry) {
+                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first });
+                first = false;
+            }
         }
         blank = false;
     }
     out
 }
 
-fn kind(text: &str, registry: &Registry) -> Kind {
-    if is_page_number(text) {
+/// A line holding several records (a header and four rows on one line, or
+/// "…policy.1.3A resident…") cut where a record starts: a provision number inside the line,
+/// not cited ("section 4.2", "point 3.2 of"), followed by that provision's own wording.
+fn split_at_records<'t>(line: &'t str, registry: &Registry) -> Vec<&'t str> {
+    const CITING: [&str; 12] = ["section", "sections", "point", "points", "paragraph", "para", "policy", "of", "and", "to", "see", "provision"];
+    // Only lines long enough to hold a number and a provision's opening words after it.
+    if line.len() < 60 {
+        return vec![line];
+    }
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, _) in line.match_indices('.') {
+        // The number: one or two digits, the dot, one or two digits.
+        let start = if at >= 2 && bytes[at - 2].is_ascii_digit() { at - 2 } else { at.saturating_sub(1) };
+        if start == 0 || !bytes[at - 1].is_ascii_digit() || !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let before = line[..start].chars().next_back();
+        // Inside a longer number (4.1.3, 12.50) or a word: not a record start.
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '.' && line[..start - 1].chars().next_back().is_none_or(|p| !p.is_alphabetic()) || c.is_alphanumeric() && !c.is_lowercase()) {
+            continue;
+        }
+        let previous_word = line[..start].split_whitespace().next_back().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if CITING.contains(&previous_word.as_str()) || line[..start].ends_with('(') {
+            continue;
+        }
+        let Some((number, end)) = leading_number(&line[start..]) else { continue };
+        let rest = &line[start + end..];
+        let probe: String = rest.split_whitespace().take(40).collect::<Vec<_>>().join(" ");
+        if registry.affinity_any(&number, &probe).unwrap_or(0.0) >= 0.5 {
+            cuts.push(start);
+        }
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&line[from..cut]);
+        from = cut;
+    }
+    pieces.push(&line[from..]);
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
+}
+
+fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
+    // A page number, or a section number printed on a line of its own above its title.
+    if is_page_number(text) || text.parse::<u32>().is_ok_and(|n| n <= 12) {
         return Kind::Page;
+    }
+    // Before chrome: "Accessibility" is a 2020 theme as well as a footer link.
+    if parse_heading(text) != Heading::None || titles.find(text).is_some() {
+        return Kind::Heading;
     }
     if is_chrome(text) {
         return Kind::Chrome;
     }
-    if let Some(cells) = run_together_header(text) {
+    if let Some(cells) = run_together_header(text).or_else(|| space_joined_header(text)) {
         return Kind::Header(cells);
     }
     if let Some((number, end)) = leading_number(text) {
         let rest = text[end..].trim_start_matches([' ', ':', '-', '–']).to_string();
         return Kind::Numbered { number, rest };
     }
-    if parse_heading(text) != Heading::None || section_title(text, registry).is_some() {
-        return Kind::Heading;
+    if let Some(number) = question_2020(text, registry) {
+        return Kind::Question(number);
     }
     Kind::Text
+}
+
+/// The 2020 form's question a line asks, if it asks one: the 2020 form is a list of
+/// questions without numbers.
+fn question_2020(text: &str, registry: &Registry) -> Option<String> {
+    if !text.contains('?') || text.split_whitespace().count() < 4 {
+        return None;
+    }
+    let (p, score) = registry.best(Some(CodeVersion::V2020), text)?;
+    (score >= 0.5).then(|| p.number.clone())
 }
 
 /// Runs of three or more short lines that each name a column, with the comply column and
@@ -167,6 +236,30 @@ pub(crate) fn run_together_header(text: &str) -> Option<Vec<String>> {
     }
     cells.push(text[start..].trim().to_string());
     (cells.len() >= 3).then(|| classify_header(&cells).map(|_| cells)).flatten()
+}
+
+/// "Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation": a
+/// header whose cells were joined by single spaces, cut before the words that open a
+/// column's name. Each piece must be short and the pieces must make a header.
+pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
+    const OPENERS: [&str; 13] = ["Code", "Comply", "Compliance", "Compliant", "Evidence", "Commentary", "Comments", "Requirement", "RAG", "Notes", "Actions", "Do", "Ref"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=24).contains(&words.len()) {
+        return None;
+    }
+    let mut cells: Vec<Vec<&str>> = Vec::new();
+    for w in words {
+        let opens = OPENERS.iter().any(|o| w.trim_end_matches([':', ',', '?']) == *o);
+        match cells.last_mut() {
+            Some(cell) if !opens => cell.push(w),
+            _ => cells.push(vec![w]),
+        }
+    }
+    let cells: Vec<String> = cells.into_iter().map(|c| c.join(" ")).collect();
+    if cells.len() < 3 || cells.iter().any(|c| c.split_whitespace().count() > 6) {
+        return None;
+    }
+    classify_header(&cells).map(|_| cells)
 }
 
 /// Page furniture a crawler or a copy of a web page brings along: short lines of
@@ -241,30 +334,41 @@ fn is_chrome(text: &str) -> bool {
     lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
 }
 
-/// A Code section's title standing alone as a heading ("2 Accessibility and awareness",
-/// "Complaint handling staff"): the section number it names.
-fn section_title(text: &str, registry: &Registry) -> Option<u32> {
-    let words = text.split_whitespace().count();
-    if !(1..=12).contains(&words) || text.ends_with('.') {
-        return None;
+/// The Code's section titles (every version's, the 2020 form's themes too), normalised,
+/// with their section numbers: a heading that names a section without the word "Section".
+struct SectionTitles(Vec<(String, u32)>);
+
+impl SectionTitles {
+    fn of(registry: &Registry) -> Self {
+        let mut titles: Vec<(String, u32)> = registry.provisions().iter().map(|p| (normalise_title(&p.section_title), p.section)).filter(|(t, _)| !t.is_empty()).collect();
+        titles.sort();
+        titles.dedup();
+        SectionTitles(titles)
     }
-    let (lead, title) = match text.split_once(|c: char| c == ' ' || c == '.') {
-        Some((n, t)) if n.trim_end_matches('.').parse::<u32>().is_ok() => (n.trim_end_matches('.').parse::<u32>().ok(), t.trim()),
-        _ => (None, text),
-    };
-    let probe = normalise_title(title);
-    if probe.is_empty() {
-        return None;
-    }
-    for v in CodeVersion::ALL {
-        for section in 1..=12 {
-            let Some(known) = registry.section_title(v, section) else { continue };
-            if normalise_title(known) == probe && lead.is_none_or(|n| n == section) {
-                return Some(section);
-            }
+
+    /// "2 Accessibility and awareness", "Complaint handling staff", "4. Communication": the
+    /// section number the line names.
+    fn find(&self, text: &str) -> Option<u32> {
+        let words = text.split_whitespace().count();
+        if !(1..=14).contains(&words) || text.ends_with('.') {
+            return None;
         }
+        // The section number in front, glued or not: "4Communication", "2. Accessibility",
+        // "1 – Definition of a complaint".
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let lead = text[..digits].parse::<u32>().ok();
+        // "1.2 - Definition of a complaint" is a provision with its section's title.
+        if text[digits..].starts_with('.') && text[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let title = text[digits..].trim_start_matches(['.', ' ', '-', '–', ':']);
+        // Column heads run into the title ("Definition of a complaintYesNo": tick columns).
+        let title = title.strip_suffix("YesNo").or_else(|| title.strip_suffix("Yes No")).unwrap_or(title);
+        let probe = normalise_title(title);
+        let known = |probe: &str| self.0.iter().find(|(known, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s);
+        // "Compliance with the Complaint Handling Code - Communication": the title after a dash.
+        known(&probe).or_else(|| title.rsplit_once(" - ").or_else(|| title.rsplit_once(" – ")).and_then(|(_, last)| known(&normalise_title(last))))
     }
-    None
 }
 
 fn normalise_title(s: &str) -> String {
@@ -273,10 +377,16 @@ fn normalise_title(s: &str) -> String {
 
 struct Reader<'a, 'r> {
     asm: &'a mut Assembler<'r>,
+    titles: SectionTitles,
     /// The columns the form's header names, in order (empty when it has none).
     order: Vec<ColumnRole>,
     drafts_seen: Vec<String>,
     last_number: Option<(u32, u32)>,
+    /// How the records so far print their numbers: named ("Code provision 1.2") or bare
+    /// ("1.2"). A form keeps to one style; a bare number inside a form that names its
+    /// provisions is a paragraph of the landlord's policy quoted in evidence.
+    named_numbers: u32,
+    bare_numbers: u32,
 }
 
 impl Reader<'_, '_> {
@@ -315,12 +425,25 @@ impl Reader<'_, '_> {
                 }
                 Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
                     self.finish(draft.take());
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), body: Vec::new() });
+                    if u.text.starts_with(|c: char| c.is_alphabetic()) {
+                        self.named_numbers += 1;
+                    } else {
+                        self.bare_numbers += 1;
+                    }
+                    // "1.2 - Definition of a complaint": the number with its section's title,
+                    // not the requirement.
+                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
+                }
+                // A question other than the one the open record asks opens a record.
+                Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
+                    self.finish(draft.take());
+                    draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), ..Draft::default() });
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
                     None if self.opens_unnumbered(&u.text) => {
-                        draft = Some(Draft { number: None, location: u.location, first: u.text.clone(), body: Vec::new() });
+                        draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
                     None => {
                         self.asm.text_line(u.location, &u.text);
@@ -334,7 +457,7 @@ impl Reader<'_, '_> {
 
     /// Is unit `i` (chrome) past the form's last record: no provision number follows?
     fn is_last_record_region(&self, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
-        !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Header(_) | Kind::HeaderCell))
+        !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Question(_) | Kind::Header(_) | Kind::HeaderCell))
     }
 
     fn set_header(&mut self, cells: Vec<String>) {
@@ -346,7 +469,7 @@ impl Reader<'_, '_> {
 
     fn heading(&mut self, u: &Unit) {
         if parse_heading(&u.text) == Heading::None {
-            if let Some(section) = section_title(&u.text, self.asm.registry) {
+            if let Some(section) = self.titles.find(&u.text) {
                 self.asm.section = Some((section, u.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ').to_string()));
             }
         }
@@ -357,6 +480,12 @@ impl Reader<'_, '_> {
     /// reference inside evidence: the number must either stand alone on its line, or be
     /// followed by that provision's wording, or continue the form's numbering.
     fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+        // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
+        // policy", "4.5) sets out").
+        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+            return false;
+        }
         // "Code section 1.2", "Provision 1.2": the form says it is a provision.
         if units[i].text.starts_with(|c: char| c.is_alphabetic()) {
             return true;
@@ -374,9 +503,7 @@ impl Reader<'_, '_> {
         if affinity >= 0.3 {
             return true;
         }
-        // A reference reads on from the number ("3.2 of our policy", "4.5) sets out").
-        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+        if self.named_numbers > self.bare_numbers {
             return false;
         }
         let (section, item) = chc_code::number_key(number);
@@ -430,7 +557,7 @@ impl Reader<'_, '_> {
         let mut tail = draft.body.split_off(j);
         let first = tail.remove(0);
         self.drafts_seen.push(number);
-        let next = Draft { number: None, location: first.location, first: first.text, body: tail };
+        let next = Draft { location: first.location, first: first.text, body: tail, ..Draft::default() };
         let mut out = vec![draft];
         out.extend(self.split_unnumbered(next));
         out
@@ -439,7 +566,7 @@ impl Reader<'_, '_> {
     fn emit(&mut self, draft: Draft) {
         let cells = segment(&draft, &self.order, self.asm.registry);
         let rec = self.asm.open(draft.number.clone(), draft.location);
-        if draft.number.is_none() {
+        if draft.number.is_none() && draft.question.is_none() {
             rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; placed by its wording"));
         }
         rec.push(ColumnRole::Requirement, &cells.requirement);
@@ -492,7 +619,11 @@ impl Cells {
 fn label(text: &str) -> Option<(ColumnRole, String)> {
     // A label alone on its line: a short title, not a list item or a clause.
     let bare = text.trim_end_matches([':', '?', ' ']);
-    let title_like = text.starts_with(|c: char| c.is_uppercase()) && !text.ends_with(['.', ';', ',']);
+    // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
+    // sentence.
+    let stray_stop = text.ends_with('.') && bare.split_whitespace().count() <= 3;
+    let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
+    let bare = bare.trim_end_matches('.');
     if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
         if role != ColumnRole::Other && parse_comply(text).is_none() {
@@ -505,7 +636,13 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     if glued || name.split_whitespace().count() > 7 {
         return None;
     }
-    let role = column_role(name);
+    // "Brighton & Hove City Council response:", "Our answer:": the comply column's label on
+    // forms that answer in words.
+    let last_word = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let role = match column_role(name) {
+        ColumnRole::Other if ["response", "answer"].contains(&last_word.as_str()) => ColumnRole::Comply,
+        role => role,
+    };
     match role {
         ColumnRole::Other | ColumnRole::Provision => None,
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
@@ -531,35 +668,31 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
 
 /// Does the line end with an answer glued to its last sentence ("…regularly.Yes")?
 fn glued_answer_end(text: &str) -> bool {
-    comply_boundaries(text).iter().any(|&(_, e)| e == text.len())
+    comply_boundaries(text, false).iter().any(|&(_, e)| e == text.len())
 }
 
 /// Where in `text` an answer word is glued between two cells: after a lower-case word, the
 /// end of a sentence or a space, and before a capital, a digit, a quote or the end
 /// ("…policy.YPoint 3.2", "…own meritsYes", "…regularly.Yes"). At the very start of a line
-/// an answer counts only when glued to the next cell ("YesCopy of our leaflet").
-pub(crate) fn comply_boundaries(text: &str) -> Vec<(usize, usize)> {
-    // Longer words first, so that "Yes & No" is not read as "Yes" and "N/A" not as "N".
-    const WORDS: &[&str] = &[
-        "Yes & No", "Not Applicable", "Not applicable", "Fully compliant", "Fully Compliant", "Partially compliant", "Partially Compliant", "Non-compliant", "Non-Compliant",
-        "Partially", "Partial", "Compliant", "Yes", "YES", "N/A", "No", "NO", "Met", "Y", "N", "✓", "✔", "✗", "☒",
-    ];
+/// an answer counts only when glued to the next cell ("YesCopy of our leaflet"), unless the
+/// line continues a record whose requirement came before (`after_requirement`: "Met HH
+/// policy 6…" on the line after the requirement).
+pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<char> = None;
     for (at, c) in text.char_indices() {
-        if !(c.is_uppercase() || "✓✔✗☒".contains(c)) {
+        let before = std::mem::replace(&mut prev, Some(c));
+        // Answers start with a capital or a symbol, after text, the end of a sentence or a space.
+        if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
             continue;
         }
-        let prev = text[..at].chars().next_back();
-        if prev.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
-            continue;
-        }
-        let Some(word) = WORDS.iter().find(|w| text[at..].starts_with(*w)) else { continue };
-        let end = at + word.len();
+        let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
+        let end = at + len;
         let after = text[end..].trim_start_matches(' ');
         let next = after.chars().next();
         let followed = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || "'\"‘“(<".contains(n));
         let glued_to_next = next.is_some() && after.len() == text[end..].len();
-        if followed && (prev.is_some() || glued_to_next) {
+        if followed && (before.is_some() || glued_to_next || after_requirement) {
             out.push((at, end));
         }
     }
@@ -573,18 +706,35 @@ fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
         lines.push((draft.first.clone(), true));
     }
     lines.extend(draft.body.iter().map(|u| (u.text.clone(), u.blank_before)));
-    if lines.iter().any(|(t, _)| label(t).is_some()) {
-        labelled(&lines, order, draft.number.as_deref(), registry)
-    } else {
-        unlabelled(&lines, order, draft.number.as_deref(), registry)
+    let code = code_wording(draft, &lines, registry).to_lowercase();
+    let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
+    match labels.iter().position(Option::is_some) {
+        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry, &code),
+        None => unlabelled(&lines, order, draft.number.as_deref(), registry),
     }
+}
+
+/// The Code's wording of the record's provision (by its number, else by its text).
+fn code_wording<'r>(draft: &Draft, lines: &[(String, bool)], registry: &'r Registry) -> &'r str {
+    let by_number = draft.number.as_deref().and_then(|n| CodeVersion::ALL.iter().rev().find_map(|&v| registry.get(v, n)));
+    let by_question = draft.question.as_deref().and_then(|n| registry.get(CodeVersion::V2020, n));
+    let provision = by_number.or(by_question).or_else(|| lines.first().and_then(|(t, _)| registry.best(None, t)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p));
+    provision.map_or("", |p| p.text.as_str())
+}
+
+/// A label-like line that is words of the Code itself ("Evidence relied upon" ends a 2020
+/// question) is not a label. One- and two-word labels ("Comply") are too common in the
+/// Code's wording to be told apart this way.
+fn quotes_the_code(line: &str, code_lower: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.len() >= 3 && code_lower.contains(&words.join(" "))
 }
 
 /// Records whose cells carry labels: a label switches the cell, lines go to the current
 /// one. Text before the first label is read as an unlabelled record (the requirement, and
 /// perhaps an answer run into it).
-fn labelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
-    let first_label = lines.iter().position(|(t, _)| label(t).is_some()).unwrap_or(lines.len());
+fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry, code: &str) -> Cells {
+    let code = WordingProfile::new(code);
     let mut cells = unlabelled(&lines[..first_label], order, number, registry);
     // Without an answer run into it, all the text before the labels is the requirement.
     if cells.comply.is_empty() {
@@ -592,11 +742,26 @@ fn labelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..first_label]);
     }
     let mut role = ColumnRole::Requirement;
-    for (text, _) in &lines[first_label..] {
-        if let Some((r, value)) = label(text) {
-            role = r;
-            cells.push(role, &value);
+    for ((text, blank_before), label) in lines.iter().zip(labels).skip(first_label) {
+        if let Some((r, value)) = label {
+            role = *r;
+            cells.push(role, value);
             continue;
+        }
+        // Under the requirement's label, a later paragraph that is not the Code's wording
+        // is the next cell, its own label lost ("Code requirement" / text / blank lines /
+        // evidence).
+        if role == ColumnRole::Requirement && *blank_before && !cells.requirement.is_empty() && !code.is_empty() && WordingProfile::new(text).contained_in(&code) < 0.5 {
+            role = if parse_comply(text).is_some() { ColumnRole::Comply } else { next_after_comply(order) };
+        }
+        // "Yes. Residents are told…" under the comply label: the answer, then evidence.
+        if role == ColumnRole::Comply && cells.comply.is_empty() && text.chars().count() > 40 {
+            if let Some((_, len)) = leading_answer(text) {
+                cells.push(ColumnRole::Comply, &text[..len]);
+                role = next_after_comply(order);
+                cells.push(role, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+                continue;
+            }
         }
         // An answer standing alone right under a label that is not the comply one ("Code
         // requirement" / text / "Yes") has lost its own label.
@@ -604,9 +769,10 @@ fn labelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>
             cells.push(ColumnRole::Comply, text);
             continue;
         }
-        // The comply cell holds an answer, not prose: text after it, before the next
-        // label, belongs to the column after it.
-        if role == ColumnRole::Comply && !cells.comply.is_empty() {
+        // The comply cell holds an answer, not prose: text after the answer, or prose where
+        // the answer was lost, belongs to the column after it.
+        let prose = parse_comply(text).is_none() && text.split_whitespace().count() > 2;
+        if role == ColumnRole::Comply && (!cells.comply.is_empty() || prose) {
             role = next_after_comply(order);
         }
         cells.push(role, text);
@@ -654,7 +820,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     let mut glued: Vec<(usize, usize, usize)> = Vec::new();
     let mut offset = 0;
     for (k, (t, _)) in lines.iter().enumerate().take(own_line.map_or(lines.len(), |o| o + 1)) {
-        glued.extend(comply_boundaries(t).into_iter().filter(|&(s, _)| offset + s <= REQUIREMENT_REACH).map(|(s, e)| (k, s, e)));
+        glued.extend(comply_boundaries(t, k > 0).into_iter().filter(|&(s, _)| offset + s <= REQUIREMENT_REACH).map(|(s, e)| (k, s, e)));
         offset += t.len() + 1;
         if offset > REQUIREMENT_REACH {
             break;
@@ -742,8 +908,8 @@ fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
 }
 
 /// What follows the answer: evidence, then commentary when the header names both columns
-/// and the text comes as exactly two cells (blank-line separated); a RAG rating on a line
-/// of its own when the header has that column.
+/// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
+/// own when the header has that column.
 fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
     let has_rag = order.contains(&ColumnRole::Rag);
     let mut groups: Vec<Vec<&str>> = Vec::new();
@@ -752,18 +918,33 @@ fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]
             cells.push(ColumnRole::Rag, t);
             continue;
         }
-        if *blank || groups.is_empty() {
+        // A paragraph ending in a colon introduces the next one ("Our policy reads:").
+        let introduced = groups.last().and_then(|g| g.last()).is_some_and(|l| l.ends_with(':'));
+        if (*blank && !introduced) || groups.is_empty() {
             groups.push(Vec::new());
         }
         groups.last_mut().expect("pushed").push(t);
     }
-    let split = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary) && groups.len() == 2;
+    let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
     for (g, group) in groups.iter().enumerate() {
-        let role = if split && g == 1 { ColumnRole::Commentary } else { ColumnRole::Evidence };
+        let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };
         for t in group {
             cells.push(role, t);
         }
     }
+}
+
+/// Of several cells after the answer, how many are evidence: evidence names documents
+/// ("Complaints Policy – Section 5.1", "Training documentation"), commentary explains in
+/// sentences. The leading cells that are not sentences are evidence (at least one cell,
+/// and at least one cell is left for the commentary).
+fn evidence_extent(groups: &[Vec<&str>]) -> usize {
+    let sentence = |g: &Vec<&str>| {
+        let text = g.join(" ");
+        text.trim_end().ends_with(['.', '!', '?', ':']) || text.split_whitespace().count() >= 12
+    };
+    groups.iter().take_while(|g| !sentence(g)).count().clamp(1, groups.len() - 1)
 }
 
 #[cfg(test)]
@@ -778,20 +959,44 @@ mod tests {
         );
         assert_eq!(run_together_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").map(|c| c.len()), Some(5));
         assert_eq!(run_together_header("The Council's Complaints Policy"), None);
+        assert_eq!(
+            space_joined_header("Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation").map(|c| c.len()),
+            Some(5)
+        );
+        assert_eq!(space_joined_header("Code section Code requirement Comply:").map(|c| c.len()), Some(3));
+        assert_eq!(space_joined_header("Evidence of Compliance with the Code requirement was reviewed by the Board in March and found to be sound"), None);
     }
 
     #[test]
     fn answers_glued_between_cells_are_found() {
         let t = "must be recorded, monitored and reviewed regularly.Yes";
-        assert_eq!(comply_boundaries(t), vec![(t.len() - 3, t.len())]);
+        assert_eq!(comply_boundaries(t, false), vec![(t.len() - 3, t.len())]);
         let t = "handled in line with the landlord's complaints policy.YesThe policy names third parties.";
-        let (s, e) = comply_boundaries(t)[0];
+        let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
         let t = "YesCopy of our complaints leaflet";
-        assert_eq!(comply_boundaries(t), vec![(0, 3)]);
+        assert_eq!(comply_boundaries(t, false), vec![(0, 3)]);
         // A word that only starts like an answer, or an answer in running prose, is not one.
-        assert!(comply_boundaries("Yesterday the Board agreed").is_empty());
-        assert!(comply_boundaries("Now the policy says No more than").is_empty() || comply_boundaries("Now the policy says No more than").iter().all(|&(s, _)| s > 0));
+        assert!(comply_boundaries("Yesterday the Board agreed", false).is_empty());
+        assert!(comply_boundaries("Now the policy says No more than", false).is_empty() || comply_boundaries("Now the policy says No more than", false).iter().all(|&(s, _)| s > 0));
+    }
+
+    #[test]
+    fn section_titles_with_their_numbers_however_printed() {
+        let reg = Registry::embedded();
+        let titles = SectionTitles::of(reg);
+        for (t, want) in [
+            ("Complaint handling staff", Some(4)),
+            ("2. Accessibility and awareness", Some(2)),
+            ("4Communication", Some(4)),
+            ("1Definition of a complaintYesNo", Some(1)),
+            ("1 – Definition of a complaint", Some(1)),
+            ("4. Compliance with the Complaint Handling Code - Communication", Some(4)),
+            ("3 Definition of a complaint", None),
+            ("Our complaints policy.", None),
+        ] {
+            assert_eq!(titles.find(t), want, "{t}");
+        }
     }
 
     #[test]
