@@ -233,12 +233,14 @@ const CHROME_CLASS_PARTS: &[&str] = &[
 // Not "social" nor "feedback": a landlord's page about social housing or about feedback and
 // complaints uses them for its content. Feedback widgets are known by their opening words.
 
-/// Class names that hide an element from sight (visually hidden text is for screen readers:
-/// "Show this section", "opens in a new tab").
-const HIDDEN_CLASSES: &[&str] = &[
-    "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "govuk-visually-hidden", "screen-reader-text", "screenreader-only",
-    "is-hidden", "invisible", "u-hidden", "element-invisible", "show-for-sr",
-];
+/// Class names that take an element off the page.
+const HIDDEN_CLASSES: &[&str] = &["hidden", "d-none", "is-hidden", "invisible", "u-hidden", "element-invisible"];
+
+/// Class names of text meant only for screen readers ("Show this section", "opens in a new
+/// tab"): left out, except in a table cell that shows nothing else (an icon whose
+/// screen-reader text is the answer).
+const SCREEN_READER_CLASSES: &[&str] =
+    &["sr-only", "visually-hidden", "visuallyhidden", "govuk-visually-hidden", "screen-reader-text", "screenreader-only", "show-for-sr"];
 
 /// Opening words of widgets that sit inside the content: feedback, sharing, cookie notices.
 const CHROME_OPENINGS: &[&str] = &[
@@ -275,6 +277,10 @@ fn is_hidden(e: &Element) -> bool {
         }
     }
     e.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+}
+
+fn is_screen_reader_only(e: &Element) -> bool {
+    e.classes().any(|c| SCREEN_READER_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
 /// Page furniture named by its markup: landmark roles, and class or id names.
@@ -331,7 +337,7 @@ fn opens_like_chrome(n: NodeRef<'_, Node>) -> bool {
 fn is_left_out(n: NodeRef<'_, Node>) -> bool {
     let Some(e) = element(n) else { return false };
     let name = e.name();
-    if NEVER_READ.contains(&name) || is_hidden(e) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
+    if NEVER_READ.contains(&name) || is_hidden(e) || is_screen_reader_only(e) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
         return true;
     }
     match name {
@@ -444,9 +450,27 @@ impl Skipping {
     }
 }
 
+/// What a subtree's text includes: what the page shows, or (for a table cell that shows no
+/// text) what a screen reader says: screen-reader-only text, images' `alt`, labelled icons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Shown,
+    Spoken,
+}
+
+/// The text a screen reader gives an icon or image, in [`Reading::Spoken`].
+fn spoken_label(e: &Element) -> Option<&str> {
+    let label = match e.name() {
+        "img" => e.attr("alt"),
+        _ if e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("img")) => e.attr("aria-label"),
+        _ => None,
+    };
+    label.map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// The text of a subtree as lines: paragraphs and `<br>` end lines, list items start with
 /// "• ", a nested table gives a line per row with its cells separated by spaces.
-fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
+fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf, reading: Reading) {
     let mut skipping = Skipping::default();
     for edge in root.traverse() {
         if !skipping.passes(&edge) {
@@ -454,7 +478,16 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
         }
         match edge {
             Edge::Open(n) => {
-                if n.id() != root.id() && is_left_out(n) {
+                if reading == Reading::Spoken {
+                    if let Some(label) = element(n).and_then(spoken_label) {
+                        buf.push_text(label);
+                        buf.space = true;
+                        skipping.skip(n);
+                        continue;
+                    }
+                }
+                let spoken_only = reading == Reading::Spoken && element(n).is_some_and(|e| is_screen_reader_only(e) && !is_hidden(e));
+                if n.id() != root.id() && is_left_out(n) && !spoken_only {
                     skipping.skip(n);
                     continue;
                 }
@@ -475,7 +508,7 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
                             "select" => {
                                 if let Some(opt) = n.descendants().find(|d| element(*d).is_some_and(|o| o.name() == "option" && o.attr("selected").is_some())) {
                                     let mut inner = TextBuf::default();
-                                    subtree_text(opt, &mut inner);
+                                    subtree_text(opt, &mut inner, reading);
                                     buf.push_text(&inner.take());
                                 }
                                 skipping.skip(n);
@@ -499,7 +532,18 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf) {
 
 fn text_of(n: NodeRef<'_, Node>) -> String {
     let mut buf = TextBuf::default();
-    subtree_text(n, &mut buf);
+    subtree_text(n, &mut buf, Reading::Shown);
+    buf.take()
+}
+
+/// A table cell's text; a cell that shows none (an icon) gives what a screen reader says.
+fn cell_text(n: NodeRef<'_, Node>) -> String {
+    let shown = text_of(n);
+    if !shown.is_empty() {
+        return shown;
+    }
+    let mut buf = TextBuf::default();
+    subtree_text(n, &mut buf, Reading::Spoken);
     buf.take()
 }
 
@@ -561,7 +605,7 @@ fn read_table(table: NodeRef<'_, Node>, lines: &HashMap<NodeId, u32>, budget: &m
         grid.start_group(Some(group.len()));
         for tr in &group {
             let cells: Vec<(NodeRef<'_, Node>, &Element)> = children_named(*tr, &["td", "th"]).filter_map(|c| Some((c, element(c)?))).collect();
-            let texts: Vec<String> = cells.iter().map(|(c, _)| text_of(*c)).collect();
+            let texts: Vec<String> = cells.iter().map(|(c, _)| cell_text(*c)).collect();
             // A row of `th` is a header, unless its `th` cells head the row (`scope=row`).
             let all_th = texts.iter().zip(&cells).filter(|(t, _)| !t.is_empty()).all(|(_, (_, e))| e.name() == "th");
             let header = head_group || (all_th && texts.iter().any(|t| !t.is_empty()) && !row_has_row_headers(*tr));
@@ -674,7 +718,7 @@ impl Reader<'_> {
                                     }
                                     continue;
                                 }
-                                subtree_text(n, &mut text);
+                                subtree_text(n, &mut text, Reading::Shown);
                                 let level = match name.as_bytes() {
                                     [b'h', d] => {
                                         let level = d - b'0';
@@ -692,7 +736,7 @@ impl Reader<'_> {
                                 self.buf.line_break();
                             } else if name == "select" {
                                 // The chosen option, not the list of choices.
-                                subtree_text(n, &mut self.buf);
+                                subtree_text(n, &mut self.buf, Reading::Shown);
                                 skipping.skip(n);
                             } else if name == "input" {
                                 if let Some(g) = checkbox_glyph(e) {

@@ -87,6 +87,18 @@ fn cell_text_keeps_lines_lists_entities_and_check_boxes() {
 }
 
 #[test]
+fn a_cell_showing_only_an_icon_reads_as_a_screen_reader_says() {
+    let html = r#"<table><tr><th>Provision</th><th>Comply</th><th>Evidence</th></tr>
+<tr><td>1.2</td><td><i class="fa fa-check" aria-hidden="true"></i><span class="sr-only">Yes</span></td><td>Policy<span class="visually-hidden"> (opens in a new tab)</span></td></tr>
+<tr><td>1.3</td><td><img src="cross.png" alt="No"></td><td><svg role="img" aria-label="Partially"></svg></td></tr>
+<tr><td>1.4</td><td><img src="spacer.gif" alt=""></td><td><span class="sr-only" hidden>never</span></td></tr></table>"#;
+    let g = grid(tables(&blocks(html))[0]);
+    assert_eq!(g[1], ["1.2", "Yes", "Policy"], "screen-reader text only where nothing else shows");
+    assert_eq!(g[2], ["1.3", "No", "Partially"]);
+    assert_eq!(g[3], ["1.4", "", ""]);
+}
+
+#[test]
 fn a_layout_table_wrapping_the_form_does_not_hide_it_and_a_small_table_in_a_cell_is_text() {
     let html = r#"<body><table width="100%"><tr><td><img src="logo.png"> Ashdown District Council</td></tr>
 <tr><td><h1>Self-assessment</h1>
