@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the cargo-fuzz targets (fuzz/) for a bounded time each. Not part of CI.
 #
-#   scripts/fuzz.sh            # parse_pdf and parse_text, 60 s each
+#   scripts/fuzz.sh            # parse_pdf, parse_text, parse_html and parse_docx, 60 s each
 #   scripts/fuzz.sh 300        # 300 s each
 #   scripts/fuzz.sh 300 parse_text
 #
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
 shift || true
 TARGETS=("$@")
-if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(parse_pdf parse_text); fi
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(parse_pdf parse_text parse_html parse_docx); fi
 command -v cargo-fuzz >/dev/null 2>&1 || { echo "cargo-fuzz is needed: cargo install cargo-fuzz" >&2; exit 1; }
 export RUSTC_BOOTSTRAP=1 CARGO_BUILD_JOBS="${CARGO_BUILD_JOBS:-1}"
 
@@ -35,6 +35,25 @@ seed() {
             for f in fixtures/text/*.txt fixtures/bad/*.txt corpus/*.txt; do
                 [ -s "$f" ] || continue
                 cp "$f" "$dir/seed-$(basename "$f")"
+            done ;;
+        parse_html)
+            for f in fixtures/html/*.html fixtures/html/*.mhtml fixtures/html/*.mht; do
+                [ -s "$f" ] || continue
+                cp "$f" "$dir/seed-$(basename "$f")"
+            done ;;
+        parse_docx)
+            # Mode byte (see the target): 0 the file, 1 its document.xml, 2 an ODT's content.xml.
+            for f in fixtures/docx/*.docx fixtures/odt/*.odt; do
+                [ -s "$f" ] || continue
+                { printf '\0'; cat "$f"; } > "$dir/seed-$(basename "$f")"
+                python3 - "$f" "$dir/seed-xml-$(basename "$f")" <<'PY'
+import sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z:
+    names = z.namelist()
+    part, mode = ("word/document.xml", 1) if "word/document.xml" in names else ("content.xml", 2)
+    open(out, "wb").write(bytes([mode]) + z.read(part))
+PY
             done ;;
     esac
 }

@@ -1,29 +1,40 @@
-//! End-to-end: Word DOCX forms through the `chc` binary, scored against their gold files
-//! (fixtures/docx/, rendered by scripts/make-docx-fixtures.sh), and damaged DOCX files
-//! failing alone while the batch goes on.
+//! End-to-end: Word DOCX and OpenDocument ODT forms through the `chc` binary, scored against
+//! their gold files (fixtures/docx/ and fixtures/odt/, made by scripts/make-docx-fixtures.sh
+//! and scripts/make-word-form-fixtures.py), and damaged DOCX files failing alone while the
+//! batch goes on.
 
 use chc_eval::{evaluate_pair, Gold};
 
 mod common;
 use common::*;
 
-const FIXTURES: &[&str] = &["docx_seed000_landscape", "docx_2022_merged_subheadings", "docx_2024_rag_ticks"];
+const FIXTURES: &[&str] = &[
+    "fixtures/docx/docx_seed000_landscape.docx",
+    "fixtures/docx/docx_2022_merged_subheadings.docx",
+    "fixtures/docx/docx_2024_rag_ticks.docx",
+    "fixtures/docx/docx_larkfield_checkboxes.docx",
+    "fixtures/docx/docx_marshbrook_libreoffice.docx",
+    "fixtures/odt/odt_marshbrook_libreoffice.odt",
+];
 
 #[test]
 fn docx_fixtures_match_gold() {
     let out = tmp("gold");
-    let files: Vec<String> = FIXTURES.iter().map(|s| format!("fixtures/docx/{s}.docx")).collect();
     let mut args = vec!["extract"];
-    args.extend(files.iter().map(String::as_str));
+    args.extend(FIXTURES);
     args.extend(["--out", out.to_str().unwrap(), "--quiet"]);
     let o = chc(&args);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    for stem in FIXTURES {
+    for path in FIXTURES {
+        let (name, extension) = path.rsplit('/').next().unwrap().rsplit_once('.').unwrap();
+        let stem = &name;
         let doc = load_doc(&out, stem);
         let g = Gold::load(&repo().join("fixtures/gold").join(format!("{stem}.json"))).unwrap();
         let m = evaluate_pair(&g, &doc).metrics;
         let ctx = format!("{stem}: {}", serde_json::to_string(&m).unwrap());
-        assert_eq!(doc.source.format.as_str(), "docx", "{stem}");
+        assert_eq!(doc.source.format.as_str(), extension, "{stem}");
+        // Headers, footers and notes are context: no fragment of them is warned about.
+        assert!(doc.warnings.iter().all(|w| !w.kind.contains("fragment")) && doc.warnings.len() <= 1, "{stem}: {:?}", doc.warnings);
         assert_eq!(m.provision_f1, 1.0, "provision F1: {ctx}");
         assert_eq!(m.comply_accuracy, 1.0, "comply accuracy: {ctx}");
         for (name, v) in [("requirement", m.requirement_similarity), ("evidence", m.evidence_similarity), ("commentary", m.commentary_similarity)] {

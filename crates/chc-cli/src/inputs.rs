@@ -7,7 +7,19 @@ use std::path::{Path, PathBuf};
 
 /// Extensions picked up when walking a folder. Files named on the command line are
 /// always read, whatever their name.
-const FOLDER_EXTENSIONS: &[&str] = &["pdf", "docx", "txt", "text", "tsv", "htm", "html"];
+const FOLDER_EXTENSIONS: &[&str] = &["pdf", "docx", "odt", "txt", "text", "tsv", "htm", "html", "xhtml", "mhtml", "mht"];
+
+/// Extensions of a web page saved with its assets.
+const PAGE_EXTENSIONS: &[&str] = &["htm", "html", "xhtml"];
+
+/// The folder a browser's "Save page as… complete" writes beside `NAME.html`: `NAME_files`
+/// (Chrome, Firefox, Edge). Its pages are the saved page's frames and widgets, not inputs.
+fn is_saved_page_assets(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(stem) = name.strip_suffix("_files") else { return false };
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    PAGE_EXTENSIONS.iter().any(|ext| parent.join(format!("{stem}.{ext}")).is_file())
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
@@ -39,7 +51,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             _ => p.is_dir(),
         };
         if is_dir {
-            walk(&p, out)?;
+            if !is_saved_page_assets(&p) {
+                walk(&p, out)?;
+            }
         } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
             out.push(p);
         }
@@ -153,6 +167,22 @@ mod tests {
         let inputs = collect(std::slice::from_ref(&dir)).unwrap();
         let stems: Vec<&str> = inputs.iter().map(|i| i.stem.as_str()).collect();
         assert_eq!(stems, vec!["form__1", "form__2"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_saved_pages_files_folder_is_not_read_but_a_folder_named_alike_is() {
+        let dir = std::env::temp_dir().join(format!("chc-inputs-saved-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("form_files")).unwrap();
+        std::fs::create_dir_all(dir.join("council_files")).unwrap();
+        std::fs::write(dir.join("form.html"), "<html>").unwrap();
+        std::fs::write(dir.join("form_files/frame.htm"), "<html>").unwrap();
+        std::fs::write(dir.join("form_files/style.css"), "p{}").unwrap();
+        std::fs::write(dir.join("council_files/other.mhtml"), "MIME-Version: 1.0").unwrap();
+        std::fs::write(dir.join("council_files/form.odt"), "PK").unwrap();
+        let inputs = collect(std::slice::from_ref(&dir)).unwrap();
+        let names: Vec<String> = inputs.iter().map(|i| i.path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/")).collect();
+        assert_eq!(names, vec!["council_files/form.odt", "council_files/other.mhtml", "form.html"]);
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

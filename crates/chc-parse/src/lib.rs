@@ -6,6 +6,11 @@
 pub mod budget;
 pub mod clean;
 pub mod docx;
+pub mod grid;
+pub mod html;
+pub mod mhtml;
+pub mod odt;
+pub mod package;
 pub mod pdf;
 mod symbols;
 pub mod text;
@@ -21,7 +26,7 @@ use std::time::Duration;
 pub enum ParseError {
     #[error("the file is empty")]
     Empty,
-    #[error("{0}; chc reads PDF, Word DOCX, HTML and text (UTF-8, UTF-16, Windows-1252) files")]
+    #[error("{0}; chc reads PDF, Word DOCX, OpenDocument text (ODT), web pages (HTML, MHTML) and text (UTF-8, UTF-16, Windows-1252) files")]
     Unsupported(String),
     #[error("the PDF is encrypted and needs a password; save an unprotected copy and retry")]
     Encrypted,
@@ -31,6 +36,8 @@ pub enum ParseError {
     Corrupt(String),
     #[error("the DOCX is damaged: {0}")]
     CorruptDocx(String),
+    #[error("the ODT is damaged: {0}")]
+    CorruptOdt(String),
     #[error("over a safety limit: {0}")]
     LimitExceeded(String),
     #[error("the PDF reader failed: {0}")]
@@ -48,6 +55,7 @@ impl ParseError {
             ParseError::NoTextLayer => "no_text_layer",
             ParseError::Corrupt(_) => "corrupt_pdf",
             ParseError::CorruptDocx(_) => "corrupt_docx",
+            ParseError::CorruptOdt(_) => "corrupt_odt",
             ParseError::LimitExceeded(_) => "limit_exceeded",
             ParseError::ReaderPanic(_) => "reader_panic",
             ParseError::TimeLimit(_) => "time_limit",
@@ -95,30 +103,96 @@ pub fn sniff_format(bytes: &[u8]) -> Result<SourceFormat, ParseError> {
         return Ok(SourceFormat::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return docx::sniff_zip(bytes);
+        return package::sniff_zip(bytes);
     }
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
-        (b"\xD0\xCF\x11\xE0", "an old Word/Excel (OLE) file"),
         (b"\x1F\x8B", "a gzip archive"),
     ];
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(ParseError::Unsupported(legacy_office(bytes)));
+    }
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
             return Err(ParseError::Unsupported(format!("the file is {what}")));
         }
     }
+    if odt::is_flat_odt(&bytes[..bytes.len().min(4096)]) {
+        return Ok(SourceFormat::Odt);
+    }
+    if mhtml::looks_like_mime(bytes) {
+        return Ok(SourceFormat::Html);
+    }
     let decoded_head = text::decode(head).map(|(s, _)| s).unwrap_or_default();
-    let lower = decoded_head.trim_start().to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+    if opens_like_html(&decoded_head) {
         return Ok(SourceFormat::Html);
     }
     Ok(SourceFormat::Text)
 }
 
+/// What a legacy binary Office file (OLE compound file) is, and what to do with it: its
+/// directory names its main stream in UTF-16.
+fn legacy_office(bytes: &[u8]) -> String {
+    let utf16 = |name: &str| name.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>();
+    let has = |name: &str| memchr::memmem::find(bytes, &utf16(name)).is_some();
+    let what = if has("WordDocument") {
+        "a legacy Word 97-2003 document (.doc), which chc does not read"
+    } else if has("Workbook") || has("Book") {
+        "a legacy Excel 97-2003 workbook (.xls), not a document"
+    } else {
+        "a legacy binary Office file (OLE)"
+    };
+    format!("the file is {what}; open it in Word or LibreOffice and save it as DOCX or PDF")
+}
+
+/// A page opens with its doctype or one of the document's own elements, after any XML
+/// declaration and comments (browsers' "saved from url=" comment, a CMS's banner comment).
+fn opens_like_html(head: &str) -> bool {
+    let mut rest = head.trim_start_matches('\u{FEFF}').trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = after[end + 3..].trim_start(),
+                None => return false,
+            }
+        } else if rest.starts_with("<?xml") {
+            match rest.find("?>") {
+                Some(end) => rest = rest[end + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let lower = rest.get(..rest.len().min(16)).unwrap_or(rest).to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"].iter().any(|p| {
+        lower.starts_with(p) && lower[p.len()..].chars().next().is_none_or(|c| c == '>' || c.is_ascii_whitespace())
+    })
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// One page of structured blocks (what HTML, DOCX and ODT give), or [`ParseError::Empty`]
+/// when no block holds text.
+pub(crate) fn structured_document(source: SourceInfo, blocks: Vec<chc_model::Block>, warnings: Vec<chc_model::Warning>) -> Result<ParsedDocument, ParseError> {
+    use chc_model::{BlockKind, Page, PageContent};
+    let has_text = |b: &chc_model::Block| match &b.kind {
+        BlockKind::Table(t) => t.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())),
+        kind => kind.text().is_some_and(|t| !t.trim().is_empty()),
+    };
+    if !blocks.iter().any(has_text) {
+        return Err(ParseError::Empty);
+    }
+    Ok(ParsedDocument {
+        source,
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
+        tagged_tables: Vec::new(),
+        warnings,
+    })
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -157,9 +231,10 @@ pub fn parse_with_deadline(display_path: &str, bytes: &[u8], limits: &Limits, de
     };
     match format {
         SourceFormat::Pdf => pdf::parse_pdf(source, bytes, limits, deadline),
-        SourceFormat::Text | SourceFormat::Html => text::parse_text(source, bytes, limits, deadline),
+        SourceFormat::Text => text::parse_text(source, bytes, limits, deadline),
+        SourceFormat::Html => html::parse_html(source, bytes, deadline),
         SourceFormat::Docx => docx::parse_docx(source, bytes, limits),
-        SourceFormat::Odt => Err(ParseError::Unsupported("the file is an OpenDocument text (ODT), which is not read yet".into())),
+        SourceFormat::Odt => odt::parse_odt(source, bytes, limits),
     }
 }
 
@@ -171,10 +246,21 @@ mod tests {
     fn sniffs_by_content_not_name() {
         assert_eq!(sniff_format(b"%PDF-1.7\n..."), Ok(SourceFormat::Pdf));
         assert_eq!(sniff_format(b"<!DOCTYPE html><html>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"\xEF\xBB\xBF<!-- saved from url=(0042)https://www.example.gov.uk/ -->\r\n<html lang=en>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<head><title>x</title>"), Ok(SourceFormat::Html));
+        assert_eq!(sniff_format(b"<headline> is not a page"), Ok(SourceFormat::Text));
+        assert_eq!(sniff_format(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n\r\n--x"), Ok(SourceFormat::Html));
         assert_eq!(sniff_format(b"Section 1\tCode provision"), Ok(SourceFormat::Text));
         assert_eq!(sniff_format(b""), Err(ParseError::Empty));
         assert_eq!(sniff_format(b" \n\t "), Err(ParseError::Empty));
         assert_eq!(sniff_format(b"\x89PNG\r\n\x1a\n").unwrap_err().kind(), "unsupported_format");
+        let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        doc.extend(vec![0u8; 512]);
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+        let e = sniff_format(&doc).unwrap_err();
+        assert_eq!(e.kind(), "unsupported_format");
+        assert!(e.to_string().contains("Word 97-2003 document (.doc)") && e.to_string().contains("save it as DOCX or PDF"), "{e}");
     }
 
     #[test]

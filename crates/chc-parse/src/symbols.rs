@@ -8,8 +8,8 @@ pub(crate) fn is_symbol_font(font: &str) -> bool {
     f.starts_with("wingdings") || f.starts_with("webdings") || f == "symbol"
 }
 
-/// A character of a symbol font as Unicode: ticks and crosses as ✓/✗, bullets as •, empty
-/// boxes as ☐. `None` for the font's other pictures (dropped: their code points would read
+/// A character of a symbol font as Unicode: ticks and crosses as ✓/✗, check boxes as ☐
+/// (empty), ☒ (crossed) and ☑ (ticked), bullets as •. `None` for the font's other pictures (dropped: their code points would read
 /// as unrelated letters). Codes may be given in the private-use range (U+F0xx).
 pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
     let c = if (0xF000..=0xF0FF).contains(&code) { code - 0xF000 } else { code };

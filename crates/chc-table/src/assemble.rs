@@ -97,6 +97,10 @@ pub(crate) struct Assembler<'r> {
     segment: u32,
     /// Cells held back because they may open the next numbered row (see `continuation`).
     pending_prefix: Option<(Vec<String>, u32)>,
+    /// The lines come from a source that marks its tables (HTML, DOCX, ODT): a one-cell line
+    /// is text the author put outside the table or merged across it, never a piece of a
+    /// cell cut off by layout, so it is neither attached to a row nor warned about.
+    pub structured: bool,
 }
 
 impl<'r> Assembler<'r> {
@@ -114,6 +118,7 @@ impl<'r> Assembler<'r> {
             front_matter_lines: 0,
             segment: 0,
             pending_prefix: None,
+            structured: false,
         }
     }
 
@@ -323,7 +328,7 @@ impl<'r> Assembler<'r> {
                     after_break = true;
                 }
                 LineKind::Text(text) => {
-                    if parse_heading(text) == Heading::None && self.roles.is_some() {
+                    if parse_heading(text) == Heading::None && self.roles.is_some() && !self.structured {
                         if let Some(last) = self.records.last_mut() {
                             // Continue a cell cut mid-sentence, and keep going line by line
                             // until a blank line ends the fragment.
@@ -337,7 +342,7 @@ impl<'r> Assembler<'r> {
                         }
                     }
                     let is_heading = self.text_line(loc, text);
-                    if !is_heading && self.roles.is_some() && !self.records.is_empty() {
+                    if !is_heading && self.roles.is_some() && !self.records.is_empty() && !self.structured {
                         self.warnings.push(Warning::new("stray_fragment", format!("line {loc}: text outside the table kept as context: {}", shorten(text))));
                     }
                 }

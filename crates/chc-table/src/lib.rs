@@ -8,7 +8,6 @@
 mod assemble;
 pub mod geometry;
 pub mod header;
-pub mod html;
 pub mod lines;
 mod records;
 pub mod structured;
@@ -21,7 +20,7 @@ mod quirk_tests;
 
 use assemble::Assembler;
 use chc_code::Registry;
-use chc_model::{LayoutKind, PageContent, ParsedDocument, SourceFormat, TableDocument, TextLine, Warning};
+use chc_model::{LayoutKind, PageContent, ParsedDocument, TableDocument, TextLine, Warning};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -50,17 +49,6 @@ impl TableError {
             TableError::NotAForm => "not_a_form",
         }
     }
-}
-
-fn join_lines(lines: &[TextLine]) -> String {
-    lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
-}
-
-fn html_grid(doc: &ParsedDocument, lines: &[TextLine]) -> Option<Vec<GridLine>> {
-    if doc.source.format != SourceFormat::Html {
-        return None;
-    }
-    html::to_grid(&join_lines(lines))
 }
 
 /// The blocks of a structured source (HTML, DOCX, ODT), which is one page.
@@ -140,13 +128,10 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             None => geometric,
         }
     } else if let Some(grid) = structured_blocks(doc).and_then(structured::tables_to_grid) {
-        asm.grid(&grid);
-        LayoutKind::HtmlTable
-    } else if let Some(grid) = html_grid(doc, &text_lines) {
+        asm.structured = true;
         asm.grid(&grid);
         LayoutKind::HtmlTable
     } else {
-        let text_lines = if doc.source.format == SourceFormat::Html { Cow::Owned(html::to_text_lines(&join_lines(&text_lines))) } else { text_lines };
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
             LayoutKind::Tabbed => {

@@ -42,7 +42,8 @@ fn push_text(out: &mut Vec<GridLine>, location: u32, text: &str) {
 }
 
 /// A table's rows as grid lines. A cell merged across its row leaves the slots it covers
-/// empty, so a title row spanning the table reads as one-cell text (a heading). A leading
+/// empty, so a title row spanning the table reads as one-cell text (a heading); a cell
+/// merged down repeats in each row it covers. A leading
 /// column merged down the rows ("Section" with `rowspan`) labels the rows beside it: its
 /// text is printed once, as a heading line, and the column is left out of the rows.
 /// Also reads a tagged PDF's structure-tree tables.
@@ -61,8 +62,10 @@ pub fn table_lines(t: &StructuredTable, out: &mut Vec<GridLine>) {
                 continue;
             }
             cells.push(match cell.covered {
-                Covered::No => cell.text.replace(['\t', '\r'], " "),
-                Covered::FromLeft | Covered::FromAbove => String::new(),
+                // A cell merged down over several provision rows (one comply value or one
+                // piece of evidence for all of them) belongs to each of those rows.
+                Covered::No | Covered::FromAbove => cell.text.replace(['\t', '\r'], " "),
+                Covered::FromLeft => String::new(),
             });
         }
         if cells.iter().any(|c| !c.trim().is_empty()) {
@@ -147,5 +150,22 @@ mod tests {
         assert_eq!(cells[3], vec!["1.2", "A complaint…", "Yes"]);
         assert_eq!(cells[4], vec!["1.3", "The resident…", "No"]);
         assert_eq!(cells[5], vec!["Stage 1"]);
+    }
+
+    #[test]
+    fn a_cell_merged_down_over_provision_rows_belongs_to_each() {
+        use Covered::*;
+        let t = StructuredTable {
+            location: 1,
+            caption: None,
+            rows: vec![
+                row(1, vec![cell("Provision", No), cell("Requirement", No), cell("Comply", No), cell("Evidence", No)]),
+                row(2, vec![cell("6.3", No), cell("Stage 1 within 10 days", No), cell("Yes", No), cell("Complaints policy 5.2", No)]),
+                row(3, vec![cell("6.4", No), cell("Extensions", No), cell("Yes", FromAbove), cell("Complaints policy 5.2", FromAbove)]),
+            ],
+        };
+        let mut out = Vec::new();
+        table_lines(&t, &mut out);
+        assert_eq!(out[2].cells, vec!["6.4", "Extensions", "Yes", "Complaints policy 5.2"]);
     }
 }

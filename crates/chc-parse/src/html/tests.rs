@@ -1,0 +1,247 @@
+use super::*;
+use crate::Deadline;
+use chc_model::Covered;
+
+fn blocks(html: &str) -> Vec<Block> {
+    read_blocks(html, Deadline::NONE).unwrap()
+}
+
+/// Each block as a short string: `H2 text`, `P text`, `T text`, `D text`, or the table.
+fn show(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .map(|b| match &b.kind {
+            BlockKind::Heading { level, text } => format!("H{level} {text}"),
+            BlockKind::Paragraph(t) => format!("P {t}"),
+            BlockKind::Term(t) => format!("T {t}"),
+            BlockKind::Definition(t) => format!("D {t}"),
+            BlockKind::Table(t) => format!("TABLE {}x{}", t.rows.len(), t.rows.first().map_or(0, |r| r.cells.len())),
+        })
+        .collect()
+}
+
+fn tables(blocks: &[Block]) -> Vec<&StructuredTable> {
+    blocks.iter().filter_map(|b| if let BlockKind::Table(t) = &b.kind { Some(t) } else { None }).collect()
+}
+
+fn grid(t: &StructuredTable) -> Vec<Vec<String>> {
+    crate::grid::slot_strings(&t.rows)
+}
+
+#[test]
+fn rowspan_section_column_colspan_title_and_row_groups() {
+    let html = r#"<!DOCTYPE html><html><head><title>Self-assessment</title></head><body>
+<table>
+<caption>Complaint Handling Code self-assessment</caption>
+<tfoot><tr><td colspan="4">Key: Y = compliant</td></tr></tfoot>
+<thead><tr><th scope="col">Section</th><th scope="col">Code provision</th><th>Comply</th><th>Evidence</th></tr></thead>
+<tbody>
+<tr><td colspan="4"><strong>Stage 1</strong></td></tr>
+<tr><td rowspan="2">1. Definition</td><th scope="row">1.2</th><td>Yes</td><td rowspan="3">Policy 2.1</td></tr>
+<tr><th scope="row">1.3</th><td>No</td></tr>
+<tr><td rowspan="0">2. Exclusions</td><th scope="row">2.1</th><td>Yes</td></tr>
+<tr><th scope="row">2.2</th><td>Yes</td><td>Letters</td></tr>
+</tbody></table></body></html>"#;
+    let b = blocks(html);
+    assert_eq!(show(&b), vec!["P Self-assessment", "TABLE 7x4"]);
+    let t = tables(&b)[0];
+    assert_eq!(t.caption.as_deref(), Some("Complaint Handling Code self-assessment"));
+    let g = grid(t);
+    assert_eq!(g[0], ["Section", "Code provision", "Comply", "Evidence"]);
+    assert_eq!(g[1], ["Stage 1", "<Stage 1", "<Stage 1", "<Stage 1"]);
+    assert_eq!(g[2], ["1. Definition", "1.2", "Yes", "Policy 2.1"]);
+    assert_eq!(g[3], ["^1. Definition", "1.3", "No", "^Policy 2.1"]);
+    assert_eq!(g[4], ["2. Exclusions", "2.1", "Yes", "^Policy 2.1"]);
+    assert_eq!(g[5], ["^2. Exclusions", "2.2", "Yes", "Letters"]);
+    assert_eq!(g[6], ["Key: Y = compliant", "<Key: Y = compliant", "<Key: Y = compliant", "<Key: Y = compliant"], "tfoot last");
+    let headers: Vec<bool> = t.rows.iter().map(|r| r.header).collect();
+    assert_eq!(headers, [true, false, false, false, false, false, false], "th scope=row cells do not make a header row");
+    assert!(t.rows[2].cells[1].header, "the provision cell is a th");
+    assert_eq!(t.rows[2].location, 8, "source line of the row");
+}
+
+#[test]
+fn spans_past_the_row_group_or_the_width_are_clamped() {
+    let html = "<table><tbody><tr><td rowspan=9>a</td><td colspan=5000>b</td></tr><tr><td>c</td></tr></tbody><tbody><tr><td>d</td><td>e</td></tr></tbody></table>";
+    let b = blocks(html);
+    let t = tables(&b)[0];
+    assert_eq!(t.rows.len(), 3);
+    assert!(t.rows.iter().all(|r| r.cells.len() == grid::MAX_COLUMNS));
+    assert_eq!(t.rows[1].cells[0].covered, Covered::FromAbove);
+    assert_eq!(t.rows[1].cells[1].text, "c");
+    assert_eq!(t.rows[2].cells[0].text, "d", "the rowspan stops at its row group");
+}
+
+#[test]
+fn cell_text_keeps_lines_lists_entities_and_check_boxes() {
+    let html = "<table><tr><th>Provision</th><th>Requirement</th><th>Comply</th></tr>\
+<tr><td>1.2</td><td><p>A complaint must be defined as:</p><p>&lsquo;an expression &amp; more&rsquo;</p><ul><li>one</li><li>two<br>lines</li></ul></td>\
+<td><input type=checkbox checked> Yes <input type=checkbox> No</td></tr>\
+<tr><td>1.3</td><td>Caf&eacute; &middot; &#8217;s &#x2013; a&nbsp;b &notin; &amp&NotARealEntity;</td><td><select><option>Yes</option><option selected>No</option></select></td></tr></table>";
+    let t = blocks(html);
+    let g = grid(tables(&t)[0]);
+    assert_eq!(g[1][1], "A complaint must be defined as:\n\u{2018}an expression & more\u{2019}\n• one\n• two\nlines");
+    assert_eq!(g[1][2], "☒ Yes ☐ No");
+    assert_eq!(g[2][1], "Café · \u{2019}s \u{2013} a b ∉ &&NotARealEntity;");
+    assert_eq!(g[2][2], "No");
+}
+
+#[test]
+fn a_cell_showing_only_an_icon_reads_as_a_screen_reader_says() {
+    let html = r#"<table><tr><th>Provision</th><th>Comply</th><th>Evidence</th></tr>
+<tr><td>1.2</td><td><i class="fa fa-check" aria-hidden="true"></i><span class="sr-only">Yes</span></td><td>Policy<span class="visually-hidden"> (opens in a new tab)</span></td></tr>
+<tr><td>1.3</td><td><img src="cross.png" alt="No"></td><td><svg role="img" aria-label="Partially"></svg></td></tr>
+<tr><td>1.4</td><td><img src="spacer.gif" alt=""></td><td><span class="sr-only" hidden>never</span></td></tr></table>"#;
+    let g = grid(tables(&blocks(html))[0]);
+    assert_eq!(g[1], ["1.2", "Yes", "Policy"], "screen-reader text only where nothing else shows");
+    assert_eq!(g[2], ["1.3", "No", "Partially"]);
+    assert_eq!(g[3], ["1.4", "", ""]);
+}
+
+#[test]
+fn a_layout_table_wrapping_the_form_does_not_hide_it_and_a_small_table_in_a_cell_is_text() {
+    let html = r#"<body><table width="100%"><tr><td><img src="logo.png"> Ashdown District Council</td></tr>
+<tr><td><h1>Self-assessment</h1>
+<table border=1><tr><th>Code provision</th><th>Requirement</th><th>Comply</th><th>Evidence</th></tr>
+<tr><td>1.2</td><td>A complaint</td><td>Yes</td><td><table><tr><td>Policy</td><td>2.1</td></tr><tr><td>Leaflet</td><td>p.3</td></tr></table></td></tr>
+<tr><td>1.3</td><td>The resident</td><td>No</td><td>None</td></tr></table>
+</td></tr></table></body>"#;
+    let b = blocks(html);
+    assert_eq!(show(&b), vec!["P Ashdown District Council", "H1 Self-assessment", "TABLE 3x4"]);
+    let g = grid(tables(&b)[0]);
+    assert_eq!(g[1], ["1.2", "A complaint", "Yes", "Policy 2.1\nLeaflet p.3"]);
+}
+
+#[test]
+fn chrome_and_markup_in_scripts_and_comments_never_become_content() {
+    let html = r##"<!DOCTYPE html><html><head><title>Self-assessment | Fairmead Borough Council</title>
+<script>var t = "<table><tr><td>1.2</td><td>Yes</td></tr></table>";</script>
+<style>td:before { content: "<td>No</td>" }</style></head>
+<body>
+<!-- <table><tr><td>9.9</td><td>No</td></tr></table> -->
+<div class="cookie-banner"><p>We use cookies</p><button>Accept</button></div>
+<div id="global-cookie-message"><p>Cookies help us</p></div>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header><nav><ul><li><a href="/">Home</a></li></ul></nav><p>Site header text</p></header>
+<nav class="breadcrumb"><ol><li>Home</li></ol></nav>
+<template><tr><td>1.2</td><td>Yes</td></tr></template>
+<noscript><p>Turn on JavaScript</p></noscript>
+<h1>Self-assessment</h1>
+<p>Intro text</p>
+<p hidden>Hidden text</p>
+<div aria-hidden="true"><table><tr><td>2.1</td><td>No</td></tr></table></div>
+<div style="display: none">Invisible</div>
+<span class="govuk-visually-hidden">Screen reader text</span>
+<div class="page-feedback"><h2>Was this page helpful?</h2><button>Yes</button><button>No</button></div>
+<div><p>Is this page useful?</p><a href="/y">Yes</a> <a href="/n">No</a></div>
+<ul class="share-links"><li><a href="https://facebook.com">Facebook</a></li></ul>
+<form role="search"><input name="q"><button>Search</button></form>
+<aside><h2>Related pages</h2></aside>
+<button>Print this page</button>
+<footer><p>&copy; Fairmead Borough Council &middot; Town Hall</p></footer>
+</body></html>"##;
+    assert_eq!(show(&blocks(html)), vec!["P Self-assessment | Fairmead Borough Council", "H1 Self-assessment", "P Intro text"]);
+}
+
+#[test]
+fn main_content_is_read_with_the_title_and_headers_inside_articles_stay() {
+    let long = "Landlords must make it easy for residents to complain. ".repeat(5);
+    let html = format!(
+        r#"<html><head><title>Wrenfield Homes</title></head><body><div class="promo">Sign up to our newsletter</div>
+<main><h1>Self-assessment</h1><article class="card"><header><h3>Provision 3.1</h3></header><p>{long}</p>
+<footer><p>Compliant: Yes</p></footer></article></main><div>Outside main</div></body></html>"#
+    );
+    let shown = show(&blocks(&html));
+    assert_eq!(shown[..3], ["P Wrenfield Homes", "H1 Self-assessment", "H3 Provision 3.1"]);
+    assert_eq!(shown[4], "P Compliant: Yes");
+    assert_eq!(shown.len(), 5);
+}
+
+#[test]
+fn headings_accordions_definition_lists_and_cards_give_ordered_blocks() {
+    let html = r#"<body><h1>Self-assessment</h1><h2>Section 1</h2>
+<details><summary>Section 1: Definition of a complaint</summary>
+<h3>Provision 1.2</h3><p>A complaint must be defined as:</p><p><strong>Do we comply?</strong> Yes</p>
+</details>
+<dl><div class="row"><dt>Code provision</dt><dd>1.3</dd></div><dt>Comply</dt><dd><p>Partially</p><p>Second line</p></dd></dl>
+<div class="card"><div class="card-header"><h3 class="card-title">1.4</h3></div><div class="card-body">Loose text <b>bold</b><p>Evidence: policy</p>tail</div></div>
+<ol><li>first<ul><li>nested</li></ul></li></ol>
+</body>"#;
+    assert_eq!(
+        show(&blocks(html)),
+        vec![
+            "H1 Self-assessment",
+            "H2 Section 1",
+            "H3 Section 1: Definition of a complaint",
+            "H3 Provision 1.2",
+            "P A complaint must be defined as:",
+            "P Do we comply? Yes",
+            "T Code provision",
+            "D 1.3",
+            "T Comply",
+            "D Partially\nSecond line",
+            "H3 1.4",
+            "P Loose text bold",
+            "P Evidence: policy",
+            "P tail",
+            "P • first\n• nested",
+        ]
+    );
+}
+
+#[test]
+fn charset_declared_only_in_meta_is_honoured() {
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body><p>Caf".to_vec();
+    page.extend(b"\xe9 \xa3100</p></body></html>");
+    assert_eq!(meta_charset(&page), Some(encoding_rs::WINDOWS_1252));
+    let (text, how) = decode_html(&page).unwrap();
+    assert!(text.contains("Café £100"), "{text}");
+    assert_eq!(how, None, "declared, not guessed");
+    let koi = b"<meta charset='koi8-r'><p>\xf0\xd2\xc9\xd7\xc5\xd4</p>";
+    assert!(decode_html(koi).unwrap().0.contains("Привет"));
+    assert_eq!(meta_charset(b"<meta charset=\"utf-16\">"), Some(encoding_rs::UTF_8));
+    assert_eq!(meta_charset(b"<p>no meta</p>"), None);
+    // A byte-order mark wins over the meta.
+    let bom = b"\xEF\xBB\xBF<meta charset=windows-1252><p>\xc3\xa9</p>";
+    assert!(decode_html(bom).unwrap().0.contains("é"));
+    // Undeclared and not UTF-8: Windows-1252, said in a warning.
+    let (text, how) = decode_html(b"<p>\x93quoted\x94</p>").unwrap();
+    assert!(text.contains('\u{201C}'));
+    assert!(how.is_some());
+}
+
+#[test]
+fn broken_markup_and_odd_input_do_not_panic() {
+    for s in [
+        "",
+        "<",
+        "<td",
+        "<tr><td>1.2<td>",
+        "<<<>>>",
+        "<table><tr><td>é</td>",
+        "<!-- unclosed",
+        "<script>never closed",
+        "<table><td rowspan=-1 colspan=0>x</td></table>",
+        "<table><caption><table><tr><td>a</td></tr></table></caption></table>",
+        "<details><summary><h2>x</h2></summary><summary>y</summary></details>",
+        "<select><option selected><table><td>x</table></select>",
+    ] {
+        let _ = blocks(s);
+    }
+    let deep = "<div>".repeat(3_000) + "text" + &"</div>".repeat(3_000);
+    assert_eq!(show(&blocks(&deep)), vec!["P text"]);
+    let nested_tables = "<table><tr><td>".repeat(500) + "x";
+    let _ = blocks(&nested_tables);
+}
+
+
+#[test]
+fn a_page_that_outlasts_its_time_budget_stops_while_parsing() {
+    // html5ever's tree builder is quadratic in nesting depth; the page is fed in chunks
+    // and the budget checked between them.
+    let deep = "<div>".repeat(200_000);
+    let deadline = Deadline::after(Some(std::time::Duration::from_millis(50)));
+    let t = std::time::Instant::now();
+    assert_eq!(read_blocks(&deep, deadline).unwrap_err().kind(), "time_limit");
+    assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+}

@@ -1,0 +1,29 @@
+//! The web-page reader on arbitrary bytes (HTML, or MHTML when the bytes look like MIME),
+//! then table reconstruction and matching. Looks for panics, aborts (stack overflow on deep
+//! nesting), hangs and memory blow-ups, and checks the reader's promise: every table is a
+//! rectangular grid.
+#![no_main]
+
+use chc_model::{BlockKind, PageContent, SourceFormat, SourceInfo};
+use libfuzzer_sys::fuzz_target;
+use std::time::Duration;
+
+fuzz_target!(|data: &[u8]| {
+    let source = SourceInfo { path: "fuzz.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: data.len() as u64 };
+    let deadline = chc_parse::Deadline::after(Some(Duration::from_secs(10)));
+    let Ok(doc) = chc_parse::html::parse_html(source, data, deadline) else { return };
+    for page in &doc.pages {
+        if let PageContent::Structured(blocks) = &page.content {
+            for b in blocks {
+                if let BlockKind::Table(t) = &b.kind {
+                    if let Err(e) = chc_parse::grid::check_table(t) {
+                        panic!("a table the reader gave breaks its promise: {e}");
+                    }
+                }
+            }
+        }
+    }
+    let registry = chc_code::Registry::embedded();
+    let Ok(table) = chc_table::reconstruct(&doc, registry) else { return };
+    let _ = chc_match::match_document(table, registry, &chc_model::Overrides::default());
+});
