@@ -5,7 +5,7 @@ use chc_code::regexes::cached as re;
 use crate::provisions::Probe;
 use chc_code::{CodeVersion, Registry};
 use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument, Warning};
-use chc_code::dates::{month_year, numeric_date};
+use chc_code::dates::dates_in;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -86,34 +86,60 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// The document's own date: the title's date, else a "last updated / published / date"
-/// line, else the first date in the front matter. Dates inside rows (action deadlines)
-/// are not the document's date.
+/// The document's own date: the title's date, else a page-date line anywhere around the
+/// form ("Last updated …" above it, "Last modified on …" below it), else the first date in
+/// the front matter. Dates inside rows (action deadlines) and dates of the Code's own
+/// history ("The Ombudsman published its Code in July 2020") are not the document's date.
 pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) {
     static LABELLED: OnceLock<Regex> = OnceLock::new();
-    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|published|date|version|approved|reviewed|completed)");
+    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|modified|edited|published|date|version|approved|reviewed|completed)");
     let front: Vec<&chc_model::ContextLine> = table.context[..table.front_matter_lines.min(table.context.len())].iter().collect();
-    let date_of = |t: &str| month_year(t).or_else(|| numeric_date(t));
     for (i, line) in front.iter().enumerate().take(3) {
         if line.text.chars().count() <= 140 {
-            if let Some(d) = date_of(&line.text) {
+            if let Some(d) = own_date(&line.text) {
                 return (Some(d), FieldDetection { method: if i == 0 { "title" } else { "heading" }.into(), confidence: 0.9, evidence: short(&line.text) });
             }
         }
     }
     for line in table.context.iter() {
         if labelled.is_match(&line.text) && line.text.chars().count() <= 200 {
-            if let Some(d) = date_of(&line.text) {
+            if let Some(d) = own_date(&line.text) {
                 return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.85, evidence: short(&line.text) });
             }
         }
     }
     for line in front.iter() {
-        if let Some(d) = date_of(&line.text) {
+        if let Some(d) = own_date(&line.text) {
             return (Some(d), FieldDetection { method: "front_matter".into(), confidence: 0.5, evidence: short(&line.text) });
         }
     }
     (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
+}
+
+/// The first date in `line` that dates something other than the Code itself.
+fn own_date(line: &str) -> Option<String> {
+    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at])).map(|(_, d)| d)
+}
+
+/// Whether the sentence that runs up to a date is the Code's history: its subject is the
+/// Code or the Ombudsman and its verb brings the Code out ("The Housing Ombudsman published
+/// its Code in", "the Code, first published in", "The 2024 Code came into force on"). A
+/// form or page dated in the same words ("Our Code self-assessment, published on", "…
+/// against the Code, reviewed in") is not history.
+fn tells_the_codes_history(before: &str) -> bool {
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    static DOCUMENT: OnceLock<Regex> = OnceLock::new();
+    static DATING: OnceLock<Regex> = OnceLock::new();
+    let sentence = before.rsplit(['.', ';', '!', '?']).next().unwrap_or("").to_ascii_lowercase();
+    let verbs = re(&VERB, r"\b(published|introduced|launched|issued|released|revised|updated|amended|came\s+into|comes\s+into|took\s+effect|takes\s+effect|brought\s+in|in\s+force|effective)\b");
+    let subject = re(&SUBJECT, r"\b(code|ombudsman)\b");
+    let document = re(&DOCUMENT, r"\b(self-assessment|assessment|form|page|report|document|policy|we|our|this)\b");
+    let dating = re(&DATING, r"\b(updated|modified|reviewed|assessed|approved|completed|signed)\b");
+    verbs.find_iter(&sentence).any(|verb| {
+        let head = &sentence[..verb.start()];
+        subject.find_iter(head).last().is_some_and(|s| !document.is_match(&head[s.end()..])) && !dating.is_match(&sentence[verb.end()..])
+    })
 }
 
 /// Draft when the title or a status line says so; "draft" inside rows ("draft policy")
@@ -209,5 +235,30 @@ mod tests {
         let (v, d) = code_version(&t, &probes(&t.records), reg);
         assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
         assert_eq!(d.method, "wording+structure");
+    }
+
+    fn dated(front: &[&str], rows: usize, after: &[&str]) -> TableDocument {
+        let mut t = table(&[], &[], &vec![("x", None); rows]);
+        let line = |location: u32, text: &&str| chc_model::ContextLine { location, text: text.to_string() };
+        t.context = front.iter().enumerate().map(|(i, text)| line(i as u32, text)).collect();
+        t.context.extend(after.iter().enumerate().map(|(i, text)| line(1000 + i as u32, text)));
+        t.front_matter_lines = front.len();
+        t
+    }
+
+    #[test]
+    fn the_codes_history_does_not_date_the_form() {
+        let cases: [(&[&str], &[&str], Option<&str>); 6] = [
+            (&["Self-assessment", "The Ombudsman issued the Complaint Handling Code in July 2020.", "Harbour Vale Homes reviewed its practice against the Code in October 2023."], &[], Some("2023-10")),
+            (&["Our complaints", "The Housing Ombudsman's Code, first introduced in July 2020, sets what residents can expect."], &["Contact us"], None),
+            (&["Complaints self-assessment", "The 2024 Code came into force on 1 April 2024; we completed this assessment in June 2024."], &[], Some("2024-06")),
+            (&["Code self-assessment, published 3 May 2025"], &[], Some("2025-05")),
+            // A page date after the form counts, wherever the history sentence stands.
+            (&["The Code was launched by the Ombudsman in July 2020."], &["Share this page", "Page last modified on 14 Feb 2025"], Some("2025-02")),
+            (&["How we handle complaints"], &["Last edited: 02/09/2024"], Some("2024-09")),
+        ];
+        for (front, after, want) in cases {
+            assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
+        }
     }
 }
