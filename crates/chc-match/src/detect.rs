@@ -108,12 +108,29 @@ pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) 
             }
         }
     }
+    // Page chrome the table reader left inside a cell ("…clearly.\nLast modified on 2 May 2025").
+    let cells = table.records.iter().flat_map(|r| [&r.evidence, &r.commentary]);
+    if let Some((d, line)) = cells.flat_map(|c| c.lines()).find_map(|l| page_date_line(l).map(|d| (d, l))) {
+        return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.8, evidence: short(line) });
+    }
     for line in front.iter() {
         if let Some(d) = own_date(&line.text) {
             return (Some(d), FieldDetection { method: "front_matter".into(), confidence: 0.5, evidence: short(&line.text) });
         }
     }
     (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
+}
+
+/// A line that is only a page-date label and its date: "Last modified on 2 May 2025",
+/// "Page last updated: 03/06/2025", "Updated 28 June 2024" (not "Updated policy approved in
+/// June 2024", which dates a policy).
+fn page_date_line(line: &str) -> Option<String> {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    static GAP: OnceLock<Regex> = OnceLock::new();
+    let label = re(&LABEL, r"(?i)^\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)\b").find(line)?;
+    let (at, date) = dates_in(line).into_iter().next()?;
+    let gap = line.get(label.end()..at)?;
+    re(&GAP, r"(?i)^[\s:\x{2013}-]*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$").is_match(gap).then_some(date)
 }
 
 /// The first date in `line` that dates something other than the Code itself.
@@ -260,5 +277,18 @@ mod tests {
         for (front, after, want) in cases {
             assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
         }
+    }
+
+    #[test]
+    fn a_page_date_left_inside_the_last_cell_dates_the_form() {
+        let mut t = dated(&["Complaints self-assessment"], 2, &[]);
+        t.records[0].evidence = "Updated policy approved in June 2024".into();
+        t.records[1].evidence = "Call handlers log it.\nPage last updated: 14th March 2025".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2025-03"));
+        t.records[1].evidence = "Call handlers log it.\nLast reviewed - 09/10/2024".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2024-10"));
+        t.records[1].evidence = "Call handlers log it. Reviewed by the Board in May 2024".into();
+        assert_eq!(document_date(&t).0, None);
+        assert_eq!(page_date_line("Updated policy approved in June 2024"), None);
     }
 }
