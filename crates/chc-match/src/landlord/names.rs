@@ -113,6 +113,11 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
             }
             let bare = token.trim_start_matches(['(', '"', '\u{201c}', '\'', '\u{2018}', '[']);
             if !starts_capitalised(bare) {
+                // "Stoke- on-Trent": the rest of a word broken after its hyphen.
+                if bare.len() == token.len() && last_token(&text[..at]).is_some_and(|(_, p)| p.len() > 1 && p.ends_with('-')) {
+                    head = &text[..at];
+                    continue;
+                }
                 break;
             }
             start = at + (token.len() - bare.len());
@@ -278,6 +283,7 @@ mod tests {
         assert_eq!(names("A copy of Dunmore Vale Council's policy"), ["Dunmore Vale Council"]);
         assert_eq!(names("See (Gorse Hill Homes) and Newbury upon Avon Town Council."), ["Gorse Hill Homes", "Newbury upon Avon Town Council"]);
         assert_eq!(names("Places for Tenants Trust"), ["Places for Tenants Trust"]);
+        assert_eq!(names("a request to Brent- on-Sea Borough Council"), ["Brent- on-Sea Borough Council"]);
         assert!(names("the Council's policy; our Homestead project").is_empty());
         assert_eq!(names("The City Council has a team"), ["City Council"]);
         assert!(shaped_names("Kestrel Borough Council", &[(16, 23)])[0].council);
