@@ -578,7 +578,7 @@ impl Reading {
             if let Some((i, e)) = known {
                 // The mention spans the known name only, so a longer known name holds it.
                 let skipped = name[..i].split_whitespace().count();
-                let start = text[s.start..s.end].split_whitespace().nth(skipped).map_or(s.start, |w| w.as_ptr() as usize - text.as_ptr() as usize);
+                let start = s.start + nth_word_start(&text[s.start..s.end], skipped);
                 mention(start, s.end, (e.name.clone(), true), weight, place.method());
                 continue;
             }
@@ -732,6 +732,12 @@ impl Reading {
     }
 }
 
+/// Where the `n`th white-space separated word of `text` starts (0 for the first).
+fn nth_word_start(text: &str, n: usize) -> usize {
+    let mut starts = text.char_indices().filter(|&(i, c)| !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))).map(|(i, _)| i);
+    starts.nth(n).unwrap_or(0)
+}
+
 /// Whether `start..end` of `text` is a whole word.
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
@@ -862,11 +868,17 @@ mod tests {
                  Harrowgate Homes,housing_association,,,t\n\
                  Housing Solutions,housing_association,,,t\n\
                  Kestrel Vale District Council,council,kestrelvale.gov.uk,Kestrel Vale Council,t\n\
+                 Lindow Housing Partnership,housing_association,,,t\n\
+                 Norbury Homes,housing_association,,,t\n\
+                 North Norbury Council,council,,,t\n\
+                 Platform Homes,housing_association,,,t\n\
+                 South Norbury Council,council,,,t\n\
                  Oakridge Homes,housing_association,,,t\n\
                  Pennyfield Homes,housing_association,,,t\n\
                  Stonebridge,housing_association,,,t\n\
                  Stonebridge Homes South,housing_association,,,t\n\
                  Tamsin Vale Homes,housing_association,,,t\n\
+                 The Harrowfield Housing Group,housing_association,,,t\n\
                  The Wexcombe Almshouses,housing_association,,,t\n",
             )
         })
@@ -942,6 +954,80 @@ mod tests {
         // Holders of copyright that are not landlords.
         for other in ["\u{a9} Crown copyright", "Copyright 2024 Jadu Ltd", "(c) 2023 Civica Group"] {
             assert_eq!(landlord(&form(&["Self-assessment"], &["Policy"], &[other])), None, "{other}");
+        }
+    }
+
+    /// Landlords the gazetteer lacks, named where a form names its publisher: each mechanism
+    /// on invented names, the landlord and how it was found.
+    #[test]
+    fn landlord_shaped_names_where_a_form_names_itself() {
+        let intro = |line: &str| table(&["Complaints", "Self-assessment 2025", "How we did.", line], &["Policy section 2"]);
+        let cases: [(&str, TableDocument, Option<&str>, &str); 13] = [
+            ("a title line that is only the name", table(&["Fenmoor Council", "Complaint Handling Code: our self-assessment"], &["Yes"]), Some("Fenmoor Council"), "title"),
+            (
+                "a partnership in the title, its initials later",
+                table(&["Harwick Vale Partnership - Complaint Handling Code self-assessment", "Complaint Handling Code: HVP self-assessment"], &["HVP policy, section 2"]),
+                Some("Harwick Vale Partnership"),
+                "title",
+            ),
+            ("the owner of the complaints policy in the introduction", intro("Dunmore Housing Group's complaints policy is on our website"), Some("Dunmore Housing Group"), "heading"),
+            ("the subject of the introduction", intro("Thornwick Homes assessed itself against the Code in May 2023."), Some("Thornwick Homes"), "heading"),
+            (
+                "the owner of the complaints policy in body text",
+                table(&["Self-assessment"], &["A copy of Gorsedale Vale Council\u{2019}s current Compliments, Comments and Complaints Policy is online"]),
+                Some("Gorsedale Vale Council"),
+                "body_text",
+            ),
+            (
+                "a line of its own after the form, and the e-mail domain its name spells",
+                form(&["Exclusions"], &["Policy section 9"], &["Write to complaints@marlcombe.gov.uk", "Marlcombe Council"]),
+                Some("Marlcombe Council"),
+                "email_domain",
+            ),
+            ("an e-mail domain that ends like a landlord's", form(&["Self Assessment Form"], &["Policy"], &["Questions? feedback@saltcombehomes.org.uk"]), Some("Saltcombe Homes"), "email_domain"),
+            (
+                "an e-mail domain the text spells",
+                table(&["Self-assessment"], &["Tamworth Vale staff answer calls", "Email enquiries@tamworthvalehousinggroup.co.uk"]),
+                Some("Tamworth Vale Housing Group"),
+                "email_domain",
+            ),
+            ("a name in passing in the introduction", intro("Residents of Thornwick Homes and others were asked."), None, "none"),
+            ("a team on a line of its own", form(&["Self-assessment"], &["Policy"], &["Tenant Scrutiny Group"]), None, "none"),
+            ("a body link ending like a landlord's, not spelled in the text", table(&["Self-assessment"], &["See www.insidehomes.co.uk/news"]), None, "none"),
+            ("a name in passing in a heading between rows", form(&["Self-assessment"], &["Policy"], &[]), None, "none"),
+            ("a body mention of a name that does not own the policy", table(&["Self-assessment"], &["Dunmore Housing Group's repairs team replied"]), None, "none"),
+        ];
+        for (what, t, want, how) in cases {
+            let (name, detection) = detect_with(&t, invented());
+            assert_eq!((name.as_deref(), detection.method.as_str()), (want, how), "{what}");
+        }
+    }
+
+    /// Known landlords by their short forms: unique initials, and the distinctive part of the
+    /// name when it is a rare word, used twice or where the form names itself.
+    #[test]
+    fn short_forms_of_known_names() {
+        let cases: [(&str, TableDocument, Option<&str>); 9] = [
+            ("initials in the title", table(&["Housing Ombudsman Complaint Handling Code: LHP Self-assessment"], &["Policy"]), Some("Lindow Housing Partnership")),
+            (
+                "a stem used twice in evidence",
+                table(&["Self-assessment"], &["Complaints about contractors are handled by Harrowfield", "Not applicable: Harrowfield handles every complaint itself"]),
+                Some("The Harrowfield Housing Group"),
+            ),
+            ("a two-word stem in the front matter", table(&["Self-assessment", "Kestrel Vale complaints policy"], &["Yes"]), Some("Kestrel Vale District Council")),
+            ("a stem used once in evidence", table(&["Self-assessment"], &["Complaints are handled by Harrowfield staff"]), None),
+            ("a stem only at the start of sentences", table(&["Self-assessment"], &["Harrowfield has used the definition since 2020.", "Harrowfield trains staff."]), None),
+            ("a stem that is an English word", table(&["Self-assessment"], &["Cases moved to the new Platform last year", "the Platform shows each case"]), None),
+            ("a word shared by several names", table(&["Self-assessment"], &["Residents across Norbury", "Norbury residents told us"]), None),
+            ("initials that are not a landlord's", table(&["HOS Code: CEO self-assessment"], &["Policy"]), None),
+            ("initials in lower case", table(&["Code: lhp self-assessment"], &["Policy"]), None),
+        ];
+        for (what, t, want) in cases {
+            let (name, detection) = detect_with(&t, invented());
+            assert_eq!(name.as_deref(), want, "{what}: {detection:?}");
+            if want.is_some() {
+                assert_eq!(detection.method, "short_form", "{what}");
+            }
         }
     }
 

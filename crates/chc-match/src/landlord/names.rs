@@ -129,8 +129,9 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
             head = &text[..at];
         }
         words.reverse();
-        // Drop the words a sentence starts with, and connectors left at the front.
-        let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w)).count();
+        // Drop the words a sentence starts with ("Contact", "Residents of"), and connectors
+        // left at the front.
+        let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())).count();
         let mut rest = &text[start..ks];
         for _ in 0..lead {
             let skip = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -216,7 +217,8 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::PolicyOwner;
     }
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
-    if starts_sentence && after.starts_with(' ') && after.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+    let acts = after.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"));
+    if starts_sentence && after.starts_with(' ') && acts {
         return Standing::Subject;
     }
     Standing::Passing
@@ -280,6 +282,7 @@ mod tests {
     fn landlord_shaped_names() {
         assert_eq!(names("Harwick Vale Partnership - Complaint Handling Code self-assessment"), ["Harwick Vale Partnership"]);
         assert_eq!(names("Contact Pellow Housing Group about it"), ["Pellow Housing Group"]);
+        assert_eq!(names("Residents of Pellow Homes said"), ["Pellow Homes"]);
         assert_eq!(names("A copy of Dunmore Vale Council's policy"), ["Dunmore Vale Council"]);
         assert_eq!(names("See (Gorse Hill Homes) and Newbury upon Avon Town Council."), ["Gorse Hill Homes", "Newbury upon Avon Town Council"]);
         assert_eq!(names("Places for Tenants Trust"), ["Places for Tenants Trust"]);
@@ -318,6 +321,7 @@ mod tests {
         assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
         assert_eq!(at("It explains the Code. Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Subject);
         assert_eq!(at("Fenmoor Homes Limited", "Fenmoor Homes"), Standing::Passing);
+        assert_eq!(at("Fenmoor Homes and others were asked.", "Fenmoor Homes"), Standing::Passing);
     }
 
     #[test]
