@@ -708,21 +708,17 @@ impl Reading {
                 }
             }
         }
-        for u in self.unknown.values() {
-            let Some(letters) = names::initials(&u.name) else { continue };
-            let used = texts.iter().any(|t| t.match_indices(letters.as_str()).any(|(at, _)| whole_word(t, at, at + letters.len())));
-            if used {
-                let extra = if u.taken { 0.0 } else { u.weight };
-                let (name, method) = (u.name.clone(), u.method);
-                let t = self.tally.entry(name).or_default();
-                t.score += INITIALS_WEIGHT + extra;
-                let m = t.methods.entry(method).or_default();
-                m.0 += 1;
-                m.1 += INITIALS_WEIGHT + extra;
-                if t.example.is_empty() {
-                    t.example = letters;
-                }
-            }
+        let by_initials: Vec<(String, f64, &'static str, String)> = self
+            .unknown
+            .values()
+            .filter_map(|u| {
+                let letters = names::initials(&u.name)?;
+                let used = texts.iter().any(|t| t.match_indices(letters.as_str()).any(|(at, _)| whole_word(t, at, at + letters.len())));
+                used.then(|| (u.name.clone(), INITIALS_WEIGHT + if u.taken { 0.0 } else { u.weight }, u.method, letters))
+            })
+            .collect();
+        for (name, weight, method, letters) in by_initials {
+            self.add(name, weight, method, &letters);
         }
         for (name, f) in std::mem::take(&mut self.short_forms) {
             if f.uses >= 2 || f.prominent {
@@ -910,6 +906,14 @@ mod tests {
         assert_eq!(detect(&t).0.as_deref(), Some("South Cambridgeshire District Council"));
     }
 
+    /// Each case: what it shows, the form, the landlord and how it was found.
+    fn expect_landlords<const N: usize>(cases: [(&str, TableDocument, Option<&str>, &str); N]) {
+        for (what, t, want, how) in cases {
+            let (name, detection) = detect_with(&t, invented());
+            assert_eq!((name.as_deref(), detection.method.as_str()), (want, how), "{what}");
+        }
+    }
+
     /// Each mechanism on invented landlords: the form, the landlord and how it was found.
     #[test]
     fn landlord_from_anywhere() {
@@ -947,10 +951,7 @@ mod tests {
                 "title",
             ),
         ];
-        for (what, t, want, how) in cases {
-            let (name, detection) = detect_with(&t, invented());
-            assert_eq!((name.as_deref(), detection.method.as_str()), (want, how), "{what}");
-        }
+        expect_landlords(cases);
         // Holders of copyright that are not landlords.
         for other in ["\u{a9} Crown copyright", "Copyright 2024 Jadu Ltd", "(c) 2023 Civica Group"] {
             assert_eq!(landlord(&form(&["Self-assessment"], &["Policy"], &[other])), None, "{other}");
@@ -997,10 +998,7 @@ mod tests {
             ("a name in passing in a heading between rows", form(&["Self-assessment"], &["Policy"], &[]), None, "none"),
             ("a body mention of a name that does not own the policy", table(&["Self-assessment"], &["Dunmore Housing Group's repairs team replied"]), None, "none"),
         ];
-        for (what, t, want, how) in cases {
-            let (name, detection) = detect_with(&t, invented());
-            assert_eq!((name.as_deref(), detection.method.as_str()), (want, how), "{what}");
-        }
+        expect_landlords(cases);
     }
 
     /// Known landlords by their short forms: unique initials, and the distinctive part of the
