@@ -141,6 +141,10 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
             }
         });
         let number = format!("{section}.{item}");
+        // The provision's own number printed inside its text is layout residue (a number
+        // on the middle line of a multi-line cell, QUIRKS 9), not the Code's wording.
+        let medoid = medoid.replace(&format!(" {number} "), " ");
+        let medoid = medoid.as_str();
         let section_title = SECTION_TITLES.iter().find(|(v, s, _)| *v == version && *s == section).map_or("", |(_, _, t)| t).to_string();
         // Keep the review mark only where the wording did not change.
         let reviewed = previous.get(version, &number).is_some_and(|p| p.reviewed && p.text == medoid);

@@ -129,3 +129,137 @@ fn layout_policy_references_in_evidence_are_not_rows() {
     assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
     assert!(row(&t, "1.2").evidence.contains("3.2 of the Complaints Policy"));
 }
+
+#[test]
+fn layout_pipes_with_every_cell_on_its_own_line() {
+    let t = table(&format!(
+        "Section 6: Complaints stages\nCode provision | Code requirement | Comply: Yes / No | Evidence | Commentary / explanation |\n6.2 |\n{ACK_2024} |\nYes |\nOur case system sets the acknowledgement date. | |\n6.3 |\n{STAGE1_2024} |\nNo |\nTwo in three stage 1 replies were on time. | A second caseworker starts in May 2025. |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert_eq!(row(&t, "6.3").commentary, "A second caseworker starts in May 2025.");
+}
+
+#[test]
+fn layout_answer_lost_under_its_label() {
+    let t = table(&format!(
+        "Code provision 6.2\n\n{ACK_2024}\n\nDo we comply?\n\n\n\nOur customer charter.\n\nCommentary / explanation\n\nThe charter sets five working days.\n"
+    ));
+    let r = row(&t, "6.2");
+    assert_eq!(r.comply_raw, "");
+    assert_eq!(r.evidence, "Our customer charter.");
+    assert_eq!(r.commentary, "The charter sets five working days.");
+}
+
+#[test]
+fn layout_evidence_documents_then_commentary_sentences() {
+    let t = table(&format!(
+        "Code provision\n\nCode requirement\n\nComply: Yes/No\n\nEvidence\n\nCommentary/explanation\n\n6.2\n\n{ACK_2024}\n\nYes\n\nCustomer Charter (part 4)\n\nCase system report\n\nEvery complaint gets a reference number on the day it arrives.\n\n6.3\n\n{STAGE1_2024}\n\nYes\n\nComplaints Procedure (5.1)\n\nThe procedure reads:\n\n\"We reply in full within ten working days.\"\n"
+    ));
+    assert_eq!(row(&t, "6.2").evidence, "Customer Charter (part 4)\nCase system report");
+    assert_eq!(row(&t, "6.2").commentary, "Every complaint gets a reference number on the day it arrives.");
+    assert_eq!(row(&t, "6.3").evidence, "Complaints Procedure (5.1)");
+    assert_eq!(row(&t, "6.3").commentary, "The procedure reads:\n\"We reply in full within ten working days.\"");
+}
+
+#[test]
+fn layout_2020_questionnaire() {
+    let t = table(
+        "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",
+    );
+    assert_eq!(t.records.len(), 4, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert_eq!(t.records[1].evidence, "Two exclusions are being reviewed by the Board in May.");
+    assert_eq!(t.records[2].comply_raw, "", "the answer was lost");
+    assert_eq!(t.records[3].comply_raw, "Yes");
+    assert!(t.records.iter().all(|r| r.number.is_none()), "the 2020 form prints no numbers");
+}
+
+#[test]
+fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
+    let t = table(&format!(
+        "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert!(row(&t, "6.2").evidence.contains("5.2 An acknowledgement"));
+    assert_eq!(row(&t, "6.2").commentary, "See 5.1 and 5.2.");
+}
+
+#[test]
+fn layout_header_and_rows_joined_by_spaces_on_one_line() {
+    let t = table(&format!(
+        "Complaint handling self-assessment\nCode provision Code requirement Comply: Yes / No Evidence Commentary / explanation 6.2 {ACK_2024} Yes WVH policy 7: acknowledgement within five days. 6.3 {STAGE1_2024} No Stage 1 replies averaged 12 working days.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert!(row(&t, "6.3").evidence.starts_with("Stage 1 replies averaged"));
+    assert!(t.columns.len() == 5, "{:?}", t.columns);
+}
+
+#[test]
+fn layout_number_with_section_title_and_inline_labels() {
+    let t = table(&format!(
+        "1.2 - Definition of a complaint\nCode requirement\n{DEF_2024}\nCompliance:   YES\nEvidence\n- Policy, section 2\nCommentary/explanation\n- No change needed\n\nCode section\n1.3\nCode requirement\n{WORD_2024}\nDo we comply\nNo\nEvidence, commentary and explanations\nThe leaflet is being rewritten.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    let r = row(&t, "1.2");
+    assert!(r.requirement.starts_with("A complaint must be defined"), "{:?}", r.requirement);
+    assert_eq!(r.comply_raw, "YES");
+    assert_eq!(row(&t, "1.3").comply_raw, "No");
+    assert_eq!(row(&t, "1.3").evidence, "The leaflet is being rewritten.");
+}
+
+#[test]
+fn layout_numbered_questions_with_a_response_label() {
+    let t = table(
+        "4. Compliance with the Complaint Handling Code - Communication\n4.1 Are residents kept informed and updated during the complaints process?\nAshcombe District Council response:\nYes. Every resident gets a named caseworker who calls weekly.\n4.3 Are all complaints acknowledged and logged within five days?\nAshcombe District Council response:\nNo.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("4.1"), Some("4.3")]);
+    assert_eq!(row(&t, "4.1").comply_raw, "Yes");
+    assert_eq!(row(&t, "4.1").evidence, "Every resident gets a named caseworker who calls weekly.");
+    assert_eq!(row(&t, "4.3").comply_raw, "No.");
+}
+
+#[test]
+fn layout_requirement_label_then_evidence_without_its_label() {
+    let t = table(&format!(
+        "Code provision 6.2\n\nCode requirement\n\n{ACK_2024}\n\n\n\n\nOur complaints system records the date each complaint is received.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"
+    ));
+    let r = row(&t, "6.2");
+    assert!(r.requirement.ends_with("being received."), "{:?}", r.requirement);
+    assert_eq!(r.evidence, "Our complaints system records the date each complaint is received.");
+}
+
+const EXCL_2022: &str = "A complaints policy must clearly set out the circumstances in which a matter will not be considered, and these circumstances should be fair and reasonable to residents.";
+const REFUSE_2022: &str = "If a landlord decides not to accept a complaint, a detailed explanation must be provided to the resident setting out the reasons why the matter is not suitable for the complaints process and the right to challenge that decision by taking their complaint to the Housing Ombudsman.";
+const ACCEPT_2022: &str = "A landlord must accept a complaint unless there is a valid reason not to do so.";
+
+#[test]
+fn layout_a_page_of_rows_run_together_none_numbered() {
+    let t = table(&format!(
+        "How a complaint is defined\n{ACCEPT_2022}YesWe accept every complaint unless an exclusion in part 4 of our policy applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n{REFUSE_2022}NoOur refusal letter does not yet mention the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[2].comply_raw, "No");
+    assert!(t.records[1].requirement.starts_with("A complaints policy must clearly"));
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_unnumbered_rows_after_numbered_ones_without_blank_lines() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations\n1.7{ACCEPT_2022}YesWe accept every complaint unless an exclusion applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n1.9{REFUSE_2022}YesThe refusal letter template names the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].number, None);
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_the_code_quoted_in_an_introduction_is_not_a_row() {
+    let t = table(&format!(
+        "Our self-assessment\nThe Code says that {ACCEPT_2022} We agree.\n1.8{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.8")]);
+}

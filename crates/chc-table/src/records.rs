@@ -67,7 +67,7 @@ struct Draft {
 
 /// Read records from lines (text input, or the blocks of a structured source as lines).
 pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
-    let units = units(lines);
+    let units = units(lines, asm.registry);
     let titles = SectionTitles::of(asm.registry);
     let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
     let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
@@ -97,7 +97,7 @@ fn looks_like_a_form(asm: &Assembler) -> bool {
     quoting * 2 > records.len()
 }
 
-fn units(lines: &[TextLine]) -> Vec<Unit> {
+fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut blank = true;
     for l in lines {
@@ -106,13 +106,62 @@ fn units(lines: &[TextLine]) -> Vec<Unit> {
             blank = true;
             continue;
         }
-        // A cleaned line may hold several (list items, paragraphs): each is a unit.
-        for (k, part) in text.split('\n').filter(|p| !p.trim().is_empty()).enumerate() {
-            out.push(Unit { location: l.number, text: part.trim().to_string(), blank_before: blank && k == 0 });
+        // A cleaned line may hold several (list items, paragraphs), and a line may hold
+        // several records run together: each is a unit.
+        let mut first = true;
+        for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
+            for piece in split_at_records(part.trim(), registry) {
+                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first });
+                first = false;
+            }
         }
         blank = false;
     }
     out
+}
+
+/// A line holding several records (a header and four rows on one line, or
+/// "…policy.1.3A resident…") cut where a record starts: a provision number inside the line,
+/// not cited ("section 4.2", "point 3.2 of"), followed by that provision's own wording.
+fn split_at_records<'t>(line: &'t str, registry: &Registry) -> Vec<&'t str> {
+    const CITING: [&str; 12] = ["section", "sections", "point", "points", "paragraph", "para", "policy", "of", "and", "to", "see", "provision"];
+    // Only lines long enough to hold a number and a provision's opening words after it.
+    if line.len() < 60 {
+        return vec![line];
+    }
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, _) in line.match_indices('.') {
+        // The number: one or two digits, the dot, one or two digits.
+        let start = if at >= 2 && bytes[at - 2].is_ascii_digit() { at - 2 } else { at.saturating_sub(1) };
+        if start == 0 || !bytes[at - 1].is_ascii_digit() || !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let before = line[..start].chars().next_back();
+        // Inside a longer number (4.1.3, 12.50) or a word: not a record start.
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '.' && line[..start - 1].chars().next_back().is_none_or(|p| !p.is_alphabetic()) || c.is_alphanumeric() && !c.is_lowercase()) {
+            continue;
+        }
+        let previous_word = line[..start].split_whitespace().next_back().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if CITING.contains(&previous_word.as_str()) || line[..start].ends_with('(') {
+            continue;
+        }
+        let Some((number, end)) = leading_number(&line[start..]) else { continue };
+        let rest = &line[start + end..];
+        let probe: String = rest.split_whitespace().take(40).collect::<Vec<_>>().join(" ");
+        if registry.affinity_any(&number, &probe).unwrap_or(0.0) >= 0.5 {
+            cuts.push(start);
+        }
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&line[from..cut]);
+        from = cut;
+    }
+    pieces.push(&line[from..]);
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
 }
 
 fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
@@ -127,7 +176,7 @@ fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
     if is_chrome(text) {
         return Kind::Chrome;
     }
-    if let Some(cells) = run_together_header(text) {
+    if let Some(cells) = run_together_header(text).or_else(|| space_joined_header(text)) {
         return Kind::Header(cells);
     }
     if let Some((number, end)) = leading_number(text) {
@@ -187,6 +236,30 @@ pub(crate) fn run_together_header(text: &str) -> Option<Vec<String>> {
     }
     cells.push(text[start..].trim().to_string());
     (cells.len() >= 3).then(|| classify_header(&cells).map(|_| cells)).flatten()
+}
+
+/// "Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation": a
+/// header whose cells were joined by single spaces, cut before the words that open a
+/// column's name. Each piece must be short and the pieces must make a header.
+pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
+    const OPENERS: [&str; 13] = ["Code", "Comply", "Compliance", "Compliant", "Evidence", "Commentary", "Comments", "Requirement", "RAG", "Notes", "Actions", "Do", "Ref"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=24).contains(&words.len()) {
+        return None;
+    }
+    let mut cells: Vec<Vec<&str>> = Vec::new();
+    for w in words {
+        let opens = OPENERS.iter().any(|o| w.trim_end_matches([':', ',', '?']) == *o);
+        match cells.last_mut() {
+            Some(cell) if !opens => cell.push(w),
+            _ => cells.push(vec![w]),
+        }
+    }
+    let cells: Vec<String> = cells.into_iter().map(|c| c.join(" ")).collect();
+    if cells.len() < 3 || cells.iter().any(|c| c.split_whitespace().count() > 6) {
+        return None;
+    }
+    classify_header(&cells).map(|_| cells)
 }
 
 /// Page furniture a crawler or a copy of a web page brings along: short lines of
@@ -277,15 +350,24 @@ impl SectionTitles {
     /// section number the line names.
     fn find(&self, text: &str) -> Option<u32> {
         let words = text.split_whitespace().count();
-        if !(1..=12).contains(&words) || text.ends_with('.') {
+        if !(1..=14).contains(&words) || text.ends_with('.') {
             return None;
         }
-        let (lead, title) = match text.split_once([' ', '.']) {
-            Some((n, t)) if n.trim_end_matches('.').parse::<u32>().is_ok() => (n.trim_end_matches('.').parse::<u32>().ok(), t.trim()),
-            _ => (None, text),
-        };
+        // The section number in front, glued or not: "4Communication", "2. Accessibility",
+        // "1 – Definition of a complaint".
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let lead = text[..digits].parse::<u32>().ok();
+        // "1.2 - Definition of a complaint" is a provision with its section's title.
+        if text[digits..].starts_with('.') && text[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let title = text[digits..].trim_start_matches(['.', ' ', '-', '–', ':']);
+        // Column heads run into the title ("Definition of a complaintYesNo": tick columns).
+        let title = title.strip_suffix("YesNo").or_else(|| title.strip_suffix("Yes No")).unwrap_or(title);
         let probe = normalise_title(title);
-        self.0.iter().find(|(known, section)| *known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s)
+        let known = |probe: &str| self.0.iter().find(|(known, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s);
+        // "Compliance with the Complaint Handling Code - Communication": the title after a dash.
+        known(&probe).or_else(|| title.rsplit_once(" - ").or_else(|| title.rsplit_once(" – ")).and_then(|(_, last)| known(&normalise_title(last))))
     }
 }
 
@@ -348,7 +430,10 @@ impl Reader<'_, '_> {
                     } else {
                         self.bare_numbers += 1;
                     }
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first: rest.clone(), ..Draft::default() });
+                    // "1.2 - Definition of a complaint": the number with its section's title,
+                    // not the requirement.
+                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
                 }
                 // A question other than the one the open record asks opens a record.
                 Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
@@ -357,7 +442,7 @@ impl Reader<'_, '_> {
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
-                    None if self.opens_unnumbered(&u.text) => {
+                    None if self.opens_unnumbered(&u.text, units.get(i + 1)) => {
                         draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
                     None => {
@@ -428,13 +513,20 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Before any numbered record, a line that quotes the opening of a provision no record
-    /// has taken is that provision's row, its number lost.
-    fn opens_unnumbered(&self, text: &str) -> bool {
-        if self.order.is_empty() || text.split_whitespace().count() < 6 {
+    /// Outside a record, a line that quotes the opening of a provision no record has taken
+    /// is that provision's row, its number lost: after the form's header, or anywhere when
+    /// an answer follows the wording (run into the line, or on the next line), so that the
+    /// Code quoted in an introduction is not a row.
+    fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
+        let (opening, answered) = opening_wording(text);
+        if opening.split_whitespace().count() < 6 {
             return false;
         }
-        matches!(self.asm.registry.best(None, text), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
+        let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
+        if self.order.is_empty() && !answered && !answer_next {
+            return false;
+        }
+        matches!(self.asm.registry.best(None, opening), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
     }
 
     fn finish(&mut self, draft: Option<Draft>) {
@@ -452,13 +544,17 @@ impl Reader<'_, '_> {
     /// holds a row whose number was lost (QUIRKS 9): split there.
     fn split_unnumbered(&mut self, mut draft: Draft) -> Vec<Draft> {
         let registry = self.asm.registry;
-        let own = draft.number.clone();
+        let (own_opening, mut answered) = opening_wording(&draft.first);
+        let own = draft.number.clone().or_else(|| registry.best(None, own_opening).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
+        answered |= parse_comply(&draft.first).is_some();
         let mut cut = None;
-        let mut answered = parse_comply(&draft.first).is_some() || glued_answer_end(&draft.first);
         for (j, u) in draft.body.iter().enumerate() {
-            if answered && u.blank_before && u.text.split_whitespace().count() >= 8 {
-                if let Some((p, score)) = registry.best(None, &u.text) {
-                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, &u.text)).unwrap_or(0.0);
+            let (opening, glued) = opening_wording(&u.text);
+            // A new row starts on a line of its own: after a blank line, or with its answer
+            // run into it.
+            if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
+                if let Some((p, score)) = registry.best(None, opening) {
+                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, opening)).unwrap_or(0.0);
                     let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
                     if !taken && score >= 0.5 && score - current >= 0.25 {
                         cut = Some((j, p.number.clone()));
@@ -466,7 +562,7 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            answered |= parse_comply(&u.text).is_some() || glued_answer_end(&u.text);
+            answered |= glued || parse_comply(&u.text).is_some();
         }
         let Some((j, number)) = cut else { return vec![draft] };
         let mut tail = draft.body.split_off(j);
@@ -551,7 +647,13 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     if glued || name.split_whitespace().count() > 7 {
         return None;
     }
-    let role = column_role(name);
+    // "Brighton & Hove City Council response:", "Our answer:": the comply column's label on
+    // forms that answer in words.
+    let last_word = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let role = match column_role(name) {
+        ColumnRole::Other if ["response", "answer"].contains(&last_word.as_str()) => ColumnRole::Comply,
+        role => role,
+    };
     match role {
         ColumnRole::Other | ColumnRole::Provision => None,
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
@@ -575,9 +677,13 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
     Some((name, value))
 }
 
-/// Does the line end with an answer glued to its last sentence ("…regularly.Yes")?
-fn glued_answer_end(text: &str) -> bool {
-    comply_boundaries(text, false).iter().any(|&(_, e)| e == text.len())
+/// The wording a line opens with, before an answer run into it ("…so.YesWe accept…"), and
+/// whether there is such an answer.
+fn opening_wording(text: &str) -> (&str, bool) {
+    match comply_boundaries(text, false).first() {
+        Some(&(start, _)) if start > 0 => (&text[..start], true),
+        _ => (text, false),
+    }
 }
 
 /// Where in `text` an answer word is glued between two cells: after a lower-case word, the
@@ -618,7 +724,7 @@ fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
     let code = code_wording(draft, &lines, registry).to_lowercase();
     let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
     match labels.iter().position(Option::is_some) {
-        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry),
+        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry, &code),
         None => unlabelled(&lines, order, draft.number.as_deref(), registry),
     }
 }
@@ -642,7 +748,8 @@ fn quotes_the_code(line: &str, code_lower: &str) -> bool {
 /// Records whose cells carry labels: a label switches the cell, lines go to the current
 /// one. Text before the first label is read as an unlabelled record (the requirement, and
 /// perhaps an answer run into it).
-fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
+fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry, code: &str) -> Cells {
+    let code = WordingProfile::new(code);
     let mut cells = unlabelled(&lines[..first_label], order, number, registry);
     // Without an answer run into it, all the text before the labels is the requirement.
     if cells.comply.is_empty() {
@@ -650,11 +757,26 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..first_label]);
     }
     let mut role = ColumnRole::Requirement;
-    for ((text, _), label) in lines.iter().zip(labels).skip(first_label) {
+    for ((text, blank_before), label) in lines.iter().zip(labels).skip(first_label) {
         if let Some((r, value)) = label {
             role = *r;
             cells.push(role, value);
             continue;
+        }
+        // Under the requirement's label, a later paragraph that is not the Code's wording
+        // is the next cell, its own label lost ("Code requirement" / text / blank lines /
+        // evidence).
+        if role == ColumnRole::Requirement && *blank_before && !cells.requirement.is_empty() && !code.is_empty() && WordingProfile::new(text).contained_in(&code) < 0.5 {
+            role = if parse_comply(text).is_some() { ColumnRole::Comply } else { next_after_comply(order) };
+        }
+        // "Yes. Residents are told…" under the comply label: the answer, then evidence.
+        if role == ColumnRole::Comply && cells.comply.is_empty() && text.chars().count() > 40 {
+            if let Some((_, len)) = leading_answer(text) {
+                cells.push(ColumnRole::Comply, &text[..len]);
+                role = next_after_comply(order);
+                cells.push(role, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+                continue;
+            }
         }
         // An answer standing alone right under a label that is not the comply one ("Code
         // requirement" / text / "Yes") has lost its own label.
@@ -662,9 +784,10 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
             cells.push(ColumnRole::Comply, text);
             continue;
         }
-        // The comply cell holds an answer, not prose: text after it, before the next
-        // label, belongs to the column after it.
-        if role == ColumnRole::Comply && !cells.comply.is_empty() {
+        // The comply cell holds an answer, not prose: text after the answer, or prose where
+        // the answer was lost, belongs to the column after it.
+        let prose = parse_comply(text).is_none() && text.split_whitespace().count() > 2;
+        if role == ColumnRole::Comply && (!cells.comply.is_empty() || prose) {
             role = next_after_comply(order);
         }
         cells.push(role, text);
@@ -800,8 +923,8 @@ fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
 }
 
 /// What follows the answer: evidence, then commentary when the header names both columns
-/// and the text comes as exactly two cells (blank-line separated); a RAG rating on a line
-/// of its own when the header has that column.
+/// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
+/// own when the header has that column.
 fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
     let has_rag = order.contains(&ColumnRole::Rag);
     let mut groups: Vec<Vec<&str>> = Vec::new();
@@ -810,18 +933,33 @@ fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]
             cells.push(ColumnRole::Rag, t);
             continue;
         }
-        if *blank || groups.is_empty() {
+        // A paragraph ending in a colon introduces the next one ("Our policy reads:").
+        let introduced = groups.last().and_then(|g| g.last()).is_some_and(|l| l.ends_with(':'));
+        if (*blank && !introduced) || groups.is_empty() {
             groups.push(Vec::new());
         }
         groups.last_mut().expect("pushed").push(t);
     }
-    let split = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary) && groups.len() == 2;
+    let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
     for (g, group) in groups.iter().enumerate() {
-        let role = if split && g == 1 { ColumnRole::Commentary } else { ColumnRole::Evidence };
+        let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };
         for t in group {
             cells.push(role, t);
         }
     }
+}
+
+/// Of several cells after the answer, how many are evidence: evidence names documents
+/// ("Complaints Policy – Section 5.1", "Training documentation"), commentary explains in
+/// sentences. The leading cells that are not sentences are evidence (at least one cell,
+/// and at least one cell is left for the commentary).
+fn evidence_extent(groups: &[Vec<&str>]) -> usize {
+    let sentence = |g: &Vec<&str>| {
+        let text = g.join(" ");
+        text.trim_end().ends_with(['.', '!', '?', ':']) || text.split_whitespace().count() >= 12
+    };
+    groups.iter().take_while(|g| !sentence(g)).count().clamp(1, groups.len() - 1)
 }
 
 #[cfg(test)]
@@ -836,6 +974,12 @@ mod tests {
         );
         assert_eq!(run_together_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").map(|c| c.len()), Some(5));
         assert_eq!(run_together_header("The Council's Complaints Policy"), None);
+        assert_eq!(
+            space_joined_header("Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation").map(|c| c.len()),
+            Some(5)
+        );
+        assert_eq!(space_joined_header("Code section Code requirement Comply:").map(|c| c.len()), Some(3));
+        assert_eq!(space_joined_header("Evidence of Compliance with the Code requirement was reviewed by the Board in March and found to be sound"), None);
     }
 
     #[test]
@@ -850,6 +994,24 @@ mod tests {
         // A word that only starts like an answer, or an answer in running prose, is not one.
         assert!(comply_boundaries("Yesterday the Board agreed", false).is_empty());
         assert!(comply_boundaries("Now the policy says No more than", false).is_empty() || comply_boundaries("Now the policy says No more than", false).iter().all(|&(s, _)| s > 0));
+    }
+
+    #[test]
+    fn section_titles_with_their_numbers_however_printed() {
+        let reg = Registry::embedded();
+        let titles = SectionTitles::of(reg);
+        for (t, want) in [
+            ("Complaint handling staff", Some(4)),
+            ("2. Accessibility and awareness", Some(2)),
+            ("4Communication", Some(4)),
+            ("1Definition of a complaintYesNo", Some(1)),
+            ("1 – Definition of a complaint", Some(1)),
+            ("4. Compliance with the Complaint Handling Code - Communication", Some(4)),
+            ("3 Definition of a complaint", None),
+            ("Our complaints policy.", None),
+        ] {
+            assert_eq!(titles.find(t), want, "{t}");
+        }
     }
 
     #[test]

@@ -49,9 +49,12 @@ fn split_pipes(text: &str) -> Vec<String> {
     t.split('|').map(|c| c.trim().to_string()).collect()
 }
 
+/// A line whose first cell is a provision number: "1.2 | A complaint…", or the number
+/// alone in its cell when every cell has a line of its own ("1.2 |").
 fn starts_piped_record(t: &str) -> bool {
     let cells = split_pipes(t);
-    cells.len() >= 2 && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
+    let own_cell = cells.len() >= 2 || t.trim_end().ends_with('|');
+    own_cell && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
 }
 
 /// Pipe-separated text: a record runs from its numbered line to the next numbered line,
