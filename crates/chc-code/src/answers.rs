@@ -154,10 +154,23 @@ fn prefix_ignoring_case(text: &str, lower_phrase: &str) -> Option<usize> {
 /// A box glyph and whether it is ticked.
 fn check_box(c: char) -> Option<bool> {
     match c {
-        '☒' | '☑' | '■' | '✅' | '⊠' | '▣' => Some(true),
-        '☐' | '□' | '❏' | '❑' | '▢' => Some(false),
+        '☒' | '☑' | '■' | '✅' | '⊠' | '▣' | '◼' | '⬛' => Some(true),
+        '☐' | '□' | '❏' | '❑' | '▢' | '◻' | '⬜' => Some(false),
         _ => None,
     }
+}
+
+/// Does `after` (the next line of a comply cell, perhaps on the next page) go on with the
+/// check boxes of `before` ("Yes ☒" then "No ☐", "☑ Yes ☐" then "No")? Then it is the same
+/// answer, not the answer of a new row.
+pub fn continues_answer(before: &str, after: &str) -> bool {
+    let has_box = |s: &str| s.contains('[') || s.chars().any(|c| check_box(c).is_some());
+    // `after` holds nothing but boxes and options.
+    let only_options = normalise(after).split(|c: char| check_box(c).is_some()).all(|part| {
+        let p = part.trim().trim_matches(|c: char| matches!(c, ':' | '/' | '|' | ','));
+        p.trim().is_empty() || whole_answer(p.trim()).is_some()
+    });
+    only_options && (has_box(before) || has_box(after)) && ticked_option(&normalise(&format!("{before} {after}"))).is_some()
 }
 
 /// Check boxes beside the options: "Yes ☒ No ☐", "☐ Yes ☒ No", "Yes [x] No [ ]". The
@@ -343,5 +356,15 @@ mod tests {
         assert_eq!(parse_rag("G"), Some(Rag::Green));
         assert_eq!(parse_rag(""), None);
         assert_eq!(parse_rag("No comment"), None);
+    }
+
+    #[test]
+    fn a_check_box_list_cut_by_a_line_or_page_break_goes_on() {
+        assert!(continues_answer("Yes ☒", "No ☐"));
+        assert!(continues_answer("☑ Yes ☐", "No"));
+        assert!(!continues_answer("Yes", "No"));
+        assert!(!continues_answer("Yes ☒ No ☐", "Policy 4.2 and the procedure"));
+        assert_eq!(parse_comply("■ Yes □ No"), Some(Comply::Yes));
+        assert_eq!(parse_comply("◻ Yes ◼ No"), Some(Comply::No));
     }
 }

@@ -263,3 +263,17 @@ fn layout_the_code_quoted_in_an_introduction_is_not_a_row() {
     ));
     assert_eq!(numbers(&t), vec![Some("1.8")]);
 }
+
+#[test]
+fn layout_a_table_page_without_its_header() {
+    for sep in [" | ", "\t"] {
+        let t = table(&format!(
+            "Stage 1\n6.2{sep}{ACK_2024}{sep}Yes{sep}Case system sets the date.{sep}No change.\n6.3{sep}{STAGE1_2024}{sep}No{sep}Two in three on time.{sep}New caseworker from May.\n"
+        ));
+        assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")], "{sep:?}");
+        assert_eq!(row(&t, "6.3").comply_raw, "No");
+        assert_eq!(row(&t, "6.3").evidence, "Two in three on time.");
+        assert_eq!(row(&t, "6.3").commentary, "New caseworker from May.");
+        assert!(t.warnings.iter().any(|w| w.kind == "columns_inferred"));
+    }
+}

@@ -86,10 +86,13 @@ fn prefer_structure_tree<'r>(doc: &ParsedDocument, grid: &[GridLine], geometric:
     let mut lines: Vec<GridLine> = grid[..first_table_line].to_vec();
     let mut last_page = 0;
     for t in &doc.tagged_tables {
-        for (i, row) in t.rows.iter().enumerate() {
-            lines.push(GridLine { location: t.page, cells: row.clone(), page_break_before: i == 0 && t.page != last_page });
+        // The same table-to-grid reading as HTML and DOCX tables.
+        let first = lines.len();
+        structured::table_lines(t, &mut lines);
+        if let Some(l) = lines.get_mut(first) {
+            l.page_break_before = t.location != last_page;
         }
-        last_page = t.page;
+        last_page = t.location;
     }
     let mut tagged = Assembler::new(registry);
     tagged.grid(&lines);

@@ -705,7 +705,11 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
         let end = at + len;
         let after = text[end..].trim_start_matches(' ');
         let next = after.chars().next();
-        let followed = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || "'\"‘“(<".contains(n));
+        // The next cell opens with a capital, a digit or a quote; or the answer ends its own
+        // sentence first ("…residents.'Yes we comply. This is evidenced…").
+        let opens_cell = |c: char| c.is_uppercase() || c.is_ascii_digit() || "'\"‘“(<".contains(c);
+        let stops = next.is_some_and(|n| ".,;:-–".contains(n) && after[n.len_utf8()..].trim_start().chars().next().is_none_or(opens_cell));
+        let followed = next.is_none_or(opens_cell) || stops;
         let glued_to_next = next.is_some() && after.len() == text[end..].len();
         if followed && (before.is_some() || glued_to_next || after_requirement) {
             out.push((at, end));
@@ -987,6 +991,12 @@ mod tests {
         let t = "must be recorded, monitored and reviewed regularly.Yes";
         assert_eq!(comply_boundaries(t, false), vec![(t.len() - 3, t.len())]);
         let t = "handled in line with the landlord's complaints policy.YesThe policy names third parties.";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes");
+        let t = "affecting a resident or group of residents.'Yes we comply. This is evidenced in our policy.";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes we comply");
+        let t = "reviewed regularly.Yes.The policy says so";
         let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
         let t = "YesCopy of our complaints leaflet";

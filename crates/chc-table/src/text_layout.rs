@@ -16,10 +16,14 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let twice = |t: &str, b: u8| memchr::memchr_iter(b, t.as_bytes()).nth(1).is_some();
     let tabbed = count(&|t| twice(t, b'\t'));
     let piped = count(&|t| t.contains('|') && (twice(t, b'|') || t.contains(" | ")));
-    if tabbed >= 3 && tabbed >= piped {
+    // Two lines of cells are a table when a provision row is among them: a short excerpt of
+    // a longer form (two rows, no header) is still a table.
+    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(t.split(b as char).next().unwrap_or("")).is_some());
+    let enough = |n: usize, b: u8| n >= 3 || (n >= 2 && rows_with(b) >= 1);
+    if enough(tabbed, b'\t') && tabbed >= piped {
         return LayoutKind::Tabbed;
     }
-    if piped >= 3 {
+    if enough(piped, b'|') {
         return LayoutKind::Delimited;
     }
     if space_aligned_header(lines).is_some() {
