@@ -446,6 +446,10 @@ fn link_weight(place: Place) -> f64 {
 /// A name that owns the complaints policy is the publisher's wherever it stands.
 const POLICY_OWNER_WEIGHT: f64 = 2.0;
 
+/// A landlord-shaped name the gazetteer lacks, named in passing in this many texts (cells or
+/// lines), is taken.
+const REPEATED_NAME_TEXTS: u32 = 2;
+
 /// Initials of a name found elsewhere in the form ("TVP" after "Tamsford Vale Partnership").
 const INITIALS_WEIGHT: f64 = 1.0;
 
@@ -498,6 +502,9 @@ struct Unknown {
     method: &'static str,
     /// Already counted: its place took it.
     taken: bool,
+    /// How many texts name it, and what they are worth together.
+    texts: u32,
+    total: f64,
 }
 
 /// A host no gazetteer entry claims, from a link or an e-mail address.
@@ -568,6 +575,7 @@ impl Reading {
         // Landlord-shaped names. The run of capitalised words may start with the sentence's
         // first word ("Contacting Stoke-on-Trent City Council"): the known name it ends with.
         let shaped: Vec<Shaped> = names::shaped_names(text, &kinds);
+        let mut unknown_here: Vec<(usize, usize, String, f64, bool)> = Vec::new();
         for s in &shaped {
             let name = tidy_name(&text[s.start..s.end]);
             let name = name.strip_prefix("The ").map_or(name.as_str(), |n| n).to_string();
@@ -588,12 +596,7 @@ impl Reading {
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
             }
-            let u = self.unknown.entry(key(&name)).or_insert(Unknown { name, weight: 0.0, method: place.method(), taken });
-            u.taken |= taken;
-            if worth > u.weight {
-                u.weight = worth;
-                u.method = place.method();
-            }
+            unknown_here.push((s.start, s.end, name, worth, taken));
         }
         for c in names_london.then(|| london.captures_iter(text)).into_iter().flatten() {
             let name = tidy_name(&c[1]);
@@ -666,6 +669,26 @@ impl Reading {
         }
         let known: Vec<(usize, usize)> = mentions.iter().filter(|m| m.known).map(|m| (m.start, m.end)).collect();
         mentions.retain(|m| m.known || !known.iter().any(|&(s, e)| s < m.end && m.start < e));
+        // Names the gazetteer lacks, unless part of a known name here ("Blue Pits Housing" in
+        // "Blue Pits Housing Action"); each text counts once.
+        let mut named_here: HashSet<String> = HashSet::new();
+        for (start, end, name, worth, taken) in unknown_here {
+            if known.iter().any(|&(s, e)| s < end && start < e) {
+                continue;
+            }
+            let k = key(&name);
+            let first_here = named_here.insert(k.clone());
+            let u = self.unknown.entry(k).or_insert(Unknown { name, weight: 0.0, method: place.method(), taken: false, texts: 0, total: 0.0 });
+            u.taken |= taken;
+            if worth > u.weight {
+                u.weight = worth;
+                u.method = place.method();
+            }
+            if first_here {
+                u.texts += 1;
+                u.total += worth;
+            }
+        }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));
         if place == Place::Body {
             for m in mentions.iter_mut().filter(|m| m.method == "body_text") {
@@ -691,6 +714,17 @@ impl Reading {
     /// A name's initials used in the form confirm it too. A known landlord's short forms
     /// count when the form uses them twice or where it names itself.
     fn confirm(&mut self, texts: &[&str]) {
+        // Named again and again, with a kind only landlords have ("… Homes", "… Housing
+        // Trust", "… Council"; not a bare "… Group"): the form is about it.
+        let mut repeated: Vec<(String, f64, &'static str)> = Vec::new();
+        for u in self.unknown.values_mut().filter(|u| !u.taken && u.texts >= REPEATED_NAME_TEXTS && LANDLORD_NAME_ENDS.iter().any(|w| u.name.ends_with(w))) {
+            u.taken = true;
+            repeated.push((u.name.clone(), u.total, u.method));
+        }
+        for (name, weight, method) in repeated {
+            let example = name.clone();
+            self.add(name, weight, method, &example);
+        }
         for Host { host, weight, method, place } in std::mem::take(&mut self.unclaimed_hosts) {
             let Some(label) = registrable_label(&host) else { continue };
             let label = key(label);
@@ -799,8 +833,16 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
             reading.read(gaz, Place::Body, t);
         }
     }
+    // The Code's wording names no landlord: lines after it in the last row's requirement are
+    // the page's footer, which the table reader could not tell from the row.
+    if let Some(last) = table.records.iter().max_by_key(|r| r.location) {
+        for line in last.requirement.lines().skip(1) {
+            reading.read(gaz, Place::Footer, line);
+        }
+    }
     if !reading.unknown.is_empty() || !reading.unclaimed_hosts.is_empty() || !reading.short_forms.is_empty() {
-        let texts: Vec<&str> = table.context.iter().map(|c| c.text.as_str()).chain(table.records.iter().flat_map(|r| [r.evidence.as_str(), r.commentary.as_str()])).collect();
+        let footer_in_row = table.records.iter().max_by_key(|r| r.location).map(|r| r.requirement.as_str());
+        let texts: Vec<&str> = table.context.iter().map(|c| c.text.as_str()).chain(table.records.iter().flat_map(|r| [r.evidence.as_str(), r.commentary.as_str()])).chain(footer_in_row).collect();
         reading.confirm(&texts);
     }
 
@@ -963,7 +1005,7 @@ mod tests {
     #[test]
     fn landlord_shaped_names_where_a_form_names_itself() {
         let intro = |line: &str| table(&["Complaints", "Self-assessment 2025", "How we did.", line], &["Policy section 2"]);
-        let cases: [(&str, TableDocument, Option<&str>, &str); 13] = [
+        let cases: [(&str, TableDocument, Option<&str>, &str); 17] = [
             ("a title line that is only the name", table(&["Fenmoor Council", "Complaint Handling Code: our self-assessment"], &["Yes"]), Some("Fenmoor Council"), "title"),
             (
                 "a partnership in the title, its initials later",
@@ -997,8 +1039,22 @@ mod tests {
             ("a body link ending like a landlord's, not spelled in the text", table(&["Self-assessment"], &["See www.insidehomes.co.uk/news"]), None, "none"),
             ("a name in passing in a heading between rows", form(&["Self-assessment"], &["Policy"], &[]), None, "none"),
             ("a body mention of a name that does not own the policy", table(&["Self-assessment"], &["Dunmore Housing Group's repairs team replied"]), None, "none"),
+            ("an address line after the form", form(&["Self-assessment"], &["Policy"], &["Share this page", "Fenmoor Homes, 1 Mill Lane, Fenmoor"]), Some("Fenmoor Homes"), "footer"),
+            ("a name in two cells", table(&["Self-assessment"], &["Staff at Dunmore Vale Homes are trained", "The Dunmore Vale Homes policy, section 4"]), Some("Dunmore Vale Homes"), "body_text"),
+            ("a bare group in two cells", table(&["Self-assessment"], &["Repairs by Kellan Group", "Kellan Group replies within a week"]), None, "none"),
+            ("a known name that goes on past its kind word", table(&["Self-assessment"], &["Brookmere Homes Trust staff", "Brookmere Homes Trust policy"]), Some("Brookmere Homes"), "body_text"),
         ];
         expect_landlords(cases);
+    }
+
+    #[test]
+    fn a_footer_left_in_the_last_rows_requirement() {
+        let mut t = table(&["Exclusions"], &["Policy section 9", "Refusals are recorded"]);
+        t.records[1].requirement = "Landlords must not take a blanket approach to excluding complaints.\nWrite to complaints@fenmoor.gov.uk\nFenmoor Council".into();
+        assert_eq!(landlord(&t).as_deref(), Some("Fenmoor Council"));
+        // The first line is the Code's wording, which is not read.
+        t.records[1].requirement = "Fenmoor Council".into();
+        assert_eq!(landlord(&t), None);
     }
 
     /// Known landlords by their short forms: unique initials, and the distinctive part of the

@@ -190,7 +190,8 @@ pub(super) fn is_distinctive(name: &str, ordinary: impl Fn(&str) -> bool) -> boo
 /// Where in its text a name stands, as evidence that the text is about its publisher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Standing {
-    /// The whole line ("Marrowby Council" alone above the footer links).
+    /// The whole line, or the head of an address or a title line ("Marrowby Council" alone
+    /// above the footer links; "Fenmoor Homes, 1 Mill Lane"; "Fenmoor Homes | Contact us").
     OwnLine,
     /// Before its complaints policy: "Brackenridge Housing Group's complaint policy".
     PolicyOwner,
@@ -204,7 +205,9 @@ pub(super) enum Standing {
 pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let before = text[..start].trim_end();
     let after = &text[end..];
-    if before.is_empty() && after.trim().trim_end_matches(['.', ',', ':', ';', '|']).trim().is_empty() {
+    let rest = after.trim_start();
+    let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
+    if before.is_empty() && heads_line {
         return Standing::OwnLine;
     }
     // "Fenmoor Homes's policy", "Fenmoor Homes' policy".
@@ -316,6 +319,8 @@ mod tests {
             standing(text, s, s + name.len())
         };
         assert_eq!(at("Fenmoor Council", "Fenmoor Council"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes, 1 Mill Lane, Fenmoor", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
