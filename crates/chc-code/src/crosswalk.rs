@@ -171,6 +171,25 @@ pub fn embedded() -> &'static [Link] {
 }
 
 /// The 2024 provision a 2022 provision corresponds to (the best-scoring one).
+/// A 2020 question's 2022 counterpart, as read by hand (`data/crosswalk_2020_2022.csv`):
+/// (provision, "same" | "related"). `None` when no 2022 provision asks the question.
+pub fn counterpart_2022_of_2020(question: &str) -> Option<(&'static str, &'static str)> {
+    static PAIRS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        include_str!("../data/crosswalk_2020_2022.csv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .map(|l| {
+                let mut f = l.split(',');
+                let (q, p, k) = (f.next().unwrap_or(""), f.next().unwrap_or(""), f.next().unwrap_or(""));
+                (q, p, k)
+            })
+            .collect()
+    });
+    pairs.iter().find(|(q, p, _)| *q == question && !p.is_empty()).map(|(_, p, k)| (*p, *k))
+}
+
 pub fn counterpart_2024(provision_2022: &str) -> Option<&'static Link> {
     embedded()
         .iter()
@@ -192,6 +211,27 @@ pub fn to_csv(links: &[Link]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests_2020 {
+    use super::*;
+
+    #[test]
+    fn every_2020_question_is_in_the_hand_made_crosswalk_and_its_2022_provisions_exist() {
+        let reg = Registry::embedded();
+        let csv = include_str!("../data/crosswalk_2020_2022.csv");
+        let listed: Vec<&str> = csv.lines().filter(|l| !l.starts_with('#')).skip(1).filter_map(|l| l.split(',').next()).collect();
+        for q in reg.of_version(CodeVersion::V2020) {
+            assert!(listed.contains(&q.number.as_str()), "2020 {} missing from the crosswalk", q.number);
+            if let Some((p, kind)) = counterpart_2022_of_2020(&q.number) {
+                assert!(reg.get(CodeVersion::V2022, p).is_some(), "2020 {} points at 2022 {p}, which the registry lacks", q.number);
+                assert!(["same", "related"].contains(&kind));
+            }
+        }
+        assert_eq!(counterpart_2022_of_2020("1.1"), Some(("1.2", "same")));
+        assert_eq!(counterpart_2022_of_2020("4.5"), None, "a statistic has no provision");
+    }
 }
 
 #[cfg(test)]

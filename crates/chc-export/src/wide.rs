@@ -6,9 +6,10 @@
 //! - several: `compliance_wide_<version>.csv` per version (`2020`, `2022`, `2024`,
 //!   `unknown`), plus the combined `compliance_wide.csv` whose provision columns are
 //!   qualified by version (`2022:1.2`, `2024:1.2`), so every document is in one file and no
-//!   column mixes two Codes; and, when the batch has both 2022 and 2024 documents,
-//!   `compliance_wide_aligned_2024.csv`: every 2022 and 2024 document on the 2024 numbering,
-//!   2022 values carried over by `chc_code::crosswalk`.
+//!   column mixes two Codes; and, when the batch has 2024 documents and older ones,
+//!   `compliance_wide_aligned_2024.csv`: every 2020, 2022 and 2024 document on the 2024
+//!   numbering, 2022 values carried over by `chc_code::crosswalk`, 2020 answers by the
+//!   hand-made 2020 → 2022 pairs of kind "same" and then that crosswalk.
 //!
 //! Provision columns are the registry's provisions of the version (`chc_code::Registry`)
 //! plus any provision a document of that version has that the registry lacks, in Code
@@ -97,7 +98,8 @@ impl WideTables {
             return vec![("compliance_wide.csv".to_string(), self.table(&[(version, cols)], false))];
         }
         let blocks: Vec<(Option<CodeVersion>, Vec<String>)> = versions.iter().map(|&v| (v, self.provision_columns(v))).collect();
-        let aligned = versions.contains(&Some(CodeVersion::V2022)) && versions.contains(&Some(CodeVersion::V2024));
+        let older = versions.contains(&Some(CodeVersion::V2022)) || versions.contains(&Some(CodeVersion::V2020));
+        let aligned = older && versions.contains(&Some(CodeVersion::V2024));
         // Each table runs over the whole batch, at its very end: built side by side.
         let mut files: Vec<(String, Vec<u8>)> = std::thread::scope(|s| {
             let mut tables: Vec<_> = blocks.iter().map(|block| s.spawn(move || (format!("compliance_wide_{}.csv", version_name(block.0)), self.table(std::slice::from_ref(block), false)))).collect();
@@ -160,7 +162,7 @@ impl WideTables {
         w.into_inner().expect("in-memory flush")
     }
 
-    /// 2022 and 2024 documents on the 2024 numbering.
+    /// 2020, 2022 and 2024 documents on the 2024 numbering.
     fn aligned_2024(&self) -> Vec<u8> {
         let cols = self.provision_columns(Some(CodeVersion::V2024));
         let mut w = csv::Writer::from_writer(Vec::new());
@@ -169,6 +171,7 @@ impl WideTables {
             let values: BTreeMap<String, Comply> = match d.version {
                 Some(CodeVersion::V2024) => d.comply.clone(),
                 Some(CodeVersion::V2022) => align_2022(&d.comply),
+                Some(CodeVersion::V2020) => align_2022(&align_2020(&d.comply)),
                 _ => continue,
             };
             let mut rec = Self::fixed(d);
@@ -177,6 +180,22 @@ impl WideTables {
         }
         w.into_inner().expect("in-memory flush")
     }
+}
+
+/// A 2020 document's answers carried onto the 2022 provisions its questions ask about
+/// outright (the hand-made pairs of kind "same"); a question that only touches a
+/// provision's subject says too little to stand for its answer.
+pub fn align_2020(values: &BTreeMap<String, Comply>) -> BTreeMap<String, Comply> {
+    values
+        .iter()
+        .filter_map(|(q, &v)| match chc_code::crosswalk::counterpart_2022_of_2020(q) {
+            Some((p, "same")) => Some((p.to_string(), v)),
+            _ => None,
+        })
+        .fold(BTreeMap::new(), |mut out, (p, v)| {
+            out.entry(p).and_modify(|cur| *cur = merge(*cur, v)).or_insert(v);
+            out
+        })
 }
 
 /// A 2022 document's comply values carried onto the 2024 provisions by the crosswalk: a
@@ -270,6 +289,21 @@ mod tests {
         let (ha, ra) = get("compliance_wide_aligned_2024.csv");
         assert_eq!(ha.len(), 5 + 72);
         assert_eq!(ra.len(), 2, "2022 and 2024 documents only");
+    }
+
+    #[test]
+    fn a_2020_questionnaire_joins_the_aligned_table_through_its_same_pairs() {
+        let mut w = WideTables::new();
+        w.add(&doc("new.txt", Some(CodeVersion::V2024), &[("1.2", Comply::Yes)]));
+        // 2020 1.1 asks whether the 2022 definition (1.2) is used: 2024 1.2; 2020 1.2 only
+        // touches 2022 1.8's subject and is not carried.
+        w.add(&doc("q2020.txt", Some(CodeVersion::V2020), &[("1.1", Comply::No), ("1.2", Comply::Yes)]));
+        let files = w.files();
+        let (h, r) = parse(&files.iter().find(|(f, _)| f == "compliance_wide_aligned_2024.csv").unwrap().1);
+        assert_eq!(r.len(), 2);
+        let i12 = h.iter().position(|c| c == "1.2").unwrap();
+        assert_eq!(r[1][i12], "no");
+        assert_eq!(r[1].iter().skip(5).filter(|v| !v.is_empty()).count(), 1);
     }
 
     #[test]

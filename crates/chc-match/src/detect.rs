@@ -1,90 +1,12 @@
-//! Document-level facts read from the document itself: Code version, date, draft status
-//! (QUIRKS 2, 3, 5).
+//! Document-level facts read from the document itself: date, draft status, headings that
+//! disagree with the Code (QUIRKS 3, 5). The Code version is `version.rs`.
 
 use chc_code::regexes::cached as re;
-use crate::provisions::Probe;
 use chc_code::{CodeVersion, Registry};
-use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument, Warning};
+use chc_model::{FieldDetection, TableDocument, Warning};
 use chc_code::dates::dates_in;
 use regex::Regex;
 use std::sync::OnceLock;
-
-/// Structure votes for a version; wording votes louder when the registry can tell.
-/// `probes[i]` is the [`Probe`] of `table.records[i]`.
-pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
-    let mut evidence: Vec<String> = Vec::new();
-    let mut structure: [f64; 3] = [0.0; 3];
-    let idx = |v: CodeVersion| CodeVersion::ALL.iter().position(|x| *x == v).expect("in ALL");
-
-    let provision_header = table.columns.iter().zip(&table.roles).find(|(_, r)| **r == ColumnRole::Provision).map(|(c, _)| c.to_lowercase());
-    if let Some(h) = &provision_header {
-        if h.contains("code section") {
-            structure[idx(CodeVersion::V2022)] += 1.0;
-            evidence.push("first column \"Code section\"".into());
-        } else if h.contains("provisio") {
-            structure[idx(CodeVersion::V2024)] += 1.0;
-            evidence.push("first column \"Code provision\"".into());
-        } else if h.contains("question") {
-            structure[idx(CodeVersion::V2020)] += 1.0;
-        }
-    }
-    if table.records.iter().any(|r| r.requirement_kind == Some(RequirementKind::Should)) {
-        structure[idx(CodeVersion::V2022)] += 1.0;
-        evidence.push("must/should sub-tables".into());
-    }
-    if table.roles.contains(&ColumnRole::EvidenceCommentary) {
-        structure[idx(CodeVersion::V2022)] += 0.5;
-    }
-    if table.roles.contains(&ColumnRole::Evidence) && table.roles.contains(&ColumnRole::Commentary) {
-        structure[idx(CodeVersion::V2024)] += 0.5;
-    }
-    // The 2020 form is phrased as questions ("Does the policy…?"); later forms quote the Code.
-    let asked = table.records.iter().filter(|r| r.requirement.trim_end().ends_with('?')).count();
-    if !table.records.is_empty() && asked * 2 >= table.records.len() {
-        let share = asked as f64 / table.records.len() as f64;
-        return (
-            Some(CodeVersion::V2020),
-            FieldDetection { method: "structure".into(), confidence: round2((0.5 + share / 2.0).min(0.95)), evidence: format!("{asked} of {} requirements are questions (the 2020 form)", table.records.len()) },
-        );
-    }
-    let max_section = table.records.iter().filter_map(|r| r.number.as_deref()?.split('.').next()?.parse::<u32>().ok()).max();
-    if max_section == Some(9) {
-        structure[idx(CodeVersion::V2024)] += 1.0;
-        evidence.push("nine sections".into());
-    }
-
-    // Wording: how well the requirement cells read as each version's provisions.
-    let texts: Vec<&Probe> = table.records.iter().zip(probes).filter(|(r, _)| r.requirement.split_whitespace().nth(7).is_some()).map(|(_, p)| p).collect();
-    let mut wording: [Option<f64>; 3] = [None; 3];
-    if !texts.is_empty() {
-        for t in &texts {
-            for (v, best) in registry.best_score_per_version_of(&t.profile) {
-                *wording[idx(v)].get_or_insert(0.0) += best / texts.len() as f64;
-            }
-        }
-    }
-    let mut score = [0.0f64; 3];
-    for i in 0..3 {
-        score[i] = structure[i] * 0.1 + wording[i].unwrap_or(0.0);
-    }
-    let mut order: Vec<usize> = (0..3).collect();
-    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
-    let (best, second) = (order[0], order[1]);
-    if score[best] <= 0.0 {
-        return (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no structural or wording cues".into() });
-    }
-    let margin = score[best] - score[second];
-    let method = if wording[best].is_some() { "wording+structure" } else { "structure" };
-    if let (Some(b), Some(s)) = (wording[best], wording[second]) {
-        evidence.push(format!("wording {:.2} vs {:.2} ({})", b, s, CodeVersion::ALL[second]));
-    }
-    let confidence = (0.5 + margin).clamp(0.3, 0.99);
-    (Some(CodeVersion::ALL[best]), FieldDetection { method: method.into(), confidence: round2(confidence), evidence: evidence.join("; ") })
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
 
 /// The document's own date: the title's date, else a page-date line anywhere around the
 /// form ("Last updated …" above it, "Last modified on …" below it), else the first date in
@@ -199,63 +121,20 @@ pub fn heading_title_warnings(table: &TableDocument, version: Option<CodeVersion
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provisions::probes;
     use chc_model::{LayoutKind, RawRecord, SourceFormat, SourceInfo};
 
-    fn table(columns: &[&str], roles: &[ColumnRole], requirements: &[(&str, Option<RequirementKind>)]) -> TableDocument {
-        TableDocument {
+    /// A form with `front` lines before `rows` rows and `after` lines after them.
+    fn dated(front: &[&str], rows: usize, after: &[&str]) -> TableDocument {
+        let mut t = TableDocument {
             source: SourceInfo { path: "x".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
             layout: LayoutKind::Tabbed,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            roles: roles.to_vec(),
-            records: requirements
-                .iter()
-                .enumerate()
-                .map(|(i, (t, k))| RawRecord { number: Some(format!("1.{}", i + 2)), requirement: t.to_string(), requirement_kind: *k, ..Default::default() })
-                .collect(),
+            columns: vec![],
+            roles: vec![],
+            records: (0..rows).map(|i| RawRecord { number: Some(format!("1.{}", i + 2)), location: 100 + i as u32, ..Default::default() }).collect(),
             context: vec![],
             front_matter_lines: 0,
             warnings: vec![],
-        }
-    }
-
-    #[test]
-    fn quirk2_version_from_structure_when_wording_is_silent() {
-        let blank = Registry::new(Vec::new());
-        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
-        let t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("x", Some(RequirementKind::Should))]);
-        let (v, d) = code_version(&t, &probes(&t.records), &blank);
-        assert_eq!(v, Some(CodeVersion::V2022));
-        assert_eq!(d.method, "structure");
-        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
-        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("x", None)]);
-        assert_eq!(code_version(&t, &probes(&t.records), &blank).0, Some(CodeVersion::V2024));
-    }
-
-    #[test]
-    fn quirk2_question_form_is_the_2020_code() {
-        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
-        let q = [("Does the complaints policy define a complaint as the Code does?", None), ("Are residents told how to complain?", None), ("Policy reviewed annually", None)];
-        let t = table(&["Code section", "Question", "Comply", "Evidence, commentary and any explanations"], &roles, &q);
-        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
-        assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
-        assert!(d.evidence.contains("2 of 3"));
-    }
-
-    #[test]
-    fn quirk2_wording_outweighs_a_2024_looking_header() {
-        let reg = Registry::embedded();
-        let old: Vec<String> = reg.of_version(CodeVersion::V2022).take(12).map(|p| p.text.clone()).collect();
-        let reqs: Vec<(&str, Option<RequirementKind>)> = old.iter().map(|t| (t.as_str(), None)).collect();
-        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
-        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &reqs);
-        let (v, d) = code_version(&t, &probes(&t.records), reg);
-        assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
-        assert_eq!(d.method, "wording+structure");
-    }
-
-    fn dated(front: &[&str], rows: usize, after: &[&str]) -> TableDocument {
-        let mut t = table(&[], &[], &vec![("x", None); rows]);
+        };
         let line = |location: u32, text: &&str| chc_model::ContextLine { location, text: text.to_string() };
         t.context = front.iter().enumerate().map(|(i, text)| line(i as u32, text)).collect();
         t.context.extend(after.iter().enumerate().map(|(i, text)| line(1000 + i as u32, text)));

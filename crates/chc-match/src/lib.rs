@@ -4,6 +4,7 @@
 pub mod detect;
 pub mod landlord;
 pub mod provisions;
+pub mod version;
 
 use chc_code::answers::{parse_comply, parse_rag};
 use chc_code::Registry;
@@ -17,7 +18,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
 
     let (code_version, version_detection) = match overrides.code_version {
         Some(v) => (Some(v), FieldDetection { method: "manifest".into(), confidence: 1.0, evidence: String::new() }),
-        None => detect::code_version(&table, &probes, registry),
+        None => version::code_version(&table, &probes, registry),
     };
     detection.code_version = version_detection;
 
@@ -96,17 +97,33 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
     }
 }
 
-/// Add each 2022 row's 2024 counterpart (`--align 2024`), so answers to different Code
-/// versions can be compared provision by provision. Rows with no counterpart stay empty.
+/// Add each row's 2024 counterpart (`--align 2024`), so answers to different Code versions
+/// can be compared provision by provision: a 2022 row through the 2022 → 2024 crosswalk, a
+/// 2020 question through the hand-made 2020 → 2022 pairs and then that crosswalk (its kind
+/// then says "via_2022_same" or "via_2022_related"). Rows with no counterpart stay empty.
 pub fn align_to_2024(doc: &mut Document) {
-    if doc.code_version != Some(chc_model::CodeVersion::V2022) {
-        return;
-    }
+    let from_2020 = match doc.code_version {
+        Some(chc_model::CodeVersion::V2022) => false,
+        Some(chc_model::CodeVersion::V2020) => true,
+        _ => return,
+    };
     for row in &mut doc.rows {
-        row.aligned_2024 = row.provision.as_deref().and_then(chc_code::crosswalk::counterpart_2024).map(|l| chc_model::AlignedProvision {
+        let Some(provision) = row.provision.as_deref() else { continue };
+        let (provision_2022, via) = if from_2020 {
+            match chc_code::crosswalk::counterpart_2022_of_2020(provision) {
+                Some((p, kind)) => (p, Some(kind)),
+                None => continue,
+            }
+        } else {
+            (provision, None)
+        };
+        row.aligned_2024 = chc_code::crosswalk::counterpart_2024(provision_2022).map(|l| chc_model::AlignedProvision {
             provision: l.provision_2024.clone().unwrap_or_default(),
             score: l.score,
-            kind: l.kind.as_str().to_string(),
+            kind: match via {
+                Some(kind) => format!("via_2022_{kind}"),
+                None => l.kind.as_str().to_string(),
+            },
         });
     }
 }

@@ -1,0 +1,222 @@
+//! Which Code a form answers (QUIRKS 2): the version is never a field, so it is read from
+//! the form's structure (header words, must/should sub-tables, sections, which provision
+//! numbers exist, section titles) and from how its requirement cells read against each
+//! version's wording.
+
+use crate::provisions::Probe;
+use chc_code::{CodeVersion, Registry};
+use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument};
+use std::collections::BTreeSet;
+
+/// The versions a table form can be (the 2020 form is told apart first, by its questions).
+const TABLE_VERSIONS: [CodeVersion; 2] = [CodeVersion::V2022, CodeVersion::V2024];
+
+fn slot(v: CodeVersion) -> usize {
+    CodeVersion::ALL.iter().position(|x| *x == v).expect("in ALL")
+}
+
+/// Structure votes for a version; wording votes louder when the registry can tell.
+/// `probes[i]` is the [`Probe`] of `table.records[i]`.
+pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
+    // The 2020 form is phrased as questions ("Does the policy…?"); later forms quote the Code.
+    let asked = table.records.iter().filter(|r| r.requirement.trim_end().ends_with('?')).count();
+    if !table.records.is_empty() && asked * 2 >= table.records.len() {
+        let share = asked as f64 / table.records.len() as f64;
+        return (
+            Some(CodeVersion::V2020),
+            FieldDetection { method: "structure".into(), confidence: round2((0.5 + share / 2.0).min(0.95)), evidence: format!("{asked} of {} requirements are questions (the 2020 form)", table.records.len()) },
+        );
+    }
+    let mut evidence: Vec<String> = Vec::new();
+    let mut structure = [0.0f64; 3];
+    header_cues(table, &mut structure, &mut evidence);
+    number_cues(table, registry, &mut structure, &mut evidence);
+    title_cues(table, registry, &mut structure, &mut evidence);
+
+    // Wording: how well the requirement cells read as each version's provisions.
+    let texts: Vec<&Probe> = table.records.iter().zip(probes).filter(|(r, _)| r.requirement.split_whitespace().nth(7).is_some()).map(|(_, p)| p).collect();
+    let mut wording: [Option<f64>; 3] = [None; 3];
+    for t in &texts {
+        for (v, best) in registry.best_score_per_version_of(&t.profile) {
+            if TABLE_VERSIONS.contains(&v) {
+                *wording[slot(v)].get_or_insert(0.0) += best / texts.len() as f64;
+            }
+        }
+    }
+    let score: Vec<f64> = (0..3).map(|i| structure[i] * 0.1 + wording[i].unwrap_or(0.0)).collect();
+    let mut order: Vec<usize> = (0..3).collect();
+    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let (best, second) = (order[0], order[1]);
+    if score[best] <= 0.0 {
+        return (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no structural or wording cues".into() });
+    }
+    let margin = score[best] - score[second];
+    let method = if wording[best].is_some() { "wording+structure" } else { "structure" };
+    if let (Some(b), Some(s)) = (wording[best], wording[second]) {
+        evidence.push(format!("wording {:.2} vs {:.2} ({})", b, s, CodeVersion::ALL[second]));
+    }
+    let confidence = (0.5 + margin).clamp(0.3, 0.99);
+    (Some(CodeVersion::ALL[best]), FieldDetection { method: method.into(), confidence: round2(confidence), evidence: evidence.join("; ") })
+}
+
+/// The header's words and the table's shape.
+fn header_cues(table: &TableDocument, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
+    let provision_header = table.columns.iter().zip(&table.roles).find(|(_, r)| **r == ColumnRole::Provision).map(|(c, _)| c.to_lowercase());
+    // Landlords reuse the older template's header on newer forms ("Code section" and one
+    // merged evidence column on 2024 forms): a weaker cue than the Code's own structure.
+    if let Some(h) = &provision_header {
+        if h.contains("code section") {
+            structure[slot(CodeVersion::V2022)] += 0.5;
+            evidence.push("first column \"Code section\"".into());
+        } else if h.contains("provisio") {
+            structure[slot(CodeVersion::V2024)] += 1.0;
+            evidence.push("first column \"Code provision\"".into());
+        }
+    }
+    if table.records.iter().any(|r| r.requirement_kind == Some(RequirementKind::Should)) {
+        structure[slot(CodeVersion::V2022)] += 1.0;
+        evidence.push("must/should sub-tables".into());
+    }
+    if table.roles.contains(&ColumnRole::EvidenceCommentary) {
+        structure[slot(CodeVersion::V2022)] += 0.25;
+    }
+    if table.roles.contains(&ColumnRole::Evidence) && table.roles.contains(&ColumnRole::Commentary) {
+        structure[slot(CodeVersion::V2024)] += 0.5;
+    }
+    let max_section = table.records.iter().filter_map(|r| r.number.as_deref()?.split('.').next()?.parse::<u32>().ok()).max();
+    if max_section == Some(9) {
+        structure[slot(CodeVersion::V2024)] += 1.0;
+        evidence.push("nine sections".into());
+    }
+}
+
+/// Printed numbers that only one version has (2022 1.8, 5.18; 2024 6.16, 9.4): each is a
+/// vote for that version, however the row's wording reads.
+fn number_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
+    let numbers: BTreeSet<&str> = table.records.iter().filter_map(|r| r.number.as_deref()).collect();
+    for v in TABLE_VERSIONS {
+        let only_here: Vec<&str> = numbers.iter().copied().filter(|n| registry.get(v, n).is_some() && TABLE_VERSIONS.iter().all(|&o| o == v || registry.get(o, n).is_none())).collect();
+        if !only_here.is_empty() {
+            structure[slot(v)] += (0.75 * only_here.len() as f64).min(3.0);
+            evidence.push(format!("provisions only the {v} Code has: {}", only_here.iter().take(4).copied().collect::<Vec<_>>().join(", ")));
+        }
+    }
+}
+
+/// Section headings whose title only one version uses ("Exclusions" and "Complaint
+/// handling staff" are 2024's; "Complaint handling personnel" and "Complaint handling
+/// principles" 2022's).
+fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
+    let normalise = |s: &str| s.to_lowercase().replace('&', "and").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let titles_of = |v: CodeVersion| -> BTreeSet<String> { registry.of_version(v).map(|p| normalise(&p.section_title)).filter(|t| !t.is_empty()).collect() };
+    let (old, new) = (titles_of(CodeVersion::V2022), titles_of(CodeVersion::V2024));
+    let headings: BTreeSet<String> = table
+        .context
+        .iter()
+        .map(|c| c.text.as_str())
+        .chain(table.records.iter().filter_map(|r| r.heading_title.as_deref()))
+        .filter(|t| t.split_whitespace().count() <= 14)
+        .map(|t| {
+            // "Section 2: Exclusions", "2. Exclusions": the title after the number.
+            let t = t.trim();
+            let t = match t.get(..7) {
+                Some(word) if word.eq_ignore_ascii_case("section") => &t[7..],
+                _ => t,
+            };
+            normalise(t.trim_start_matches(|c: char| c.is_ascii_digit() || " .:-–".contains(c)))
+        })
+        .collect();
+    for (v, own, other) in [(CodeVersion::V2022, &old, &new), (CodeVersion::V2024, &new, &old)] {
+        let unique: Vec<&String> = headings.iter().filter(|h| own.contains(*h) && !other.contains(*h)).collect();
+        if !unique.is_empty() {
+            structure[slot(v)] += (0.75 * unique.len() as f64).min(2.0);
+            evidence.push(format!("section titles of the {v} Code: {}", unique.iter().take(3).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+        }
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provisions::probes;
+    use chc_model::{ContextLine, LayoutKind, RawRecord, SourceFormat, SourceInfo};
+
+    fn table(columns: &[&str], roles: &[ColumnRole], requirements: &[(&str, Option<RequirementKind>)]) -> TableDocument {
+        TableDocument {
+            source: SourceInfo { path: "x".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
+            layout: LayoutKind::Tabbed,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            roles: roles.to_vec(),
+            records: requirements
+                .iter()
+                .enumerate()
+                .map(|(i, (t, k))| RawRecord { number: Some(format!("1.{}", i + 2)), requirement: t.to_string(), requirement_kind: *k, ..Default::default() })
+                .collect(),
+            context: vec![],
+            front_matter_lines: 0,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn quirk2_version_from_structure_when_wording_is_silent() {
+        let blank = Registry::new(Vec::new());
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("x", Some(RequirementKind::Should))]);
+        let (v, d) = code_version(&t, &probes(&t.records), &blank);
+        assert_eq!(v, Some(CodeVersion::V2022));
+        assert_eq!(d.method, "structure");
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("x", None)]);
+        assert_eq!(code_version(&t, &probes(&t.records), &blank).0, Some(CodeVersion::V2024));
+    }
+
+    #[test]
+    fn quirk2_question_form_is_the_2020_code() {
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let q = [("Does the complaints policy define a complaint as the Code does?", None), ("Are residents told how to complain?", None), ("Policy reviewed annually", None)];
+        let t = table(&["Code section", "Question", "Comply", "Evidence, commentary and any explanations"], &roles, &q);
+        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
+        assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
+        assert!(d.evidence.contains("2 of 3"));
+    }
+
+    #[test]
+    fn quirk2_wording_outweighs_a_2024_looking_header() {
+        let reg = Registry::embedded();
+        let old: Vec<String> = reg.of_version(CodeVersion::V2022).take(12).map(|p| p.text.clone()).collect();
+        let reqs: Vec<(&str, Option<RequirementKind>)> = old.iter().map(|t| (t.as_str(), None)).collect();
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+        let t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &reqs);
+        let (v, d) = code_version(&t, &probes(&t.records), reg);
+        assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
+        assert_eq!(d.method, "wording+structure");
+    }
+
+    #[test]
+    fn numbers_only_one_code_has_decide_a_short_excerpt_in_paraphrase() {
+        // Three rows of a 2022 form in the landlord's own words: 1.7-1.9 exist only in 2022.
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
+        let mut t = table(&["Code provision", "Code requirement", "Comply", "Evidence", "Commentary"], &roles, &[("We take every complaint unless it is excluded by our policy", None); 3]);
+        for (r, n) in t.records.iter_mut().zip(["1.7", "1.8", "1.9"]) {
+            r.number = Some(n.into());
+        }
+        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
+        assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
+        assert!(d.evidence.contains("only the 2022 Code has"), "{d:?}");
+    }
+
+    #[test]
+    fn section_titles_one_code_uses_are_a_cue() {
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let mut t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("We take every complaint unless it is excluded by our policy", None)]);
+        t.context = vec![ContextLine { location: 1, text: "Section 2: Exclusions".into() }, ContextLine { location: 2, text: "Section 4 - Complaint handling staff".into() }];
+        let (v, d) = code_version(&t, &probes(&t.records), &Registry::embedded());
+        assert_eq!(v, Some(CodeVersion::V2024), "{d:?}");
+        assert!(d.evidence.contains("section titles of the 2024 Code"), "{d:?}");
+    }
+}
