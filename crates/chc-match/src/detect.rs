@@ -4,38 +4,81 @@
 use chc_code::regexes::cached as re;
 use chc_code::{CodeVersion, Registry};
 use chc_model::{FieldDetection, TableDocument, Warning};
-use chc_code::dates::{month_year, numeric_date};
+use chc_code::dates::dates_in;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// The document's own date: the title's date, else a "last updated / published / date"
-/// line, else the first date in the front matter. Dates inside rows (action deadlines)
-/// are not the document's date.
+/// The document's own date: the title's date, else a page-date line anywhere around the
+/// form ("Last updated …" above it, "Last modified on …" below it), else the first date in
+/// the front matter. Dates inside rows (action deadlines) and dates of the Code's own
+/// history ("The Ombudsman published its Code in July 2020") are not the document's date.
 pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) {
     static LABELLED: OnceLock<Regex> = OnceLock::new();
-    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|published|date|version|approved|reviewed|completed)");
+    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|modified|edited|published|date|version|approved|reviewed|completed)");
     let front: Vec<&chc_model::ContextLine> = table.context[..table.front_matter_lines.min(table.context.len())].iter().collect();
-    let date_of = |t: &str| month_year(t).or_else(|| numeric_date(t));
     for (i, line) in front.iter().enumerate().take(3) {
         if line.text.chars().count() <= 140 {
-            if let Some(d) = date_of(&line.text) {
+            if let Some(d) = own_date(&line.text) {
                 return (Some(d), FieldDetection { method: if i == 0 { "title" } else { "heading" }.into(), confidence: 0.9, evidence: short(&line.text) });
             }
         }
     }
     for line in table.context.iter() {
         if labelled.is_match(&line.text) && line.text.chars().count() <= 200 {
-            if let Some(d) = date_of(&line.text) {
+            if let Some(d) = own_date(&line.text) {
                 return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.85, evidence: short(&line.text) });
             }
         }
     }
+    // Page chrome the table reader left inside a cell ("…clearly.\nLast modified on 2 May 2025").
+    let cells = table.records.iter().flat_map(|r| [&r.evidence, &r.commentary]);
+    if let Some((d, line)) = cells.flat_map(|c| c.lines()).find_map(|l| page_date_line(l).map(|d| (d, l))) {
+        return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.8, evidence: short(line) });
+    }
     for line in front.iter() {
-        if let Some(d) = date_of(&line.text) {
+        if let Some(d) = own_date(&line.text) {
             return (Some(d), FieldDetection { method: "front_matter".into(), confidence: 0.5, evidence: short(&line.text) });
         }
     }
     (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
+}
+
+/// A line that is only a page-date label and its date: "Last modified on 2 May 2025",
+/// "Page last updated: 03/06/2025", "Updated 28 June 2024" (not "Updated policy approved in
+/// June 2024", which dates a policy).
+fn page_date_line(line: &str) -> Option<String> {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    static GAP: OnceLock<Regex> = OnceLock::new();
+    let label = re(&LABEL, r"(?i)^\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)\b").find(line)?;
+    let (at, date) = dates_in(line).into_iter().next()?;
+    let gap = line.get(label.end()..at)?;
+    re(&GAP, r"(?i)^[\s:\x{2013}-]*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$").is_match(gap).then_some(date)
+}
+
+/// The first date in `line` that dates something other than the Code itself.
+fn own_date(line: &str) -> Option<String> {
+    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at])).map(|(_, d)| d)
+}
+
+/// Whether the sentence that runs up to a date is the Code's history: its subject is the
+/// Code or the Ombudsman and its verb brings the Code out ("The Housing Ombudsman published
+/// its Code in", "the Code, first published in", "The 2024 Code came into force on"). A
+/// form or page dated in the same words ("Our Code self-assessment, published on", "…
+/// against the Code, reviewed in") is not history.
+fn tells_the_codes_history(before: &str) -> bool {
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    static DOCUMENT: OnceLock<Regex> = OnceLock::new();
+    static DATING: OnceLock<Regex> = OnceLock::new();
+    let sentence = before.rsplit(['.', ';', '!', '?']).next().unwrap_or("").to_ascii_lowercase();
+    let verbs = re(&VERB, r"\b(published|introduced|launched|issued|released|revised|updated|amended|came\s+into|comes\s+into|took\s+effect|takes\s+effect|brought\s+in|in\s+force|effective)\b");
+    let subject = re(&SUBJECT, r"\b(code|ombudsman)\b");
+    let document = re(&DOCUMENT, r"\b(self-assessment|assessment|form|page|report|document|policy|we|our|this)\b");
+    let dating = re(&DATING, r"\b(updated|modified|reviewed|assessed|approved|completed|signed)\b");
+    verbs.find_iter(&sentence).any(|verb| {
+        let head = &sentence[..verb.start()];
+        subject.find_iter(head).last().is_some_and(|s| !document.is_match(&head[s.end()..])) && !dating.is_match(&sentence[verb.end()..])
+    })
 }
 
 /// Draft when the title or a status line says so; "draft" inside rows ("draft policy")
@@ -73,4 +116,58 @@ pub fn heading_title_warnings(table: &TableDocument, version: Option<CodeVersion
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chc_model::{LayoutKind, RawRecord, SourceFormat, SourceInfo};
+
+    /// A form with `front` lines before `rows` rows and `after` lines after them.
+    fn dated(front: &[&str], rows: usize, after: &[&str]) -> TableDocument {
+        let mut t = TableDocument {
+            source: SourceInfo { path: "x".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
+            layout: LayoutKind::Tabbed,
+            columns: vec![],
+            roles: vec![],
+            records: (0..rows).map(|i| RawRecord { number: Some(format!("1.{}", i + 2)), location: 100 + i as u32, ..Default::default() }).collect(),
+            context: vec![],
+            front_matter_lines: 0,
+            warnings: vec![],
+        };
+        let line = |location: u32, text: &&str| chc_model::ContextLine { location, text: text.to_string() };
+        t.context = front.iter().enumerate().map(|(i, text)| line(i as u32, text)).collect();
+        t.context.extend(after.iter().enumerate().map(|(i, text)| line(1000 + i as u32, text)));
+        t.front_matter_lines = front.len();
+        t
+    }
+
+    #[test]
+    fn the_codes_history_does_not_date_the_form() {
+        let cases: [(&[&str], &[&str], Option<&str>); 6] = [
+            (&["Self-assessment", "The Ombudsman issued the Complaint Handling Code in July 2020.", "Harbour Vale Homes reviewed its practice against the Code in October 2023."], &[], Some("2023-10")),
+            (&["Our complaints", "The Housing Ombudsman's Code, first introduced in July 2020, sets what residents can expect."], &["Contact us"], None),
+            (&["Complaints self-assessment", "The 2024 Code came into force on 1 April 2024; we completed this assessment in June 2024."], &[], Some("2024-06")),
+            (&["Code self-assessment, published 3 May 2025"], &[], Some("2025-05")),
+            // A page date after the form counts, wherever the history sentence stands.
+            (&["The Code was launched by the Ombudsman in July 2020."], &["Share this page", "Page last modified on 14 Feb 2025"], Some("2025-02")),
+            (&["How we handle complaints"], &["Last edited: 02/09/2024"], Some("2024-09")),
+        ];
+        for (front, after, want) in cases {
+            assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
+        }
+    }
+
+    #[test]
+    fn a_page_date_left_inside_the_last_cell_dates_the_form() {
+        let mut t = dated(&["Complaints self-assessment"], 2, &[]);
+        t.records[0].evidence = "Updated policy approved in June 2024".into();
+        t.records[1].evidence = "Call handlers log it.\nPage last updated: 14th March 2025".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2025-03"));
+        t.records[1].evidence = "Call handlers log it.\nLast reviewed - 09/10/2024".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2024-10"));
+        t.records[1].evidence = "Call handlers log it. Reviewed by the Board in May 2024".into();
+        assert_eq!(document_date(&t).0, None);
+        assert_eq!(page_date_line("Updated policy approved in June 2024"), None);
+    }
 }

@@ -1,0 +1,356 @@
+//! Names shaped like a landlord's, and the short forms landlords use for themselves.
+//!
+//! Not every landlord is in the gazetteer, and a form names its own landlord in a few
+//! telling places: a title line, a line of its own, a possessive before its complaints
+//! policy, the subject of the introduction's sentence. A name shaped like a landlord's
+//! (capitalised words ending in "Council", "Homes", "Housing Group", "Partnership" …)
+//! found there is taken as printed. Landlords also shorten their names: initials ("LHP")
+//! and the distinctive first words ("Wrekin", "South Norfolk").
+
+use chc_code::word_spans;
+
+/// The last word of a landlord's name says what kind of body it is.
+pub(super) const KIND_WORDS: [&str; 12] = ["Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative"];
+
+/// Words before a kind word that belong to the kind ("Borough Council", "Community
+/// Housing", "Housing Group"): not the distinctive part of a name.
+const KIND_QUALIFIERS: [&str; 10] = ["Borough", "City", "District", "County", "Metropolitan", "Town", "Community", "Housing", "Homes", "Limited"];
+
+/// Councils named with their kind ("Kestrel Vale District Council") are councils wherever
+/// they are named; the bare "Council" is too common a word ("Barrowmead Council").
+const COUNCIL_KINDS: [&str; 6] = ["Borough", "City", "District", "County", "Metropolitan", "Town"];
+
+/// Words that join the words of a name ("Places for People", "Newcastle upon Tyne").
+const CONNECTORS: [&str; 11] = ["of", "and", "&", "upon", "on", "for", "in", "with", "under", "le", "the"];
+
+/// Capitalised words that start a sentence before a name without being part of it
+/// ("Contact Kestrel Homes", "The Fernlea Partnership").
+const LEAD_WORDS: &[&str] = &[
+    "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
+    "Here", "How", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
+    "Where", "Why", "With", "Write", "Your",
+];
+
+/// Words of the Code, of governance and of a landlord's services: a name made only of these
+/// (with kind and ordinary words) is a team, a panel or a body, not a landlord ("Tenant
+/// Scrutiny Group", "Complaints Review Partnership").
+const NOT_NAME_WORDS: &[&str] = &[
+    "advisory", "agency", "allocations", "annual", "appendix", "assessment", "asset", "assets", "audit", "authority", "board", "building", "cabinet", "centre", "chief", "code", "committee",
+    "complaint", "complaints", "compliance", "consultative", "contact", "corporate", "crown", "customer", "customers", "data", "department", "development", "digital", "director",
+    "diversity", "engagement", "england", "english", "equalities", "equality", "estate", "estates", "executive", "experience", "external", "feedback", "finance", "forum",
+    "governance", "handling", "health", "homelessness", "improvement", "income", "information", "inclusion", "internal", "investment", "involvement", "joint", "landlord",
+    "landlords", "leadership", "learning", "leasehold", "leaseholders", "lettings", "management", "member", "members", "ministry", "national", "neighbourhood", "office", "officer",
+    "ombudsman", "operational", "panel", "parish", "performance", "police", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
+    "repairs", "report", "resident", "residents", "review", "risk", "safety", "scrutiny", "self", "senior", "stage", "standards", "steering", "strategic", "strategy", "tenancy",
+    "tenant", "tenants", "uk", "voice", "wales", "working",
+];
+
+/// A landlord-shaped name in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Shaped {
+    pub start: usize,
+    pub end: usize,
+    /// "… Borough/City/District/County Council": a council wherever it is named.
+    pub council: bool,
+}
+
+/// Whether `word`, stripped of a possessive, is a kind word.
+fn is_kind(word: &str) -> bool {
+    KIND_WORDS.contains(&word)
+}
+
+/// A word without the punctuation and possessive after it: "Group's," → "Group".
+fn bare_word(word: &str) -> &str {
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    ["'s", "\u{2019}s"].iter().find_map(|p| word.strip_suffix(p)).unwrap_or(word)
+}
+
+fn starts_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The whitespace-separated token that ends where `head` ends (after trailing spaces):
+/// its start, and the token.
+fn last_token(head: &str) -> Option<(usize, &str)> {
+    let trimmed = head.trim_end();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    Some((start, &trimmed[start..]))
+}
+
+/// The landlord-shaped names of `text` that end in the kind words found at `kinds` (byte
+/// ranges of "Council", "Homes" … found by the caller's one scan of the text).
+pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> {
+    let mut out = Vec::new();
+    for &(ks, ke) in kinds {
+        // A whole word, with white space before it: not "Homestead", "LHomes".
+        let next = text[ke..].chars().next();
+        if next.is_some_and(char::is_alphanumeric) || !text[..ks].ends_with(char::is_whitespace) {
+            continue;
+        }
+        // "Housing Group": the name ends at the last kind word.
+        if next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+            continue;
+        }
+        let mut start = ks;
+        let mut words: Vec<&str> = Vec::new();
+        let mut head = &text[..ks];
+        let mut joined = false;
+        while let Some((at, token)) = last_token(head) {
+            let year = token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && token.bytes().all(|b| b.is_ascii_digit());
+            if words.len() >= 7 || year || token.ends_with([',', '.', ';', ':', '!', '?', ')', '|', '"', '\u{201d}']) || token.starts_with('-') {
+                break;
+            }
+            if CONNECTORS.contains(&token) {
+                if joined {
+                    break;
+                }
+                joined = true;
+                head = &text[..at];
+                continue;
+            }
+            let bare = token.trim_start_matches(['(', '"', '\u{201c}', '\'', '\u{2018}', '[']);
+            if !starts_capitalised(bare) {
+                // "Stoke- on-Trent": the rest of a word broken after its hyphen.
+                if bare.len() == token.len() && last_token(&text[..at]).is_some_and(|(_, p)| p.len() > 1 && p.ends_with('-')) {
+                    head = &text[..at];
+                    continue;
+                }
+                break;
+            }
+            start = at + (token.len() - bare.len());
+            words.push(bare);
+            joined = false;
+            if bare.len() != token.len() {
+                break;
+            }
+            head = &text[..at];
+        }
+        words.reverse();
+        // Drop the words a sentence starts with ("Contact", "Residents of"), and connectors
+        // left at the front.
+        let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())).count();
+        let mut rest = &text[start..ks];
+        for _ in 0..lead {
+            let skip = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            rest = rest[skip..].trim_start();
+        }
+        while let Some(w) = rest.split_whitespace().next().filter(|w| CONNECTORS.contains(w)) {
+            rest = rest[w.len()..].trim_start();
+        }
+        if rest.trim().is_empty() {
+            continue;
+        }
+        let start = ks - rest.len();
+        let before_kind: Vec<&str> = rest.split_whitespace().collect();
+        let council = &text[ks..ke] == "Council" && before_kind.last().is_some_and(|w| COUNCIL_KINDS.contains(w));
+        out.push(Shaped { start, end: ke, council });
+    }
+    out
+}
+
+/// The distinctive part of a name: without a leading "The" and the kind words at its end
+/// ("The Wrekin Housing Group" → "Wrekin", "South Norfolk District Council" → "South
+/// Norfolk", "Red Kite Community Housing" → "Red Kite").
+pub(super) fn stem(name: &str) -> &str {
+    let mut rest = name.strip_prefix("The ").unwrap_or(name).trim();
+    while let Some((head, last)) = rest.rsplit_once(' ') {
+        if is_kind(last) || KIND_QUALIFIERS.contains(&last) || last == "Ltd" || CONNECTORS.contains(&last) {
+            rest = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    if rest.split_whitespace().count() == 1 && (is_kind(rest) || KIND_QUALIFIERS.contains(&rest)) {
+        return "";
+    }
+    rest
+}
+
+/// A name's initials, when it has three words or more besides "The" and connectors:
+/// "Lincolnshire Housing Partnership" → "LHP", "Great Yarmouth Borough Council" → "GYBC".
+pub(super) fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty() && *w != "The" && !CONNECTORS.contains(w)).collect();
+    let letters: String = words.iter().filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_uppercase()).collect();
+    (words.len() >= 3 && letters.len() == words.len()).then_some(letters)
+}
+
+/// Whether a name has a word that tells one landlord from another: not only kind words,
+/// words every housing text uses ("Housing Solutions") or words of governance and the Code
+/// ("Tenant Scrutiny Group", "Complaints Review Panel").
+pub(super) fn is_distinctive(name: &str, ordinary: impl Fn(&str) -> bool) -> bool {
+    word_spans(stem(name)).any(|(_, w)| {
+        let lower = w.to_ascii_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2 && !ordinary(&lower) && !NOT_NAME_WORDS.contains(&lower.as_str()) && !COUNCIL_KINDS.contains(&w)
+    })
+}
+
+/// Where in its text a name stands, as evidence that the text is about its publisher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Standing {
+    /// The whole line, or the head of an address or a title line ("Marrowby Council" alone
+    /// above the footer links; "Fenmoor Homes, 1 Mill Lane"; "Fenmoor Homes | Contact us").
+    OwnLine,
+    /// Before its complaints policy: "Brackenridge Housing Group's complaint policy".
+    PolicyOwner,
+    /// Starts a sentence and does something: "Kestrelford Homes assessed itself …".
+    Subject,
+    /// Anywhere else.
+    Passing,
+}
+
+/// How the name at `start..end` of `text` stands in it.
+pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
+    let before = text[..start].trim_end();
+    let after = &text[end..];
+    let rest = after.trim_start();
+    let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
+    if before.is_empty() && heads_line {
+        return Standing::OwnLine;
+    }
+    // "Fenmoor Homes's policy", "Fenmoor Homes' policy".
+    let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
+    let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| text[..end].ends_with('s'))));
+    let policy = owned.is_some_and(|o| {
+        o.split_whitespace().take(6).any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str(), "policy" | "policies" | "procedure" | "procedures"))
+    });
+    if policy {
+        return Standing::PolicyOwner;
+    }
+    let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+    let acts = after.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"));
+    if starts_sentence && after.starts_with(' ') && acts {
+        return Standing::Subject;
+    }
+    Standing::Passing
+}
+
+/// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
+/// capitalised words ("Wrekin" in "Telford & Wrekin", "Norfolk" in "South Norfolk").
+pub(super) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let previous = last_token(&text[..start]).map(|(at, t)| {
+        // "Telford & Wrekin": a connector after a capitalised word joins the run.
+        if CONNECTORS.contains(&t) {
+            last_token(&text[..at]).filter(|(_, p)| starts_capitalised(p) && !p.ends_with([',', '.', ';', ':'])).map_or("", |(_, p)| p)
+        } else {
+            t
+        }
+    });
+    let joined_before = previous.is_some_and(|p| starts_capitalised(p) && p != "The" && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
+    let touching_before = text[..start].chars().next_back().is_some_and(|c| !c.is_whitespace() && !"(\"'\u{2018}\u{201c}[".contains(c));
+    let after = &text[end..];
+    let joined_after = after.starts_with(' ') && after.split_whitespace().next().is_some_and(starts_capitalised);
+    !joined_before && !touching_before && !joined_after
+}
+
+/// Whether `at` starts a sentence of `text` (a capitalised word there may be any word).
+pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?'])
+}
+
+/// The landlord kind a host label ends with, spelled as a name ends ("eastwoldhomes" →
+/// ("eastwold", "Homes")): a domain of a landlord the gazetteer does not know.
+pub(super) fn label_kind(label: &str) -> Option<(&str, &'static str)> {
+    const ENDINGS: [(&str, &str); 9] = [
+        ("communityhousing", "Community Housing"),
+        ("housingassociation", "Housing Association"),
+        ("housinggroup", "Housing Group"),
+        ("housingtrust", "Housing Trust"),
+        ("housingpartnership", "Housing Partnership"),
+        ("housing", "Housing"),
+        ("homes", "Homes"),
+        ("living", "Living"),
+        ("partnership", "Partnership"),
+    ];
+    let label = label.strip_prefix("the").filter(|_| label.len() > 12).unwrap_or(label);
+    ENDINGS.iter().find_map(|(ending, kind)| label.strip_suffix(ending).filter(|stem| stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase())).map(|stem| (stem, *kind)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `shaped_names` finds, as text: every kind word of the text is offered.
+    fn names(text: &str) -> Vec<&str> {
+        let kinds: Vec<(usize, usize)> = KIND_WORDS.iter().flat_map(|k| text.match_indices(k).map(|(i, m)| (i, i + m.len()))).collect();
+        let mut found: Vec<Shaped> = shaped_names(text, &kinds);
+        found.sort_by_key(|s| s.start);
+        found.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn landlord_shaped_names() {
+        assert_eq!(names("Harwick Vale Partnership - Complaint Handling Code self-assessment"), ["Harwick Vale Partnership"]);
+        assert_eq!(names("Contact Pellow Housing Group about it"), ["Pellow Housing Group"]);
+        assert_eq!(names("Residents of Pellow Homes said"), ["Pellow Homes"]);
+        assert_eq!(names("A copy of Dunmore Vale Council's policy"), ["Dunmore Vale Council"]);
+        assert_eq!(names("See (Gorse Hill Homes) and Newbury upon Avon Town Council."), ["Gorse Hill Homes", "Newbury upon Avon Town Council"]);
+        assert_eq!(names("Places for Tenants Trust"), ["Places for Tenants Trust"]);
+        assert_eq!(names("a request to Brent- on-Sea Borough Council"), ["Brent- on-Sea Borough Council"]);
+        assert!(names("the Council's policy; our Homestead project").is_empty());
+        assert_eq!(names("The City Council has a team"), ["City Council"]);
+        assert!(shaped_names("Kestrel Borough Council", &[(16, 23)])[0].council);
+        assert!(!shaped_names("Barrowdale Council", &[(11, 18)])[0].council);
+    }
+
+    #[test]
+    fn distinctive_part_and_initials_of_a_name() {
+        assert_eq!(stem("The Harwick Housing Group"), "Harwick");
+        assert_eq!(stem("North Fenmoor District Council"), "North Fenmoor");
+        assert_eq!(stem("Blue Heron Community Housing"), "Blue Heron");
+        assert_eq!(stem("Housing Group"), "");
+        assert_eq!(initials("Harwick Vale Partnership").as_deref(), Some("HVP"));
+        assert_eq!(initials("The Borough of Fenmoor and Upton Homes").as_deref(), Some("BFUH"));
+        assert_eq!(initials("Fenmoor Homes"), None);
+        let ordinary = |w: &str| ["housing", "homes", "group"].contains(&w);
+        assert!(is_distinctive("Fenmoor Homes", ordinary));
+        assert!(!is_distinctive("Tenant Scrutiny Group", ordinary));
+        assert!(!is_distinctive("Complaints Review Partnership", ordinary));
+        assert!(!is_distinctive("The City Council", ordinary));
+    }
+
+    #[test]
+    fn how_a_name_stands_in_its_text() {
+        let at = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            standing(text, s, s + name.len())
+        };
+        assert_eq!(at("Fenmoor Council", "Fenmoor Council"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes, 1 Mill Lane, Fenmoor", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
+        assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
+        assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
+        assert_eq!(at("It explains the Code. Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Subject);
+        assert_eq!(at("Fenmoor Homes Limited", "Fenmoor Homes"), Standing::Passing);
+        assert_eq!(at("Fenmoor Homes and others were asked.", "Fenmoor Homes"), Standing::Passing);
+    }
+
+    #[test]
+    fn short_forms_stand_alone() {
+        let alone = |text: &str, form: &str| {
+            let s = text.find(form).unwrap();
+            stands_alone(text, s, s + form.len())
+        };
+        assert!(alone("complaints are handled by Harwick itself", "Harwick"));
+        assert!(alone("Not applicable: Harwick handles them", "Harwick"));
+        assert!(alone("The Harwick policy", "Harwick"));
+        assert!(!alone("Telford & Harwick Council", "Harwick"));
+        assert!(!alone("South Harwick policy", "Harwick"));
+        assert!(!alone("Harwick Road office", "Harwick"));
+        assert!(!alone("see xHarwick", "Harwick"));
+        assert!(starts_sentence("It is. Harwick handles", 7) && !starts_sentence("by Harwick", 3));
+    }
+
+    #[test]
+    fn a_domain_label_that_ends_like_a_landlord() {
+        assert_eq!(label_kind("fenmoorhomes"), Some(("fenmoor", "Homes")));
+        assert_eq!(label_kind("harwickhousinggroup"), Some(("harwick", "Housing Group")));
+        assert_eq!(label_kind("homes"), None);
+        assert_eq!(label_kind("my-homes"), None);
+        assert_eq!(label_kind("fenmoor"), None);
+    }
+}
