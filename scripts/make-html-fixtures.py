@@ -135,7 +135,16 @@ def rows_for(landlord):
             "commentary": commentary_for(number, comply, landlord["seed"], landlord),
             "rag": None,
         })
+    # A shape that prints the evidence as a list: the gold keeps the list's bullets, as the
+    # clean-up conventions do for every list (docs/gold-format.md).
+    if landlord["shape"] in LIST_EVIDENCE_SHAPES:
+        for r in rows:
+            r["evidence"] = "\n".join(f"• {e}" for e in r["evidence"].split("\n"))
     return rows
+
+
+# Shapes whose evidence is a `<ul>` of lines.
+LIST_EVIDENCE_SHAPES = {"dl_plain"}
 
 
 def by_section(rows):
@@ -280,7 +289,7 @@ def dl_plain(ll, rows):
     for s, rs in by_section(rows):
         out.append(f"<h2>{esc(SECTIONS_2024[s])} (section {s})</h2>")
         for r in rs:
-            ev = "<ul>" + "".join(f"<li>{esc(e)}</li>" for e in r["evidence"].split("\n")) + "</ul>"
+            ev = "<ul>" + "".join(f"<li>{esc(e.removeprefix('• '))}</li>" for e in r["evidence"].split("\n")) + "</ul>"
             out.append(f'<h3>Provision {r["provision"]}</h3>\n<dl>\n<dt>What the Code requires</dt>\n<dd>{paras(r["requirement"])}</dd>\n'
                        f'<dt>Compliance</dt>\n<dd>{esc(r["comply_raw"])}</dd>\n<dt>How we meet it</dt>\n<dd>{ev}</dd>\n'
                        + (f'<dt>Further action</dt>\n<dd>{esc(r["commentary"])}</dd>\n' if r["commentary"] else "") + "</dl>")

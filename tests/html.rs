@@ -126,9 +126,8 @@ fn table_markup_in_scripts_comments_templates_and_hidden_copies_is_never_a_form(
     assert!(doc.warnings.iter().all(|w| w.kind != "stray_fragment"), "{:?}", doc.warnings);
 }
 
-// Enabled when the record reader lands.
+/// Forms laid out without a table go through the record reader on the page's blocks.
 #[test]
-#[ignore]
 fn forms_without_tables_match_gold() {
     let files: Vec<String> = FORMS_WITHOUT_TABLES.iter().map(|s| format!("fixtures/html/{s}.html")).collect();
     let out = extract(&files, "no-tables");

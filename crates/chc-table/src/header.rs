@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 /// The words that give a cell a role, looked for together in one pass: a header test runs
 /// on every short cell of a text document, and twenty `contains` calls each built their own
 /// searcher.
-const ROLE_WORDS: [&str; 20] = [
+const ROLE_WORDS: [&str; 21] = [
     "rag", "evidence", "comment", "explanation", "how we", "comply", "complian", "complies", "yes/no", "yes / no", "provisio", "code section", "code ref",
-    "requirement", "code wording", "the code says", "question", "notes", "action", "remarks",
+    "requirement", "code wording", "the code says", "code requires", "question", "notes", "action", "remarks",
 ];
 
 /// Which of [`ROLE_WORDS`] occur in `text`, as a bit per word.
@@ -71,7 +71,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
         return ColumnRole::Provision;
     }
-    if has!("requirement") || has!("code wording") || has!("the code says") || has!("question") || t == "code" || t == "provision text" {
+    if has!("requirement") || has!("code wording") || has!("the code says") || has!("code requires") || has!("question") || t == "code" || t == "provision text" {
         return ColumnRole::Requirement;
     }
     if has!("evidence") {

@@ -127,10 +127,19 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
             None => geometric,
         }
-    } else if let Some(grid) = structured_blocks(doc).and_then(structured::tables_to_grid) {
+    } else if let Some(blocks) = structured_blocks(doc) {
         asm.structured = true;
-        asm.grid(&grid);
-        LayoutKind::HtmlTable
+        match structured::tables_to_grid(blocks) {
+            Some(grid) => {
+                asm.grid(&grid);
+                LayoutKind::HtmlTable
+            }
+            // A form laid out without a table: the record reader, on the blocks as they are.
+            None => {
+                records::read_blocks(blocks, &mut asm);
+                LayoutKind::Vertical
+            }
+        }
     } else {
         let layout = text_layout::detect_layout(&text_lines);
         match layout {

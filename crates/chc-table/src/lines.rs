@@ -13,7 +13,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
     if !may_start_with_number(cell) {
         return None;
     }
-    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
@@ -38,7 +38,7 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     if !may_start_with_number(line.trim_start()) {
         return None;
     }
-    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {
@@ -227,12 +227,12 @@ mod tests {
         // The first-letter tests only skip texts the patterns cannot match.
         #[test]
         fn prefilters_agree_with_the_patterns(text in "[ \t]{0,2}(?:[cCpPsSſ1-9١٢.:)A-Z' ]|ection |rovision |ode |tage |one|two)*[0-9 .]{0,4}") {
-            let number = regex::Regex::new(r"^(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})(?:\.|(?-u:\b))(?:\s|$)").unwrap();
+            let number = regex::Regex::new(r"^(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|(?-u:\b))(?:\s|$)").unwrap();
             prop_assert_eq!(provision_number_cell(&text).is_some(), number.captures(text.trim()).is_some_and(|c| {
                 let (s, i): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
                 (1..=12).contains(&s) && (1..=40).contains(&i)
             }));
-            let glued = regex::Regex::new(r"^\s*(?i:(?:code\s+)?(?:provision|section)\s+)?(\d{1,2})\.(\d{1,2})").unwrap();
+            let glued = regex::Regex::new(r"^\s*(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})").unwrap();
             if leading_number(&text).is_some() {
                 prop_assert!(glued.is_match(&text));
             }
@@ -256,6 +256,8 @@ mod tests {
         assert_eq!(provision_number_cell(" 6.15 "), Some("6.15".into()));
         assert_eq!(provision_number_cell("1.2."), Some("1.2".into()));
         assert_eq!(provision_number_cell("Code section 5.1"), Some("5.1".into()));
+        assert_eq!(provision_number_cell("Provision: 5.15"), Some("5.15".into()));
+        assert_eq!(provision_number_cell("Code provision number - 6.2"), Some("6.2".into()));
         assert_eq!(provision_number_cell("2.2 The issue"), Some("2.2".into()));
         assert_eq!(provision_number_cell("2010. Landlords"), None);
         assert_eq!(provision_number_cell("Section 10"), None);

@@ -21,7 +21,7 @@ use crate::header::{classify_header, column_role};
 use crate::lines::{is_chrome, is_page_number, leading_number, parse_heading, Heading};
 use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
 use chc_code::{CodeVersion, Registry, WordingProfile};
-use chc_model::{ColumnRole, TextLine, Warning};
+use chc_model::{Block, BlockKind, ColumnRole, TextLine, Warning};
 use chc_parse::clean::clean_text;
 
 /// One non-empty line of the document.
@@ -32,6 +32,20 @@ struct Unit {
     /// A blank line (or a block boundary) comes before it: in one-cell-per-line layouts,
     /// the end of a cell.
     blank_before: bool,
+    /// What a structured source says the text is; plain text says nothing.
+    from: Source,
+}
+
+/// What a structured source (HTML, DOCX, ODT) knows about a unit's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Source {
+    #[default]
+    Line,
+    /// A heading or an accordion's summary: it ends the record before it, unless it
+    /// names a provision or a cell.
+    Heading,
+    /// A `<dt>`: the label of the value that follows.
+    Term,
 }
 
 /// What a line is, before records are formed.
@@ -68,10 +82,36 @@ struct Draft {
 /// Read records from lines (text input, or the blocks of a structured source as lines).
 pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
     let units = units(lines, asm.registry);
+    read_units(&units, asm);
+}
+
+/// Read records from a structured source's blocks (a form laid out without a table):
+/// headings and terms keep what they are.
+pub(crate) fn read_blocks(blocks: &[Block], asm: &mut Assembler) {
+    let mut units = Vec::new();
+    for b in blocks {
+        let (text, from) = match &b.kind {
+            BlockKind::Heading { text, .. } => (text.as_str(), Source::Heading),
+            BlockKind::Term(text) => (text.as_str(), Source::Term),
+            BlockKind::Paragraph(text) | BlockKind::Definition(text) => (text.as_str(), Source::Line),
+            BlockKind::Table(_) => continue,
+        };
+        let mut first = true;
+        for part in clean_text(text).split('\n').filter(|p| !p.trim().is_empty()) {
+            for piece in split_at_records(part.trim(), asm.registry) {
+                units.push(Unit { location: b.location, text: piece.trim().to_string(), blank_before: first, from });
+                first = false;
+            }
+        }
+    }
+    read_units(&units, asm);
+}
+
+fn read_units(units: &[Unit], asm: &mut Assembler) {
     let titles = SectionTitles::of(asm.registry);
-    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
+    let kinds: Vec<Kind> = mark_header_runs(units, units.iter().map(|u| kind(u, &titles, asm.registry)).collect());
     let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
-    reader.walk(&units, &kinds);
+    reader.walk(units, &kinds);
     if !looks_like_a_form(asm) {
         asm.records.clear();
     }
@@ -111,7 +151,7 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
         let mut first = true;
         for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
             for piece in split_at_records(part.trim(), registry) {
-                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first });
+                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first, from: Source::Line });
                 first = false;
             }
         }
@@ -164,13 +204,19 @@ fn split_at_records<'t>(line: &'t str, registry: &Registry) -> Vec<&'t str> {
     pieces
 }
 
-fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
+fn kind(unit: &Unit, titles: &SectionTitles, registry: &Registry) -> Kind {
+    let text = unit.text.as_str();
     // A page number, or a section number printed on a line of its own above its title.
     if is_page_number(text) || text.parse::<u32>().is_ok_and(|n| n <= 12) {
         return Kind::Page;
     }
     // Before chrome: "Accessibility" is a 2020 theme as well as a footer link.
     if parse_heading(text) != Heading::None || titles.find(text).is_some() {
+        return Kind::Heading;
+    }
+    // A heading ends the record before it, unless it names a provision ("Provision 1.2"),
+    // asks a 2020 question, or names a cell ("Evidence").
+    if unit.from == Source::Heading && leading_number(text).is_none() && question_2020(text, registry).is_none() && label(text).is_none() {
         return Kind::Heading;
     }
     if is_chrome(text) {
@@ -556,6 +602,8 @@ impl Cells {
 /// A line that names a cell: "Compliance: Yes", "Evidence:" or "Comply" alone ("Code
 /// requirement", "Do we comply?"). The value is what follows the label on the line.
 fn label(text: &str) -> Option<(ColumnRole, String)> {
+    // "• Evidence: …": a label in a list item.
+    let text = text.trim_start_matches(['•', '-', '–', '*', ' ']);
     // A label alone on its line: a short title, not a list item or a clause.
     let bare = text.trim_end_matches([':', '?', ' ']);
     // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
@@ -649,12 +697,24 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
 /// Split a record into its cells.
 fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
     let mut lines: Vec<(String, bool)> = Vec::with_capacity(draft.body.len() + 1);
+    let mut sources: Vec<Source> = Vec::with_capacity(draft.body.len() + 1);
     if !draft.first.is_empty() {
         lines.push((draft.first.clone(), true));
+        sources.push(Source::Line);
     }
     lines.extend(draft.body.iter().map(|u| (u.text.clone(), u.blank_before)));
+    sources.extend(draft.body.iter().map(|u| u.from));
     let code = code_wording(draft, &lines, registry).to_lowercase();
-    let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
+    let labels: Vec<Option<(ColumnRole, String)>> = lines
+        .iter()
+        .zip(&sources)
+        .map(|((t, _), from)| match from {
+            // A `<dt>` is a label whatever its words; one the header words do not name is
+            // a further note.
+            Source::Term => Some(label(t).unwrap_or((ColumnRole::Other, String::new()))),
+            _ => label(t).filter(|_| !quotes_the_code(t, &code)),
+        })
+        .collect();
     match labels.iter().position(Option::is_some) {
         Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry, &code),
         None => unlabelled(&lines, order, draft.number.as_deref(), registry),

@@ -1,8 +1,8 @@
 //! Sources with real structure (HTML, DOCX, ODT): the author's tables become
 //! [`GridLine`]s for the shared assembler cell for cell, never re-split from text; the
 //! text between tables is context. A document whose form is not a table at all (an
-//! accordion per provision, "Label: value" paragraphs, `<dl>` pairs) is read by the text
-//! layouts from its blocks, one block a line.
+//! accordion per provision, "Label: value" paragraphs, `<dl>` pairs) is read by the record
+//! reader (`records.rs`) from its blocks, headings and terms kept as what they are.
 
 use crate::GridLine;
 use chc_model::{Block, BlockKind, Covered, StructuredTable, TextLine};
