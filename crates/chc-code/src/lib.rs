@@ -72,6 +72,14 @@ pub struct Registry {
     pos: Vec<u32>,
     /// Unique per registry built in this process: keys the per-thread score cache.
     id: u64,
+    /// Every version's section titles, normalised ([`normalise_title`]), sorted: what a
+    /// heading that names a section without its number is compared with.
+    titles: Vec<(String, CodeVersion, u32)>,
+}
+
+/// A section title as headings are compared: lower case, "&" as "and", words only.
+pub fn normalise_title(s: &str) -> String {
+    s.to_lowercase().replace('&', "and").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 const EMBEDDED: &str = include_str!("../data/registry.json");
@@ -117,7 +125,10 @@ impl Registry {
         let version_slot = provisions.iter().map(|p| versions.iter().position(|&v| v == p.version).expect("listed")).collect();
         static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos, id }
+        let mut titles: Vec<(String, CodeVersion, u32)> = provisions.iter().map(|p| (normalise_title(&p.section_title), p.version, p.section)).filter(|(t, _, _)| !t.is_empty()).collect();
+        titles.sort();
+        titles.dedup();
+        Registry { provisions, profiles, by_key, keys, versions, version_slot, words, index, postings, order, pos, id, titles }
     }
 
     pub fn provisions(&self) -> &[Provision] {
@@ -134,6 +145,11 @@ impl Registry {
 
     pub fn get(&self, version: CodeVersion, number: &str) -> Option<&Provision> {
         self.by_key.get(&(version, number.to_string())).map(|&i| &self.provisions[i])
+    }
+
+    /// Every version's section titles, normalised, with their version and section number.
+    pub fn section_titles(&self) -> &[(String, CodeVersion, u32)] {
+        &self.titles
     }
 
     pub fn section_title(&self, version: CodeVersion, section: u32) -> Option<&str> {

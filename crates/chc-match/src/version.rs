@@ -4,7 +4,7 @@
 //! version's wording.
 
 use crate::provisions::Probe;
-use chc_code::{CodeVersion, Registry};
+use chc_code::{normalise_title, CodeVersion, Registry};
 use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument};
 use std::collections::BTreeSet;
 
@@ -107,8 +107,7 @@ fn number_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64;
 /// handling staff" are 2024's; "Complaint handling personnel" and "Complaint handling
 /// principles" 2022's).
 fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
-    let normalise = |s: &str| s.to_lowercase().replace('&', "and").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-    let titles_of = |v: CodeVersion| -> BTreeSet<String> { registry.of_version(v).map(|p| normalise(&p.section_title)).filter(|t| !t.is_empty()).collect() };
+    let titles_of = |v: CodeVersion| -> BTreeSet<&str> { registry.section_titles().iter().filter(|(_, tv, _)| *tv == v).map(|(t, _, _)| t.as_str()).collect() };
     let (old, new) = (titles_of(CodeVersion::V2022), titles_of(CodeVersion::V2024));
     let headings: BTreeSet<String> = table
         .context
@@ -123,11 +122,11 @@ fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 
                 Some(word) if word.eq_ignore_ascii_case("section") => &t[7..],
                 _ => t,
             };
-            normalise(t.trim_start_matches(|c: char| c.is_ascii_digit() || " .:-–".contains(c)))
+            normalise_title(t.trim_start_matches(|c: char| c.is_ascii_digit() || " .:-–".contains(c)))
         })
         .collect();
     for (v, own, other) in [(CodeVersion::V2022, &old, &new), (CodeVersion::V2024, &new, &old)] {
-        let unique: Vec<&String> = headings.iter().filter(|h| own.contains(*h) && !other.contains(*h)).collect();
+        let unique: Vec<&String> = headings.iter().filter(|h| own.contains(h.as_str()) && !other.contains(h.as_str())).collect();
         if !unique.is_empty() {
             structure[slot(v)] += (0.75 * unique.len() as f64).min(2.0);
             evidence.push(format!("section titles of the {v} Code: {}", unique.iter().take(3).map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));

@@ -2,6 +2,7 @@
 
 use chc_code::regexes::cached as re;
 use chc_model::RequirementKind;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -132,17 +133,24 @@ pub fn is_chrome(text: &str) -> bool {
         "menu", "search", "home", "close", "share", "print", "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email", "copy link", "yesno", "yes no",
         "cookies", "privacy", "accessibility", "sitemap", "contact us", "breadcrumb", "previous", "next", "top", "listen", "translate", "login", "log in", "sign in", "my account",
     ];
-    let words = text.split_whitespace().count();
-    if words > 14 {
+    // Chrome is short: a line of more than fourteen words (or a long cell) is text. Every row
+    // and cell of a form is tested, so the cheap tests come first.
+    let text = text.trim();
+    if text.is_empty() || text.len() > 200 || text.split_whitespace().nth(14).is_some() {
         return false;
     }
-    let lower = text.to_lowercase();
-    let lower = lower.trim().trim_end_matches(['.', ':', '?', '!']);
-    if WHOLE.contains(&lower) || PHRASES.iter().any(|p| lower.contains(p)) {
+    static PHRASE_SEARCH: OnceLock<AhoCorasick> = OnceLock::new();
+    let phrases = PHRASE_SEARCH.get_or_init(|| AhoCorasick::builder().ascii_case_insensitive(true).build(PHRASES).expect("fixed phrases"));
+    if phrases.is_match(text) || text.starts_with('©') {
         return true;
     }
-    // Breadcrumbs: "Home > Housing > Complaints".
-    lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
+    let bare = text.trim_end_matches(['.', ':', '?', '!']);
+    if bare.len() <= 16 && WHOLE.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
+        return true;
+    }
+    // Breadcrumbs: "Home > Housing > Complaints"; "Copyright © 2025 …".
+    let starts = |word: &str| text.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word));
+    (starts("home") && text.contains(" > ")) || starts("copyright ©")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

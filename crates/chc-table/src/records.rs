@@ -20,7 +20,7 @@ use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
 use crate::lines::{is_chrome, is_page_number, leading_number, parse_heading, Heading};
 use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
-use chc_code::{CodeVersion, Registry, WordingProfile};
+use chc_code::{normalise_title, CodeVersion, Registry, WordingProfile};
 use chc_model::{Block, BlockKind, ColumnRole, TextLine, Warning};
 use chc_parse::clean::clean_text;
 
@@ -310,14 +310,11 @@ pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
 
 /// The Code's section titles (every version's, the 2020 form's themes too), normalised,
 /// with their section numbers: a heading that names a section without the word "Section".
-struct SectionTitles(Vec<(String, u32)>);
+struct SectionTitles<'r>(&'r [(String, CodeVersion, u32)]);
 
-impl SectionTitles {
-    fn of(registry: &Registry) -> Self {
-        let mut titles: Vec<(String, u32)> = registry.provisions().iter().map(|p| (normalise_title(&p.section_title), p.section)).filter(|(t, _)| !t.is_empty()).collect();
-        titles.sort();
-        titles.dedup();
-        SectionTitles(titles)
+impl<'r> SectionTitles<'r> {
+    fn of(registry: &'r Registry) -> Self {
+        SectionTitles(registry.section_titles())
     }
 
     /// "2 Accessibility and awareness", "Complaint handling staff", "4. Communication": the
@@ -339,19 +336,16 @@ impl SectionTitles {
         // Column heads run into the title ("Definition of a complaintYesNo": tick columns).
         let title = title.strip_suffix("YesNo").or_else(|| title.strip_suffix("Yes No")).unwrap_or(title);
         let probe = normalise_title(title);
-        let known = |probe: &str| self.0.iter().find(|(known, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s);
+        let known = |probe: &str| self.0.iter().find(|(known, _, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, _, s)| *s);
         // "Compliance with the Complaint Handling Code - Communication": the title after a dash.
         known(&probe).or_else(|| title.rsplit_once(" - ").or_else(|| title.rsplit_once(" – ")).and_then(|(_, last)| known(&normalise_title(last))))
     }
 }
 
-fn normalise_title(s: &str) -> String {
-    s.to_lowercase().replace('&', "and").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
 
 struct Reader<'a, 'r> {
     asm: &'a mut Assembler<'r>,
-    titles: SectionTitles,
+    titles: SectionTitles<'r>,
     /// The columns the form's header names, in order (empty when it has none).
     order: Vec<ColumnRole>,
     drafts_seen: Vec<String>,
