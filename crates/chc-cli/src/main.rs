@@ -3,10 +3,8 @@
 //! its own crate.
 
 mod extract;
-mod inputs;
 mod registry_cmd;
 mod report_cmd;
-mod warm;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
