@@ -18,9 +18,11 @@ StrPath = Union[str, "os.PathLike[str]"]
 class Batch:
     """The result of one :func:`extract` call."""
 
-    documents: List[Dict[str, Any]]
-    """One dict per document extracted, in input order: exactly the JSON that
-    ``chc extract`` writes to ``documents/<stem>.json`` (described in docs/schema.md)."""
+    @property
+    def documents(self) -> List[Dict[str, Any]]:
+        """One dict per document extracted, in input order: exactly the JSON that
+        ``chc extract`` writes to ``documents/<stem>.json`` (described in docs/schema.md).
+        Built on first access and kept: the same list every time."""
 
     errors: List[Dict[str, str]]
     """One dict per input that produced no document, in input order, with the keys of

@@ -3,28 +3,28 @@
 //! errors and the provisions table, as Python objects. Nothing is written to disk.
 //!
 //! Documents are processed with the GIL released; Python objects are built afterwards,
-//! on the calling thread. The type stubs are in `chc.pyi` beside this crate's Cargo.toml.
+//! on the calling thread, and the documents' dicts only when first asked for. The type stubs are in `chc.pyi` beside this crate's Cargo.toml.
 
 use chc_batch::{Input, Manifest, Outcome};
 use chc_export::long::{row_fields, Cells, COLUMNS};
 use chc_model::{Document, FileError};
 use pyo3::exceptions::{PyFileNotFoundError, PyImportError, PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use std::path::PathBuf;
 
 /// The result of one `chc.extract` call.
 ///
-/// `documents` and `errors` are lists built once; `rows()` and `to_pandas()` build the
-/// provisions table from the documents on each call.
+/// `documents` is built on first use and kept (a script that only wants the provisions
+/// table never pays for it); `errors` is built with the batch; `rows()` and `to_pandas()`
+/// build the provisions table from the documents on each call.
 #[pyclass(module = "chc", frozen)]
 struct Batch {
-    /// The documents as Rust values, for the provisions table.
+    /// The documents as Rust values, in input order.
     extracted: Vec<Document>,
-    /// One dict per document extracted, in input order: exactly the JSON that
-    /// `chc extract` writes to `documents/<stem>.json`.
-    #[pyo3(get)]
-    documents: Py<PyList>,
+    /// `extracted` as Python dicts, once asked for.
+    documents: PyOnceLock<Py<PyList>>,
     /// One dict per input that produced no document, in input order, with the keys of
     /// `errors.csv`: `file`, `stage`, `kind`, `message`.
     #[pyo3(get)]
@@ -33,6 +33,21 @@ struct Batch {
 
 #[pymethods]
 impl Batch {
+    /// One dict per document extracted, in input order: exactly the JSON that
+    /// `chc extract` writes to `documents/<stem>.json` (docs/schema.md). The same list on
+    /// every access.
+    #[getter]
+    fn documents<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = self.documents.get_or_try_init(py, || -> PyResult<Py<PyList>> {
+            let list = PyList::empty(py);
+            for doc in &self.extracted {
+                list.append(pythonize::pythonize(py, doc).map_err(|e| PyRuntimeError::new_err(format!("{}: {e}", doc.source.path)))?)?;
+            }
+            Ok(list.unbind())
+        })?;
+        Ok(list.bind(py).clone())
+    }
+
     /// The provisions table: one dict per document × provision, with exactly the columns of
     /// `provisions.csv` (see `chc.PROVISION_COLUMNS`), every value a string as the CSV
     /// has it ("" for an empty cell, "true"/"false", scores with three decimals).
@@ -82,6 +97,11 @@ impl Batch {
         format!("<chc.Batch: {} documents, {} provision rows, {} errors>", self.extracted.len(), rows, self.errors.bind(py).len())
     }
 }
+
+// The allocator of the chc binary, for the same speed: Rust's allocations only (Python's
+// objects come from Python's allocator, and neither frees the other's memory).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// One path or a sequence of paths (str or os.PathLike).
 fn paths_of(paths: &Bound<'_, PyAny>) -> PyResult<Vec<PathBuf>> {
@@ -149,25 +169,22 @@ fn extract(py: Python<'_>, paths: &Bound<'_, PyAny>, jobs: Option<usize>, manife
         return Err(PyValueError::new_err("no input files found (folders are searched for .pdf, .docx, .txt, .html)"));
     }
     let options = chc_batch::Options { jobs: jobs.unwrap_or(0), limits, align_2024, resume_from: None };
-    let (extracted, errors) = py.detach(|| {
-        let mut extracted = Vec::with_capacity(inputs.len());
-        let mut errors = Vec::new();
-        let keep = |_: &Input, outcome: Outcome| match outcome {
-            Outcome::Done(doc, _) | Outcome::UpToDate(doc) => extracted.push(*doc),
-            Outcome::Failed(e, _) => errors.push(e),
-        };
-        chc_batch::run(&inputs, &manifest, &options, |_, outcome| outcome, keep).map(|()| (extracted, errors))
-    })
-    .map_err(|e| PyRuntimeError::new_err(format!("cannot start the worker threads: {e}")))?;
-    let documents = PyList::empty(py);
-    for doc in &extracted {
-        documents.append(pythonize::pythonize(py, doc).map_err(|e| PyRuntimeError::new_err(format!("{}: {e}", doc.source.path)))?)?;
-    }
+    let (extracted, errors) = py
+        .detach(|| {
+            let mut extracted = Vec::with_capacity(inputs.len());
+            let mut errors = Vec::new();
+            let keep = |_: &Input, outcome: Outcome| match outcome {
+                Outcome::Done(doc, _) | Outcome::UpToDate(doc) => extracted.push(*doc),
+                Outcome::Failed(e, _) => errors.push(e),
+            };
+            chc_batch::run(&inputs, &manifest, &options, |_, outcome| outcome, keep).map(|()| (extracted, errors))
+        })
+        .map_err(|e| PyRuntimeError::new_err(format!("cannot start the worker threads: {e}")))?;
     let error_list = PyList::empty(py);
     for e in &errors {
         error_list.append(error_dict(py, e)?)?;
     }
-    Ok(Batch { extracted, documents: documents.unbind(), errors: error_list.unbind() })
+    Ok(Batch { extracted, documents: PyOnceLock::new(), errors: error_list.unbind() })
 }
 
 /// Complaint Handling Code self-assessments as data: `chc.extract(paths)` runs the

@@ -53,6 +53,7 @@ def test_corpus_gives_the_cli_documents_and_rows(tmp_path):
     assert len(batch.documents) == 5 == len(batch)
     assert batch.errors == []
     assert batch.documents == cli_documents(out)
+    assert batch.documents is batch.documents, "built once"
     rows = batch.rows()
     expected = csv_rows(out / "provisions.csv")
     assert len(rows) == len(expected) > 300
