@@ -39,7 +39,7 @@ enum Command {
     /// Build or inspect the Code registry.
     #[command(subcommand)]
     Registry(registry_cmd::RegistryCommand),
-    /// Write a self-contained HTML report (heatmap, non-compliances, warnings) of DIR.
+    /// Write a self-contained HTML report (heatmap, non-compliances, warnings) or an Excel workbook of DIR.
     Report(report_cmd::ReportArgs),
     /// List what changed per provision between two extractions (files or output folders).
     Diff(report_cmd::DiffArgs),
