@@ -3,8 +3,10 @@ table field for field, same errors. Run by scripts/test-python.sh (which builds 
 points CHC_BIN at the release binary)."""
 
 import csv
+import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -153,3 +155,23 @@ def test_version_and_docs():
     assert "Batch" in chc.extract.__doc__ and "manifest" in chc.extract.__doc__
     assert chc.Batch.rows.__doc__ and chc.Batch.to_pandas.__doc__
     assert repr(chc.extract("corpus")).startswith("<chc.Batch: 5 documents")
+
+
+def test_the_worked_example_of_the_docs_runs_and_prints_what_they_say(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("pandas")
+    text = (ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    printed = re.search(r"prints\n\n```text\n(.*?)```", text, re.S).group(1)
+    assert len(blocks) >= 3
+    (tmp_path / "corpus").symlink_to(ROOT / "corpus")
+    monkeypatch.chdir(tmp_path)
+    namespace = {}
+    for block in blocks:
+        if "matplotlib" in block and importlib.util.find_spec("matplotlib") is None:
+            continue
+        exec(compile(block, "docs/python.md", "exec"), namespace)
+    output = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    for line in printed.splitlines():
+        if line != "...":
+            assert line.rstrip() in output, line
+    assert namespace["table"].shape[0] == 4
