@@ -13,12 +13,15 @@ falls on all of them alike. Variants:
   py_pandas    chc.extract(...).to_pandas() (the call and the provisions DataFrame)
   py_documents chc.extract(...).documents (the call and every document as dicts)
 
-Prints a markdown table of min and median wall seconds per variant and each one's median
-relative to cli's, and writes the raw times as JSON when --json is given.
+Prints a markdown table of min and median wall seconds per variant, each one's relative to
+cli's, and median CPU seconds (user + system of this process's threads and of the child
+processes: less sensitive than wall time to other work on the machine); writes the raw
+times as JSON when --json is given.
 """
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,10 +31,16 @@ import time
 import chc
 
 
+def cpu_seconds():
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def timed(fn):
-    start = time.perf_counter()
+    """(wall seconds, CPU seconds) of one call."""
+    cpu, start = cpu_seconds(), time.perf_counter()
     fn()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def main():
@@ -68,22 +77,26 @@ def main():
     for fn in variants.values():
         fn()
     times = {name: [] for name in variants}
+    cpu = {name: [] for name in variants}
     for _ in range(args.runs):
         for name, fn in variants.items():
-            times[name].append(timed(fn))
+            wall, used = timed(fn)
+            times[name].append(wall)
+            cpu[name].append(used)
     shutil.rmtree(args.out, ignore_errors=True)
     batch = chc.extract(args.inputs, jobs=args.jobs)
     print(f"{len(batch.documents)} documents, {len(batch.rows())} provision rows, {len(batch.errors)} errors; {args.runs} rounds, --jobs {args.jobs}\n")
     base = statistics.median(times["cli"])
     base_min = min(times["cli"])
-    print("| variant | min s | median s | median / cli median | min / cli min |")
-    print("|---|---:|---:|---:|---:|")
+    base_cpu = statistics.median(cpu["cli"])
+    print("| variant | min wall s | median wall s | median / cli's | min / cli's | median CPU s | CPU / cli's |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, t in times.items():
-        med = statistics.median(t)
-        print(f"| {name} | {min(t):.3f} | {med:.3f} | {med / base:.2f} | {min(t) / base_min:.2f} |")
+        med, med_cpu = statistics.median(t), statistics.median(cpu[name])
+        print(f"| {name} | {min(t):.3f} | {med:.3f} | {med / base:.2f} | {min(t) / base_min:.2f} | {med_cpu:.3f} | {med_cpu / base_cpu:.2f} |")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump(times, f, indent=1)
+            json.dump({"wall": times, "cpu": cpu}, f, indent=1)
 
 
 if __name__ == "__main__":
