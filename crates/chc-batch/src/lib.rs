@@ -203,8 +203,7 @@ where
         .num_threads(options.jobs)
         .build()?;
     let registry = Registry::embedded();
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|info| tracing::debug!("recovered panic: {info}")));
+    let _quiet = QuietPanics::start();
     let threads = pool.current_num_threads().max(1);
     let ahead = Ahead::new(threads * 8);
     let work = |input: &Input| {
@@ -244,8 +243,38 @@ where
             }
         }
     });
-    std::panic::set_hook(default_hook);
     Ok(())
+}
+
+/// While any batch runs, panics are logged at debug level instead of printed. The hook is
+/// process-wide and batches may overlap (two Python threads each calling `chc.extract`):
+/// the first batch to start replaces it, the last to end puts the previous one back.
+struct QuietPanics;
+
+static RUNNING: Mutex<(usize, Option<Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send>>)> = Mutex::new((0, None));
+
+impl QuietPanics {
+    fn start() -> Self {
+        let mut running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
+        if running.0 == 0 {
+            running.1 = Some(std::panic::take_hook());
+            std::panic::set_hook(Box::new(|info| tracing::debug!("recovered panic: {info}")));
+        }
+        running.0 += 1;
+        QuietPanics
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        let mut running = RUNNING.lock().unwrap_or_else(|e| e.into_inner());
+        running.0 -= 1;
+        if running.0 == 0 {
+            if let Some(previous) = running.1.take() {
+                std::panic::set_hook(previous);
+            }
+        }
+    }
 }
 
 /// Hands inputs out in order, no further than `window` ahead of the consumer.

@@ -133,8 +133,10 @@ def test_the_gil_is_released_while_documents_are_processed():
     done = threading.Event()
 
     def work():
-        chc.extract(["corpus", "fixtures/bad"], jobs=1)
-        done.set()
+        try:
+            chc.extract(["corpus", "fixtures/bad"], jobs=1)
+        finally:
+            done.set()
 
     worker = threading.Thread(target=work)
     started = time.perf_counter()
@@ -145,8 +147,9 @@ def test_the_gil_is_released_while_documents_are_processed():
         time.sleep(0.001)
     elapsed = time.perf_counter() - started
     worker.join()
-    # One tick per millisecond or so while the GIL is free; none if extract held it.
-    assert ticks >= max(5, elapsed * 1000 / 20), (ticks, elapsed)
+    # About one tick per millisecond while the GIL is free (fewer on a loaded machine); none
+    # while extract holds it.
+    assert ticks >= max(5, elapsed * 1000 / 100), (ticks, elapsed)
 
 
 def test_version_and_docs():
