@@ -251,7 +251,10 @@ where
 /// the first batch to start replaces it, the last to end puts the previous one back.
 struct QuietPanics;
 
-static RUNNING: Mutex<(usize, Option<Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send>>)> = Mutex::new((0, None));
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send>;
+
+/// (batches running, the hook to put back when none is)
+static RUNNING: Mutex<(usize, Option<PanicHook>)> = Mutex::new((0, None));
 
 impl QuietPanics {
     fn start() -> Self {

@@ -188,7 +188,7 @@ fn compliance_sheet(ws: &mut Worksheet, docs: &[NamedDocument], version: Option<
     header_row(ws, &names, styles)?;
     ws.set_freeze_panes(1, 1)?;
     ws.set_column_width(0, 36)?;
-    ws.set_column_width(1, 10)?;
+    ws.set_column_width(1, 14)?;
     ws.set_column_width(2, 24)?;
     for c in 0..provisions.len() {
         ws.set_column_width((LEAD.len() + c) as u16, 6.5)?;
