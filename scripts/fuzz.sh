@@ -26,7 +26,7 @@ seed() {
     case $target in
         parse_pdf)
             # The target reads the first byte as a mode: 0 = bytes as they are.
-            for f in fixtures/pdf/*.pdf fixtures/bad/*.pdf crates/chc-parse/tests/data/*.pdf; do
+            for f in fixtures/pdf/*.pdf fixtures/pdf/matrix/*.pdf fixtures/bad/*.pdf crates/chc-parse/tests/data/*.pdf; do
                 [ -s "$f" ] || continue
                 [ "$(stat -c %s "$f")" -le 300000 ] || continue
                 { printf '\0'; cat "$f"; } > "$dir/seed-$(basename "$f")"

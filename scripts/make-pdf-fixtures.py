@@ -122,16 +122,15 @@ def tick(comply):
     return {"yes": "\u2713", "no": "\u2717"}.get(comply, "")
 
 
-def render(fx, gold):
-    """Return (fodt xml, expected gold)."""
+def prepare(fx, gold):
+    """The printed form of style `fx`: (expected gold, header cells, relative column widths,
+    rows). The expected gold is the source gold with the changes the style makes to what is
+    printed. Shared with the producer matrix (scripts/make-pdf-matrix.py)."""
     v2022 = gold.get("code_version") == "2022"
     merged = fx.get("merged", False)
     rag = fx.get("rag", False)
-    landscape = fx["landscape"]
-    borders = fx["borders"]
-    pt = fx["font_pt"]
     out = copy.deepcopy(gold)
-    out["source"] = f"fixtures/pdf/{fx['name']}.pdf"
+    out["source"] = fx.get("source", f"fixtures/pdf/{fx['name']}.pdf")
     # What the printed form says, where it differs from the source gold: the 2022 sources'
     # evidence names South Cambridgeshire (links, "South Cambs District Council") though
     # their title does not; seed 004's rendering does not print the word "Draft".
@@ -152,11 +151,6 @@ def render(fx, gold):
         columns = ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence",
                    "Commentary/explanation"]
         widths = [2.0, 6.5, 2.2, 4.5, 4.5]
-    page_w, page_h = (29.7, 21.0) if landscape else (21.0, 29.7)
-    usable = page_w - 4.0
-    scale = usable / sum(widths)
-    widths = [w * scale for w in widths]
-
     rows = []
     for r in out["rows"]:
         if fx.get("ticks"):
@@ -172,6 +166,22 @@ def render(fx, gold):
         if not rag:
             r["rag"] = None
         rows.append(r)
+    return out, columns, widths, rows
+
+
+def render(fx, gold):
+    """Return (fodt xml, expected gold)."""
+    out, columns, widths, rows = prepare(fx, gold)
+    v2022 = gold.get("code_version") == "2022"
+    merged = fx.get("merged", False)
+    rag = fx.get("rag", False)
+    landscape = fx["landscape"]
+    borders = fx["borders"]
+    pt = fx["font_pt"]
+    page_w, page_h = (29.7, 21.0) if landscape else (21.0, 29.7)
+    usable = page_w - 4.0
+    scale = usable / sum(widths)
+    widths = [w * scale for w in widths]
 
     if borders == "all":
         cell_border = 'fo:border="0.5pt solid #000000"'

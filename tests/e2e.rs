@@ -215,6 +215,19 @@ fn long_csv_has_one_line_per_row_and_opens_in_excel() {
     let _ = std::fs::remove_dir_all(out);
 }
 
+/// The stems of the PDFs directly in a folder of the repository, sorted.
+fn pdf_stems(folder: &str) -> Vec<String> {
+    let mut stems: Vec<String> = std::fs::read_dir(repo().join(folder))
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            (p.extension()? == "pdf").then(|| p.file_stem().unwrap().to_string_lossy().to_string())
+        })
+        .collect();
+    stems.sort();
+    stems
+}
+
 /// Issue 4's bar for every fixture PDF, and PDFs of the seed forms scored against the same
 /// gold as their text: the PDF reading must not lose what the text reading gets.
 #[test]
@@ -222,14 +235,7 @@ fn pdf_fixtures_match_gold_and_keep_up_with_text() {
     let out = tmp("pdf");
     let o = chc(&["extract", "fixtures/pdf", "corpus", "--out", out.to_str().unwrap(), "--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let mut pdfs: Vec<String> = std::fs::read_dir(repo().join("fixtures/pdf"))
-        .unwrap()
-        .filter_map(|e| {
-            let p = e.unwrap().path();
-            (p.extension()? == "pdf").then(|| p.file_stem().unwrap().to_string_lossy().to_string())
-        })
-        .collect();
-    pdfs.sort();
+    let pdfs = pdf_stems("fixtures/pdf");
     assert!(pdfs.len() >= 8);
     for stem in &pdfs {
         let stem: &'static str = Box::leak(stem.clone().into_boxed_str());
@@ -247,4 +253,22 @@ fn pdf_fixtures_match_gold_and_keep_up_with_text() {
         assert!(mean(&p) + 0.005 >= mean(&t), "{pdf}: text similarity {} < text input's {}", mean(&p), mean(&t));
     }
     let _ = std::fs::remove_dir_all(out);
+}
+
+/// Issue 14: the producer matrix (fixtures/pdf/matrix/mx_<form>_<writer>.pdf), the same forms
+/// printed by six PDF writers. Every writer must read as well as any other: provision F1 and
+/// comply accuracy >= 0.998, requirement/evidence/commentary similarity >= 0.98, metadata right.
+#[test]
+fn producer_matrix_reads_the_same_from_every_writer() {
+    let out = tmp("matrix");
+    let o = chc(&["extract", "fixtures/pdf/matrix", "--out", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let stems = pdf_stems("fixtures/pdf/matrix");
+    let writers: std::collections::BTreeSet<&str> = stems.iter().filter_map(|s| s.rsplit('_').next()).collect();
+    assert!(writers.len() >= 5, "writers: {writers:?}");
+    assert!(stems.len() >= 15);
+    for stem in &stems {
+        let stem: &'static str = Box::leak(stem.clone().into_boxed_str());
+        check(&out, &Bar { stem, f1: 0.998, comply: 0.998, text: 0.98 });
+    }
 }

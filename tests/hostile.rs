@@ -19,8 +19,8 @@ use common::*;
 /// What each file of fixtures/bad/ must give: `None` extracts, `Some(kind)` fails with that
 /// kind in errors.csv. Keep in step with fixtures/bad/README.md.
 const EXPECTED: &[(&str, Option<&str>)] = &[
-    ("broken_startxref.pdf", Some("corrupt_pdf")),
-    ("broken_xref.pdf", Some("corrupt_pdf")),
+    ("broken_startxref.pdf", None),
+    ("broken_xref.pdf", None),
     ("deep_nesting_array.pdf", Some("limit_exceeded")),
     ("deep_nesting_content.pdf", Some("limit_exceeded")),
     ("deep_nesting_dict.pdf", Some("limit_exceeded")),
@@ -30,7 +30,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("encrypted_user_password.pdf", Some("encrypted")),
     ("flate_bomb.pdf", Some("limit_exceeded")),
     ("flate_bomb_objstm.pdf", Some("limit_exceeded")),
-    ("flipped_bytes.pdf", Some("corrupt_pdf")),
+    ("flipped_bytes.pdf", Some("not_a_form")),
     ("form_without_numbers.txt", None),
     ("fuzz_unruled_header_without_cells.pdf", None),
     ("gzip_renamed.pdf", Some("unsupported_format")),
@@ -43,7 +43,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("text_no_table.pdf", Some("not_a_form")),
     ("truncated_20b.pdf", Some("corrupt_pdf")),
     ("truncated_half.pdf", Some("corrupt_pdf")),
-    ("truncated_no_trailer.pdf", Some("corrupt_pdf")),
+    ("truncated_no_trailer.pdf", None),
     ("truncated_third.pdf", Some("corrupt_pdf")),
     ("utf16be_no_bom.txt", None),
     ("utf16le_bom.txt", None),
@@ -56,7 +56,10 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
 ];
 
 /// Generated here rather than committed (too big for the repository).
-const GENERATED: &[(&str, Option<&str>)] = &[("huge_single_line.txt", Some("not_a_form")), ("flate_bomb_single_layer.pdf", Some("limit_exceeded"))];
+// The 50 MB line repeats one provision with its answer: it is cut at the line limit and
+// read as that one row, quickly (the record reader looks for the answer only near the
+// requirement).
+const GENERATED: &[(&str, Option<&str>)] = &[("huge_single_line.txt", None), ("flate_bomb_single_layer.pdf", Some("limit_exceeded"))];
 
 const GOOD_SEED: &str = "000_6a94297636c6b8f1";
 
@@ -210,8 +213,18 @@ fn every_bad_input_fails_alone_with_its_kind_and_the_good_file_is_right() {
         let m = evaluate_pair(&gold, &doc).metrics;
         assert!(m.provision_f1 >= 1.0 && m.comply_accuracy >= 1.0, "{name}: {}", serde_json::to_string(&m).unwrap());
     }
+    // Files whose cross-reference table is broken or gone are rebuilt by scanning (issue 14):
+    // they read like the file they were made from, with a warning that they are damaged.
+    let source = Gold::load(&repo().join("fixtures/gold/pdf_hrules_portrait_9pt.json")).unwrap();
+    for name in ["broken_startxref", "broken_xref", "truncated_no_trailer"] {
+        let doc = load_doc(&out, name);
+        assert!(doc.warnings.iter().any(|w| w.kind == "pdf_damaged"), "{name}: no pdf_damaged warning");
+        let m = evaluate_pair(&source, &doc).metrics;
+        assert!(m.provision_f1 >= 1.0 && m.comply_accuracy >= 1.0, "{name}: {}", serde_json::to_string(&m).unwrap());
+    }
     let summary: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
-    assert_eq!(summary["documents"].as_u64(), Some(EXPECTED.iter().filter(|(_, k)| k.is_none()).count() as u64 + 1));
+    let extracted = EXPECTED.iter().chain(GENERATED).filter(|(_, k)| k.is_none()).count() as u64;
+    assert_eq!(summary["documents"].as_u64(), Some(extracted + 1));
     let _ = std::fs::remove_dir_all(dir);
 }
 

@@ -61,7 +61,7 @@ pub fn run(cmd: RegistryCommand) -> u8 {
             let mut w = csv::Writer::from_writer(std::io::stdout());
             let _ = w.write_record(["version", "number", "section", "section_title", "kind", "quoted_by", "reviewed", "text"]);
             for p in Registry::embedded().provisions() {
-                let _ = w.write_record([p.version.as_str(), &p.number, &p.section.to_string(), &p.section_title, p.kind.as_str(), &p.quoted_by.to_string(), &p.reviewed.to_string(), &p.text]);
+                let _ = w.write_record([p.version.as_str(), &p.number, &p.section.to_string(), &p.section_title, p.kind.map_or("", |k| k.as_str()), &p.quoted_by.to_string(), &p.reviewed.to_string(), &p.text]);
             }
             EXIT_OK
         }
@@ -128,7 +128,7 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)))
             .map(|(_, _, i)| texts[i])
             .unwrap_or_default();
-        let kind = match version {
+        let kind = Some(match version {
             CodeVersion::V2024 => RequirementKind::Must,
             _ => {
                 let should = qs.iter().filter(|(_, k)| *k == Some(RequirementKind::Should)).count();
@@ -138,8 +138,12 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
                     RequirementKind::Must
                 }
             }
-        };
+        });
         let number = format!("{section}.{item}");
+        // The provision's own number printed inside its text is layout residue (a number
+        // on the middle line of a multi-line cell, QUIRKS 9), not the Code's wording.
+        let medoid = medoid.replace(&format!(" {number} "), " ");
+        let medoid = medoid.as_str();
         let section_title = SECTION_TITLES.iter().find(|(v, s, _)| *v == version && *s == section).map_or("", |(_, _, t)| t).to_string();
         // Keep the review mark only where the wording did not change.
         let reviewed = previous.get(version, &number).is_some_and(|p| p.reviewed && p.text == medoid);

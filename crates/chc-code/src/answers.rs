@@ -1,41 +1,230 @@
-//! The vocabulary landlords use to answer "Comply: Yes/No" and to rate RAG.
+//! The vocabulary landlords use to answer "Comply: Yes/No" and to rate RAG. The answer
+//! words are data (`data/answers.csv`), grown from what published forms show; this module
+//! holds only the mechanisms around them: a label in front ("Compliance: YES"), an answer
+//! opening a sentence ("Yes - see policy"), and check boxes ("Yes ☒ No ☐").
 
 use chc_model::{Comply, Rag};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const ANSWERS_CSV: &str = include_str!("../data/answers.csv");
+
+/// Whether a phrase answers only as the whole cell, or may also open one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Whole,
+    Lead,
+}
+
+struct Vocabulary {
+    phrases: HashMap<String, (Comply, Use)>,
+    /// The phrases that may stand between two cells run together, longest first.
+    glued: Vec<(String, Comply)>,
+    /// The longest phrase in words: how far a leading answer is looked for.
+    longest: usize,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut phrases = HashMap::new();
+        let mut glued = Vec::new();
+        for line in ANSWERS_CSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
+            let mut fields = line.rsplitn(4, ',');
+            let (Some(may_glue), Some(usage), Some(comply), Some(phrase)) = (fields.next(), fields.next(), fields.next(), fields.next()) else {
+                panic!("answers.csv: a line needs phrase,comply,use,glued: {line}");
+            };
+            let comply = match comply {
+                "yes" => Comply::Yes,
+                "no" => Comply::No,
+                "partial" => Comply::Partial,
+                "not_applicable" => Comply::NotApplicable,
+                other => panic!("answers.csv: unknown comply value {other}"),
+            };
+            let usage = if usage == "lead" { Use::Lead } else { Use::Whole };
+            phrases.insert(normalise(phrase), (comply, usage));
+            if may_glue == "yes" {
+                glued.push((normalise(phrase), comply));
+            }
+        }
+        glued.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
+        Vocabulary { phrases, glued, longest }
+    })
+}
 
 /// Normalise a comply cell. `None` when the text is not an answer at all (so callers can
-/// tell a comply value from evidence that landed in the comply column).
+/// tell a comply value from evidence that landed in the comply column). A check-box cell
+/// with nothing ticked is an answer cell without an answer: `Some(Unknown)`.
 pub fn parse_comply(raw: &str) -> Option<Comply> {
     let t = normalise(raw);
     if t.is_empty() {
         return None;
     }
-    let answer = match t.as_str() {
-        "yes" | "y" | "yes." | "compliant" | "complies" | "complied" | "fully compliant" | "fully" | "met" | "fully met"
-        | "true" | "✓" | "✔" | "☑" | "✅" | "yes ✓" | "✓ yes" | "yes ✔" | "agreed" => Comply::Yes,
-        "no" | "n" | "no." | "non-compliant" | "non compliant" | "noncompliant" | "not compliant" | "not met" | "false"
-        | "✗" | "✘" | "☒" | "❌" | "x" | "no ✗" | "✗ no" | "no ☒" => Comply::No,
-        "partial" | "partially" | "partly" | "partially compliant" | "partly compliant" | "partially met" | "part"
-        | "yes & no" | "yes and no" | "yes/no" | "yes / no" | "yes/partial" | "in part" | "amber" => Comply::Partial,
-        "not applicable" | "n/a" | "na" | "n.a." | "not relevant" | "not applicable." => Comply::NotApplicable,
-        _ => return answer_with_tail(&t),
-    };
-    Some(answer)
+    if let Some(boxed) = ticked_option(&t) {
+        return Some(boxed);
+    }
+    let t = strip_label(&t);
+    whole_answer(t).or_else(|| answer_with_tail(t))
 }
 
-/// "Yes - see policy 4.1", "No, to be reviewed by March 2025": an answer word then prose.
-fn answer_with_tail(t: &str) -> Option<Comply> {
-    let head: String = t.chars().take_while(|c| c.is_alphabetic() || *c == '/').collect();
-    let rest = t[head.len()..].trim_start();
-    let separated = rest.starts_with(['-', '–', ',', '.', ':', ';', '(']) || rest.is_empty();
-    if !separated || head.len() == t.len() {
-        return None;
+/// The cell is exactly a phrase of the vocabulary (a closing "." or "!" aside).
+fn whole_answer(t: &str) -> Option<Comply> {
+    let vocab = vocabulary();
+    let trimmed = t.trim_end_matches(['.', '!']).trim_end();
+    vocab.phrases.get(t).or_else(|| vocab.phrases.get(trimmed)).map(|&(c, _)| c)
+}
+
+/// "Compliance: YES", "Comply - Yes", "Do we comply? Yes", "Met? Yes": the column's label
+/// printed in front of the answer.
+fn strip_label(t: &str) -> &str {
+    let Some(at) = t.find([':', '?']) else { return t };
+    let label = &t[..at];
+    let words = label.split_whitespace().count();
+    let is_label = (1..=4).contains(&words) && ["compl", "met", "yes/no", "yes / no", "rating", "status", "answer"].iter().any(|w| label.contains(w));
+    if is_label {
+        t[at + 1..].trim_start_matches([':', '?', ' ', '-', '–'])
+    } else {
+        t
     }
-    match head.as_str() {
-        "yes" | "compliant" => Some(Comply::Yes),
-        "no" => Some(Comply::No),
-        "partial" | "partially" | "partly" => Some(Comply::Partial),
+}
+
+/// "Yes - see policy 4.1", "No, to be reviewed by March 2025": an answer that opens the
+/// cell, then a separator and prose.
+fn answer_with_tail(t: &str) -> Option<Comply> {
+    leading_answer(t).map(|(c, _)| c)
+}
+
+/// An answer opening `text` and followed by a separator and more text ("Yes - see policy
+/// 4.1", "Partially compliant, review due May 2025"): the answer and how many bytes of
+/// `text` it takes (separator excluded). The longest phrase that fits wins.
+pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
+    const LINKING_WORDS: [&str; 14] = ["but", "though", "although", "however", "we", "as", "because", "and", "our", "it", "this", "the", "all", "there"];
+    const SEPARATORS: [char; 7] = ['-', '–', ',', '.', ':', ';', '('];
+    let vocab = vocabulary();
+    let text = text.trim_end();
+    let lead = text.len() - text.trim_start().len();
+    let mut ends: Vec<usize> = text[lead..].match_indices(char::is_whitespace).map(|(at, _)| lead + at).take(vocab.longest).collect();
+    ends.push(text.len());
+    for &end in ends.iter().take(vocab.longest).rev() {
+        // The phrase may carry the separator ("yes," "yes.") or be followed by one ("yes -").
+        let phrase = text[..end].trim_end_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
+        let rest = text[phrase.len()..].trim_start();
+        // "No but the policy…", "Yes we publish…": a yes or no run into a sentence that
+        // goes on from it, without a separator.
+        let linked = || {
+            let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+            ["yes", "no"].contains(&normalise(phrase).as_str()) && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
+        };
+        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) && !linked() {
+            continue;
+        }
+        if let Some(&(c, Use::Lead)) = vocab.phrases.get(&normalise(phrase)) {
+            return Some((c, phrase.len()));
+        }
+    }
+    None
+}
+
+/// An answer that `text` starts with where it may have been run into the next cell
+/// ("YesDefinition…", "Not met Partly covered…"): the longest phrase marked `glued` in the
+/// vocabulary, matched in any letter case, that is not the start of a longer word (the next
+/// character is not a lower-case letter). The answer and its length in bytes.
+pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
+    let first = text.chars().next()?.to_lowercase().next()?;
+    vocabulary().glued.iter().filter(|(p, _)| p.starts_with(first)).find_map(|(phrase, comply)| {
+        let len = prefix_ignoring_case(text, phrase)?;
+        let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
+        ends_word.then_some((*comply, len))
+    })
+}
+
+/// How many bytes of `text` spell `lower_phrase` in any letter case.
+fn prefix_ignoring_case(text: &str, lower_phrase: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for want in lower_phrase.chars() {
+        let (_, c) = chars.next()?;
+        if c.to_lowercase().next() != Some(want) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(at, _)| at))
+}
+
+/// A box glyph and whether it is ticked.
+fn check_box(c: char) -> Option<bool> {
+    match c {
+        '☒' | '☑' | '■' | '✅' | '⊠' | '▣' | '◼' | '⬛' => Some(true),
+        '☐' | '□' | '❏' | '❑' | '▢' | '◻' | '⬜' => Some(false),
         _ => None,
     }
+}
+
+/// Does `after` (the next line of a comply cell, perhaps on the next page) go on with the
+/// check boxes of `before` ("Yes ☒" then "No ☐", "☑ Yes ☐" then "No")? Then it is the same
+/// answer, not the answer of a new row.
+pub fn continues_answer(before: &str, after: &str) -> bool {
+    let has_box = |s: &str| s.contains('[') || s.chars().any(|c| check_box(c).is_some());
+    // `after` holds nothing but boxes and options.
+    let only_options = normalise(after).split(|c: char| check_box(c).is_some()).all(|part| {
+        let p = part.trim().trim_matches(|c: char| matches!(c, ':' | '/' | '|' | ','));
+        p.trim().is_empty() || whole_answer(p.trim()).is_some()
+    });
+    only_options && (has_box(before) || has_box(after)) && ticked_option(&normalise(&format!("{before} {after}"))).is_some()
+}
+
+/// Check boxes beside the options: "Yes ☒ No ☐", "☐ Yes ☒ No", "Yes [x] No [ ]". The
+/// ticked option is the answer; several ticked options that disagree read as partial;
+/// boxes with none ticked are an unanswered answer cell. `None` when the text is not a
+/// set of boxed options (at least two boxes, each beside a short option).
+fn ticked_option(t: &str) -> Option<Comply> {
+    // Most cells hold no box at all: nothing to rewrite or count.
+    if !t.contains('[') && !t.chars().any(|c| check_box(c).is_some()) {
+        return None;
+    }
+    let t = t.replace("[ x ]", "☒").replace("[x]", "☒").replace("[ ]", "☐");
+    let boxes = t.chars().filter(|&c| check_box(c).is_some()).count();
+    if boxes < 2 {
+        return None;
+    }
+    // The label sits on the side of its box that the first box shows: a cell that opens
+    // with a box puts each label after its box.
+    let box_first = t.trim_start().starts_with(|c: char| check_box(c).is_some());
+    let mut options: Vec<(String, bool)> = Vec::new();
+    let mut label = String::new();
+    let mut pending: Option<bool> = None;
+    for c in t.chars() {
+        match check_box(c) {
+            Some(ticked) if box_first => {
+                if let Some(prev) = pending.replace(ticked) {
+                    options.push((std::mem::take(&mut label), prev));
+                }
+                label.clear();
+            }
+            Some(ticked) => options.push((std::mem::take(&mut label), ticked)),
+            None => label.push(c),
+        }
+    }
+    if let Some(prev) = pending {
+        options.push((label, prev));
+    }
+    let mut answers: Vec<Comply> = Vec::new();
+    for (label, ticked) in &options {
+        let label = label.trim().trim_matches(|c: char| c == ':' || c == '/' || c == '|' || c == ',');
+        let label = label.trim();
+        if label.split_whitespace().count() > 3 {
+            return None;
+        }
+        let value = whole_answer(label)?;
+        if *ticked && !answers.contains(&value) {
+            answers.push(value);
+        }
+    }
+    Some(match answers.as_slice() {
+        [] => Comply::Unknown,
+        [one] => *one,
+        _ => Comply::Partial,
+    })
 }
 
 fn normalise(raw: &str) -> String {
@@ -89,11 +278,74 @@ mod tests {
     }
 
     #[test]
+    fn answers_behind_their_label_and_with_a_full_stop() {
+        for (raw, want) in [
+            ("Compliance: YES", Comply::Yes),
+            ("Comply: No.", Comply::No),
+            ("Do we comply? Partially", Comply::Partial),
+            ("Yes.", Comply::Yes),
+            ("No.", Comply::No),
+            ("Fully compliant", Comply::Yes),
+            ("✓ Compliant", Comply::Yes),
+            ("Met", Comply::Yes),
+            ("Partially met", Comply::Partial),
+            ("Partially compliant - review due May 2025", Comply::Partial),
+        ] {
+            assert_eq!(parse_comply(raw), Some(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn an_answer_opening_prose_is_measured_in_the_raw_text() {
+        let t = "Partially  Compliant – the review is due in May 2025";
+        let (c, len) = leading_answer(t).unwrap();
+        assert_eq!((c, &t[..len]), (Comply::Partial, "Partially  Compliant"));
+        assert_eq!(leading_answer("Yes. See section 4 of the policy").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("Yesterday, the Board met"), None);
+        assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
+        assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("No one is turned away"), None);
+        assert_eq!(leading_answer("Yes"), None);
+    }
+
+    #[test]
+    fn answers_run_into_the_next_cell_are_read_from_the_vocabulary() {
+        assert_eq!(glued_answer_at("YesDefinition of a complaint"), Some((Comply::Yes, 3)));
+        assert_eq!(glued_answer_at("Not met Partly covered"), Some((Comply::No, 7)));
+        assert_eq!(glued_answer_at("YPoint 3.2"), Some((Comply::Yes, 1)));
+        assert_eq!(glued_answer_at("✓ Compliant The policy"), Some((Comply::Yes, "✓ Compliant".len())));
+        assert_eq!(glued_answer_at("Meeting minutes"), None);
+        assert_eq!(glued_answer_at("Part 3 of the policy"), None, "not a glued answer word");
+        assert_eq!(glued_answer_at("Nobody"), None);
+    }
+
+    #[test]
+    fn the_ticked_box_is_the_answer_whichever_side_its_label_is() {
+        for (raw, want) in [
+            ("Yes ☒ No ☐", Comply::Yes),
+            ("Yes ☐ No ☒", Comply::No),
+            ("☒ Yes ☐ No", Comply::Yes),
+            ("☐ Yes ☑ No", Comply::No),
+            ("Yes ■ No □", Comply::Yes),
+            ("Yes [x] No [ ]", Comply::Yes),
+            ("☐ Yes ☐ Partial ☒ No", Comply::No),
+            ("Yes ☐ No ☐", Comply::Unknown),
+            ("Yes ☒ Partially ☒ No ☐", Comply::Partial),
+        ] {
+            assert_eq!(parse_comply(raw), Some(want), "{raw}");
+        }
+        // Boxes beside prose are not a set of options.
+        assert_eq!(parse_comply("☒ We publish the policy ☐ and review it yearly"), None);
+    }
+
+    #[test]
     fn prose_and_empty_are_not_answers() {
         assert_eq!(parse_comply(""), None);
         assert_eq!(parse_comply("Yesterday we agreed"), None);
         assert_eq!(parse_comply("Corporate Complaints Policy"), None);
         assert_eq!(parse_comply("Now included in policy"), None);
+        assert_eq!(parse_comply("Compliance with the Code is reviewed yearly"), None);
+        assert_eq!(parse_comply("Note: see the policy"), None);
     }
 
     #[test]
@@ -104,5 +356,15 @@ mod tests {
         assert_eq!(parse_rag("G"), Some(Rag::Green));
         assert_eq!(parse_rag(""), None);
         assert_eq!(parse_rag("No comment"), None);
+    }
+
+    #[test]
+    fn a_check_box_list_cut_by_a_line_or_page_break_goes_on() {
+        assert!(continues_answer("Yes ☒", "No ☐"));
+        assert!(continues_answer("☑ Yes ☐", "No"));
+        assert!(!continues_answer("Yes", "No"));
+        assert!(!continues_answer("Yes ☒ No ☐", "Policy 4.2 and the procedure"));
+        assert_eq!(parse_comply("■ Yes □ No"), Some(Comply::Yes));
+        assert_eq!(parse_comply("◻ Yes ◼ No"), Some(Comply::No));
     }
 }

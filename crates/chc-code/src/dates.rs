@@ -23,9 +23,10 @@ pub fn numeric_date(text: &str) -> Option<String> {
     if let Some(c) = re(&ISO, r"\b(20\d\d)-(\d{2})-\d{2}\b").captures(text) {
         return Some(format!("{}-{}", &c[1], &c[2]));
     }
-    let c = re(&DMY, r"\b(\d{1,2})/(\d{1,2})/(20\d\d)\b").captures(text)?;
-    let month: u32 = c[2].parse().ok()?;
-    (1..=12).contains(&month).then(|| format!("{}-{:02}", &c[3], month))
+    // The same separator twice: "03/06/2025", "09-09-2024", "25.06.2024".
+    let c = re(&DMY, r"\b\d{1,2}(?:/(\d{1,2})/|-(\d{1,2})-|\.(\d{1,2})\.)(20\d\d)\b").captures(text)?;
+    let month: u32 = c.get(1).or(c.get(2)).or(c.get(3))?.as_str().parse().ok()?;
+    (1..=12).contains(&month).then(|| format!("{}-{:02}", &c[4], month))
 }
 
 #[cfg(test)]
@@ -41,5 +42,8 @@ mod tests {
         assert_eq!(month_year("Last updated: Sept 2025"), Some("2025-09".into()));
         assert_eq!(month_year("in May we met"), None);
         assert_eq!(numeric_date("Page last updated: 03/06/2025"), Some("2025-06".into()));
+        assert_eq!(numeric_date("Page reviewed: 09-09-2024."), Some("2024-09".into()));
+        assert_eq!(numeric_date("Last updated 25.06.2024"), Some("2024-06".into()));
+        assert_eq!(numeric_date("2.1.9 of the policy, 3/2024"), None);
     }
 }

@@ -30,7 +30,9 @@ pub struct Provision {
     pub number: String,
     pub section: u32,
     pub section_title: String,
-    pub kind: RequirementKind,
+    /// Must or should; `None` for the 2020 Code, whose form asks questions instead.
+    #[serde(default)]
+    pub kind: Option<RequirementKind>,
     pub text: String,
     /// How many corpus forms quoted this wording when the registry was built.
     #[serde(default)]
@@ -73,6 +75,8 @@ pub struct Registry {
 }
 
 const EMBEDDED: &str = include_str!("../data/registry.json");
+/// The 2020 form's questions: hand-curated, not built from quotations like registry.json.
+const EMBEDDED_2020: &str = include_str!("../data/questions_2020.json");
 
 impl Registry {
     /// The registry compiled into the binary.
@@ -80,7 +84,8 @@ impl Registry {
         static REG: OnceLock<Registry> = OnceLock::new();
         REG.get_or_init(|| {
             let file: RegistryFile = serde_json::from_str(EMBEDDED).expect("embedded registry.json is valid (tested)");
-            Registry::new(file.provisions)
+            let questions: RegistryFile = serde_json::from_str(EMBEDDED_2020).expect("embedded questions_2020.json is valid (tested)");
+            Registry::new(file.provisions.into_iter().chain(questions.provisions).collect())
         })
     }
 
@@ -415,7 +420,7 @@ mod tests {
                 let num = format!("{section}.{n}");
                 let p = reg.get(CodeVersion::V2024, &num).unwrap_or_else(|| panic!("2024 {num} missing"));
                 assert_eq!(p.section, section);
-                assert_eq!(p.kind, RequirementKind::Must);
+                assert_eq!(p.kind, Some(RequirementKind::Must));
             }
         }
         assert_eq!(reg.of_version(CodeVersion::V2024).count(), 72);
@@ -430,6 +435,19 @@ mod tests {
             assert!(p.text.split_whitespace().count() >= 5, "{} {} text too short: {:?}", p.version, p.number, p.text);
             assert!(!p.section_title.is_empty(), "{} {} has no section title", p.version, p.number);
         }
+    }
+
+    #[test]
+    fn embedded_registry_holds_the_2020_questions_by_theme() {
+        let reg = Registry::embedded();
+        let themes: HashSet<u32> = reg.of_version(CodeVersion::V2020).map(|p| p.section).collect();
+        assert_eq!(themes, (1..=8).collect());
+        for p in reg.of_version(CodeVersion::V2020) {
+            assert_eq!(p.kind, None, "2020 {} is a question, neither must nor should", p.number);
+            assert!(p.text.contains('?'), "2020 {} is a question: {}", p.number, p.text);
+        }
+        let (best, score) = reg.best(Some(CodeVersion::V2020), "Is there a complaint officer or equivalent in post?").unwrap();
+        assert_eq!((best.number.as_str(), score >= 0.9), ("3.1", true));
     }
 
     #[test]

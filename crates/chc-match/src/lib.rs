@@ -56,7 +56,7 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
         }
         let requirement_kind = record.requirement_kind.or_else(|| {
             let v = code_version?;
-            Some(registry.get(v, placement.provision.as_deref()?)?.kind)
+            registry.get(v, placement.provision.as_deref()?)?.kind
         });
         rows.push(Row {
             provision: placement.provision,

@@ -225,7 +225,7 @@ mod tests {
             number: n.into(),
             section: n.split('.').next().unwrap().parse().unwrap(),
             section_title: "S".into(),
-            kind: RequirementKind::Must,
+            kind: Some(RequirementKind::Must),
             text: t.into(),
             quoted_by: 1,
             reviewed: true,

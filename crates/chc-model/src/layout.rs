@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 pub struct ParsedDocument {
     pub source: SourceInfo,
     pub pages: Vec<Page>,
-    /// Tables read from a tagged PDF's structure tree (Table/TR/TD), in document order.
-    /// Empty when the file carries no structure tree.
-    pub tagged_tables: Vec<TaggedTable>,
+    /// Tables read from a tagged PDF's structure tree (Table/TR/TH/TD), in document order,
+    /// resolved to a grid like every structured source's (`location` is the page of the
+    /// first cell; header rows from TH, merged slots from ColSpan/RowSpan). Empty when the
+    /// file carries no structure tree.
+    pub tagged_tables: Vec<crate::StructuredTable>,
     pub warnings: Vec<Warning>,
 }
 
@@ -73,12 +75,4 @@ impl Rule {
     pub fn is_vertical(&self) -> bool {
         (self.x1 - self.x0).abs() <= 2.0 && (self.y1 - self.y0) > 2.0
     }
-}
-
-/// A table as a tagged PDF's structure tree gives it: rows of cell texts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TaggedTable {
-    /// Page of the first cell.
-    pub page: u32,
-    pub rows: Vec<Vec<String>>,
 }

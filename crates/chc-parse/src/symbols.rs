@@ -1,6 +1,7 @@
 //! Symbol fonts (Wingdings, Webdings, Symbol): their codes are pictures, not letters. Forms
-//! tick "Comply" with them, so both the DOCX and the PDF readers turn the ticks, crosses,
-//! boxes and bullets into Unicode and drop the other pictures.
+//! tick "Comply" with them, so both the DOCX and the PDF readers turn the ticks (✓), crosses
+//! (✗), check boxes (☑ ☒ ticked, ☐ empty) and bullets into Unicode and drop the other
+//! pictures; `chc_code::answers::parse_comply` reads the boxes ("Yes ☒ No ☐").
 
 pub(crate) fn is_symbol_font(font: &str) -> bool {
     let f = font.trim().to_ascii_lowercase();
@@ -15,8 +16,10 @@ pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
     let f = font.trim().to_ascii_lowercase();
     let mapped = if f.starts_with("wingdings 2") || f.starts_with("wingdings2") {
         match c {
-            0x50 | 0x52 => '✓',
-            0x4F | 0x51 | 0x53 | 0x54 | 0xCF => '✗',
+            0x50 => '✓',
+            0x52 => '☑',
+            0x53 | 0x54 => '☒',
+            0x4F | 0x51 | 0xCF => '✗',
             0xA3 | 0x2A => '☐',
             0x97 | 0x98 | 0x9E | 0x9F => '•',
             _ => return None,
@@ -25,8 +28,10 @@ pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
         return None;
     } else if f.starts_with("wingdings") {
         match c {
-            0xFC | 0xFE => '✓',
-            0xFB | 0xFD => '✗',
+            0xFC => '✓',
+            0xFE => '☑',
+            0xFB => '✗',
+            0xFD => '☒',
             0xA8 | 0x6F | 0x71 | 0x72 => '☐',
             0x6C | 0x6E | 0x9F | 0xA1 | 0xA7 | 0x77 | 0xD8 => '•',
             _ => return None,
@@ -56,8 +61,27 @@ pub(crate) fn symbol_char(font: &str, code: u32) -> Option<char> {
 /// Private-use code points Word writes for Wingdings ticks when the font is not known.
 pub(crate) fn private_use_tick(c: char) -> Option<char> {
     match c {
-        '\u{F0FC}' | '\u{F0FE}' => Some('✓'),
-        '\u{F0FB}' | '\u{F0FD}' => Some('✗'),
+        '\u{F0FC}' => Some('✓'),
+        '\u{F0FE}' => Some('☑'),
+        '\u{F0FB}' => Some('✗'),
+        '\u{F0FD}' => Some('☒'),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wingdings_boxes_read_as_check_boxes() {
+        assert_eq!(symbol_char("Wingdings", 0xFD), Some('☒'));
+        assert_eq!(symbol_char("Wingdings", 0xF0FE), Some('☑'));
+        assert_eq!(symbol_char("Wingdings", 0xA8), Some('☐'));
+        assert_eq!(symbol_char("Wingdings", 0xFC), Some('✓'));
+        assert_eq!(symbol_char("Wingdings 2", 0x54), Some('☒'));
+        assert_eq!(symbol_char("Wingdings 2", 0xA3), Some('☐'));
+        assert_eq!(symbol_char("Segoe UI Symbol", 0x2612), Some('☒'));
+        assert_eq!(private_use_tick('\u{F0FD}'), Some('☒'));
     }
 }

@@ -174,9 +174,9 @@ fn dump() {
         }
     }
     for t in &doc.tagged_tables {
-        println!("== tagged table page {}", t.page);
+        println!("== tagged table page {}", t.location);
         for r in &t.rows {
-            println!("{:?}", r);
+            println!("{}{:?}", if r.header { "H " } else { "" }, r.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>());
         }
     }
     println!("warnings {:?}", doc.warnings);
@@ -463,8 +463,8 @@ fn simple_and_identity_fonts_read_as_pdf_extract_reads_them() {
 }
 
 #[test]
-fn fonts_we_do_not_decode_are_read_by_pdf_extract() {
-    // Standard 14 font without widths (the metrics are pdf-extract's), and a Type3 font.
+fn standard_fonts_without_widths_read_as_pdf_extract_reads_them() {
+    // A standard 14 font without widths: our reader has its metrics (core_font_widths.tsv).
     let helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
     let bytes = font_pdf("BT /F1 12 Tf 72 700 Td (Code provision 1.2) Tj ET", helvetica, &[]);
     let ours = parse_with("h.pdf", &bytes, TextEngine::Own);
@@ -523,6 +523,67 @@ proptest::proptest! {
         match parse("soup.pdf", &font_pdf(&content, &truetype, &[]), &Limits::default()) {
             Ok(doc) => proptest::prop_assert!(doc.warnings.iter().all(|w| w.kind != "pdf_page_unreadable"), "{:?}", doc.warnings),
             Err(e) => proptest::prop_assert!(e.kind() != "reader_panic", "{e}"),
+        }
+    }
+}
+
+#[test]
+fn a_bullet_drawn_as_a_disc_reads_as_a_bullet() {
+    // A 3-point disc of four curves beside the text, as Skia and Qt draw list bullets.
+    let disc = "0 g 72 703.5 m 72 704.33 72.67 705 73.5 705 c 74.33 705 75 704.33 75 703.5 c \
+                75 702.67 74.33 702 73.5 702 c 72.67 702 72 702.67 72 703.5 c f";
+    let content = format!("{disc} BT /F1 10 Tf 82 700 Td (first item) Tj ET 0 g 300 300 50 50 re f");
+    let doc = parse("b.pdf", &tiny_pdf(&content), &Limits::default()).unwrap();
+    let PageContent::Positioned { runs, .. } = &doc.pages[0].content else { panic!() };
+    let bullet = runs.iter().find(|r| r.text == "•").expect("a bullet run");
+    assert!((bullet.x - 72.0).abs() < 0.5, "{bullet:?}");
+    assert!((bullet.y - runs.iter().find(|r| r.text == "first item").unwrap().y).abs() < 2.0, "{runs:?}");
+    // A big filled square is shading, not a bullet.
+    assert_eq!(runs.iter().filter(|r| r.text == "•").count(), 1);
+}
+
+/// Damaged copies of a matrix PDF (issue 14): a file cut anywhere in its second half, or
+/// whose cross-reference table is garbled, never panics; the xref-garbled copy reads exactly
+/// like the original, with a warning that it is damaged.
+mod damaged {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn original() -> &'static (Vec<u8>, String) {
+        static ORIGINAL: std::sync::OnceLock<(Vec<u8>, String)> = std::sync::OnceLock::new();
+        ORIGINAL.get_or_init(|| {
+            let bytes = std::fs::read(repo_root().join("fixtures/pdf/matrix/mx_ruled_chromium.pdf")).unwrap();
+            let text = text_of(&parse("o.pdf", &bytes, &Limits::default()).unwrap());
+            (bytes, text)
+        })
+    }
+
+    #[test]
+    fn garbled_xref_reads_like_the_original() {
+        let (bytes, text) = original();
+        let x = bytes.windows(5).rposition(|w| w == b"\nxref").expect("a classic xref table");
+        let t = bytes.windows(7).rposition(|w| w == b"trailer").unwrap();
+        let mut broken = bytes.clone();
+        for b in &mut broken[x + 6..t] {
+            if b.is_ascii_digit() {
+                *b = b'9';
+            }
+        }
+        let doc = parse("x.pdf", &broken, &Limits::default()).unwrap();
+        assert!(doc.warnings.iter().any(|w| w.kind == "pdf_damaged"));
+        assert_eq!(&text_of(&doc), text);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #[test]
+        fn a_cut_file_never_panics(frac in 0.5f64..1.0) {
+            let (bytes, _) = original();
+            let cut = (bytes.len() as f64 * frac) as usize;
+            match parse("cut.pdf", &bytes[..cut], &Limits::default()) {
+                Ok(doc) => prop_assert!(doc.warnings.iter().any(|w| w.kind == "pdf_damaged")),
+                Err(e) => prop_assert!(matches!(e, ParseError::Corrupt(_) | ParseError::ReaderPanic(_) | ParseError::NoTextLayer), "{e:?}"),
+            }
         }
     }
 }

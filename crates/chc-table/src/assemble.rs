@@ -5,7 +5,7 @@
 use crate::header::classify_header;
 use crate::lines::{is_border, is_page_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
-use chc_code::answers::parse_comply;
+use chc_code::answers::{continues_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
 use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
 use chc_parse::clean::clean_text;
@@ -205,6 +205,30 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     }
 }
 
+/// The roles of a header-less table's columns, from its numbered rows: the provision
+/// number first, the column that holds answers in most rows is the comply column, the
+/// requirement before it, evidence and commentary after it (a RAG rating where the
+/// column holds ratings). `None` when no column reads as answers.
+fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<ColumnRole>> {
+    let rows: Vec<&Vec<String>> = cells.iter().zip(kinds).filter(|(c, k)| matches!(k, LineKind::Numbered(_)) && c.len() >= 3).map(|(c, _)| c).collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let width = rows.iter().map(|r| r.len()).max()?;
+    let share = |col: usize, test: &dyn Fn(&str) -> bool| rows.iter().filter(|r| r.get(col).is_some_and(|c| test(c))).count() as f64 / rows.len() as f64;
+    let is_answer = |c: &str| c.chars().count() <= 40 && parse_comply(c).is_some();
+    let comply = (1..width).map(|c| (c, share(c, &is_answer))).filter(|(_, s)| *s >= 0.5).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?.0;
+    let mut roles = vec![ColumnRole::Provision];
+    roles.extend((1..comply).map(|c| if c == 1 { ColumnRole::Requirement } else { ColumnRole::Other }));
+    roles.push(ColumnRole::Comply);
+    let mut after = [ColumnRole::Evidence, ColumnRole::Commentary].into_iter();
+    for c in comply + 1..width {
+        let is_rag = |t: &str| t.chars().count() <= 12 && chc_code::answers::parse_rag(t).is_some();
+        roles.push(if share(c, &is_rag) >= 0.5 { ColumnRole::Rag } else { after.next().unwrap_or(ColumnRole::Other) });
+    }
+    Some(roles)
+}
+
 /// Index of the first cell (from `from`) that is a comply answer.
 fn comply_cell(cells: &[String], from: usize) -> Option<usize> {
     (from..cells.len()).find(|&i| parse_comply(&cells[i]).is_some() && cells[i].chars().count() <= 40)
@@ -249,6 +273,14 @@ impl<'r> Assembler<'r> {
     pub fn grid(&mut self, lines: &[GridLine]) {
         let cleaned: Vec<Vec<String>> = lines.iter().map(|l| l.cells.iter().map(|c| clean_text(c)).collect()).collect();
         let kinds: Vec<LineKind> = lines.iter().zip(&cleaned).map(|(l, c)| classify(c, l)).collect();
+        // A table that starts mid-way (a page of a longer form) has no header of its own:
+        // its columns are read from what its rows hold.
+        if self.roles.is_none() && !kinds.iter().any(|k| matches!(k, LineKind::Header(_))) {
+            if let Some(roles) = roles_from_content(&cleaned, &kinds) {
+                self.warnings.push(Warning::new("columns_inferred", "the table has no header row; its columns were inferred from their contents"));
+                self.roles = Some(roles);
+            }
+        }
         // After a header, a blank run or a page break, a continuation is a page-break split.
         let mut after_break = true;
         let mut blank_run = 0;
@@ -344,6 +376,9 @@ impl<'r> Assembler<'r> {
     fn continuation(&mut self, i: usize, cells: &[String], kinds: &[LineKind], after_break: bool, loc: u32) {
         let comply_idx = self.role_index(ColumnRole::Comply);
         let comply_here = comply_idx.is_some_and(|c| c < cells.len() && parse_comply(&cells[c]).is_some());
+        // The rest of the open row's check-box answer ("Yes ☒" … "No ☐") continues that row.
+        let comply_here = comply_here
+            && !(comply_idx.zip(self.records.last()).is_some_and(|(c, r)| continues_answer(&r.record.comply_raw, &cells[c])));
         let Some(last) = self.records.len().checked_sub(1) else {
             if comply_here {
                 self.open(None, loc);

@@ -21,6 +21,7 @@
 //! merge.
 
 use crate::header::column_role;
+use chc_code::answers::continues_answer;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
@@ -138,13 +139,17 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
         let PageContent::Positioned { runs, rules } = &page.content else { continue };
         let bands = ruled_bands(rules);
         let h = page.height.max(1.0);
+        // A repeated table header is content even where no rule marks it as a table: a
+        // baseline on which two or more runs name the form's columns.
+        let named: Vec<f32> = runs.iter().filter(|r| column_role(&r.text) != ColumnRole::Other).map(|r| r.y).collect();
+        let header_line = |y: f32| named.iter().filter(|&&ny| (ny - y).abs() <= 2.0).count() >= 2;
         for (ri, r) in runs.iter().enumerate() {
             let top = r.y < 0.075 * h;
             let bottom = r.y > 0.925 * h;
             if !(top || bottom) {
                 continue;
             }
-            if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) {
+            if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) || header_line(r.y) {
                 continue; // a repeated table header row is content
             }
             if is_page_number(&r.text) {
@@ -262,11 +267,52 @@ fn horizontals(rules: &[Rule]) -> Vec<HLine> {
     merge_lines(rules.iter().filter(|r| r.is_horizontal()).map(|r| ((r.y0 + r.y1) / 2.0, r.x0, r.x1)).collect())
 }
 
+/// Where at least three verticals end together with no horizontal rule drawn there, the
+/// table is cut off: a row split by a page break has no bottom border on the first page and
+/// no top border on the next. The verticals' common end closes the row as a rule would.
+///
+/// `segments` are the vertical rules as drawn, (x, top, bottom): a writer that draws each
+/// cell's borders separately breaks its verticals where rows meet, which marks a row
+/// boundary even where the horizontal rule between the rows is missing.
+fn closing_edges(hs: &mut Vec<HLine>, segments: &[(f32, f32, f32)]) {
+    let mut ends: Vec<(f32, f32)> = segments.iter().filter(|s| s.2 - s.1 >= 4.0).flat_map(|&(x, a, b)| [(a, x), (b, x)]).collect();
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < ends.len() {
+        let mut j = i + 1;
+        while j < ends.len() && ends[j].0 - ends[i].0 <= 2.0 {
+            j += 1;
+        }
+        let mut xs: Vec<f32> = ends[i..j].iter().map(|e| e.1).collect();
+        xs.sort_by(|a, b| a.total_cmp(b));
+        xs.dedup_by(|a, b| (*a - *b).abs() <= 2.0);
+        let y = ends[i].0;
+        if xs.len() >= 3 {
+            let (l, r) = (xs[0], *xs.last().unwrap());
+            let drawn = hs.iter().any(|h| (h.y - y).abs() <= 2.5 && h.covered(l, r) >= 0.5 * (r - l));
+            if !drawn {
+                added.push(HLine { y, spans: vec![(l, r)] });
+            }
+        }
+        i = j;
+    }
+    if !added.is_empty() {
+        hs.extend(added);
+        hs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    }
+}
+
 fn ruled_bands(rules: &[Rule]) -> Vec<Band> {
-    let hs = horizontals(rules);
+    let mut hs = horizontals(rules);
     // Verticals: x with y spans.
-    let vs = merge_lines(rules.iter().filter(|r| r.is_vertical()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1)).collect());
-    if hs.len() < 2 || vs.len() < 3 {
+    let segments: Vec<(f32, f32, f32)> = rules.iter().filter(|r| r.is_vertical()).map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1)).collect();
+    let vs = merge_lines(segments.clone());
+    if vs.len() < 3 {
+        return Vec::new();
+    }
+    closing_edges(&mut hs, &segments);
+    if hs.len() < 2 {
         return Vec::new();
     }
     let mut bands = Vec::new();
@@ -353,6 +399,11 @@ fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
         Piece { x: p.x, y: p.y, width: lw, size: p.size, text: left },
         Piece { x: x.max(p.x + lw), y: p.y, width: (p.width - lw).max(0.0), size: p.size, text: right },
     )
+}
+
+/// Can the piece be cut between words? A piece with no space is one word.
+fn has_word_gap(p: &Piece) -> bool {
+    p.text.trim().contains(' ')
 }
 
 #[derive(Debug, Clone)]
@@ -537,8 +588,9 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
         let band = &bands[bi];
         let mut piece = Piece::of(r);
         let mut col = band.column_of(piece.x).unwrap();
-        // Cut runs that cross a vertical rule.
-        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 {
+        // Cut runs that cross a vertical rule, between words: a single word crossing it (a
+        // web address too long for its cell) overflows its own cell and stays there.
+        while col + 1 < band.cols.len() - 1 && piece.end() > band.cols[col + 1] + 2.0 && has_word_gap(&piece) {
             let (left, right) = split_at(&piece, band.cols[col + 1]);
             if !left.text.is_empty() {
                 band_cells[bi][col].push(left);
@@ -583,10 +635,18 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st: &mut Unruled, out: &mut Out) {
+    // A rule across most of the table between the previous line and this one ends a row.
+    let ruled_off = match (prev_y, st.cols.as_ref()) {
+        (Some(py), Some(cols)) => {
+            let width = (cols.last().unwrap() - cols[0]).max(50.0);
+            hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
+        }
+        _ => false,
+    };
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
     if let Some(row) = st.row.as_mut() {
-        if row.header && line.y - row.last_y <= 1.6 * line.size {
+        if row.header && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
                 if provision_number_cell(&first).is_none() && !is_bare_number(&first) {
@@ -619,7 +679,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     let numbered = provision_number_cell(&first).is_some() || is_bare_number(&first);
     let only_first = text_in(0) && (1..cells.len()).all(|k| !text_in(k));
     if let Some(row) = st.row.as_mut() {
-        if row.header && !numbered && line.y - row.last_y <= 1.6 * line.size {
+        if row.header && !numbered && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
             row.extend_cells(cells);
             row.last_y = line.y;
             return;
@@ -631,16 +691,16 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
         out.free_line(&line);
         return;
     }
+    // The comply column filling again starts a row, unless the row's answer is not complete
+    // yet ("☑ Yes ☐" wrapped before "No").
     let comply_again = st.comply_col.is_some_and(|k| {
-        text_in(k) && st.row.as_ref().is_some_and(|r| r.cells.get(k).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty())))
+        text_in(k)
+            && st.row.as_ref().is_some_and(|r| {
+                r.cells.get(k).is_some_and(|c| {
+                    c.iter().any(|p| !p.text.trim().is_empty()) && !continues_answer(&line_text(c), &line_text(&cells[k]))
+                })
+            })
     });
-    let ruled_off = match (prev_y, st.cols.as_ref()) {
-        (Some(py), Some(cols)) => {
-            let width = (cols.last().unwrap() - cols[0]).max(50.0);
-            hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
-        }
-        _ => false,
-    };
     let new_row = st.row.is_none() || numbered || comply_again || ruled_off || st.row.as_ref().is_some_and(|r| r.header);
     if new_row {
         st.flush(out, page);
@@ -737,6 +797,32 @@ mod tests {
         r.width = 80.0;
         let g = pdf_to_grid(&doc(vec![(vec![run(55.0, 115.0, "1.2"), r], rules)]));
         assert_eq!(cells(&g[0]), ["1.2", "", "Yes", "Included"]);
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_end_is_closed_by_its_verticals() {
+        // The last row has no bottom rule (it continues on the next page); the next page's
+        // first row has no top rule.
+        let mut rules = ruled_grid(&[100.0, 130.0, 700.0]);
+        rules.retain(|r| !(r.is_horizontal() && r.y0 == 700.0));
+        let runs = vec![run(55.0, 115.0, "1.2"), run(105.0, 115.0, "first"), run(55.0, 160.0, "1.3"), run(105.0, 690.0, "cut")];
+        let mut p2 = ruled_grid(&[50.0, 80.0, 120.0]);
+        p2.retain(|r| !(r.is_horizontal() && r.y0 == 50.0));
+        let g = pdf_to_grid(&doc(vec![(runs, rules), (vec![run(105.0, 65.0, "rest"), run(55.0, 95.0, "1.4")], p2)]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[1], ["1.3", "cut", "", ""], "{c:?}");
+        assert_eq!(c[2], ["", "rest", "", ""]);
+        assert!(g[2].page_break_before);
+        assert_eq!(c[3], ["1.4", "", "", ""]);
+    }
+
+    #[test]
+    fn a_word_overflowing_its_cell_stays_in_it() {
+        let rules = ruled_grid(&[100.0, 130.0]);
+        let mut r = run(255.0, 115.0, "https://www.example.gov.uk/complaints");
+        r.width = 90.0;
+        let g = pdf_to_grid(&doc(vec![(vec![run(55.0, 115.0, "1.2"), r], rules)]));
+        assert_eq!(cells(&g[0]), ["1.2", "", "https://www.example.gov.uk/complaints", ""]);
     }
 
     #[test]

@@ -10,9 +10,12 @@ pub mod geometry;
 pub mod header;
 pub mod html;
 pub mod lines;
+mod records;
 pub mod structured;
 pub mod text_layout;
 
+#[cfg(test)]
+mod layout_tests;
 #[cfg(test)]
 mod quirk_tests;
 
@@ -83,10 +86,13 @@ fn prefer_structure_tree<'r>(doc: &ParsedDocument, grid: &[GridLine], geometric:
     let mut lines: Vec<GridLine> = grid[..first_table_line].to_vec();
     let mut last_page = 0;
     for t in &doc.tagged_tables {
-        for (i, row) in t.rows.iter().enumerate() {
-            lines.push(GridLine { location: t.page, cells: row.clone(), page_break_before: i == 0 && t.page != last_page });
+        // The same table-to-grid reading as HTML and DOCX tables.
+        let first = lines.len();
+        structured::table_lines(t, &mut lines);
+        if let Some(l) = lines.get_mut(first) {
+            l.page_break_before = t.location != last_page;
         }
-        last_page = t.page;
+        last_page = t.location;
     }
     let mut tagged = Assembler::new(registry);
     tagged.grid(&lines);
@@ -149,8 +155,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
             LayoutKind::Delimited => asm.grid(&text_layout::delimited_grid(&text_lines)),
             LayoutKind::SpaceAligned => asm.grid(&text_layout::space_aligned_grid(&text_lines)),
-            LayoutKind::Vertical => text_layout::read_vertical(&text_lines, &mut asm),
-            LayoutKind::RunTogether => text_layout::read_run_together(&text_lines, &mut asm),
+            LayoutKind::Vertical | LayoutKind::RunTogether => records::read_records(&text_lines, &mut asm),
             _ => {}
         }
         layout

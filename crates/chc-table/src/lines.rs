@@ -84,14 +84,17 @@ pub fn parse_heading(text: &str) -> Heading {
     // matter only to a section heading or a short line.
     let may_start_word = starts_heading_word(t.chars().next().unwrap_or(' '), &['s']);
     let kind = if may_start_word || t.len() <= 120 { sub_table_kind(t) } else { None };
-    if let Some(c) = may_start_word.then(|| re(&SECTION, r"(?i)^section\s+(\d{1,2})\s*(?:[:\-–—.]\s*)?(.*)$").captures(t)).flatten() {
+    // "Section 7.1 of our policy" is a reference to a paragraph, not a heading.
+    let section_heading = re(&SECTION, r"(?i)^section\s+(\d{1,2})(?:\s*[:\-–—]\s*|\.\s+|\.$|\s+|$)(.*)$");
+    if let Some(c) = may_start_word.then(|| section_heading.captures(t)).flatten() {
         // Contents lines ("Section 1: Definition …..... 3") are headings too; the dots go.
         let number: u32 = c[1].parse().unwrap_or(0);
         let mut title = c[2].trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == '.' || ch.is_whitespace()).to_string();
         if let Some(k) = kind {
             title = strip_sub_table_words(&title, k);
         }
-        if (1..=12).contains(&number) && t.len() <= 160 {
+        // A heading names its section in a few words; a sentence is prose that cites one.
+        if (1..=12).contains(&number) && t.len() <= 160 && title.split_whitespace().count() <= 12 {
             return Heading::Section { number, title: title.trim().to_string(), kind };
         }
     }
@@ -205,6 +208,10 @@ mod tests {
         assert_eq!(parse_heading("Section 1: Definition of a complaint....."), Heading::Section { number: 1, title: "Definition of a complaint".into(), kind: None });
         assert_eq!(parse_heading("Stage 2"), Heading::Stage(2));
         assert_eq!(parse_heading("Stage 1 complaints must be acknowledged"), Heading::None);
+        // A paragraph of a policy cited in evidence, and a sentence that names a section.
+        assert_eq!(parse_heading("Section 7.1 of the Housing Service Complaints Policy gives five working days"), Heading::None);
+        assert_eq!(parse_heading("Section 3 of our policy explains how residents can complain by phone, e-mail, letter or in person"), Heading::None);
+        assert_eq!(parse_heading("Section 3"), Heading::Section { number: 3, title: String::new(), kind: None });
     }
 
     #[test]

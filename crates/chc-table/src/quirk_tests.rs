@@ -183,19 +183,24 @@ fn quirk28_page_that_lost_its_empty_evidence_column() {
 
 #[test]
 fn quirk21_structure_tree_supplies_rows_the_page_layout_missed() {
-    use chc_model::{LayoutKind, TaggedTable, TextRun};
+    use chc_model::{LayoutKind, StructuredCell, StructuredRow, StructuredTable, TextRun};
     let run = |x: f32, y: f32, text: &str| TextRun { x, y, width: 6.0 * text.len() as f32, font_size: 10.0, text: text.into() };
     // The page shows only a title: its table text is drawn in a way geometry cannot place.
     let mut d = doc("");
     d.source.format = SourceFormat::Pdf;
     d.pages = vec![Page { number: 1, width: 595.0, height: 842.0, content: PageContent::Positioned { runs: vec![run(50.0, 60.0, "Self-assessment form (May 2024)")], rules: vec![] } }];
-    let cells = |cs: &[&str]| cs.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-    d.tagged_tables = vec![TaggedTable {
-        page: 1,
+    let tree_row = |header: bool, cs: &[&str]| StructuredRow {
+        location: 1,
+        header,
+        cells: cs.iter().map(|c| StructuredCell { text: c.to_string(), header, ..Default::default() }).collect(),
+    };
+    d.tagged_tables = vec![StructuredTable {
+        location: 1,
+        caption: None,
         rows: vec![
-            cells(&["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]),
-            cells(&["1.2", "A complaint must be defined as an expression of dissatisfaction", "Yes", "Policy 2", ""]),
-            cells(&["1.3", "A resident does not have to use the word complaint", "No", "", "To do"]),
+            tree_row(true, &["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]),
+            tree_row(false, &["1.2", "A complaint must be defined as an expression of dissatisfaction", "Yes", "Policy 2", ""]),
+            tree_row(false, &["1.3", "A resident does not have to use the word complaint", "No", "", "To do"]),
         ],
     }];
     let t = reconstruct(&d, Registry::embedded()).expect("rows from the tree");

@@ -45,7 +45,8 @@ fn push_text(out: &mut Vec<GridLine>, location: u32, text: &str) {
 /// empty, so a title row spanning the table reads as one-cell text (a heading). A leading
 /// column merged down the rows ("Section" with `rowspan`) labels the rows beside it: its
 /// text is printed once, as a heading line, and the column is left out of the rows.
-fn table_lines(t: &StructuredTable, out: &mut Vec<GridLine>) {
+/// Also reads a tagged PDF's structure-tree tables.
+pub fn table_lines(t: &StructuredTable, out: &mut Vec<GridLine>) {
     if let Some(caption) = &t.caption {
         push_text(out, t.location, caption);
     }

@@ -1,17 +1,13 @@
-//! Text input comes in four shapes (QUIRKS 6-7, 25-27). Tabbed and delimited text become
-//! [`GridLine`]s for the shared assembler; vertical and run-together text have no cells to
-//! align, so they are read into records directly.
+//! Text input comes in four shapes (QUIRKS 6-7, 25-27). Tabbed, delimited and
+//! space-aligned text become [`GridLine`]s for the shared assembler; text that is not a
+//! grid (one cell per line, labels, cells run together) has no cells to align and goes to
+//! the record reader (`records.rs`).
 
-use chc_code::regexes::cached;
-use crate::assemble::Assembler;
 use crate::header::{classify_header, column_role};
 use crate::lines::{leading_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
 use chc_code::answers::parse_comply;
-use chc_model::{ColumnRole, LayoutKind, TextLine, Warning};
-use chc_parse::clean::clean_text;
-use regex::Regex;
-use std::sync::OnceLock;
+use chc_model::{ColumnRole, LayoutKind, TextLine};
 
 /// Decide the shape of a text document from how its lines look.
 pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
@@ -20,26 +16,26 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let twice = |t: &str, b: u8| memchr::memchr_iter(b, t.as_bytes()).nth(1).is_some();
     let tabbed = count(&|t| twice(t, b'\t'));
     let piped = count(&|t| t.contains('|') && (twice(t, b'|') || t.contains(" | ")));
-    if tabbed >= 3 && tabbed >= piped {
+    // Two lines of cells are a table when a provision row is among them: a short excerpt of
+    // a longer form (two rows, no header) is still a table.
+    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(t.split(b as char).next().unwrap_or("")).is_some());
+    let enough = |n: usize, b: u8| n >= 3 || (n >= 2 && rows_with(b) >= 1);
+    if enough(tabbed, b'\t') && tabbed >= piped {
         return LayoutKind::Tabbed;
     }
-    if piped >= 3 {
+    if enough(piped, b'|') {
         return LayoutKind::Delimited;
     }
     if space_aligned_header(lines).is_some() {
         return LayoutKind::SpaceAligned;
     }
-    // The per-line patterns below cost more than the tests above: counted only when needed.
-    let labelled = count(&|t| label_role(t).is_some_and(|(r, _)| r == ColumnRole::Comply));
-    let glued_tight = count(&|t| leading_number(t).is_some_and(|(_, end)| t[end..].starts_with(|c: char| c.is_alphabetic() || "'\"‘“".contains(c))));
-    if glued_tight >= 3 && glued_tight > labelled {
-        LayoutKind::RunTogether
-    } else if labelled >= 2 || count(&|t| bare_number_line(t).is_some()) >= 3 {
-        LayoutKind::Vertical
-    } else if count(&|t| leading_number(t).is_some()) >= 3 {
+    // Not a grid: one record per provision, read by the record reader, which finds none in
+    // a text that is not a form. Run-together or not is only named for diagnostics.
+    let glued = count(&|t| leading_number(t).is_some_and(|(_, end)| t[end..].starts_with(|c: char| c.is_alphabetic() || "'\"‘“".contains(c))));
+    if glued >= 1 && glued * 2 >= count(&|t| leading_number(t).is_some()) {
         LayoutKind::RunTogether
     } else {
-        LayoutKind::None
+        LayoutKind::Vertical
     }
 }
 
@@ -57,9 +53,12 @@ fn split_pipes(text: &str) -> Vec<String> {
     t.split('|').map(|c| c.trim().to_string()).collect()
 }
 
+/// A line whose first cell is a provision number: "1.2 | A complaint…", or the number
+/// alone in its cell when every cell has a line of its own ("1.2 |").
 fn starts_piped_record(t: &str) -> bool {
     let cells = split_pipes(t);
-    cells.len() >= 2 && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
+    let own_cell = cells.len() >= 2 || t.trim_end().ends_with('|');
+    own_cell && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
 }
 
 /// Pipe-separated text: a record runs from its numbered line to the next numbered line,
@@ -332,252 +331,10 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     out
 }
 
-/// "Label: value" split as `^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$` splits it
-/// (property-tested against that pattern), by hand: it runs on every line of some layouts.
-fn split_label(line: &str) -> Option<(&str, &str)> {
-    let body = line.trim_start();
-    // No colon in the label: the first one ends it.
-    let colon = body.find(':')?;
-    let label = body[..colon].trim_end();
-    let in_label = |c: char| c.is_ascii_alphabetic() || " ,/&'()?-".contains(c);
-    if !label.starts_with(|c: char| c.is_ascii_alphabetic()) || !label.chars().all(in_label) {
-        return None;
-    }
-    // Two to 61 characters; one letter will do with the space after it.
-    let enough = label.len() >= 2 || body.as_bytes().get(1) == Some(&b' ');
-    if !enough || label.len() > 61 {
-        return None;
-    }
-    // `.` stops at a line break and `$` is the end of the text.
-    let value = body[colon + 1..].trim_start();
-    (!value.contains('\n')).then_some((label, value))
-}
-
-/// "Compliance: Partial", "Evidence, commentary and any explanations: …" → (role, value).
-fn label_role(line: &str) -> Option<(ColumnRole, String)> {
-    let (label, value) = split_label(line)?;
-    // "Code provisionCode requirementComply:" is a run-together header, not a label.
-    let glued_words = label.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    if glued_words || label.split_whitespace().count() > 6 {
-        return None;
-    }
-    // "Comply: Yes/No: Yes" → label "Comply", value "Yes/No: Yes".
-    let mut value = value.trim().to_string();
-    if let Some(rest) = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")) {
-        value = rest.trim().to_string();
-    }
-    let role = column_role(label);
-    match role {
-        ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::Commentary | ColumnRole::EvidenceCommentary | ColumnRole::Rag => Some((role, value)),
-        ColumnRole::Requirement if label.split_whitespace().count() <= 4 => Some((role, value)),
-        _ => None,
-    }
-}
-
-/// A line holding only a provision number ("1.2", "Code section 1.2").
-fn bare_number_line(line: &str) -> Option<String> {
-    let t = line.trim();
-    let n = provision_number_cell(t)?;
-    let rest = t.split_whitespace().filter(|w| !w.eq_ignore_ascii_case("code") && !w.eq_ignore_ascii_case("section") && !w.eq_ignore_ascii_case("provision")).count();
-    (rest == 1).then_some(n)
-}
-
-/// Vertical layouts (QUIRKS 26): one cell per line with blank lines between cells, or
-/// "Label: value" lines under a number line.
-pub(crate) fn read_vertical(lines: &[TextLine], asm: &mut Assembler) {
-    // A header written as one cell per line, before the first number.
-    let mut header_cells: Vec<String> = Vec::new();
-    let mut order: Vec<ColumnRole> = Vec::new();
-    let mut role_pos = 0usize;
-    let mut pending_advance = false;
-    // A blank line moves to the next cell only once the current cell has text.
-    let mut cell_has_text = false;
-    // When cells carry labels ("Compliance: Yes"), blank lines separate paragraphs inside
-    // a cell, not cells.
-    let labelled = lines.iter().filter(|l| label_role(&l.text).is_some()).count() >= 2;
-    let mut open = false;
-    let mut current_role = ColumnRole::Requirement;
-    for l in lines {
-        let text = clean_text(&l.text);
-        if text.is_empty() {
-            if open && cell_has_text && !labelled {
-                pending_advance = true;
-            }
-            continue;
-        }
-        if let Some(n) = bare_number_line(&text).or_else(|| leading_number(&text).filter(|_| !open || pending_advance).map(|(n, _)| n)) {
-            if order.is_empty() {
-                if header_cells.len() >= 3 {
-                    order = header_cells.iter().map(|c| column_role(c)).collect();
-                    asm.header(header_cells.clone(), order.clone());
-                } else {
-                    order = vec![ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary];
-                    asm.roles = Some(order.clone());
-                }
-            }
-            let rest = match leading_number(&text) {
-                Some((_, end)) if bare_number_line(&text).is_none() => text[end..].trim().to_string(),
-                _ => String::new(),
-            };
-            asm.open(Some(n), l.number);
-            open = true;
-            role_pos = order.iter().position(|r| *r == ColumnRole::Requirement).unwrap_or(1);
-            current_role = ColumnRole::Requirement;
-            pending_advance = false;
-            cell_has_text = !rest.is_empty();
-            if cell_has_text {
-                asm.records.last_mut().expect("opened").push(current_role, &rest);
-            }
-            continue;
-        }
-        if !open {
-            let role = column_role(&text);
-            if role != ColumnRole::Other && text.chars().count() <= 60 && parse_heading(&text) == Heading::None {
-                header_cells.push(text);
-            } else {
-                asm.text_line(l.number, &text);
-            }
-            continue;
-        }
-        if parse_heading(&text) != Heading::None {
-            asm.text_line(l.number, &text);
-            open = false;
-            continue;
-        }
-        let rec = asm.records.last_mut().expect("open record");
-        if let Some((role, value)) = label_role(&text) {
-            current_role = role;
-            role_pos = order.iter().position(|r| *r == role).unwrap_or(role_pos);
-            pending_advance = false;
-            cell_has_text = !value.is_empty();
-            rec.push(role, &value);
-            continue;
-        }
-        if pending_advance {
-            pending_advance = false;
-            if parse_comply(&text).is_some() && !rec.has_comply() {
-                current_role = ColumnRole::Comply;
-                role_pos = order.iter().position(|r| *r == ColumnRole::Comply).unwrap_or(role_pos);
-            } else if role_pos + 1 < order.len() {
-                role_pos += 1;
-                current_role = order[role_pos];
-            }
-        } else if current_role == ColumnRole::Requirement && parse_comply(&text).is_some() && !rec.has_comply() {
-            current_role = ColumnRole::Comply;
-            role_pos = order.iter().position(|r| *r == ColumnRole::Comply).unwrap_or(role_pos);
-        }
-        let role = if current_role == ColumnRole::Provision { ColumnRole::Requirement } else { current_role };
-        cell_has_text = true;
-        rec.push(role, &text);
-    }
-}
-
-/// Where in `rest` the requirement may end and a comply word begin: positions of an
-/// answer word glued to the end of a sentence and followed by a capital or the end.
-fn comply_boundaries(rest: &str) -> Vec<(usize, usize)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = cached(&RE, r"(Yes\s*&\s*No|Yes|YES|No|NO|Partially|Partial|Not [Aa]pplicable|N/A|Compliant|Y|N|✓|✔|✗|☒)(\s*)([A-Z0-9'\x22(‘“<]|$)");
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(c) = re.captures_at(rest, from) {
-        let m = c.get(1).expect("group 1");
-        let prev = rest[..m.start()].chars().last();
-        let glued_after_text = prev.is_some_and(|p| p.is_lowercase() || matches!(p, '.' | ')' | '\'' | '"' | '’' | '”' | ':' | ';' | ' ' | '?'));
-        if glued_after_text && m.start() > 0 {
-            out.push((m.start(), m.end()));
-        }
-        from = m.start() + m.as_str().chars().next().map_or(1, char::len_utf8);
-    }
-    out
-}
-
-/// Cells run together with no separator (QUIRKS 25). The Code's wording decides where the
-/// requirement ends: of the places a comply word could start, the one whose prefix reads
-/// most like the provision's registry text wins; without registry text, the first one.
-pub(crate) fn read_run_together(lines: &[TextLine], asm: &mut Assembler) {
-    asm.roles = Some(vec![ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence]);
-    let mut open: Option<(String, u32, String)> = None;
-    let finish = |open: &mut Option<(String, u32, String)>, asm: &mut Assembler| {
-        let Some((number, loc, body)) = open.take() else { return };
-        let body = clean_text(&body).replace('\n', " ");
-        let candidates = comply_boundaries(&body);
-        let profile = asm.registry.provisions().iter().any(|p| p.number == number);
-        let chosen = if profile {
-            candidates
-                .iter()
-                .map(|&(s, e)| {
-                    let score = chc_code::CodeVersion::ALL
-                        .iter()
-                        .filter_map(|&v| asm.registry.profile(v, &number))
-                        .map(|p| p.dice(&chc_code::WordingProfile::new(&body[..s])))
-                        .fold(0.0f64, f64::max);
-                    (s, e, score)
-                })
-                .fold(None, |best: Option<(usize, usize, f64)>, c| match best {
-                    Some(b) if b.2 >= c.2 => Some(b),
-                    _ => Some(c),
-                })
-                .map(|(s, e, _)| (s, e))
-        } else {
-            candidates.first().copied()
-        };
-        let rec = asm.open(Some(number), loc);
-        match chosen {
-            Some((s, e)) => {
-                rec.push(ColumnRole::Requirement, body[..s].trim());
-                rec.push(ColumnRole::Comply, body[s..e].trim());
-                rec.push(ColumnRole::Evidence, body[e..].trim());
-            }
-            None => {
-                rec.push(ColumnRole::Requirement, body.trim());
-                rec.record.warnings.push(Warning::new("comply_not_found", "no comply answer found in run-together text"));
-            }
-        }
-    };
-    for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if let Some((n, end)) = leading_number(t) {
-            finish(&mut open, asm);
-            open = Some((n, l.number, t[end..].to_string()));
-        } else if parse_heading(t) != Heading::None || open.is_none() {
-            finish(&mut open, asm);
-            asm.text_line(l.number, &clean_text(t));
-        } else if let Some((_, _, body)) = open.as_mut() {
-            body.push(' ');
-            body.push_str(t);
-        }
-    }
-    finish(&mut open, asm);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn split_label_reads_as_the_pattern_does(line in "[ \t\n\u{a0}]{0,2}(?:[A-Za-z]{1,3}|[ ,/&'()?:\t\n\u{a0}0-9é-]){0,25}") {
-            let pattern = Regex::new(r"^\s*([A-Za-z][A-Za-z ,/&'()?-]{1,60}?)\s*:\s*(.*)$").unwrap();
-            let want = pattern.captures(&line).map(|c| (c.get(1).unwrap().as_str().trim().to_string(), c.get(2).unwrap().as_str().to_string()));
-            let got = split_label(&line).map(|(l, v)| (l.to_string(), v.to_string()));
-            prop_assert_eq!(got, want);
-        }
-    }
-
-    #[test]
-    fn labels_at_their_limits() {
-        assert_eq!(split_label("A : yes"), Some(("A", "yes")));
-        assert_eq!(split_label("A: yes"), None);
-        assert_eq!(split_label("A\t: yes"), None);
-        assert_eq!(split_label(&format!("{}: x", "a".repeat(61))).map(|(l, _)| l.len()), Some(61));
-        assert_eq!(split_label(&format!("{}: x", "a".repeat(62))), None);
-        assert_eq!(split_label("Comply:\n Yes"), Some(("Comply", "Yes")));
-        assert_eq!(split_label("Comply: Yes\nNo"), None);
-    }
 
     #[test]
     fn chunks_split_at_two_spaces_and_count_columns_in_characters() {
@@ -599,19 +356,8 @@ mod tests {
         assert_eq!(detect_layout(&lines("a | b | c\n1.2 | x | Yes\n1.3 | y | No")), LayoutKind::Delimited);
         assert_eq!(detect_layout(&lines("Code section 1.2\nText\nCompliance: Yes\nCode section 1.3\nText\nCompliance: No")), LayoutKind::Vertical);
         assert_eq!(detect_layout(&lines("1.2A complaint must…Yes\n1.3A resident…No\n1.4Landlords…Yes")), LayoutKind::RunTogether);
-        assert_eq!(detect_layout(&lines("Dear resident,\nThank you for your letter.")), LayoutKind::None);
+        assert_eq!(detect_layout(&lines("Dear resident,\nThank you for your letter.")), LayoutKind::Vertical, "the record reader finds no form in it");
         assert_eq!(detect_layout(&lines("Code provision   Code requirement   Comply: Yes/No   Evidence\n1.2   A complaint   Yes   Policy")), LayoutKind::SpaceAligned);
-    }
-
-    #[test]
-    fn quirk25_comply_boundaries() {
-        let b = "A complaint must be defined as: 'an expression of dissatisfaction'YesDefinition of complaint included in policy";
-        let c = comply_boundaries(b);
-        assert_eq!(c.len(), 1);
-        assert_eq!(&b[c[0].0..c[0].1], "Yes");
-        let b2 = "must be handled in line with the landlord's complaints policy.YPoint 3.2 in the complaints policy";
-        let c2 = comply_boundaries(b2);
-        assert_eq!(&b2[c2[0].0..c2[0].1], "Y");
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub(crate) struct Walked {
     /// The page's glyphs, or why pdf-extract must read its text instead (a font we do not
     /// decode).
     pub text: Result<Collector, String>,
+    /// List bullets drawn as shapes, as glyphs (text matrix, advance, size, marked-content
+    /// id): added to whichever reader's glyphs the page ends up with.
+    pub bullets: Vec<Bullet>,
     /// Set when the page is over a safety limit (forms drawing forms too deep or in a cycle,
     /// too many operators): pdf-extract, which has no such limits, must not read it.
     pub limit: Option<String>,
@@ -109,6 +112,7 @@ pub(crate) fn walk_page(
         rules: Vec::new(),
         string_mcids: Vec::new(),
         text: Ok(Collector::new(*geom)),
+        bullets: Vec::new(),
         ops: 0,
         limit: None,
         deadline: *deadline,
@@ -117,7 +121,7 @@ pub(crate) fn walk_page(
     let text = TextState { font: None, size: 0.0, char_spacing: 0.0, word_spacing: 0.0, h_scale: 1.0, leading: 0.0, rise: 0.0 };
     let gs = GState { ctm: Matrix::IDENTITY, fill_white: false, stroke_white: false, text };
     w.walk(data, resources, gs, None, 0);
-    Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, limit: w.limit }
+    Walked { rules: w.rules, string_mcids: w.string_mcids, text: w.text, bullets: w.bullets, limit: w.limit }
 }
 
 struct Walker<'a> {
@@ -128,6 +132,7 @@ struct Walker<'a> {
     rules: Vec<Rule>,
     string_mcids: Vec<Option<i64>>,
     text: Result<Collector, String>,
+    bullets: Vec<Bullet>,
     ops: usize,
     limit: Option<String>,
     deadline: Deadline,
@@ -142,6 +147,9 @@ impl<'a> Walker<'a> {
         let mut path: Vec<Seg> = Vec::new();
         let mut cur: Option<(f64, f64)> = None;
         let mut sub_start: Option<(f64, f64)> = None;
+        // The current path's bounding box and whether it has curves: a small round shape
+        // filled beside text is a list bullet drawn as a picture (Skia draws `<li>` discs so).
+        let mut extent = PathExtent::default();
         // The text matrix and the text line matrix: not part of the graphics state.
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
@@ -182,18 +190,31 @@ impl<'a> Walker<'a> {
                 b"CS" | b"SC" | b"SCN" => gs.stroke_white = false,
                 b"m" if o.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
+                    extent.add(p);
                     cur = Some(p);
                     sub_start = Some(p);
                 }
                 b"l" if o.len() == 2 => {
                     let p = gs.ctm.apply(n(0), n(1));
+                    extent.add(p);
                     if let Some(c) = cur {
                         path.push(Seg::Line(c, p));
                     }
                     cur = Some(p);
                 }
-                b"c" if o.len() == 6 => cur = Some(gs.ctm.apply(n(4), n(5))),
-                b"v" | b"y" if o.len() == 4 => cur = Some(gs.ctm.apply(n(2), n(3))),
+                b"c" if o.len() == 6 => {
+                    for k in [0, 2, 4] {
+                        extent.add(gs.ctm.apply(n(k), n(k + 1)));
+                    }
+                    extent.curved = true;
+                    cur = Some(gs.ctm.apply(n(4), n(5)));
+                }
+                b"v" | b"y" if o.len() == 4 => {
+                    extent.add(gs.ctm.apply(n(0), n(1)));
+                    extent.add(gs.ctm.apply(n(2), n(3)));
+                    extent.curved = true;
+                    cur = Some(gs.ctm.apply(n(2), n(3)));
+                }
                 b"h" => {
                     if let (Some(c), Some(s)) = (cur, sub_start) {
                         path.push(Seg::Line(c, s));
@@ -212,27 +233,37 @@ impl<'a> Walker<'a> {
                         self.stroke(&path);
                     }
                     path.clear();
+                    extent = PathExtent::default();
                     cur = None;
                 }
                 b"f" | b"F" | b"f*" => {
                     if !gs.fill_white {
                         self.fill(&path);
+                        if let Some(size) = extent.bullet_size() {
+                            self.bullet(&extent, size, current_mcid(&mc).or(outer_mcid));
+                        }
                     }
                     path.clear();
+                    extent = PathExtent::default();
                     cur = None;
                 }
                 b"B" | b"B*" | b"b" | b"b*" => {
                     if !gs.fill_white {
                         self.fill(&path);
+                        if let Some(size) = extent.bullet_size() {
+                            self.bullet(&extent, size, current_mcid(&mc).or(outer_mcid));
+                        }
                     }
                     if !gs.stroke_white {
                         self.stroke(&path);
                     }
                     path.clear();
+                    extent = PathExtent::default();
                     cur = None;
                 }
                 b"n" => {
                     path.clear();
+                    extent = PathExtent::default();
                     cur = None;
                 }
                 b"BMC" => mc.push(None),
@@ -393,6 +424,18 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A bullet drawn as a shape becomes a "•" glyph on the baseline of the text beside it
+    /// (the disc's centre sits about a quarter of the text size above that baseline).
+    fn bullet(&mut self, extent: &PathExtent, size: f64, mcid: Option<i64>) {
+        let Some((x0, y0)) = extent.min else { return };
+        if self.bullets.len() >= MAX_GLYPHS {
+            return;
+        }
+        let w = extent.max.0 - x0;
+        let baseline = (y0 + extent.max.1) / 2.0 - 0.25 * size;
+        self.bullets.push(Bullet { trm: [1.0, 0.0, 0.0, 1.0, x0, baseline], advance: w / size, size, mcid });
+    }
+
     fn mcid_of(&self, props: &Operand, resources: Option<&Dictionary>) -> Option<i64> {
         let mcid = match props {
             Operand::Dict(entries) => return entries.iter().find(|(k, _)| k.as_ref() == b"MCID").map(|(_, v)| v.number() as i64),
@@ -462,6 +505,42 @@ impl<'a> Walker<'a> {
                 self.push_rule((x, miny), (x, maxy));
             }
         }
+    }
+}
+
+/// A list bullet drawn as a shape, to be shown as a "•" glyph.
+pub(crate) struct Bullet {
+    pub trm: [f64; 6],
+    pub advance: f64,
+    pub size: f64,
+    pub mcid: Option<i64>,
+}
+
+/// The bounding box of the path being built, in user space.
+#[derive(Default)]
+struct PathExtent {
+    min: Option<(f64, f64)>,
+    max: (f64, f64),
+    curved: bool,
+}
+
+impl PathExtent {
+    fn add(&mut self, (x, y): (f64, f64)) {
+        let ((mx, my), (nx, ny)) = match self.min {
+            Some(min) => (min, self.max),
+            None => ((x, y), (x, y)),
+        };
+        self.min = Some((mx.min(x), my.min(y)));
+        self.max = (nx.max(x), ny.max(y));
+    }
+
+    /// A filled round shape 1.5–8 points across and about as wide as high reads as a bullet
+    /// of a text about three times its size: that text size.
+    fn bullet_size(&self) -> Option<f64> {
+        let (x0, y0) = self.min?;
+        let (w, h) = (self.max.0 - x0, self.max.1 - y0);
+        let round = self.curved && (1.5..=8.0).contains(&w) && (1.5..=8.0).contains(&h) && (w / h - 1.0).abs() <= 0.3;
+        round.then_some(h / 0.35)
     }
 }
 

@@ -4,9 +4,10 @@
 //! pdf-extract builds every font again on each page, parsing its ToUnicode CMap each time;
 //! that was a third of PDF parse time. We cover what forms are made with (Word, LibreOffice,
 //! Acrobat): simple TrueType/Type1 fonts with widths, and Type0 fonts with `Identity-H`
-//! encoding and a ToUnicode map. Anything else (Type3, vertical writing, predefined CJK
-//! CMaps, standard 14 fonts without widths, a built-in encoding we cannot read) is
-//! [`Unsupported`], and the page falls back to pdf-extract.
+//! encoding and a ToUnicode map, and the standard 14 Latin fonts without widths (their
+//! metrics are in `data/core_font_widths.tsv`). Anything else (Type3, vertical writing,
+//! predefined CJK CMaps, Symbol/ZapfDingbats without widths, a built-in encoding we cannot
+//! read) is [`Unsupported`], and the page falls back to pdf-extract.
 
 use super::{deref, number};
 use super::lexer::{Lexer, Operand};
@@ -325,6 +326,58 @@ fn symbol_family(base_font: &[u8]) -> Option<&'static str> {
     Some(family)
 }
 
+/// Widths by character of the standard 14 Latin fonts (`data/core_font_widths.tsv`).
+fn core_fonts() -> &'static HashMap<&'static str, HashMap<char, u16>> {
+    static CORE: OnceLock<HashMap<&'static str, HashMap<char, u16>>> = OnceLock::new();
+    CORE.get_or_init(|| {
+        include_str!("../../data/core_font_widths.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, pairs) = l.split_once('\t')?;
+                let widths = pairs
+                    .split(' ')
+                    .filter_map(|p| {
+                        let (hex, w) = p.split_once(':')?;
+                        Some((char::from_u32(u32::from_str_radix(hex, 16).ok()?)?, w.parse().ok()?))
+                    })
+                    .collect();
+                Some((name, widths))
+            })
+            .collect()
+    })
+}
+
+/// The standard 14 font a `/BaseFont` names, with the names Word and others use for the same
+/// metrics ("ArialMT", "Arial,Bold", "TimesNewRomanPS-ItalicMT", "CourierNew").
+fn core_font_widths(base_font: &[u8]) -> Option<&'static HashMap<char, u16>> {
+    let name = String::from_utf8_lossy(base_font);
+    let name = name.split_once('+').map_or(name.as_ref(), |(_, n)| n);
+    let lower = name.to_ascii_lowercase();
+    let family = if lower.starts_with("helvetica") || lower.starts_with("arial") {
+        "Helvetica"
+    } else if lower.starts_with("times") {
+        "Times"
+    } else if lower.starts_with("courier") {
+        "Courier"
+    } else {
+        return None;
+    };
+    let bold = lower.contains("bold");
+    let italic = lower.contains("italic") || lower.contains("oblique");
+    let face = match (family, bold, italic) {
+        ("Times", false, false) => "Times-Roman".to_string(),
+        ("Times", true, false) => "Times-Bold".to_string(),
+        ("Times", false, true) => "Times-Italic".to_string(),
+        ("Times", true, true) => "Times-BoldItalic".to_string(),
+        (f, false, false) => f.to_string(),
+        (f, true, false) => format!("{f}-Bold"),
+        (f, false, true) => format!("{f}-Oblique"),
+        (f, true, true) => format!("{f}-BoldOblique"),
+    };
+    core_fonts().get(face.as_str())
+}
+
 fn base_encoding(name: &[u8]) -> Option<BaseEncoding> {
     match name {
         b"WinAnsiEncoding" => Some(BaseEncoding::WinAnsi),
@@ -357,6 +410,13 @@ fn simple(doc: &Document, dict: &Dictionary) -> Result<Font, Unsupported> {
     }
     let base = base.unwrap_or(BaseEncoding::Standard);
     let mut chars: [Option<char>; 256] = glyph_names().tables[base as usize];
+    if matches!(base, BaseEncoding::WinAnsi) {
+        // WinAnsiEncoding shows every unused code above 32 as a bullet (ReportLab writes its
+        // list bullets as code 127).
+        for c in chars.iter_mut().skip(33).filter(|c| c.is_none()) {
+            *c = Some('•');
+        }
+    }
     let mut unknown_names: Vec<u32> = Vec::new();
     if let Some(Object::Array(diffs)) = differences {
         let mut code: u32 = 0;
@@ -397,8 +457,14 @@ fn simple(doc: &Document, dict: &Dictionary) -> Result<Font, Unsupported> {
     let first = dict.get(b"FirstChar").ok().and_then(|o| number(doc, o));
     let list = dict.get(b"Widths").ok().map(|o| deref(doc, o)).and_then(|o| o.as_array().ok());
     let (Some(first), Some(list)) = (first, list) else {
-        // The standard 14 fonts need their AFM metrics, which pdf-extract has.
-        return Err(Unsupported("simple font without /Widths".into()));
+        // A standard 14 font (or Arial/Times New Roman/Courier New standing for one) may come
+        // without widths: its metrics are known.
+        let core = name_of(doc, dict, b"BaseFont").and_then(core_font_widths);
+        let Some(core) = core else {
+            return Err(Unsupported("simple font without /Widths".into()));
+        };
+        let widths = chars.iter().enumerate().filter_map(|(code, ch)| Some((code as u32, *core.get(&(*ch)?)? as f64))).collect();
+        return Ok(Font { two_byte: false, widths, default_width: core.get(&'n').copied().unwrap_or(500) as f64, text });
     };
     let mut widths = CodeMap::default();
     for (k, w) in list.iter().enumerate().take(256) {
@@ -449,6 +515,28 @@ mod tests {
         assert_eq!(symbol_family(b"Wingdings2"), Some("Wingdings 2"));
         assert_eq!(symbol_family(b"SymbolMT"), Some("Symbol"));
         assert_eq!(symbol_family(b"ArialMT"), None);
+    }
+
+    #[test]
+    fn win_ansi_unused_codes_are_bullets() {
+        let mut doc = Document::with_version("1.4");
+        let id = doc.add_object(lopdf::dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding" });
+        let font = FontCache::default().get(&doc, &Object::Reference(id)).unwrap();
+        assert_eq!(font.text(127), "•");
+        assert_eq!(font.text(0x95), "•");
+        assert_eq!(font.text(b'A' as u32), "A");
+        assert_eq!(font.width(127), 350.0);
+    }
+
+    #[test]
+    fn standard_fonts_have_their_metrics() {
+        let helvetica = core_font_widths(b"Helvetica").unwrap();
+        assert_eq!(helvetica[&' '], 278);
+        assert_eq!(helvetica[&'W'], 944);
+        assert_eq!(core_font_widths(b"ABCDEF+Arial,Bold").unwrap()[&'a'], 556);
+        assert_eq!(core_font_widths(b"TimesNewRomanPS-ItalicMT").unwrap()[&'m'], 722);
+        assert_eq!(core_font_widths(b"Courier").unwrap()[&'i'], 600);
+        assert!(core_font_widths(b"Calibri").is_none());
     }
 
     #[test]

@@ -312,6 +312,14 @@ pub fn join_line(out: &mut String, line: &str) {
         out.push_str(line);
         return;
     }
+    // A web address some writers break anywhere ("https://www.sc" / "amb.gov.uk/…"): the
+    // next line goes on with more of an address (a first word holding '/' or a dot inside).
+    let next_word = line.split(' ').next().unwrap_or("");
+    let goes_on = next_word.contains('/') || next_word.trim_end_matches(['.', ',', ';', ')']).contains('.');
+    if url_like && next_starts_word && goes_on && !last_word.ends_with(['.', ',', ';', ')']) {
+        out.push_str(line);
+        return;
+    }
     let hyphen_break = last_word.ends_with('-')
         && last_word.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
         && line.chars().next().is_some_and(|c| c.is_lowercase());
@@ -357,6 +365,12 @@ mod tests {
         let mut s = String::from("see https://www.example.gov.uk/");
         join_line(&mut s, "complaints-policy");
         assert_eq!(s, "see https://www.example.gov.uk/complaints-policy");
+        let mut s = String::from("see https://www.sc");
+        join_line(&mut s, "amb.gov.uk/your-council");
+        assert_eq!(s, "see https://www.scamb.gov.uk/your-council");
+        let mut s = String::from("see https://www.example.gov.uk");
+        join_line(&mut s, "and section 4.2");
+        assert_eq!(s, "see https://www.example.gov.uk and section 4.2");
         let mut s = String::from("points 4.6 –");
         join_line(&mut s, "4.8");
         assert_eq!(s, "points 4.6 – 4.8");

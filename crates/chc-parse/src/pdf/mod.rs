@@ -18,6 +18,7 @@ mod fonts;
 mod glyphs;
 mod guard;
 mod lexer;
+mod repair;
 mod scan;
 mod tagged;
 
@@ -91,7 +92,7 @@ fn precheck(bytes: &[u8], limits: &Limits, deadline: &Deadline) -> Result<Option
 
 fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: Deadline, engine: TextEngine) -> Result<ParsedDocument, ParseError> {
     let raw_checked = precheck(bytes, limits, &deadline)?;
-    let mut doc = load(bytes)?;
+    let (mut doc, damaged) = load(bytes)?;
     deadline.check()?;
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     if page_ids.is_empty() {
@@ -106,7 +107,7 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
     }
     check_decompressed_size(&doc, limits.max_decompressed_bytes, raw_checked, &deadline)?;
     blank_images(&mut doc);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Warning> = damaged.into_iter().collect();
     let cut = break_parent_loops(&mut doc, &page_ids);
     if cut > 0 {
         warnings.push(Warning::new("pdf_page_tree_loop", format!("the page tree's /Parent links loop; {cut} link(s) ignored")));
@@ -180,21 +181,50 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
     Ok(ParsedDocument { source, pages, tagged_tables, warnings })
 }
 
-fn load(bytes: &[u8]) -> Result<Document, ParseError> {
-    let doc = match Document::load_mem(bytes) {
-        Ok(d) => d,
+/// Load the file; a file whose cross-reference table is wrong or missing, or whose page tree
+/// is lost, is loaded again with its object table rebuilt by scanning ([`repair`]), with a
+/// warning that it is damaged.
+fn load(bytes: &[u8]) -> Result<(Document, Option<Warning>), ParseError> {
+    let why = match Document::load_mem(bytes) {
         Err(lopdf::Error::InvalidPassword) | Err(lopdf::Error::Decryption(_)) => return Err(ParseError::Encrypted),
-        Err(e) => return Err(ParseError::Corrupt(describe_lopdf_error(&e))),
+        // lopdf decrypts with the empty user password while loading and then drops /Encrypt;
+        // when that password did not work the dictionary is still there.
+        Ok(doc) if doc.is_encrypted() => return Err(ParseError::Encrypted),
+        Ok(doc) if !doc.objects.is_empty() && !doc.get_pages().is_empty() => return Ok((doc, None)),
+        Ok(doc) if doc.objects.is_empty() => "no objects could be read".to_string(),
+        Ok(_) => "no pages could be found (damaged page tree?)".to_string(),
+        Err(e) => describe_lopdf_error(&e),
     };
-    // lopdf decrypts with the empty user password while loading and then drops /Encrypt;
-    // when that password did not work the dictionary is still there.
-    if doc.is_encrypted() {
-        return Err(ParseError::Encrypted);
+    load_repaired(bytes).ok_or(ParseError::Corrupt(why.clone())).map(|(doc, (objects, pages))| {
+        let warning = Warning::new(
+            "pdf_damaged",
+            format!("the file is damaged ({why}); its object table was rebuilt by scanning ({objects} objects, {pages} page objects found) and the pages that survive are read"),
+        );
+        (doc, Some(warning))
+    })
+}
+
+/// The document as [`repair::rebuild`] makes it loadable, and how many objects and page
+/// objects the scan found. The file's own catalog is used when its page tree reaches every page found;
+/// otherwise a new page tree lists them in file order.
+fn load_repaired(bytes: &[u8]) -> Option<(Document, (usize, usize))> {
+    let mut best: Option<(Document, (usize, usize))> = None;
+    for fresh_tree in [false, true] {
+        let Some(rebuilt) = repair::rebuild(bytes, fresh_tree) else { break };
+        let Ok(doc) = Document::load_mem(&rebuilt.bytes) else { continue };
+        if doc.is_encrypted() {
+            continue;
+        }
+        let n = doc.get_pages().len();
+        let found = (rebuilt.objects, rebuilt.pages);
+        if n >= rebuilt.pages {
+            return Some((doc, found));
+        }
+        if n > best.as_ref().map_or(0, |b| b.0.get_pages().len()) {
+            best = Some((doc, found));
+        }
     }
-    if doc.objects.is_empty() {
-        return Err(ParseError::Corrupt("no objects could be read".into()));
-    }
-    Ok(doc)
+    best
 }
 
 fn describe_lopdf_error(e: &lopdf::Error) -> String {
@@ -429,6 +459,10 @@ fn read_page(r: &Reading, number: u32, page_id: ObjectId) -> Result<PageOut, Pag
         }
     };
     drop(data);
+    let mut collector = collector;
+    for b in &walked.bullets {
+        collector.push(b.trm, b.advance, b.size, "•", b.mcid);
+    }
     let (runs, mcid_text, rotated, quadrant) = collector.finish(tagged);
     if rotated > 0 {
         warnings.push(Warning::new(

@@ -1,7 +1,9 @@
 //! Tables from a tagged PDF's structure tree: Table → (THead/TBody/TFoot →) TR → TD/TH, each
-//! cell's text gathered from the marked-content sequences (MCIDs) it owns.
+//! cell's text gathered from the marked-content sequences (MCIDs) it owns, resolved to a
+//! [`StructuredTable`] grid: TH cells (and rows under THead) are headers, a cell's
+//! `ColSpan`/`RowSpan` table attributes mark the slots it covers.
 
-use chc_model::TaggedTable;
+use chc_model::{Covered, StructuredCell, StructuredRow, StructuredTable};
 use super::deref;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
@@ -22,7 +24,7 @@ pub(crate) fn tables(
     doc: &Document,
     pages: &[(u32, ObjectId)],
     mcid_texts: &[(u32, HashMap<i64, String>)],
-) -> Vec<TaggedTable> {
+) -> Vec<StructuredTable> {
     let Ok(catalog) = doc.catalog() else { return Vec::new() };
     let Some(root) = catalog.get(b"StructTreeRoot").ok().and_then(|o| deref(doc, o).as_dict().ok()) else {
         return Vec::new();
@@ -40,8 +42,69 @@ pub(crate) fn tables(
     if let Ok(k) = root.get(b"K") {
         find_tables(&mut ctx, k, None, 0, &mut out);
     }
-    out.retain(|t: &TaggedTable| !t.rows.is_empty());
+    out.retain(|t: &StructuredTable| !t.rows.is_empty());
     out
+}
+
+/// One cell as the tree gives it, before spans are laid out on the grid.
+struct TreeCell {
+    text: String,
+    header: bool,
+    col_span: usize,
+    row_span: usize,
+}
+
+/// Most columns or rows one cell may span (a damaged attribute could claim millions).
+const MAX_SPAN: usize = 200;
+
+/// `ColSpan`/`RowSpan` from the element's `/A` attributes (a dictionary, or an array of
+/// dictionaries and revision numbers) owned by `/Table`.
+fn span(ctx: &Ctx, elem: &Dictionary, key: &[u8]) -> usize {
+    let Ok(a) = elem.get(b"A") else { return 1 };
+    let dicts: Vec<&Dictionary> = match deref(ctx.doc, a) {
+        Object::Dictionary(d) => vec![d],
+        Object::Array(items) => items.iter().filter_map(|o| deref(ctx.doc, o).as_dict().ok()).collect(),
+        _ => Vec::new(),
+    };
+    dicts
+        .into_iter()
+        .filter_map(|d| d.get(key).ok().and_then(|v| deref(ctx.doc, v).as_i64().ok()))
+        .next()
+        .map_or(1, |n| (n.max(1) as usize).min(MAX_SPAN))
+}
+
+/// Lay rows of tree cells out on a grid: a cell spanning rows covers the slots below it, a
+/// cell spanning columns the slots to its right; covered slots repeat the cell's text.
+fn to_grid(page: u32, rows: Vec<(bool, Vec<TreeCell>)>) -> StructuredTable {
+    // Per grid column: (rows still covered from above, text, header).
+    let mut from_above: Vec<(usize, String, bool)> = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (row_header, cells) in rows {
+        let mut slots: Vec<StructuredCell> = Vec::new();
+        let mut cells = cells.into_iter();
+        let mut col = 0;
+        loop {
+            if let Some((left, text, header)) = from_above.get_mut(col).filter(|c| c.0 > 0) {
+                *left -= 1;
+                slots.push(StructuredCell { text: text.clone(), header: *header, covered: Covered::FromAbove });
+                col += 1;
+                continue;
+            }
+            let Some(cell) = cells.next() else { break };
+            for k in 0..cell.col_span {
+                if from_above.len() <= col + k {
+                    from_above.resize(col + k + 1, (0, String::new(), false));
+                }
+                from_above[col + k] = (cell.row_span - 1, cell.text.clone(), cell.header);
+                let covered = if k == 0 { Covered::No } else { Covered::FromLeft };
+                slots.push(StructuredCell { text: cell.text.clone(), header: cell.header, covered });
+            }
+            col += cell.col_span;
+        }
+        let header = row_header || (!slots.is_empty() && slots.iter().all(|c| c.header));
+        out.push(StructuredRow { location: page, header, cells: slots });
+    }
+    StructuredTable { location: page, caption: None, rows: out }
 }
 
 
@@ -96,7 +159,7 @@ fn enter(ctx: &mut Ctx, id: Option<ObjectId>) -> bool {
     }
 }
 
-fn find_tables(ctx: &mut Ctx, k: &Object, page: Option<u32>, depth: usize, out: &mut Vec<TaggedTable>) {
+fn find_tables(ctx: &mut Ctx, k: &Object, page: Option<u32>, depth: usize, out: &mut Vec<StructuredTable>) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -109,8 +172,8 @@ fn find_tables(ctx: &mut Ctx, k: &Object, page: Option<u32>, depth: usize, out: 
         if kind(ctx, elem) == b"Table" {
             let mut rows = Vec::new();
             let mut first_page = None;
-            collect_rows(ctx, elem, pg, depth + 1, &mut rows, &mut first_page);
-            out.push(TaggedTable { page: first_page.or(pg).unwrap_or(1), rows });
+            collect_rows(ctx, elem, pg, depth + 1, false, &mut rows, &mut first_page);
+            out.push(to_grid(first_page.or(pg).unwrap_or(1), rows));
         } else if let Ok(k) = elem.get(b"K") {
             find_tables(ctx, k, pg, depth + 1, out);
         }
@@ -122,7 +185,8 @@ fn collect_rows(
     elem: &Dictionary,
     page: Option<u32>,
     depth: usize,
-    rows: &mut Vec<Vec<String>>,
+    in_head: bool,
+    rows: &mut Vec<(bool, Vec<TreeCell>)>,
     first_page: &mut Option<u32>,
 ) {
     if depth > MAX_DEPTH {
@@ -145,17 +209,24 @@ fn collect_rows(
                             continue;
                         }
                         let cpg = page_of(ctx, cell, pg);
-                        if matches!(kind(ctx, cell).as_slice(), b"TD" | b"TH") {
+                        let cell_kind = kind(ctx, cell);
+                        if matches!(cell_kind.as_slice(), b"TD" | b"TH") {
                             let mut parts = Vec::new();
                             cell_text(ctx, cell, cpg, depth + 1, &mut parts, first_page);
-                            cells.push(parts.join("\n"));
+                            cells.push(TreeCell {
+                                text: parts.join("\n"),
+                                header: cell_kind == b"TH",
+                                col_span: span(ctx, cell, b"ColSpan"),
+                                row_span: span(ctx, cell, b"RowSpan"),
+                            });
                         }
                     }
                 }
-                rows.push(cells);
+                rows.push((in_head, cells));
             }
             b"Table" => {} // a nested table belongs to its cell, not to this table's rows
-            _ => collect_rows(ctx, child, pg, depth + 1, rows, first_page),
+            b"THead" => collect_rows(ctx, child, pg, depth + 1, true, rows, first_page),
+            _ => collect_rows(ctx, child, pg, depth + 1, in_head, rows, first_page),
         }
     }
 }
@@ -194,5 +265,33 @@ fn cell_text(ctx: &mut Ctx, elem: &Dictionary, page: Option<u32>, depth: usize, 
     }
     if !own.is_empty() {
         parts.push(own);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(text: &str, header: bool, col_span: usize, row_span: usize) -> TreeCell {
+        TreeCell { text: text.into(), header, col_span, row_span }
+    }
+
+    #[test]
+    fn spans_and_headers_resolve_to_a_grid() {
+        let t = to_grid(
+            3,
+            vec![
+                (false, vec![c("Provision", true, 1, 1), c("Requirement", true, 1, 1), c("Comply", true, 1, 1)]),
+                (false, vec![c("Section 1: Definition", false, 3, 1)]),
+                (false, vec![c("1.2", false, 1, 2), c("A complaint", false, 1, 1), c("Yes", false, 1, 1)]),
+                (false, vec![c("continued", false, 1, 1), c("", false, 1, 1)]),
+            ],
+        );
+        assert_eq!(t.location, 3);
+        assert!(t.rows[0].header && !t.rows[2].header);
+        let covered: Vec<Vec<Covered>> = t.rows.iter().map(|r| r.cells.iter().map(|c| c.covered).collect()).collect();
+        assert_eq!(covered[1], [Covered::No, Covered::FromLeft, Covered::FromLeft]);
+        assert_eq!(covered[3], [Covered::FromAbove, Covered::No, Covered::No]);
+        assert_eq!(t.rows[3].cells[1].text, "continued");
     }
 }

@@ -1,0 +1,279 @@
+//! One test per layout seen on published self-assessment pages (issue 17), each on a form
+//! written for the test: invented landlords, our own evidence, the Code's wording. They
+//! check the record reader's mechanisms, not any one published page.
+
+use crate::reconstruct;
+use chc_code::Registry;
+use chc_model::{Page, PageContent, ParsedDocument, RawRecord, SourceFormat, SourceInfo, TableDocument, TextLine};
+
+fn table(text: &str) -> TableDocument {
+    let lines = text.lines().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect();
+    let doc = ParsedDocument {
+        source: SourceInfo { path: "t.txt".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(lines) }],
+        tagged_tables: vec![],
+        warnings: vec![],
+    };
+    reconstruct(&doc, Registry::embedded()).expect("a form")
+}
+
+fn numbers(t: &TableDocument) -> Vec<Option<&str>> {
+    t.records.iter().map(|r| r.number.as_deref()).collect()
+}
+
+fn row<'a>(t: &'a TableDocument, n: &str) -> &'a RawRecord {
+    t.records.iter().find(|r| r.number.as_deref() == Some(n)).unwrap_or_else(|| panic!("{n} missing: {:?}", numbers(t)))
+}
+
+const DEF_2024: &str = "A complaint must be defined as: 'an expression of dissatisfaction, however made, about the standard of service, actions or lack of action by the landlord, its own staff, or those acting on its behalf, affecting a resident or group of residents.'";
+const WORD_2024: &str = "A resident does not have to use the word 'complaint' for it to be treated as such. Whenever a resident expresses dissatisfaction landlords must give them the choice to make complaint. A complaint that is submitted via a third party or representative must be handled in line with the landlord's complaints policy.";
+const REQUEST_2024: &str = "Landlords must recognise the difference between a service request and a complaint. This must be set out in their complaints policy. A service request is a request from a resident to the landlord requiring action to be taken to put something right. Service requests are not complaints, but must be recorded, monitored and reviewed regularly.";
+const ACK_2024: &str = "Complaints must be acknowledged, defined and logged at stage 1 of the complaint's procedure within five working days of the complaint being received.";
+const STAGE1_2024: &str = "Landlords must issue a full response to stage 1 complaints within 10 working days of the complaint being acknowledged.";
+
+#[test]
+fn layout_one_cell_per_line_with_header_cells_on_their_own_lines() {
+    let t = table(&format!(
+        "Larkspur Homes: how we meet the Complaint Handling Code\n\nCode provision\n\nCode requirement\n\nComply: Yes/No\n\nEvidence\n\nCommentary / explanation\n\n1.2\n\n{DEF_2024}\n\nYes\n\nComplaints Policy, part 2.\n\nNo change needed.\n\n1.3\n\n{WORD_2024}\n\nNo\n\nOur leaflet still asks residents to write 'complaint'.\n\nLeaflet to be reprinted by June 2025.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    let r = row(&t, "1.3");
+    assert_eq!(r.comply_raw, "No");
+    assert!(r.requirement.starts_with("A resident does not have to use"));
+    assert_eq!(r.evidence, "Our leaflet still asks residents to write 'complaint'.");
+    assert_eq!(r.commentary, "Leaflet to be reprinted by June 2025.");
+}
+
+#[test]
+fn layout_labels_on_their_own_lines_with_values_below() {
+    let t = table(&format!(
+        "Section 1 - Definition of a complaint\n\nCode section 1.2\n\nCode requirement\n\n{DEF_2024}\n\nComply\n\nYes.\n\nEvidence, commentary and any explanations\n\nThe definition is in our Resident Complaints Policy.\n\nCode section 1.3\n\nCode requirement\n\n{WORD_2024}\n\nComply\n\nPartially\n\nEvidence, commentary and any explanations\n\nThird-party complaints need written consent; see point 3.4 of the policy.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    assert_eq!(row(&t, "1.2").comply_raw, "Yes.");
+    assert_eq!(row(&t, "1.3").comply_raw, "Partially");
+    assert!(row(&t, "1.3").evidence.contains("point 3.4"));
+    assert!(row(&t, "1.3").requirement.starts_with("A resident does not have"));
+}
+
+#[test]
+fn layout_label_value_records() {
+    let t = table(&format!(
+        "Code section 1.2\n{DEF_2024}\nCompliance: YES\nEvidence, commentary and any explanations: Policy section 2.\nCode section 6.2\n{ACK_2024}\nCompliance: Partial\nEvidence, commentary and any explanations: 91% acknowledged on time in 2024/25.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("6.2")]);
+    assert_eq!(row(&t, "1.2").comply_raw, "YES");
+    assert_eq!(row(&t, "6.2").evidence, "91% acknowledged on time in 2024/25.");
+}
+
+#[test]
+fn layout_cells_run_together_over_several_lines() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply: yes/noEvidence, commentary and any explanations\n1.2A complaint must be defined as:\nan expression of dissatisfaction, however made, about the standard of service, actions or lack of action by the landlord, its own staff, or those acting on its behalf, affecting a resident or group of residents.\nYesCopy of our complaints leaflet\n1.3{WORD_2024}YesWe accept complaints from advocates and family members.\nConsent is recorded on the housing system.\n1.4{REQUEST_2024}Yes\n\nService requests are logged on the repairs system.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4")]);
+    let r = row(&t, "1.2");
+    assert_eq!(r.comply_raw, "Yes");
+    assert!(r.requirement.ends_with("group of residents."));
+    assert_eq!(r.evidence, "Copy of our complaints leaflet");
+    assert_eq!(row(&t, "1.3").evidence, "We accept complaints from advocates and family members.\nConsent is recorded on the housing system.");
+    assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."));
+    assert_eq!(row(&t, "1.4").evidence, "Service requests are logged on the repairs system.");
+}
+
+#[test]
+fn layout_answer_vocabulary() {
+    for (answer, want) in [("Fully compliant", "Fully compliant"), ("Met", "Met"), ("✓ Compliant", "✓ Compliant"), ("No.", "No."), ("Compliance: YES", "YES")] {
+        let t = table(&format!("Code section 6.2\n\n{ACK_2024}\n\n{answer}\n\nSee our annual report.\n\nCode section 6.3\n\n{STAGE1_2024}\n\nYes\n\nSee our annual report.\n"));
+        assert_eq!(row(&t, "6.2").comply_raw, want, "{answer}");
+        assert_eq!(row(&t, "6.2").evidence, "See our annual report.", "{answer}");
+    }
+}
+
+#[test]
+fn layout_rows_without_numbers_are_known_by_their_wording() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations\n\n{DEF_2024}\n\nYes\n\nOur policy quotes the definition word for word.\n\n1.3{WORD_2024}YesWe accept complaints from representatives.\n"
+    ));
+    assert_eq!(t.records.len(), 2);
+    assert_eq!(t.records[0].number, None);
+    assert!(t.records[0].requirement.starts_with("A complaint must be defined as"));
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(row(&t, "1.3").comply_raw, "Yes");
+}
+
+#[test]
+fn layout_chrome_before_and_after_the_form() {
+    let t = table(&format!(
+        "Skip to main content\nToggle menu\nSearch this site\nHome > Housing > Complaints\nListen\nText size\n\nComplaint handling code self-assessment\n\nCode provisionCode requirementComply: Yes/NoEvidence\n6.2{ACK_2024}YesAcknowledged by the Customer Hub.\n6.3{STAGE1_2024}NoAverage of 12 working days in 2024/25.\nShare this page\nFacebook\nX\nLinkedIn\nWas this page helpful?\nYes\nNo\nRelated content\nMake a complaint\n© 2025 Thornbury Vale Council\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.3").evidence, "Average of 12 working days in 2024/25.");
+    assert!(t.context.iter().any(|c| c.text.contains("Thornbury Vale Council")), "the footer stays context for landlord detection");
+}
+
+#[test]
+fn layout_starts_mid_table() {
+    let t = table(&format!(
+        "residents can also contact us by text message.\n\n6.2{ACK_2024}YesAcknowledgement letters are sent by the Customer Hub.\n6.3{STAGE1_2024}Partially compliantThree in four responses were on time.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.3").comply_raw, "Partially compliant");
+}
+
+#[test]
+fn layout_policy_references_in_evidence_are_not_rows() {
+    let t = table(&format!(
+        "Code provision\n\nCode requirement\n\nComply\n\nEvidence\n\n1.2\n\n{DEF_2024}\n\nYes\n\nSee our policy at:\n3.2 of the Complaints Policy\n4.5\n(4.5) and Section 7.1 of our policy\n\n1.3\n\n{WORD_2024}\n\nYes\n\nPolicy part 3.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    assert!(row(&t, "1.2").evidence.contains("3.2 of the Complaints Policy"));
+}
+
+#[test]
+fn layout_pipes_with_every_cell_on_its_own_line() {
+    let t = table(&format!(
+        "Section 6: Complaints stages\nCode provision | Code requirement | Comply: Yes / No | Evidence | Commentary / explanation |\n6.2 |\n{ACK_2024} |\nYes |\nOur case system sets the acknowledgement date. | |\n6.3 |\n{STAGE1_2024} |\nNo |\nTwo in three stage 1 replies were on time. | A second caseworker starts in May 2025. |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert_eq!(row(&t, "6.3").commentary, "A second caseworker starts in May 2025.");
+}
+
+#[test]
+fn layout_answer_lost_under_its_label() {
+    let t = table(&format!(
+        "Code provision 6.2\n\n{ACK_2024}\n\nDo we comply?\n\n\n\nOur customer charter.\n\nCommentary / explanation\n\nThe charter sets five working days.\n"
+    ));
+    let r = row(&t, "6.2");
+    assert_eq!(r.comply_raw, "");
+    assert_eq!(r.evidence, "Our customer charter.");
+    assert_eq!(r.commentary, "The charter sets five working days.");
+}
+
+#[test]
+fn layout_evidence_documents_then_commentary_sentences() {
+    let t = table(&format!(
+        "Code provision\n\nCode requirement\n\nComply: Yes/No\n\nEvidence\n\nCommentary/explanation\n\n6.2\n\n{ACK_2024}\n\nYes\n\nCustomer Charter (part 4)\n\nCase system report\n\nEvery complaint gets a reference number on the day it arrives.\n\n6.3\n\n{STAGE1_2024}\n\nYes\n\nComplaints Procedure (5.1)\n\nThe procedure reads:\n\n\"We reply in full within ten working days.\"\n"
+    ));
+    assert_eq!(row(&t, "6.2").evidence, "Customer Charter (part 4)\nCase system report");
+    assert_eq!(row(&t, "6.2").commentary, "Every complaint gets a reference number on the day it arrives.");
+    assert_eq!(row(&t, "6.3").evidence, "Complaints Procedure (5.1)");
+    assert_eq!(row(&t, "6.3").commentary, "The procedure reads:\n\"We reply in full within ten working days.\"");
+}
+
+#[test]
+fn layout_2020_questionnaire() {
+    let t = table(
+        "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",
+    );
+    assert_eq!(t.records.len(), 4, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert_eq!(t.records[1].evidence, "Two exclusions are being reviewed by the Board in May.");
+    assert_eq!(t.records[2].comply_raw, "", "the answer was lost");
+    assert_eq!(t.records[3].comply_raw, "Yes");
+    assert!(t.records.iter().all(|r| r.number.is_none()), "the 2020 form prints no numbers");
+}
+
+#[test]
+fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
+    let t = table(&format!(
+        "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert!(row(&t, "6.2").evidence.contains("5.2 An acknowledgement"));
+    assert_eq!(row(&t, "6.2").commentary, "See 5.1 and 5.2.");
+}
+
+#[test]
+fn layout_header_and_rows_joined_by_spaces_on_one_line() {
+    let t = table(&format!(
+        "Complaint handling self-assessment\nCode provision Code requirement Comply: Yes / No Evidence Commentary / explanation 6.2 {ACK_2024} Yes WVH policy 7: acknowledgement within five days. 6.3 {STAGE1_2024} No Stage 1 replies averaged 12 working days.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert!(row(&t, "6.3").evidence.starts_with("Stage 1 replies averaged"));
+    assert!(t.columns.len() == 5, "{:?}", t.columns);
+}
+
+#[test]
+fn layout_number_with_section_title_and_inline_labels() {
+    let t = table(&format!(
+        "1.2 - Definition of a complaint\nCode requirement\n{DEF_2024}\nCompliance:   YES\nEvidence\n- Policy, section 2\nCommentary/explanation\n- No change needed\n\nCode section\n1.3\nCode requirement\n{WORD_2024}\nDo we comply\nNo\nEvidence, commentary and explanations\nThe leaflet is being rewritten.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    let r = row(&t, "1.2");
+    assert!(r.requirement.starts_with("A complaint must be defined"), "{:?}", r.requirement);
+    assert_eq!(r.comply_raw, "YES");
+    assert_eq!(row(&t, "1.3").comply_raw, "No");
+    assert_eq!(row(&t, "1.3").evidence, "The leaflet is being rewritten.");
+}
+
+#[test]
+fn layout_numbered_questions_with_a_response_label() {
+    let t = table(
+        "4. Compliance with the Complaint Handling Code - Communication\n4.1 Are residents kept informed and updated during the complaints process?\nAshcombe District Council response:\nYes. Every resident gets a named caseworker who calls weekly.\n4.3 Are all complaints acknowledged and logged within five days?\nAshcombe District Council response:\nNo.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("4.1"), Some("4.3")]);
+    assert_eq!(row(&t, "4.1").comply_raw, "Yes");
+    assert_eq!(row(&t, "4.1").evidence, "Every resident gets a named caseworker who calls weekly.");
+    assert_eq!(row(&t, "4.3").comply_raw, "No.");
+}
+
+#[test]
+fn layout_requirement_label_then_evidence_without_its_label() {
+    let t = table(&format!(
+        "Code provision 6.2\n\nCode requirement\n\n{ACK_2024}\n\n\n\n\nOur complaints system records the date each complaint is received.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"
+    ));
+    let r = row(&t, "6.2");
+    assert!(r.requirement.ends_with("being received."), "{:?}", r.requirement);
+    assert_eq!(r.evidence, "Our complaints system records the date each complaint is received.");
+}
+
+const EXCL_2022: &str = "A complaints policy must clearly set out the circumstances in which a matter will not be considered, and these circumstances should be fair and reasonable to residents.";
+const REFUSE_2022: &str = "If a landlord decides not to accept a complaint, a detailed explanation must be provided to the resident setting out the reasons why the matter is not suitable for the complaints process and the right to challenge that decision by taking their complaint to the Housing Ombudsman.";
+const ACCEPT_2022: &str = "A landlord must accept a complaint unless there is a valid reason not to do so.";
+
+#[test]
+fn layout_a_page_of_rows_run_together_none_numbered() {
+    let t = table(&format!(
+        "How a complaint is defined\n{ACCEPT_2022}YesWe accept every complaint unless an exclusion in part 4 of our policy applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n{REFUSE_2022}NoOur refusal letter does not yet mention the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[2].comply_raw, "No");
+    assert!(t.records[1].requirement.starts_with("A complaints policy must clearly"));
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_unnumbered_rows_after_numbered_ones_without_blank_lines() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations\n1.7{ACCEPT_2022}YesWe accept every complaint unless an exclusion applies.\n{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n1.9{REFUSE_2022}YesThe refusal letter template names the Ombudsman.\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].number, None);
+    assert_eq!(t.records[1].evidence, "Part 4 of the policy lists the exclusions.");
+}
+
+#[test]
+fn layout_the_code_quoted_in_an_introduction_is_not_a_row() {
+    let t = table(&format!(
+        "Our self-assessment\nThe Code says that {ACCEPT_2022} We agree.\n1.8{EXCL_2022}YesPart 4 of the policy lists the exclusions.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.8")]);
+}
+
+#[test]
+fn layout_a_table_page_without_its_header() {
+    for sep in [" | ", "\t"] {
+        let t = table(&format!(
+            "Stage 1\n6.2{sep}{ACK_2024}{sep}Yes{sep}Case system sets the date.{sep}No change.\n6.3{sep}{STAGE1_2024}{sep}No{sep}Two in three on time.{sep}New caseworker from May.\n"
+        ));
+        assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")], "{sep:?}");
+        assert_eq!(row(&t, "6.3").comply_raw, "No");
+        assert_eq!(row(&t, "6.3").evidence, "Two in three on time.");
+        assert_eq!(row(&t, "6.3").commentary, "New caseworker from May.");
+        assert!(t.warnings.iter().any(|w| w.kind == "columns_inferred"));
+    }
+}

@@ -1,0 +1,1057 @@
+//! Forms that are not laid out as a grid: one record per provision, read from lines
+//! (QUIRKS 25-26). One reader serves every such shape, because they differ only in where
+//! a cell ends:
+//! - every cell on its own line, blank lines between, the header's cells on lines of their
+//!   own;
+//! - a label per cell ("Compliance: YES", or "Comply" on one line and "Yes" on the next,
+//!   `<dt>`/`<dd>` pairs, an accordion's "Do we comply?" paragraph);
+//! - cells run together with no separator ("1.3A resident…", "…regularly.Yes",
+//!   "YesDefinition…"), on one line or spread over several;
+//! - any mixture of these in one document.
+//!
+//! A record starts at a provision number at the start of a line (checked against the
+//! Code's wording and the numbering so that "3.2 of our policy" in evidence is not a row),
+//! or, where the number is missing, at a line that quotes a provision's opening wording.
+//! Inside a record, labels decide first; then the answer vocabulary and the Code's wording
+//! decide where the requirement ends and the answer begins. Page chrome (navigation, share
+//! links, feedback widgets) is dropped, and after the last record it ends the form.
+
+use crate::assemble::Assembler;
+use crate::header::{classify_header, column_role};
+use crate::lines::{is_page_number, leading_number, parse_heading, Heading};
+use chc_code::answers::{glued_answer_at, leading_answer, parse_comply, parse_rag};
+use chc_code::{CodeVersion, Registry, WordingProfile};
+use chc_model::{ColumnRole, TextLine, Warning};
+use chc_parse::clean::clean_text;
+
+/// One non-empty line of the document.
+#[derive(Debug, Clone)]
+struct Unit {
+    location: u32,
+    text: String,
+    /// A blank line (or a block boundary) comes before it: in one-cell-per-line layouts,
+    /// the end of a cell.
+    blank_before: bool,
+}
+
+/// What a line is, before records are formed.
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// A whole header on one line, its cells run together or separated.
+    Header(Vec<String>),
+    /// One header cell on a line of its own.
+    HeaderCell,
+    /// A provision number opens the line; `rest` is what follows it on the line.
+    Numbered { number: String, rest: String },
+    /// One of the 2020 form's questions (by its wording), with its number.
+    Question(String),
+    /// "Section 2: Exclusions", "Mandatory 'must' requirements", a Code section title.
+    Heading,
+    /// Navigation, share links, cookie and feedback widgets.
+    Chrome,
+    Page,
+    Text,
+}
+
+/// A record being formed: its number (if printed), its lines after the number.
+#[derive(Debug, Default)]
+struct Draft {
+    number: Option<String>,
+    location: u32,
+    /// Text on the number's own line, after the number.
+    first: String,
+    body: Vec<Unit>,
+    /// The 2020 question the record was opened by (the 2020 form prints no numbers).
+    question: Option<String>,
+}
+
+/// Read records from lines (text input, or the blocks of a structured source as lines).
+pub(crate) fn read_records(lines: &[TextLine], asm: &mut Assembler) {
+    let units = units(lines, asm.registry);
+    let titles = SectionTitles::of(asm.registry);
+    let kinds: Vec<Kind> = mark_header_runs(&units, units.iter().map(|u| kind(&u.text, &titles, asm.registry)).collect());
+    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
+    reader.walk(&units, &kinds);
+    if !looks_like_a_form(asm) {
+        asm.records.clear();
+    }
+}
+
+/// Numbered paragraphs are not a form by themselves (a policy, a committee report): the
+/// records must answer something, or most of them must quote the Code.
+fn looks_like_a_form(asm: &Assembler) -> bool {
+    let records = &asm.records;
+    if records.iter().any(|r| r.has_comply()) {
+        return true;
+    }
+    let quoting = records
+        .iter()
+        .filter(|r| {
+            let req = &r.record.requirement;
+            match &r.record.number {
+                Some(n) => asm.registry.affinity_any(n, req).unwrap_or(0.0) >= 0.3,
+                None => asm.registry.best(None, req).is_some_and(|(_, s)| s >= 0.5),
+            }
+        })
+        .count();
+    quoting * 2 > records.len()
+}
+
+fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut blank = true;
+    for l in lines {
+        let text = clean_text(&l.text);
+        if text.trim().is_empty() {
+            blank = true;
+            continue;
+        }
+        // A cleaned line may hold several (list items, paragraphs), and a line may hold
+        // several records run together: each is a unit.
+        let mut first = true;
+        for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
+            for piece in split_at_records(part.trim(), registry) {
+                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first });
+                first = false;
+            }
+        }
+        blank = false;
+    }
+    out
+}
+
+/// A line holding several records (a header and four rows on one line, or
+/// "…policy.1.3A resident…") cut where a record starts: a provision number inside the line,
+/// not cited ("section 4.2", "point 3.2 of"), followed by that provision's own wording.
+fn split_at_records<'t>(line: &'t str, registry: &Registry) -> Vec<&'t str> {
+    const CITING: [&str; 12] = ["section", "sections", "point", "points", "paragraph", "para", "policy", "of", "and", "to", "see", "provision"];
+    // Only lines long enough to hold a number and a provision's opening words after it.
+    if line.len() < 60 {
+        return vec![line];
+    }
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, _) in line.match_indices('.') {
+        // The number: one or two digits, the dot, one or two digits.
+        let start = if at >= 2 && bytes[at - 2].is_ascii_digit() { at - 2 } else { at.saturating_sub(1) };
+        if start == 0 || !bytes[at - 1].is_ascii_digit() || !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let before = line[..start].chars().next_back();
+        // Inside a longer number (4.1.3, 12.50) or a word: not a record start.
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '.' && line[..start - 1].chars().next_back().is_none_or(|p| !p.is_alphabetic()) || c.is_alphanumeric() && !c.is_lowercase()) {
+            continue;
+        }
+        let previous_word = line[..start].split_whitespace().next_back().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if CITING.contains(&previous_word.as_str()) || line[..start].ends_with('(') {
+            continue;
+        }
+        let Some((number, end)) = leading_number(&line[start..]) else { continue };
+        let rest = &line[start + end..];
+        let probe: String = rest.split_whitespace().take(40).collect::<Vec<_>>().join(" ");
+        if registry.affinity_any(&number, &probe).unwrap_or(0.0) >= 0.5 {
+            cuts.push(start);
+        }
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        pieces.push(&line[from..cut]);
+        from = cut;
+    }
+    pieces.push(&line[from..]);
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
+}
+
+fn kind(text: &str, titles: &SectionTitles, registry: &Registry) -> Kind {
+    // A page number, or a section number printed on a line of its own above its title.
+    if is_page_number(text) || text.parse::<u32>().is_ok_and(|n| n <= 12) {
+        return Kind::Page;
+    }
+    // Before chrome: "Accessibility" is a 2020 theme as well as a footer link.
+    if parse_heading(text) != Heading::None || titles.find(text).is_some() {
+        return Kind::Heading;
+    }
+    if is_chrome(text) {
+        return Kind::Chrome;
+    }
+    if let Some(cells) = run_together_header(text).or_else(|| space_joined_header(text)) {
+        return Kind::Header(cells);
+    }
+    if let Some((number, end)) = leading_number(text) {
+        let rest = text[end..].trim_start_matches([' ', ':', '-', '–']).to_string();
+        return Kind::Numbered { number, rest };
+    }
+    if let Some(number) = question_2020(text, registry) {
+        return Kind::Question(number);
+    }
+    Kind::Text
+}
+
+/// The 2020 form's question a line asks, if it asks one: the 2020 form is a list of
+/// questions without numbers.
+fn question_2020(text: &str, registry: &Registry) -> Option<String> {
+    if !text.contains('?') || text.split_whitespace().count() < 4 {
+        return None;
+    }
+    let (p, score) = registry.best(Some(CodeVersion::V2020), text)?;
+    (score >= 0.5).then(|| p.number.clone())
+}
+
+/// Runs of three or more short lines that each name a column, with the comply column and
+/// the provision or requirement column among them: a header printed one cell per line.
+fn mark_header_runs(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let cell = |u: &Unit| u.text.chars().count() <= 60 && column_role(&u.text) != ColumnRole::Other && parse_comply(&u.text).is_none();
+    let mut i = 0;
+    while i < units.len() {
+        let run = units[i..].iter().zip(&kinds[i..]).take_while(|(u, k)| **k == Kind::Text && cell(u)).count();
+        if run >= 3 && classify_header(&units[i..i + run].iter().map(|u| u.text.as_str()).collect::<Vec<_>>()).is_some() {
+            for k in &mut kinds[i..i + run] {
+                *k = Kind::HeaderCell;
+            }
+        }
+        i += run.max(1);
+    }
+    kinds
+}
+
+/// "Code provisionCode requirementComply: Yes/NoEvidence": a header whose cells were run
+/// together, cut where a lower-case letter (or a closing bracket) meets a capital.
+pub(crate) fn run_together_header(text: &str) -> Option<Vec<String>> {
+    if text.chars().count() > 200 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if let Some(p) = prev {
+            if c.is_uppercase() && (p.is_lowercase() || p == ')') {
+                cells.push(text[start..at].trim().to_string());
+                start = at;
+            }
+        }
+        prev = Some(c);
+    }
+    cells.push(text[start..].trim().to_string());
+    (cells.len() >= 3).then(|| classify_header(&cells).map(|_| cells)).flatten()
+}
+
+/// "Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation": a
+/// header whose cells were joined by single spaces, cut before the words that open a
+/// column's name. Each piece must be short and the pieces must make a header.
+pub(crate) fn space_joined_header(text: &str) -> Option<Vec<String>> {
+    const OPENERS: [&str; 13] = ["Code", "Comply", "Compliance", "Compliant", "Evidence", "Commentary", "Comments", "Requirement", "RAG", "Notes", "Actions", "Do", "Ref"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=24).contains(&words.len()) {
+        return None;
+    }
+    let mut cells: Vec<Vec<&str>> = Vec::new();
+    for w in words {
+        let opens = OPENERS.iter().any(|o| w.trim_end_matches([':', ',', '?']) == *o);
+        match cells.last_mut() {
+            Some(cell) if !opens => cell.push(w),
+            _ => cells.push(vec![w]),
+        }
+    }
+    let cells: Vec<String> = cells.into_iter().map(|c| c.join(" ")).collect();
+    if cells.len() < 3 || cells.iter().any(|c| c.split_whitespace().count() > 6) {
+        return None;
+    }
+    classify_header(&cells).map(|_| cells)
+}
+
+/// Page furniture a crawler or a copy of a web page brings along: short lines of
+/// navigation, sharing, feedback and cookie widgets.
+fn is_chrome(text: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "skip to main content",
+        "skip to content",
+        "skip to footer",
+        "skip to navigation",
+        "toggle menu",
+        "main menu",
+        "search this site",
+        "share this page",
+        "share on",
+        "share via",
+        "was this page helpful",
+        "is this page useful",
+        "did you find what you were looking for",
+        "rate this page",
+        "report a problem with this page",
+        "tell us what you think of this page",
+        "back to top",
+        "print this page",
+        "email this page",
+        "accept all cookies",
+        "reject all cookies",
+        "accept cookies",
+        "cookie settings",
+        "manage cookies",
+        "we use cookies",
+        "follow us on",
+        "sign up to our newsletter",
+        "text size",
+        "change contrast",
+        "listen to this page",
+        "translate this page",
+        "accessibility tools",
+        "all rights reserved",
+        "opens in a new window",
+        "opens in new tab",
+        "you are here:",
+        "related content",
+        "related pages",
+        "related links",
+        "related information",
+        "useful links",
+        "more in this section",
+        "in this section",
+        "on this page",
+        "registered provider of social housing",
+        "registered charity",
+        "registered society",
+        "company number",
+        "registered office",
+        "registered in england",
+    ];
+    const WHOLE: &[&str] = &[
+        "menu", "search", "home", "close", "share", "print", "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email", "copy link", "yesno", "yes no",
+        "cookies", "privacy", "accessibility", "sitemap", "contact us", "breadcrumb", "previous", "next", "top", "listen", "translate", "login", "log in", "sign in", "my account",
+    ];
+    let words = text.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let lower = lower.trim().trim_end_matches(['.', ':', '?', '!']);
+    if WHOLE.contains(&lower) || PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // Breadcrumbs: "Home > Housing > Complaints".
+    lower.matches(" > ").count() >= 1 && lower.starts_with("home") || lower.starts_with("©") || lower.starts_with("copyright ©")
+}
+
+/// The Code's section titles (every version's, the 2020 form's themes too), normalised,
+/// with their section numbers: a heading that names a section without the word "Section".
+struct SectionTitles(Vec<(String, u32)>);
+
+impl SectionTitles {
+    fn of(registry: &Registry) -> Self {
+        let mut titles: Vec<(String, u32)> = registry.provisions().iter().map(|p| (normalise_title(&p.section_title), p.section)).filter(|(t, _)| !t.is_empty()).collect();
+        titles.sort();
+        titles.dedup();
+        SectionTitles(titles)
+    }
+
+    /// "2 Accessibility and awareness", "Complaint handling staff", "4. Communication": the
+    /// section number the line names.
+    fn find(&self, text: &str) -> Option<u32> {
+        let words = text.split_whitespace().count();
+        if !(1..=14).contains(&words) || text.ends_with('.') {
+            return None;
+        }
+        // The section number in front, glued or not: "4Communication", "2. Accessibility",
+        // "1 – Definition of a complaint".
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        let lead = text[..digits].parse::<u32>().ok();
+        // "1.2 - Definition of a complaint" is a provision with its section's title.
+        if text[digits..].starts_with('.') && text[digits + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let title = text[digits..].trim_start_matches(['.', ' ', '-', '–', ':']);
+        // Column heads run into the title ("Definition of a complaintYesNo": tick columns).
+        let title = title.strip_suffix("YesNo").or_else(|| title.strip_suffix("Yes No")).unwrap_or(title);
+        let probe = normalise_title(title);
+        let known = |probe: &str| self.0.iter().find(|(known, section)| known == probe && lead.is_none_or(|n| n == *section)).map(|(_, s)| *s);
+        // "Compliance with the Complaint Handling Code - Communication": the title after a dash.
+        known(&probe).or_else(|| title.rsplit_once(" - ").or_else(|| title.rsplit_once(" – ")).and_then(|(_, last)| known(&normalise_title(last))))
+    }
+}
+
+fn normalise_title(s: &str) -> String {
+    s.to_lowercase().replace('&', "and").split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+struct Reader<'a, 'r> {
+    asm: &'a mut Assembler<'r>,
+    titles: SectionTitles,
+    /// The columns the form's header names, in order (empty when it has none).
+    order: Vec<ColumnRole>,
+    drafts_seen: Vec<String>,
+    last_number: Option<(u32, u32)>,
+    /// How the records so far print their numbers: named ("Code provision 1.2") or bare
+    /// ("1.2"). A form keeps to one style; a bare number inside a form that names its
+    /// provisions is a paragraph of the landlord's policy quoted in evidence.
+    named_numbers: u32,
+    bare_numbers: u32,
+}
+
+impl Reader<'_, '_> {
+    fn walk(&mut self, units: &[Unit], kinds: &[Kind]) {
+        let mut draft: Option<Draft> = None;
+        let mut header_cells: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < units.len() {
+            let u = &units[i];
+            match &kinds[i] {
+                Kind::Page => {}
+                Kind::Chrome => {
+                    // After the last provision, page chrome is where the form ends.
+                    if draft.is_some() && self.is_last_record_region(units, kinds, i) {
+                        self.finish(draft.take());
+                        for rest in &units[i..] {
+                            self.asm.context.push(chc_model::ContextLine { location: rest.location, text: rest.text.clone() });
+                        }
+                        return;
+                    }
+                }
+                Kind::Header(cells) => {
+                    self.finish(draft.take());
+                    self.set_header(cells.clone());
+                }
+                Kind::HeaderCell => {
+                    self.finish(draft.take());
+                    header_cells.push(u.text.clone());
+                    if !matches!(kinds.get(i + 1), Some(Kind::HeaderCell)) {
+                        self.set_header(std::mem::take(&mut header_cells));
+                    }
+                }
+                Kind::Heading => {
+                    self.finish(draft.take());
+                    self.heading(u);
+                }
+                Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
+                    self.finish(draft.take());
+                    if u.text.starts_with(|c: char| c.is_alphabetic()) {
+                        self.named_numbers += 1;
+                    } else {
+                        self.bare_numbers += 1;
+                    }
+                    // "1.2 - Definition of a complaint": the number with its section's title,
+                    // not the requirement.
+                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
+                }
+                // A question other than the one the open record asks opens a record.
+                Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
+                    self.finish(draft.take());
+                    draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), ..Draft::default() });
+                }
+                _ => match draft.as_mut() {
+                    Some(d) => d.body.push(u.clone()),
+                    None if self.opens_unnumbered(&u.text, units.get(i + 1)) => {
+                        draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
+                    }
+                    None => {
+                        self.asm.text_line(u.location, &u.text);
+                    }
+                },
+            }
+            i += 1;
+        }
+        self.finish(draft.take());
+    }
+
+    /// Is unit `i` (chrome) past the form's last record: no provision number follows?
+    fn is_last_record_region(&self, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+        !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Question(_) | Kind::Header(_) | Kind::HeaderCell))
+    }
+
+    fn set_header(&mut self, cells: Vec<String>) {
+        if let Some(roles) = classify_header(&cells) {
+            self.order = roles.clone();
+            self.asm.header(cells, roles);
+        }
+    }
+
+    fn heading(&mut self, u: &Unit) {
+        if parse_heading(&u.text) == Heading::None {
+            if let Some(section) = self.titles.find(&u.text) {
+                self.asm.section = Some((section, u.text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ').to_string()));
+            }
+        }
+        self.asm.text_line(u.location, &u.text);
+    }
+
+    /// A line opening with a provision number starts a record unless it reads as a
+    /// reference inside evidence: the number must either stand alone on its line, or be
+    /// followed by that provision's wording, or continue the form's numbering.
+    fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+        // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
+        // policy", "4.5) sets out").
+        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+            return false;
+        }
+        // "Code section 1.2", "Provision 1.2": the form says it is a provision.
+        if units[i].text.starts_with(|c: char| c.is_alphabetic()) {
+            return true;
+        }
+        // The requirement may continue on the next lines: compare those too.
+        let mut text = rest.to_string();
+        for (u, k) in units[i + 1..].iter().zip(&kinds[i + 1..]).take(3) {
+            if *k != Kind::Text || parse_comply(&u.text).is_some() {
+                break;
+            }
+            text.push(' ');
+            text.push_str(&u.text);
+        }
+        let affinity = self.asm.registry.affinity_any(number, &text).unwrap_or(0.0);
+        if affinity >= 0.3 {
+            return true;
+        }
+        if self.named_numbers > self.bare_numbers {
+            return false;
+        }
+        let (section, item) = chc_code::number_key(number);
+        match self.last_number {
+            None => affinity >= 0.15 || item <= 3,
+            Some((s, it)) => (s == section && item > it && item <= it + 3) || (section == s + 1 && item <= 3),
+        }
+    }
+
+    /// Outside a record, a line that quotes the opening of a provision no record has taken
+    /// is that provision's row, its number lost: after the form's header, or anywhere when
+    /// an answer follows the wording (run into the line, or on the next line), so that the
+    /// Code quoted in an introduction is not a row.
+    fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
+        let (opening, answered) = opening_wording(text);
+        if opening.split_whitespace().count() < 6 {
+            return false;
+        }
+        let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
+        if self.order.is_empty() && !answered && !answer_next {
+            return false;
+        }
+        matches!(self.asm.registry.best(None, opening), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
+    }
+
+    fn finish(&mut self, draft: Option<Draft>) {
+        let Some(draft) = draft else { return };
+        if let Some(n) = &draft.number {
+            self.last_number = Some(chc_code::number_key(n));
+            self.drafts_seen.push(n.clone());
+        }
+        for part in self.split_unnumbered(draft) {
+            self.emit(part);
+        }
+    }
+
+    /// A record whose body holds another provision's opening wording after its own answer
+    /// holds a row whose number was lost (QUIRKS 9): split there.
+    fn split_unnumbered(&mut self, mut draft: Draft) -> Vec<Draft> {
+        let registry = self.asm.registry;
+        let (own_opening, mut answered) = opening_wording(&draft.first);
+        let own = draft.number.clone().or_else(|| registry.best(None, own_opening).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
+        answered |= parse_comply(&draft.first).is_some();
+        let mut cut = None;
+        for (j, u) in draft.body.iter().enumerate() {
+            let (opening, glued) = opening_wording(&u.text);
+            // A new row starts on a line of its own: after a blank line, or with its answer
+            // run into it.
+            if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
+                if let Some((p, score)) = registry.best(None, opening) {
+                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, opening)).unwrap_or(0.0);
+                    let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
+                    if !taken && score >= 0.5 && score - current >= 0.25 {
+                        cut = Some((j, p.number.clone()));
+                        break;
+                    }
+                }
+            }
+            answered |= glued || parse_comply(&u.text).is_some();
+        }
+        let Some((j, number)) = cut else { return vec![draft] };
+        let mut tail = draft.body.split_off(j);
+        let first = tail.remove(0);
+        self.drafts_seen.push(number);
+        let next = Draft { location: first.location, first: first.text, body: tail, ..Draft::default() };
+        let mut out = vec![draft];
+        out.extend(self.split_unnumbered(next));
+        out
+    }
+
+    fn emit(&mut self, draft: Draft) {
+        let cells = segment(&draft, &self.order, self.asm.registry);
+        let rec = self.asm.open(draft.number.clone(), draft.location);
+        if draft.number.is_none() && draft.question.is_none() {
+            rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; placed by its wording"));
+        }
+        rec.push(ColumnRole::Requirement, &cells.requirement);
+        rec.push(ColumnRole::Comply, &cells.comply);
+        rec.push(ColumnRole::Evidence, &cells.evidence);
+        rec.push(ColumnRole::Commentary, &cells.commentary);
+        rec.push(ColumnRole::Rag, &cells.rag);
+        if cells.comply.is_empty() {
+            rec.record.warnings.push(Warning::new("comply_not_found", "no comply answer found in the record"));
+        }
+    }
+}
+
+/// The cells of one record.
+#[derive(Debug, Default, PartialEq)]
+struct Cells {
+    requirement: String,
+    comply: String,
+    evidence: String,
+    commentary: String,
+    rag: String,
+}
+
+impl Cells {
+    fn slot(&mut self, role: ColumnRole) -> &mut String {
+        match role {
+            ColumnRole::Comply => &mut self.comply,
+            ColumnRole::Evidence | ColumnRole::EvidenceCommentary => &mut self.evidence,
+            ColumnRole::Commentary | ColumnRole::Other => &mut self.commentary,
+            ColumnRole::Rag => &mut self.rag,
+            ColumnRole::Requirement | ColumnRole::Provision => &mut self.requirement,
+        }
+    }
+
+    fn push(&mut self, role: ColumnRole, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let slot = self.slot(role);
+        if !slot.is_empty() {
+            slot.push('\n');
+        }
+        slot.push_str(text);
+    }
+}
+
+/// A line that names a cell: "Compliance: Yes", "Evidence:" or "Comply" alone ("Code
+/// requirement", "Do we comply?"). The value is what follows the label on the line.
+fn label(text: &str) -> Option<(ColumnRole, String)> {
+    // A label alone on its line: a short title, not a list item or a clause.
+    let bare = text.trim_end_matches([':', '?', ' ']);
+    // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
+    // sentence.
+    let stray_stop = text.ends_with('.') && bare.split_whitespace().count() <= 3;
+    let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
+    let bare = bare.trim_end_matches('.');
+    if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
+        let role = column_role(bare);
+        if role != ColumnRole::Other && parse_comply(text).is_none() {
+            return Some((role, String::new()));
+        }
+    }
+    let (name, value) = split_label(text)?;
+    // "Code provisionCode requirementComply:" is a run-together header, not a label.
+    let glued = name.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    if glued || name.split_whitespace().count() > 7 {
+        return None;
+    }
+    // "Brighton & Hove City Council response:", "Our answer:": the comply column's label on
+    // forms that answer in words.
+    let last_word = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let role = match column_role(name) {
+        ColumnRole::Other if ["response", "answer"].contains(&last_word.as_str()) => ColumnRole::Comply,
+        role => role,
+    };
+    match role {
+        ColumnRole::Other | ColumnRole::Provision => None,
+        ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
+        _ => Some((role, value.trim().to_string())),
+    }
+}
+
+/// "Label: value" / "Label? value": the label runs to the first colon or question mark and
+/// is letters and a few punctuation marks.
+fn split_label(line: &str) -> Option<(&str, &str)> {
+    let body = line.trim_start();
+    let at = body.find([':', '?'])?;
+    let name = body[..at].trim_end();
+    let in_label = |c: char| c.is_alphabetic() || " ,/&'()-".contains(c);
+    if name.len() < 2 || name.len() > 61 || !name.starts_with(|c: char| c.is_alphabetic()) || !name.chars().all(in_label) {
+        return None;
+    }
+    let value = body[at + 1..].trim_start_matches([':', '?']).trim_start();
+    // "Comply: Yes/No: Yes": the header's own wording repeated in the label.
+    let value = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")).map_or(value, str::trim_start);
+    Some((name, value))
+}
+
+/// The wording a line opens with, before an answer run into it ("…so.YesWe accept…"), and
+/// whether there is such an answer.
+fn opening_wording(text: &str) -> (&str, bool) {
+    match comply_boundaries(text, false).first() {
+        Some(&(start, _)) if start > 0 => (&text[..start], true),
+        _ => (text, false),
+    }
+}
+
+/// Where in `text` an answer word is glued between two cells: after a lower-case word, the
+/// end of a sentence or a space, and before a capital, a digit, a quote or the end
+/// ("…policy.YPoint 3.2", "…own meritsYes", "…regularly.Yes"). At the very start of a line
+/// an answer counts only when glued to the next cell ("YesCopy of our leaflet"), unless the
+/// line continues a record whose requirement came before (`after_requirement`: "Met HH
+/// policy 6…" on the line after the requirement).
+pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let before = std::mem::replace(&mut prev, Some(c));
+        // Answers start with a capital or a symbol, after text, the end of a sentence or a space.
+        if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
+            continue;
+        }
+        let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
+        let end = at + len;
+        let after = text[end..].trim_start_matches(' ');
+        let next = after.chars().next();
+        // The next cell opens with a capital, a digit or a quote; or the answer ends its own
+        // sentence first ("…residents.'Yes we comply. This is evidenced…").
+        let opens_cell = |c: char| c.is_uppercase() || c.is_ascii_digit() || "'\"‘“(<".contains(c);
+        let stops = next.is_some_and(|n| ".,;:-–".contains(n) && after[n.len_utf8()..].trim_start().chars().next().is_none_or(opens_cell));
+        let followed = next.is_none_or(opens_cell) || stops;
+        let glued_to_next = next.is_some() && after.len() == text[end..].len();
+        if followed && (before.is_some() || glued_to_next || after_requirement) {
+            out.push((at, end));
+        }
+    }
+    out
+}
+
+/// Split a record into its cells.
+fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
+    let mut lines: Vec<(String, bool)> = Vec::with_capacity(draft.body.len() + 1);
+    if !draft.first.is_empty() {
+        lines.push((draft.first.clone(), true));
+    }
+    lines.extend(draft.body.iter().map(|u| (u.text.clone(), u.blank_before)));
+    let code = code_wording(draft, &lines, registry).to_lowercase();
+    let labels: Vec<Option<(ColumnRole, String)>> = lines.iter().map(|(t, _)| label(t).filter(|_| !quotes_the_code(t, &code))).collect();
+    match labels.iter().position(Option::is_some) {
+        Some(first_label) => labelled(&lines, &labels, first_label, order, draft.number.as_deref(), registry, &code),
+        None => unlabelled(&lines, order, draft.number.as_deref(), registry),
+    }
+}
+
+/// The Code's wording of the record's provision (by its number, else by its text).
+fn code_wording<'r>(draft: &Draft, lines: &[(String, bool)], registry: &'r Registry) -> &'r str {
+    let by_number = draft.number.as_deref().and_then(|n| CodeVersion::ALL.iter().rev().find_map(|&v| registry.get(v, n)));
+    let by_question = draft.question.as_deref().and_then(|n| registry.get(CodeVersion::V2020, n));
+    let provision = by_number.or(by_question).or_else(|| lines.first().and_then(|(t, _)| registry.best(None, t)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p));
+    provision.map_or("", |p| p.text.as_str())
+}
+
+/// A label-like line that is words of the Code itself ("Evidence relied upon" ends a 2020
+/// question) is not a label. One- and two-word labels ("Comply") are too common in the
+/// Code's wording to be told apart this way.
+fn quotes_the_code(line: &str, code_lower: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    words.len() >= 3 && code_lower.contains(&words.join(" "))
+}
+
+/// Records whose cells carry labels: a label switches the cell, lines go to the current
+/// one. Text before the first label is read as an unlabelled record (the requirement, and
+/// perhaps an answer run into it).
+fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], first_label: usize, order: &[ColumnRole], number: Option<&str>, registry: &Registry, code: &str) -> Cells {
+    let code = WordingProfile::new(code);
+    let mut cells = unlabelled(&lines[..first_label], order, number, registry);
+    // Without an answer run into it, all the text before the labels is the requirement.
+    if cells.comply.is_empty() {
+        cells = Cells::default();
+        push_lines(&mut cells, ColumnRole::Requirement, &lines[..first_label]);
+    }
+    let mut role = ColumnRole::Requirement;
+    for ((text, blank_before), label) in lines.iter().zip(labels).skip(first_label) {
+        if let Some((r, value)) = label {
+            role = *r;
+            cells.push(role, value);
+            continue;
+        }
+        // Under the requirement's label, a later paragraph that is not the Code's wording
+        // is the next cell, its own label lost ("Code requirement" / text / blank lines /
+        // evidence).
+        if role == ColumnRole::Requirement && *blank_before && !cells.requirement.is_empty() && !code.is_empty() && WordingProfile::new(text).contained_in(&code) < 0.5 {
+            role = if parse_comply(text).is_some() { ColumnRole::Comply } else { next_after_comply(order) };
+        }
+        // "Yes. Residents are told…" under the comply label: the answer, then evidence.
+        if role == ColumnRole::Comply && cells.comply.is_empty() && text.chars().count() > 40 {
+            if let Some((_, len)) = leading_answer(text) {
+                cells.push(ColumnRole::Comply, &text[..len]);
+                role = next_after_comply(order);
+                cells.push(role, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+                continue;
+            }
+        }
+        // An answer standing alone right under a label that is not the comply one ("Code
+        // requirement" / text / "Yes") has lost its own label.
+        if cells.comply.is_empty() && role != ColumnRole::Comply && parse_comply(text).is_some() && text.chars().count() <= 40 && !matches!(role, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary) {
+            cells.push(ColumnRole::Comply, text);
+            continue;
+        }
+        // The comply cell holds an answer, not prose: text after the answer, or prose where
+        // the answer was lost, belongs to the column after it.
+        let prose = parse_comply(text).is_none() && text.split_whitespace().count() > 2;
+        if role == ColumnRole::Comply && (!cells.comply.is_empty() || prose) {
+            role = next_after_comply(order);
+        }
+        cells.push(role, text);
+    }
+    cells
+}
+
+/// The column that follows the comply column in the form's header (evidence when unknown).
+fn next_after_comply(order: &[ColumnRole]) -> ColumnRole {
+    order
+        .iter()
+        .skip_while(|r| **r != ColumnRole::Comply)
+        .skip(1)
+        .copied()
+        .find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary))
+        .unwrap_or(ColumnRole::Evidence)
+}
+
+/// Records without labels: the first answer (a line of its own, or a word glued between
+/// two cells) ends the requirement; of several places an answer could be glued, the one
+/// whose text before it reads most like the provision's wording wins.
+fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&str>, registry: &Registry) -> Cells {
+    let mut cells = Cells::default();
+    if lines.is_empty() {
+        return cells;
+    }
+    let profiles: Vec<&WordingProfile> = match number {
+        Some(n) => CodeVersion::ALL.iter().filter_map(|&v| registry.profile(v, n)).collect(),
+        None => {
+            let joined: String = lines.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+            registry.best(None, &joined).and_then(|(p, s)| (s >= 0.3).then(|| registry.profile(p.version, &p.number))).flatten().into_iter().collect()
+        }
+    };
+    let reads_as_code = |text: &str| -> f64 {
+        let probe = WordingProfile::new(text);
+        profiles.iter().map(|p| probe.dice(p)).fold(0.0, f64::max)
+    };
+    // An answer alone on its line, or opening a line of prose ("Yes - see policy 4.1").
+    let own_line = lines.iter().position(|(t, _)| (t.chars().count() <= 40 && parse_comply(t).is_some()) || leading_answer(t).is_some());
+    // Answers glued inside lines, up to that line: (line, start, end).
+    // A requirement quotes one provision, a few hundred words at most: answers glued
+    // further into the record are evidence's words, and scoring each of them against all
+    // the text before it would cost the square of a long record.
+    const REQUIREMENT_REACH: usize = 4_000;
+    let mut glued: Vec<(usize, usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (k, (t, _)) in lines.iter().enumerate().take(own_line.map_or(lines.len(), |o| o + 1)) {
+        glued.extend(comply_boundaries(t, k > 0).into_iter().filter(|&(s, _)| offset + s <= REQUIREMENT_REACH).map(|(s, e)| (k, s, e)));
+        offset += t.len() + 1;
+        if offset > REQUIREMENT_REACH {
+            break;
+        }
+    }
+    let text_before = |k: usize, s: usize| -> String {
+        let mut text: String = lines[..k].iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+        text.push(' ');
+        text.push_str(&lines[k].0[..s]);
+        text
+    };
+    let best_glued = if profiles.is_empty() {
+        glued.first().copied()
+    } else {
+        let scored = glued.iter().map(|&(k, s, e)| ((k, s, e), reads_as_code(&text_before(k, s))));
+        scored.fold(None, |best: Option<((usize, usize, usize), f64)>, c| match best {
+            Some(b) if b.1 >= c.1 => Some(b),
+            _ => Some(c),
+        })
+        .map(|(c, _)| c)
+    };
+    // An answer on a line of its own before the glued one is the clearer cell.
+    let glued = match (own_line, best_glued) {
+        (Some(o), Some((k, _, _))) if o <= k => None,
+        (_, g) => g,
+    };
+    if let Some((k, s, e)) = glued {
+        push_lines(&mut cells, ColumnRole::Requirement, &lines[..k]);
+        cells.push(ColumnRole::Requirement, &lines[k].0[..s]);
+        cells.push(ColumnRole::Comply, &lines[k].0[s..e]);
+        let mut after: Vec<(String, bool)> = Vec::new();
+        let rest = lines[k].0[e..].trim();
+        if !rest.is_empty() {
+            after.push((rest.to_string(), false));
+        }
+        after.extend(lines[k + 1..].iter().cloned());
+        after_cells(&mut cells, &after, order);
+    } else if let Some(o) = own_line {
+        push_lines(&mut cells, ColumnRole::Requirement, &lines[..o]);
+        let line = &lines[o].0;
+        match leading_answer(line).filter(|_| line.chars().count() > 40 || parse_comply(line).is_none()) {
+            // "Yes - see section 4": the answer, then evidence.
+            Some((_, len)) => {
+                cells.push(ColumnRole::Comply, &line[..len]);
+                let rest = line[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
+                let mut after = vec![(rest.to_string(), false)];
+                after.extend(lines[o + 1..].iter().cloned());
+                after_cells(&mut cells, &after, order);
+            }
+            None => {
+                cells.push(ColumnRole::Comply, line);
+                after_cells(&mut cells, &lines[o + 1..], order);
+            }
+        }
+    } else {
+        // No answer: the requirement is as many lines as quote the Code; the rest is
+        // evidence.
+        let quoted = if profiles.is_empty() { 1 } else { quoted_lines(lines, &reads_as_code) };
+        push_lines(&mut cells, ColumnRole::Requirement, &lines[..quoted]);
+        after_cells(&mut cells, &lines[quoted..], order);
+    }
+    cells
+}
+
+/// How many leading lines quote the provision: lines are added while the wording read so
+/// far stays close to the Code's.
+fn quoted_lines(lines: &[(String, bool)], reads_as_code: &dyn Fn(&str) -> f64) -> usize {
+    let mut best = (1, reads_as_code(&lines[0].0));
+    let mut text = lines[0].0.clone();
+    for (k, (t, _)) in lines.iter().enumerate().skip(1).take(6) {
+        text.push(' ');
+        text.push_str(t);
+        let score = reads_as_code(&text);
+        if score > best.1 + 0.02 {
+            best = (k + 1, score);
+        }
+    }
+    best.0
+}
+
+fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
+    for (t, _) in lines {
+        cells.push(role, t);
+    }
+}
+
+/// What follows the answer: evidence, then commentary when the header names both columns
+/// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
+/// own when the header has that column.
+fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
+    let has_rag = order.contains(&ColumnRole::Rag);
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for (t, blank) in lines {
+        if has_rag && cells.rag.is_empty() && t.chars().count() <= 20 && parse_rag(t).is_some() {
+            cells.push(ColumnRole::Rag, t);
+            continue;
+        }
+        // A paragraph ending in a colon introduces the next one ("Our policy reads:").
+        let introduced = groups.last().and_then(|g| g.last()).is_some_and(|l| l.ends_with(':'));
+        if (*blank && !introduced) || groups.is_empty() {
+            groups.push(Vec::new());
+        }
+        groups.last_mut().expect("pushed").push(t);
+    }
+    let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
+    for (g, group) in groups.iter().enumerate() {
+        let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };
+        for t in group {
+            cells.push(role, t);
+        }
+    }
+}
+
+/// Of several cells after the answer, how many are evidence: evidence names documents
+/// ("Complaints Policy – Section 5.1", "Training documentation"), commentary explains in
+/// sentences. The leading cells that are not sentences are evidence (at least one cell,
+/// and at least one cell is left for the commentary).
+fn evidence_extent(groups: &[Vec<&str>]) -> usize {
+    let sentence = |g: &Vec<&str>| {
+        let text = g.join(" ");
+        text.trim_end().ends_with(['.', '!', '?', ':']) || text.split_whitespace().count() >= 12
+    };
+    groups.iter().take_while(|g| !sentence(g)).count().clamp(1, groups.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_together_headers_are_cut_between_cells() {
+        assert_eq!(
+            run_together_header("Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations"),
+            Some(vec!["Code section".to_string(), "Code requirement".into(), "Comply (Yes/No)".into(), "Evidence, commentary and any explanations".into()])
+        );
+        assert_eq!(run_together_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").map(|c| c.len()), Some(5));
+        assert_eq!(run_together_header("The Council's Complaints Policy"), None);
+        assert_eq!(
+            space_joined_header("Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation").map(|c| c.len()),
+            Some(5)
+        );
+        assert_eq!(space_joined_header("Code section Code requirement Comply:").map(|c| c.len()), Some(3));
+        assert_eq!(space_joined_header("Evidence of Compliance with the Code requirement was reviewed by the Board in March and found to be sound"), None);
+    }
+
+    #[test]
+    fn answers_glued_between_cells_are_found() {
+        let t = "must be recorded, monitored and reviewed regularly.Yes";
+        assert_eq!(comply_boundaries(t, false), vec![(t.len() - 3, t.len())]);
+        let t = "handled in line with the landlord's complaints policy.YesThe policy names third parties.";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes");
+        let t = "affecting a resident or group of residents.'Yes we comply. This is evidenced in our policy.";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes we comply");
+        let t = "reviewed regularly.Yes.The policy says so";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes");
+        let t = "YesCopy of our complaints leaflet";
+        assert_eq!(comply_boundaries(t, false), vec![(0, 3)]);
+        // A word that only starts like an answer, or an answer in running prose, is not one.
+        assert!(comply_boundaries("Yesterday the Board agreed", false).is_empty());
+        assert!(comply_boundaries("Now the policy says No more than", false).is_empty() || comply_boundaries("Now the policy says No more than", false).iter().all(|&(s, _)| s > 0));
+    }
+
+    #[test]
+    fn section_titles_with_their_numbers_however_printed() {
+        let reg = Registry::embedded();
+        let titles = SectionTitles::of(reg);
+        for (t, want) in [
+            ("Complaint handling staff", Some(4)),
+            ("2. Accessibility and awareness", Some(2)),
+            ("4Communication", Some(4)),
+            ("1Definition of a complaintYesNo", Some(1)),
+            ("1 – Definition of a complaint", Some(1)),
+            ("4. Compliance with the Complaint Handling Code - Communication", Some(4)),
+            ("3 Definition of a complaint", None),
+            ("Our complaints policy.", None),
+        ] {
+            assert_eq!(titles.find(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn chrome_lines_are_known() {
+        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
+            assert!(is_chrome(t), "{t}");
+        }
+        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes"] {
+            assert!(!is_chrome(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_label_is_a_prefix_and_its_value_the_rest(line in "[A-Za-z ,/&'()?:-]{0,40}[:?]?[ A-Za-z0-9.:]{0,30}") {
+            if let Some((name, value)) = split_label(&line) {
+                proptest::prop_assert!(line.trim_start().starts_with(name));
+                proptest::prop_assert!(line.ends_with(value) || value.is_empty());
+                proptest::prop_assert!(!name.contains([':', '?']));
+            }
+        }
+    }
+
+    #[test]
+    fn labels_alone_and_with_values() {
+        assert_eq!(label("Compliance: YES"), Some((ColumnRole::Comply, "YES".into())));
+        assert_eq!(label("Do we comply?"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Code requirement"), Some((ColumnRole::Requirement, String::new())));
+        assert_eq!(label("Evidence, commentary and any explanations: The policy."), Some((ColumnRole::EvidenceCommentary, "The policy.".into())));
+        assert_eq!(label("Evidence can be found in the policy."), None);
+        assert_eq!(label("Yes"), None);
+    }
+}
