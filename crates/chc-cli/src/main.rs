@@ -3,10 +3,8 @@
 //! its own crate.
 
 mod extract;
-mod inputs;
 mod registry_cmd;
 mod report_cmd;
-mod warm;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,7 +39,7 @@ enum Command {
     /// Build or inspect the Code registry.
     #[command(subcommand)]
     Registry(registry_cmd::RegistryCommand),
-    /// Write a self-contained HTML report (heatmap, non-compliances, warnings) of DIR.
+    /// Write a self-contained HTML report (heatmap, non-compliances, warnings) or an Excel workbook of DIR.
     Report(report_cmd::ReportArgs),
     /// List what changed per provision between two extractions (files or output folders).
     Diff(report_cmd::DiffArgs),

@@ -5,7 +5,6 @@
 //! number, and keeping the medoid quotation (the one most like all the others) gives
 //! the Code's wording with each form's truncations and edits outvoted.
 
-use crate::inputs;
 use crate::{EXIT_FATAL, EXIT_OK, EXIT_USAGE};
 use chc_code::{wording_similarity, CodeVersion, Provision, Registry, RegistryFile};
 use chc_model::{Overrides, RequirementKind};
@@ -89,7 +88,7 @@ pub fn run(cmd: RegistryCommand) -> u8 {
 type Quotation = (String, Option<RequirementKind>);
 
 fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
-    let files = match inputs::collect(paths) {
+    let files = match chc_batch::collect(paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("chc: error: {e:#}");

@@ -1,16 +1,21 @@
-//! `chc report DIR --html report.html` and `chc diff OLD NEW`: read extracted documents
+//! `chc report DIR --html report.html --xlsx book.xlsx` and `chc diff OLD NEW`: read extracted documents
 //! back and present them (the logic is in `chc_export::report` and `chc_export::diff`).
 
 use crate::{EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
+#[command(group(clap::ArgGroup::new("format").required(true).multiple(true).args(["html", "xlsx"])))]
 pub struct ReportArgs {
     /// An extract output folder (with documents/) or a folder of document JSON files.
     pub dir: PathBuf,
     /// Where to write the self-contained HTML report.
     #[arg(long)]
-    pub html: PathBuf,
+    pub html: Option<PathBuf>,
+    /// Where to write the Excel workbook (Summary, Compliance per Code version, Provisions,
+    /// Actions, Errors).
+    #[arg(long)]
+    pub xlsx: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -24,7 +29,7 @@ pub struct DiffArgs {
     pub json: bool,
 }
 
-/// Exit 0 when written, 3 when the documents cannot be read or the file written.
+/// Exit 0 when written, 3 when the documents cannot be read or a file written.
 pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
     let docs = match chc_export::read::read_documents(&args.dir) {
         Ok(d) => d,
@@ -37,21 +42,39 @@ pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
         eprintln!("chc: error: no document JSON files in {}", chc_export::read::documents_dir(&args.dir).display());
         return EXIT_USAGE;
     }
-    let html = chc_export::report::render_html(&docs);
-    if let Err(e) = chc_export::write_atomic(&args.html, html.as_bytes()) {
-        eprintln!("chc: error: cannot write {}: {e}", args.html.display());
-        return EXIT_FATAL;
+    let c = chc_export::report::counts(&docs);
+    let mut written = Vec::new();
+    if let Some(path) = &args.html {
+        let html = chc_export::report::render_html(&docs);
+        if let Err(e) = chc_export::write_atomic(path, html.as_bytes()) {
+            eprintln!("chc: error: cannot write {}: {e}", path.display());
+            return EXIT_FATAL;
+        }
+        written.push(format!("{} ({} KB)", path.display(), html.len().div_ceil(1024)));
+    }
+    if let Some(path) = &args.xlsx {
+        let errors = match chc_export::read::read_errors(&args.dir) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("chc: error: cannot read errors.csv: {e}");
+                return EXIT_FATAL;
+            }
+        };
+        let book = match chc_export::workbook::render_xlsx(&docs, errors.as_deref()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("chc: error: cannot build the workbook: {e}");
+                return EXIT_FATAL;
+            }
+        };
+        if let Err(e) = chc_export::write_atomic(path, &book) {
+            eprintln!("chc: error: cannot write {}: {e}", path.display());
+            return EXIT_FATAL;
+        }
+        written.push(format!("{} ({} KB)", path.display(), book.len().div_ceil(1024)));
     }
     if !quiet {
-        let c = chc_export::report::counts(&docs);
-        eprintln!(
-            "chc: report of {} documents ({} rows, {} non-compliances/actions) written to {} ({} KB)",
-            c.documents,
-            c.rows,
-            c.actions,
-            args.html.display(),
-            html.len().div_ceil(1024)
-        );
+        eprintln!("chc: report of {} documents ({} rows, {} non-compliances/actions) written to {}", c.documents, c.rows, c.actions, written.join(" and "));
     }
     EXIT_OK
 }

@@ -9,6 +9,7 @@ pub mod long;
 pub mod read;
 pub mod report;
 pub mod wide;
+pub mod workbook;
 
 #[cfg(test)]
 mod testutil;

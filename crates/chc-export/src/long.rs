@@ -1,6 +1,6 @@
 //! The long table: one line per document × provision (`provisions.csv`).
 
-use chc_model::Document;
+use chc_model::{Document, Row};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -46,40 +46,8 @@ impl<W: Write> LongCsv<W> {
     }
 
     pub fn add(&mut self, doc: &Document) -> io::Result<()> {
-        // Borrowed where the text is already there: this runs once per row of the batch.
-        fn text(s: &Option<String>) -> Cow<'_, str> {
-            Cow::Borrowed(s.as_deref().unwrap_or_default())
-        }
-        let word = |s: Option<&'static str>| Cow::Borrowed(s.unwrap_or_default());
-        let owned = |s: Option<String>| Cow::Owned(s.unwrap_or_default());
-        let version = word(doc.code_version.map(|v| v.as_str()));
         for r in &doc.rows {
-            let warnings: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
-            let record: [Cow<str>; 22] = [
-                Cow::Borrowed(&doc.source.path),
-                Cow::Borrowed(&doc.source.sha256),
-                text(&doc.landlord),
-                version.clone(),
-                text(&doc.document_date),
-                word(Some(if doc.draft { "true" } else { "false" })),
-                text(&r.provision),
-                word(Some(if r.number_in_source { "true" } else { "false" })),
-                owned(r.section.map(|s| s.to_string())),
-                word(r.requirement_kind.map(|k| k.as_str())),
-                word(Some(r.comply.as_str())),
-                excel_safe(&r.comply_raw),
-                word(r.rag.map(|g| g.as_str())),
-                excel_safe(&r.requirement),
-                excel_safe(&r.evidence),
-                excel_safe(&r.commentary),
-                word(r.matching.as_ref().map(|m| m.method.as_str())),
-                r.matching.as_ref().map_or(Cow::Borrowed(""), |m| three_places(m.score)),
-                r.quote_fidelity.map_or(Cow::Borrowed(""), three_places),
-                Cow::Borrowed(r.aligned_2024.as_ref().map_or("", |a| a.provision.as_str())),
-                Cow::Owned(r.source_location.to_string()),
-                Cow::Owned(warnings.join(";")),
-            ];
-            self.writer.write_record(record.iter().map(|field| field.as_bytes()))?;
+            self.writer.write_record(row_fields(doc, r, Cells::Csv).iter().map(|field| field.as_bytes()))?;
         }
         Ok(())
     }
@@ -87,6 +55,55 @@ impl<W: Write> LongCsv<W> {
     pub fn into_inner(self) -> io::Result<W> {
         self.writer.into_inner().map_err(|e| io::Error::other(e.to_string()))
     }
+}
+
+/// How free text is written into a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cells {
+    /// As `provisions.csv` has it: text that a spreadsheet would read as a formula is
+    /// neutralised ([`excel_safe`]).
+    Csv,
+    /// The text as extracted, for writers whose cells are typed (a workbook's text cells
+    /// are never formulas).
+    Raw,
+}
+
+/// The values of one line of `provisions.csv`, in [`COLUMNS`] order: the one place that
+/// says what each column holds (the CSV, the workbook's Provisions sheet and the Python
+/// package's `Batch.rows()` all read it).
+pub fn row_fields<'a>(doc: &'a Document, r: &'a Row, cells: Cells) -> [Cow<'a, str>; COLUMNS.len()] {
+    // Borrowed where the text is already there: this runs once per row of the batch.
+    fn text(s: &Option<String>) -> Cow<'_, str> {
+        Cow::Borrowed(s.as_deref().unwrap_or_default())
+    }
+    let word = |s: Option<&'static str>| Cow::Borrowed(s.unwrap_or_default());
+    let owned = |s: Option<String>| Cow::Owned(s.unwrap_or_default());
+    let free = |s: &'a str| if cells == Cells::Csv { excel_safe(s) } else { Cow::Borrowed(s) };
+    let warnings: Vec<&str> = r.warnings.iter().map(|w| w.kind.as_str()).collect();
+    [
+        Cow::Borrowed(&doc.source.path),
+        Cow::Borrowed(&doc.source.sha256),
+        text(&doc.landlord),
+        word(doc.code_version.map(|v| v.as_str())),
+        text(&doc.document_date),
+        word(Some(if doc.draft { "true" } else { "false" })),
+        text(&r.provision),
+        word(Some(if r.number_in_source { "true" } else { "false" })),
+        owned(r.section.map(|s| s.to_string())),
+        word(r.requirement_kind.map(|k| k.as_str())),
+        word(Some(r.comply.as_str())),
+        free(&r.comply_raw),
+        word(r.rag.map(|g| g.as_str())),
+        free(&r.requirement),
+        free(&r.evidence),
+        free(&r.commentary),
+        word(r.matching.as_ref().map(|m| m.method.as_str())),
+        r.matching.as_ref().map_or(Cow::Borrowed(""), |m| three_places(m.score)),
+        r.quote_fidelity.map_or(Cow::Borrowed(""), three_places),
+        Cow::Borrowed(r.aligned_2024.as_ref().map_or("", |a| a.provision.as_str())),
+        Cow::Owned(r.source_location.to_string()),
+        Cow::Owned(warnings.join(";")),
+    ]
 }
 
 /// `{:.3}` of a score, without formatting the commonest ones: most rows score exactly 1.

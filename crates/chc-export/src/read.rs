@@ -55,3 +55,15 @@ pub fn read_path(path: &Path) -> io::Result<Vec<NamedDocument>> {
         Ok(vec![read_document(path)?])
     }
 }
+
+/// The `errors.csv` beside an output folder's documents, `None` when there is none (a
+/// folder of document JSON files).
+pub fn read_errors(dir: &Path) -> io::Result<Option<Vec<chc_model::FileError>>> {
+    let path = dir.join("errors.csv");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let mut reader = csv::Reader::from_path(&path).map_err(|e| invalid(&path, e))?;
+    let errors: Result<Vec<chc_model::FileError>, csv::Error> = reader.deserialize().collect();
+    errors.map(Some).map_err(|e| invalid(&path, e))
+}

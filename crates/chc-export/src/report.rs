@@ -11,7 +11,7 @@
 
 use crate::actions::{actions_of, ActionRow};
 use crate::read::NamedDocument;
-use crate::wide::WideTables;
+use crate::wide::{first_rows, WideTables};
 use chc_model::{CodeVersion, Comply, SCHEMA_VERSION};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -56,11 +56,41 @@ fn comply_rank(c: Option<Comply>) -> u8 {
     }
 }
 
-fn comply_class(c: Option<Comply>) -> &'static str {
+/// The heatmap class of a comply value: its name, or "missing" when the document has no row.
+pub fn comply_class(c: Option<Comply>) -> &'static str {
     c.map_or("missing", |c| c.as_str())
 }
 
-fn version_label(v: Option<CodeVersion>) -> String {
+/// A heatmap cell's colours: background and text (RGB), by [`comply_class`]. The report's
+/// CSS and the workbook's Compliance sheets both take them from here.
+pub const HEATMAP_COLOURS: [(&str, u32, u32); 6] = [
+    ("yes", 0xa5d6a7, 0x000000),
+    ("no", 0xef5350, 0xffffff),
+    ("partial", 0xffca28, 0x000000),
+    ("not_applicable", 0xcfd8dc, 0x000000),
+    ("unknown", 0xb39ddb, 0x000000),
+    ("missing", 0xffffff, 0x000000),
+];
+
+/// The colours of a comply value (see [`HEATMAP_COLOURS`]).
+pub fn heatmap_colours(c: Option<Comply>) -> (u32, u32) {
+    let class = comply_class(c);
+    HEATMAP_COLOURS.iter().find(|(k, _, _)| *k == class).map_or((0xffffff, 0x000000), |&(_, bg, fg)| (bg, fg))
+}
+
+/// The heatmap cells' and legend swatches' CSS, from [`HEATMAP_COLOURS`] (black text is the
+/// page's own, so only other text colours are set).
+fn heatmap_css() -> String {
+    let mut css = String::new();
+    for (class, bg, fg) in HEATMAP_COLOURS {
+        let text = if fg == 0 { String::new() } else { format!(";color:#{fg:06x}") };
+        let _ = write!(css, ".c.{class}{{background:#{bg:06x}{text}}}i.{class}{{background:#{bg:06x}}}");
+    }
+    css.push('\n');
+    css
+}
+
+pub(crate) fn version_label(v: Option<CodeVersion>) -> String {
     v.map_or_else(|| "unknown".to_string(), |v| v.to_string())
 }
 
@@ -72,7 +102,7 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-fn doc_name(d: &NamedDocument) -> String {
+pub(crate) fn doc_name(d: &NamedDocument) -> String {
     d.doc.landlord.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| format!("(landlord unknown: {})", d.stem))
 }
 
@@ -135,8 +165,6 @@ table.heatmap{font-size:12px}
 .heatmap tbody th{text-align:left;padding:2px 6px;font-weight:normal;white-space:nowrap;max-width:190px;overflow:hidden;text-overflow:ellipsis;position:sticky;left:0;background:#fff;z-index:1}
 .heatmap tbody td.meta{padding:2px 4px;white-space:nowrap;color:#444;font-size:11px}
 .heatmap td.c{width:13px;min-width:13px;max-width:13px;height:20px;text-align:center;font-size:9px;color:rgba(0,0,0,.55)}
-.c.yes{background:#a5d6a7}.c.no{background:#ef5350;color:#fff}.c.partial{background:#ffca28}.c.not_applicable{background:#cfd8dc}.c.unknown{background:#b39ddb}.c.missing{background:#fff}
-i.yes{background:#a5d6a7}i.no{background:#ef5350}i.partial{background:#ffca28}i.not_applicable{background:#cfd8dc}i.unknown{background:#b39ddb}i.missing{background:#fff}
 .heatmap.focus td.c:not(.hit){opacity:.18}
 th[data-dir=asc]::after{content:" ▲";font-size:9px}th[data-dir=desc]::after{content:" ▼";font-size:9px}
 th.p[data-dir]::after{content:""}th.p[data-dir]{background:#c9d7ea}
@@ -207,8 +235,9 @@ pub fn render_html(docs: &[NamedDocument]) -> String {
     let mut h = String::with_capacity(64 * 1024);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Complaint Handling Code self-assessments: {} documents</title>\n<style>{CSS}</style>\n</head>\n<body data-ready=\"0\">\n",
-        c.documents
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Complaint Handling Code self-assessments: {} documents</title>\n<style>{CSS}{}</style>\n</head>\n<body data-ready=\"0\">\n",
+        c.documents,
+        heatmap_css()
     );
     let _ = write!(
         h,
@@ -308,12 +337,7 @@ fn heatmap_section(h: &mut String, docs: &[NamedDocument]) {
         }
         h.push_str("</tr></thead><tbody>");
         for d in vdocs {
-            let mut first: BTreeMap<&str, (Comply, &str)> = BTreeMap::new();
-            for r in &d.doc.rows {
-                if let Some(p) = &r.provision {
-                    first.entry(p.as_str()).or_insert((r.comply, r.comply_raw.as_str()));
-                }
-            }
+            let first: BTreeMap<&str, (Comply, &str)> = first_rows(&d.doc).into_iter().map(|(p, r)| (p, (r.comply, r.comply_raw.as_str()))).collect();
             let present: BTreeSet<&'static str> = cols.iter().map(|p| comply_class(first.get(p.as_str()).map(|x| x.0))).collect();
             let problems = first.values().filter(|(c, _)| matches!(c, Comply::No | Comply::Partial)).count();
             let yes = first.values().filter(|(c, _)| *c == Comply::Yes).count();

@@ -20,7 +20,7 @@
 
 use crate::long::excel_safe;
 use chc_code::{number_key, CodeVersion, Registry};
-use chc_model::{Comply, Document};
+use chc_model::{Comply, Document, Row};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -52,12 +52,7 @@ impl WideTables {
     }
 
     pub fn add(&mut self, doc: &Document) {
-        let mut comply = BTreeMap::new();
-        for r in &doc.rows {
-            if let Some(p) = &r.provision {
-                comply.entry(p.clone()).or_insert(r.comply);
-            }
-        }
+        let comply = first_rows(doc).into_iter().map(|(p, r)| (p.to_string(), r.comply)).collect();
         self.docs.push(WideDoc {
             source: doc.source.path.clone(),
             landlord: doc.landlord.clone().unwrap_or_default(),
@@ -196,6 +191,19 @@ pub fn align_2020(values: &BTreeMap<String, Comply>) -> BTreeMap<String, Comply>
             out.entry(p).and_modify(|cur| *cur = merge(*cur, v)).or_insert(v);
             out
         })
+}
+
+/// The row that answers each provision of a document: the first with that number (rows
+/// without a number answer none). The wide files, the report's heatmap and the workbook's
+/// Compliance sheets all show these.
+pub fn first_rows(doc: &Document) -> BTreeMap<&str, &Row> {
+    let mut first = BTreeMap::new();
+    for r in &doc.rows {
+        if let Some(p) = &r.provision {
+            first.entry(p.as_str()).or_insert(r);
+        }
+    }
+    first
 }
 
 /// A 2022 document's comply values carried onto the 2024 provisions by the crosswalk: a
