@@ -20,6 +20,8 @@ struct Vocabulary {
     phrases: HashMap<String, (Comply, Use)>,
     /// The phrases that may stand between two cells run together, longest first.
     glued: Vec<(String, Comply)>,
+    /// The first words of the phrases that may open a cell ("yes", "partially", "n/a").
+    lead_openings: Vec<String>,
     /// The longest phrase in words: how far a leading answer is looked for.
     longest: usize,
 }
@@ -48,8 +50,11 @@ fn vocabulary() -> &'static Vocabulary {
             }
         }
         glued.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut lead_openings: Vec<String> = phrases.iter().filter(|(_, (_, u))| *u == Use::Lead).filter_map(|(p, _)| p.split(' ').next().map(str::to_string)).collect();
+        lead_openings.sort();
+        lead_openings.dedup();
         let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
-        Vocabulary { phrases, glued, longest }
+        Vocabulary { phrases, glued, lead_openings, longest }
     })
 }
 
@@ -57,7 +62,14 @@ fn vocabulary() -> &'static Vocabulary {
 /// tell a comply value from evidence that landed in the comply column). A check-box cell
 /// with nothing ticked is an answer cell without an answer: `Some(Unknown)`.
 pub fn parse_comply(raw: &str) -> Option<Comply> {
-    let t = normalise(raw);
+    // An answer is read from the cell's opening: every cell of a table is asked whether it
+    // is one, and most are long evidence text.
+    let raw = raw.trim();
+    let head = match raw.char_indices().nth(ANSWER_REACH) {
+        Some((at, _)) => &raw[..at],
+        None => raw,
+    };
+    let t = normalise(head);
     if t.is_empty() {
         return None;
     }
@@ -65,8 +77,13 @@ pub fn parse_comply(raw: &str) -> Option<Comply> {
         return Some(boxed);
     }
     let t = strip_label(&t);
-    whole_answer(t).or_else(|| answer_with_tail(t))
+    let whole = if head.len() == raw.len() { whole_answer(t) } else { None };
+    whole.or_else(|| answer_with_tail(t))
 }
+
+/// How many characters of a cell an answer can take, with its label and the separator
+/// after it ("Compliance: Partially compliant - …").
+const ANSWER_REACH: usize = 80;
 
 /// The cell is exactly a phrase of the vocabulary (a closing "." or "!" aside).
 fn whole_answer(t: &str) -> Option<Comply> {
@@ -104,6 +121,12 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
     let vocab = vocabulary();
     let text = text.trim_end();
     let lead = text.len() - text.trim_start().len();
+    // Most text opens with a word no answer opens with ("The policy…"): nothing to look up.
+    // ("non-compliant" keeps its hyphen: only the other separators end the word.)
+    let first_word = text[lead..].split(|c: char| c.is_whitespace() || c != '-' && SEPARATORS.contains(&c)).next().unwrap_or("");
+    if !vocab.lead_openings.iter().any(|w| w.eq_ignore_ascii_case(first_word)) {
+        return None;
+    }
     let mut ends: Vec<usize> = text[lead..].match_indices(char::is_whitespace).map(|(at, _)| lead + at).take(vocab.longest).collect();
     ends.push(text.len());
     for &end in ends.iter().take(vocab.longest).rev() {
@@ -305,6 +328,7 @@ mod tests {
         assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
         assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("No one is turned away"), None);
+        assert_eq!(leading_answer("Non-compliant - the policy is being rewritten").map(|(c, n)| (c, n)), Some((Comply::No, 13)));
         assert_eq!(leading_answer("Yes"), None);
     }
 

@@ -144,7 +144,7 @@ impl Registry {
     }
 
     pub fn get(&self, version: CodeVersion, number: &str) -> Option<&Provision> {
-        self.by_key.get(&(version, number.to_string())).map(|&i| &self.provisions[i])
+        self.index_of(version, number).map(|i| &self.provisions[i])
     }
 
     /// Every version's section titles, normalised, with their version and section number.
@@ -176,8 +176,14 @@ impl Registry {
             }
             j += 1;
         }
-        // Numbers that do not parse share the key (MAX, MAX); the map has them all.
-        self.by_key.get(&(version, number.to_string())).copied()
+        // Numbers that do not parse share a key with u32::MAX in it; the map has them all.
+        // A number that parses and was not found above is not in the registry.
+        let parsed = key.1 .0 != u32::MAX && key.1 .1 != u32::MAX;
+        if parsed {
+            None
+        } else {
+            self.by_key.get(&(version, number.to_string())).copied()
+        }
     }
 
     /// Similarity of `text` to provision `number` of `version`, if the registry has it.

@@ -109,12 +109,13 @@ fn number_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64;
 fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
     let titles_of = |v: CodeVersion| -> BTreeSet<&str> { registry.section_titles().iter().filter(|(_, tv, _)| *tv == v).map(|(t, _, _)| t.as_str()).collect() };
     let (old, new) = (titles_of(CodeVersion::V2022), titles_of(CodeVersion::V2024));
-    let headings: BTreeSet<String> = table
-        .context
-        .iter()
-        .map(|c| c.text.as_str())
-        .chain(table.records.iter().filter_map(|r| r.heading_title.as_deref()))
-        .filter(|t| t.split_whitespace().count() <= 14)
+    // The headings the table stage recognised ("Section 2: Exclusions", a title alone on a
+    // line of the record reader): the rows carry their titles, and section lines stay in
+    // the context.
+    let sections = table.context.iter().map(|c| c.text.as_str()).filter(|t| t.len() <= 90 && t.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("section")));
+    let printed: BTreeSet<&str> = table.records.iter().filter_map(|r| r.heading_title.as_deref()).chain(sections).collect();
+    let headings: BTreeSet<String> = printed
+        .into_iter()
         .map(|t| {
             // "Section 2: Exclusions", "2. Exclusions": the title after the number.
             let t = t.trim();

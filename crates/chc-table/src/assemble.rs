@@ -194,11 +194,6 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     if non_empty.len() == 1 && is_page_number(&cells[non_empty[0]]) {
         return LineKind::Blank;
     }
-    // A footer of links after the table ("Privacy notice | Cookies | Accessibility
-    // statement") is page chrome, not the last row's continuation.
-    if non_empty.iter().all(|&i| is_chrome(&cells[i])) {
-        return LineKind::Chrome(cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "));
-    }
     if let Some(roles) = classify_header(cells) {
         return LineKind::Header(roles);
     }
@@ -206,6 +201,11 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     // in the committee report around the form), not a row.
     if let Some(n) = provision_number_cell(&cells[0]).filter(|_| cells.len() > 1) {
         return LineKind::Numbered(n);
+    }
+    // A footer of links after the table ("Privacy notice | Cookies | Accessibility
+    // statement") is page chrome, not the last row's continuation. Its cells are short.
+    if non_empty.iter().all(|&i| cells[i].len() <= 60) && non_empty.iter().all(|&i| is_chrome(&cells[i])) {
+        return LineKind::Chrome(cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "));
     }
     if cells.len() == 1 || (non_empty == [0] && cells.len() > 1 && raw.cells.iter().skip(1).all(|c| c.trim().is_empty())) {
         return LineKind::Text(cells[0].clone());

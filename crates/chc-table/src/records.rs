@@ -320,8 +320,8 @@ impl<'r> SectionTitles<'r> {
     /// "2 Accessibility and awareness", "Complaint handling staff", "4. Communication": the
     /// section number the line names.
     fn find(&self, text: &str) -> Option<u32> {
-        let words = text.split_whitespace().count();
-        if !(1..=14).contains(&words) || text.ends_with('.') {
+        // A title is a short line, not a sentence: most lines stop here.
+        if text.len() > 120 || text.ends_with('.') || text.split_whitespace().nth(14).is_some() {
             return None;
         }
         // The section number in front, glued or not: "4Communication", "2. Accessibility",
@@ -494,7 +494,7 @@ impl Reader<'_, '_> {
         if self.order.is_empty() && !answered && !answer_next {
             return false;
         }
-        matches!(self.asm.registry.best(None, opening), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
+        matches!(self.asm.registry.best(None, first_words(opening)), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
     }
 
     fn finish(&mut self, draft: Option<Draft>) {
@@ -513,7 +513,7 @@ impl Reader<'_, '_> {
     fn split_unnumbered(&mut self, mut draft: Draft) -> Vec<Draft> {
         let registry = self.asm.registry;
         let (own_opening, mut answered) = opening_wording(&draft.first);
-        let own = draft.number.clone().or_else(|| registry.best(None, own_opening).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
+        let own = draft.number.clone().or_else(|| registry.best(None, first_words(own_opening)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
         answered |= parse_comply(&draft.first).is_some();
         let mut cut = None;
         for (j, u) in draft.body.iter().enumerate() {
@@ -521,7 +521,7 @@ impl Reader<'_, '_> {
             // A new row starts on a line of its own: after a blank line, or with its answer
             // run into it.
             if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
-                if let Some((p, score)) = registry.best(None, opening) {
+                if let Some((p, score)) = registry.best(None, first_words(opening)) {
                     let current = own.as_deref().and_then(|n| registry.affinity_any(n, opening)).unwrap_or(0.0);
                     let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
                     if !taken && score >= 0.5 && score - current >= 0.25 {
@@ -647,10 +647,26 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
     Some((name, value))
 }
 
+/// A provision is known by its opening words: a row's first line is compared with the
+/// Code on its first words only (a long evidence line costs no more than a short one).
+fn first_words(text: &str) -> &str {
+    const OPENING_WORDS: usize = 24;
+    match text.split_whitespace().nth(OPENING_WORDS) {
+        Some(word) => {
+            let end = word.as_ptr() as usize - text.as_ptr() as usize;
+            text[..end].trim_end()
+        }
+        None => text,
+    }
+}
+
 /// The wording a line opens with, before an answer run into it ("…so.YesWe accept…"), and
 /// whether there is such an answer.
 fn opening_wording(text: &str) -> (&str, bool) {
-    match comply_boundaries(text, false).first() {
+    // A provision's wording is read from its first words ([`first_words`]): an answer run in
+    // further along is evidence's, and looking for it would cost the whole line.
+    let reach = text.char_indices().nth(1_500).map_or(text.len(), |(at, _)| at);
+    match comply_boundaries(&text[..reach], false).first() {
         Some(&(start, _)) if start > 0 => (&text[..start], true),
         _ => (text, false),
     }
@@ -719,7 +735,7 @@ fn segment(draft: &Draft, order: &[ColumnRole], registry: &Registry) -> Cells {
 fn code_wording<'r>(draft: &Draft, lines: &[(String, bool)], registry: &'r Registry) -> &'r str {
     let by_number = draft.number.as_deref().and_then(|n| CodeVersion::ALL.iter().rev().find_map(|&v| registry.get(v, n)));
     let by_question = draft.question.as_deref().and_then(|n| registry.get(CodeVersion::V2020, n));
-    let provision = by_number.or(by_question).or_else(|| lines.first().and_then(|(t, _)| registry.best(None, t)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p));
+    let provision = by_number.or(by_question).or_else(|| lines.first().and_then(|(t, _)| registry.best(None, first_words(t))).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p));
     provision.map_or("", |p| p.text.as_str())
 }
 
