@@ -277,3 +277,36 @@ fn layout_a_table_page_without_its_header() {
         assert!(t.warnings.iter().any(|w| w.kind == "columns_inferred"));
     }
 }
+
+#[test]
+fn layout_lines_wrapped_by_the_page() {
+    let t = table(
+        "Complaints team and process\n\nDoes the complaint officer have authority to compel engagement from\nother departments to resolve disputes?\nYes\n\nIs any third stage optional for\nresidents?\nNot applicable\n",
+    );
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "Not applicable");
+}
+
+#[test]
+fn layout_labelled_records_with_a_number_lost() {
+    let t = table(&format!(
+        "Code section 1.7\n{ACCEPT_2022}\nCompliance: Yes\nEvidence, commentary and any explanations: Part 4 of our policy.\n{EXCL_2022}\nCompliance: Partial\nEvidence, commentary and any explanations: Two exclusions are being reviewed.\nCode section 1.9\n{REFUSE_2022}\nCompliance: No\n"
+    ));
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.records[0].evidence, "Part 4 of our policy.");
+    assert_eq!(t.records[1].number, None);
+    assert_eq!(t.records[1].comply_raw, "Partial");
+    assert!(t.records[1].requirement.starts_with("A complaints policy must clearly"));
+}
+
+#[test]
+fn layout_requirement_label_repeated_where_a_number_was_lost() {
+    let t = table(&format!(
+        "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nCase system.\nCode requirement\n{STAGE1_2024}\nComply\nNo\nEvidence\nTwo in three on time.\n"
+    ));
+    assert_eq!(t.records.len(), 2);
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert!(t.records[1].requirement.starts_with("Landlords must issue a full response"));
+    assert_eq!(t.records[0].evidence, "Case system.");
+}

@@ -138,7 +138,8 @@ fn looks_like_a_form(asm: &Assembler) -> bool {
 }
 
 fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
-    let mut out = Vec::new();
+    // Lines as the source wrapped them, re-joined: (first line's number, text, blank before).
+    let mut logical: Vec<(u32, String, bool)> = Vec::new();
     let mut blank = true;
     for l in lines {
         let text = clean_text(&l.text);
@@ -146,18 +147,34 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
             blank = true;
             continue;
         }
-        // A cleaned line may hold several (list items, paragraphs), and a line may hold
-        // several records run together: each is a unit.
-        let mut first = true;
-        for part in text.split('\n').filter(|p| !p.trim().is_empty()) {
-            for piece in split_at_records(part.trim(), registry) {
-                out.push(Unit { location: l.number, text: piece.trim().to_string(), blank_before: blank && first, from: Source::Line });
-                first = false;
+        for (k, part) in text.split('\n').filter(|p| !p.trim().is_empty()).enumerate() {
+            let part = part.trim();
+            match logical.last_mut() {
+                Some((_, prev, _)) if k == 0 && !blank && continues(prev, part) => {
+                    prev.push(' ');
+                    prev.push_str(part);
+                }
+                _ => logical.push((l.number, part.to_string(), blank && k == 0)),
             }
         }
         blank = false;
     }
+    // A line may hold several records run together: each is a unit.
+    let mut out = Vec::with_capacity(logical.len());
+    for (number, text, blank_before) in &logical {
+        for (k, piece) in split_at_records(text, registry).into_iter().enumerate() {
+            out.push(Unit { location: *number, text: piece.trim().to_string(), blank_before: *blank_before && k == 0, from: Source::Line });
+        }
+    }
     out
+}
+
+/// Does `next` continue the sentence `prev` was cut in (a line the page or a copy wrapped:
+/// "…to compel engagement from other" / "departments to resolve disputes?")? The previous
+/// line stops without closing punctuation and the next goes on in lower case.
+fn continues(prev: &str, next: &str) -> bool {
+    let open = !prev.ends_with(['.', '?', '!', ':', ';', '|']);
+    open && next.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A line holding several records (a header and four rows on one line, or
@@ -508,35 +525,74 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A record whose body holds another provision's opening wording after its own answer
-    /// holds a row whose number was lost (QUIRKS 9): split there.
+    /// A record whose body holds another row whose number was lost (QUIRKS 9) is split:
+    /// where another provision's opening wording follows the record's own answer, or where a
+    /// cell's label comes a second time (the next row's "Code requirement", or its
+    /// "Compliance:" after its wording, which is then where the row starts).
     fn split_unnumbered(&mut self, mut draft: Draft) -> Vec<Draft> {
         let registry = self.asm.registry;
-        let (own_opening, mut answered) = opening_wording(&draft.first);
+        let (own_opening, _) = opening_wording(&draft.first);
         let own = draft.number.clone().or_else(|| registry.best(None, first_words(own_opening)).filter(|(_, s)| *s >= 0.5).map(|(p, _)| p.number.clone()));
-        answered |= parse_comply(&draft.first).is_some();
+        // Whether the record has had its answer: on a line of its own, or run into a line
+        // (its start included: "YAs above, see page 9").
+        let has_answer = |t: &str| parse_comply(t).is_some() || !comply_boundaries(t, true).is_empty();
+        let mut answered = has_answer(&draft.first);
+        // Another provision's opening, scored: (score against the Code, score against the
+        // record's own provision, that provision's number).
+        let another = |text: &str| -> Option<(f64, String)> {
+            let (p, score) = registry.best(None, first_words(text))?;
+            let current = own.as_deref().and_then(|n| registry.affinity_any(n, text)).unwrap_or(0.0);
+            let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
+            (!taken && score - current >= 0.25).then(|| (score, p.number.clone()))
+        };
+        let mut labelled: Vec<ColumnRole> = Vec::new();
+        let mut last_label = None;
         let mut cut = None;
         for (j, u) in draft.body.iter().enumerate() {
+            let role = if u.from == Source::Term { Some(label(&u.text).map_or(ColumnRole::Other, |l| l.0)) } else { label(&u.text).map(|l| l.0) };
+            if let Some(role) = role.filter(|r| matches!(r, ColumnRole::Requirement | ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary)) {
+                if labelled.contains(&role) {
+                    // The row's wording is the line after the last label that reads most like
+                    // another provision; without one, the repeated label opens the row.
+                    let from = last_label.map_or(0, |l| l + 1);
+                    let wording = (from..j).filter_map(|k| another(&draft.body[k].text).filter(|(s, _)| *s >= 0.4).map(|(s, n)| (k, s, n))).max_by(|a, b| a.1.total_cmp(&b.1));
+                    cut = match wording {
+                        Some((k, _, n)) if role != ColumnRole::Requirement => Some((k, Some(n))),
+                        _ if role == ColumnRole::Requirement => Some((j, None)),
+                        // An answer or evidence label again with no other provision's wording
+                        // before it: a second paragraph of the same cell, not a lost row.
+                        _ => None,
+                    };
+                    if cut.is_some() {
+                        break;
+                    }
+                }
+                labelled.push(role);
+                last_label = Some(j);
+            }
             let (opening, glued) = opening_wording(&u.text);
             // A new row starts on a line of its own: after a blank line, or with its answer
             // run into it.
             if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
-                if let Some((p, score)) = registry.best(None, first_words(opening)) {
-                    let current = own.as_deref().and_then(|n| registry.affinity_any(n, opening)).unwrap_or(0.0);
-                    let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
-                    if !taken && score >= 0.5 && score - current >= 0.25 {
-                        cut = Some((j, p.number.clone()));
+                if let Some((score, number)) = another(opening) {
+                    if score >= 0.5 {
+                        cut = Some((j, Some(number)));
                         break;
                     }
                 }
             }
-            answered |= glued || parse_comply(&u.text).is_some();
+            answered |= glued || has_answer(&u.text);
         }
         let Some((j, number)) = cut else { return vec![draft] };
         let mut tail = draft.body.split_off(j);
         let first = tail.remove(0);
-        self.drafts_seen.push(number);
-        let next = Draft { location: first.location, first: first.text, body: tail, ..Draft::default() };
+        self.drafts_seen.extend(number);
+        // A label that opens the row stays in its body, where labels are read.
+        let next = if label(&first.text).is_some() {
+            Draft { location: first.location, body: std::iter::once(first).chain(tail).collect(), ..Draft::default() }
+        } else {
+            Draft { location: first.location, first: first.text, body: tail, ..Draft::default() }
+        };
         let mut out = vec![draft];
         out.extend(self.split_unnumbered(next));
         out
