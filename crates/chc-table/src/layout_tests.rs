@@ -310,3 +310,13 @@ fn layout_requirement_label_repeated_where_a_number_was_lost() {
     assert!(t.records[1].requirement.starts_with("Landlords must issue a full response"));
     assert_eq!(t.records[0].evidence, "Case system.");
 }
+
+#[test]
+fn layout_header_wrapped_over_two_lines() {
+    let t = table(&format!(
+        "Code sectionCode requirement (from the Housing Ombudsman Complaint Handling\nCode)Comply (Yes/No)Evidence, commentary and any explanations\n\n{ACCEPT_2022}\n\nYes\n\nPart 4 of our policy lists the exclusions.\n"
+    ));
+    assert_eq!(t.records.len(), 1);
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.columns.len(), 4, "{:?}", t.columns);
+}

@@ -174,7 +174,9 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
 /// line stops without closing punctuation and the next goes on in lower case.
 fn continues(prev: &str, next: &str) -> bool {
     let open = !prev.ends_with(['.', '?', '!', ':', ';', '|']);
-    open && next.starts_with(|c: char| c.is_lowercase())
+    // "Comply" / "yes.": a label and its value are two cells, however the value is cased.
+    let answer = next.chars().count() <= 40 && parse_comply(next).is_some();
+    open && next.starts_with(|c: char| c.is_lowercase()) && !answer && label(prev).is_none()
 }
 
 /// A line holding several records (a header and four rows on one line, or
@@ -275,6 +277,22 @@ fn mark_header_runs(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
             }
         }
         i += run.max(1);
+    }
+    // A header one line could not hold: its two halves read as one ("…Complaint Handling" /
+    // "Code)Comply (Yes/No)Evidence…").
+    for i in 0..units.len().saturating_sub(1) {
+        if kinds[i] != Kind::Text || units[i + 1].blank_before || !matches!(kinds[i + 1], Kind::Text | Kind::Heading) {
+            continue;
+        }
+        let (a, b) = (&units[i].text, &units[i + 1].text);
+        if a.len() + b.len() > 240 {
+            continue;
+        }
+        let header = run_together_header(&format!("{a}{b}")).or_else(|| space_joined_header(&format!("{a} {b}")));
+        if let Some(cells) = header {
+            kinds[i] = Kind::Header(cells);
+            kinds[i + 1] = Kind::Page;
+        }
     }
     kinds
 }
@@ -571,11 +589,13 @@ impl Reader<'_, '_> {
                 last_label = Some(j);
             }
             let (opening, glued) = opening_wording(&u.text);
-            // A new row starts on a line of its own: after a blank line, or with its answer
-            // run into it.
-            if answered && (u.blank_before || glued) && opening.split_whitespace().count() >= 6 {
+            // A new row starts on a line of its own: after a blank line, with its answer run
+            // into it, or after a line that ends a sentence when its wording is the Code's
+            // beyond doubt.
+            let after_sentence = j > 0 && draft.body[j - 1].text.ends_with(['.', '?', '!']);
+            if answered && (u.blank_before || glued || after_sentence) && opening.split_whitespace().count() >= 6 {
                 if let Some((score, number)) = another(opening) {
-                    if score >= 0.5 {
+                    if score >= 0.5 && (u.blank_before || glued || score >= 0.65) {
                         cut = Some((j, Some(number)));
                         break;
                     }
