@@ -288,7 +288,9 @@ fn mark_header_runs(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
         if a.len() + b.len() > 240 {
             continue;
         }
-        let header = run_together_header(&format!("{a}{b}")).or_else(|| space_joined_header(&format!("{a} {b}")));
+        // The wrap took a space or nothing: a space first ("…Handling" + "Code)…").
+        let spaced = format!("{a} {b}");
+        let header = run_together_header(&spaced).or_else(|| run_together_header(&format!("{a}{b}"))).or_else(|| space_joined_header(&spaced));
         if let Some(cells) = header {
             kinds[i] = Kind::Header(cells);
             kinds[i + 1] = Kind::Page;
