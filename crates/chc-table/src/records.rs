@@ -412,6 +412,12 @@ impl Reader<'_, '_> {
                         }
                         return;
                     }
+                    // Never a cell, but a footer line ("© 2025 Eastwold Homes") names the
+                    // landlord: document-level detection reads the context. Navigation before
+                    // the form stays out of it, where the title is looked for.
+                    if draft.is_some() || !self.asm.records.is_empty() {
+                        self.asm.context.push(chc_model::ContextLine { location: u.location, text: u.text.clone() });
+                    }
                 }
                 Kind::Header(cells) => {
                     self.finish(draft.take());
