@@ -109,8 +109,8 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
                 .iter()
                 .flat_map(|p| match &p.content {
                     PageContent::Lines(l) => l.clone(),
-                    PageContent::Structured(blocks) => structured::blocks_to_lines(blocks),
-                    PageContent::Positioned { .. } => Vec::new(),
+                    // A structured source is one page, read from its blocks below.
+                    PageContent::Structured(_) | PageContent::Positioned { .. } => Vec::new(),
                 })
                 .collect(),
         ),

@@ -5,7 +5,7 @@
 //! reader (`records.rs`) from its blocks, headings and terms kept as what they are.
 
 use crate::GridLine;
-use chc_model::{Block, BlockKind, Covered, StructuredTable, TextLine};
+use chc_model::{Block, BlockKind, Covered, StructuredTable};
 
 /// The grid lines of every table, with each non-table block as a one-cell line. `None` when
 /// the document holds no table with at least two columns: then it is not laid out as a table.
@@ -89,28 +89,6 @@ fn leading_label_columns(t: &StructuredTable) -> usize {
         n += 1;
     }
     n
-}
-
-/// Every block as text lines, a blank line between blocks: the shape the text layouts
-/// read (a heading per provision, "Label: value" paragraphs, a term and its definition).
-pub fn blocks_to_lines(blocks: &[Block]) -> Vec<TextLine> {
-    let mut out: Vec<TextLine> = Vec::new();
-    let mut n = 0u32;
-    let mut push = |out: &mut Vec<TextLine>, text: &str| {
-        n += 1;
-        out.push(TextLine { number: n, text: text.to_string() });
-    };
-    for b in blocks {
-        let texts: Vec<String> = match &b.kind {
-            BlockKind::Table(t) => t.rows.iter().map(|r| r.cells.iter().filter(|c| c.covered == Covered::No).map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join("\t")).collect(),
-            kind => kind.text().unwrap_or_default().split('\n').map(str::to_string).collect(),
-        };
-        for t in texts.iter().filter(|t| !t.trim().is_empty()) {
-            push(&mut out, t);
-        }
-        push(&mut out, "");
-    }
-    out
 }
 
 #[cfg(test)]
