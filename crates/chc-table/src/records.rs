@@ -1107,7 +1107,49 @@ mod tests {
     }
 
 
+    /// Lines made of what forms are made of: numbers, labels, answers, Code words, chrome.
+    fn form_line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("1.2".to_string()),
+            Just("6.15".to_string()),
+            Just("Code provision 3.1".to_string()),
+            Just("Compliance:".to_string()),
+            Just("Do we comply?".to_string()),
+            Just("Evidence".to_string()),
+            Just("Yes".to_string()),
+            Just("No.".to_string()),
+            Just("YesThe".to_string()),
+            Just("Landlords must accept a complaint unless there is a valid reason".to_string()),
+            Just("Are all complaints acknowledged and logged within five days?".to_string()),
+            Just("Share this page".to_string()),
+            Just("Section 2: Exclusions".to_string()),
+            Just("|".to_string()),
+            "[a-zA-Z .,:;?'’•-]{0,30}",
+        ];
+        proptest::collection::vec(piece, 0..6).prop_map(|p| p.join(if p.len() % 2 == 0 { " " } else { "" }))
+    }
+
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_form_like_text_reads_without_panic_and_every_cell_comes_from_it(lines in proptest::collection::vec(form_line(), 0..40)) {
+            let lines: Vec<TextLine> = lines.iter().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.clone() }).collect();
+            let registry = Registry::embedded();
+            let mut asm = Assembler::new(registry);
+            read_records(&lines, &mut asm);
+            let all: String = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+            let words = |t: &str| t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+            let source = words(&all);
+            for r in &asm.records {
+                for cell in [&r.record.requirement, &r.record.comply_raw, &r.record.evidence, &r.record.commentary] {
+                    for w in words(cell) {
+                        proptest::prop_assert!(source.iter().any(|s| s.contains(&w)), "{w:?} not in the input");
+                    }
+                }
+            }
+        }
+
         #[test]
         fn a_label_is_a_prefix_and_its_value_the_rest(line in "[A-Za-z ,/&'()?:-]{0,40}[:?]?[ A-Za-z0-9.:]{0,30}") {
             if let Some((name, value)) = split_label(&line) {
