@@ -190,6 +190,9 @@ pub(super) fn is_distinctive(name: &str, ordinary: impl Fn(&str) -> bool) -> boo
 /// Where in its text a name stands, as evidence that the text is about its publisher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Standing {
+    /// Another landlord: one the form compares itself with, works beside or pays ("we
+    /// benchmark against X", "together with X", "X, our partner", "X and others").
+    Another,
     /// The whole line, or the head of an address or a title line ("Marrowby Council" alone
     /// above the footer links; "Fenmoor Homes, 1 Mill Lane"; "Fenmoor Homes | Contact us").
     OwnLine,
@@ -201,6 +204,87 @@ pub(super) enum Standing {
     Passing,
 }
 
+/// Words before a name in its sentence that make it another landlord's. Lower-case, so that
+/// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
+/// starts with them ("Compared with …").
+const ANOTHER_BEFORE: [&str; 24] = [
+    "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
+    "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
+];
+
+/// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
+/// (not "landlords like X should …", about the form's own). Capitalised, they open a
+/// sentence wherever they stand: cells run sentences together without a full stop.
+const ANOTHER_OPENING: [&str; 3] = ["like ", "unlike ", "as with "];
+
+/// Words just before a name (its last three) that make it another landlord: "our repairs
+/// contractor, X", "partners X and Y".
+const ANOTHER_NEAR: [&str; 3] = ["contractor", "contractors", "partners"];
+
+/// Words after a name, set off by a comma or a bracket, that make it another landlord's: "X,
+/// our partner", "X (our contractor)".
+const ANOTHER_APPOSITION: [&str; 4] = ["partner", "contractor", "peer", "neighbour"];
+
+/// How far before a name its sentence is searched for [`ANOTHER_BEFORE`].
+const ANOTHER_WINDOW: usize = 120;
+
+/// Whether the name at `start..end` of `text` is another landlord than the form's: compared
+/// with, worked beside, paid, or one of several ("X and other landlords").
+pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(ANOTHER_WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..start];
+    let sentence_at = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let sentence = &head[sentence_at..];
+    let lower = sentence.to_ascii_lowercase();
+    let opening = sentence.len() - sentence.trim_start().len();
+    let before = ANOTHER_BEFORE.iter().any(|cue| {
+        lower.match_indices(cue).any(|(at, _)| {
+            let first = at + usize::from(cue.starts_with(' '));
+            first == opening || sentence[first..].starts_with(|c: char| c.is_lowercase())
+        })
+    });
+    let opens = ANOTHER_OPENING.iter().any(|cue| lower[opening..].starts_with(cue) || sentence.contains(&capitalised(cue)));
+    let near = sentence.split_whitespace().rev().take(3).any(|w| ANOTHER_NEAR.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let after = &text[end..];
+    let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
+    let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
+    before || opens || near || set_off || after.starts_with(" and other")
+}
+
+/// The word with its first letter in capitals.
+pub(super) fn capitalised(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Whether the text after a name makes it the owner of a policy: a possessive with the policy
+/// in the next few words ("Fenmoor Homes's current complaints policy", "Fenmoor Homes'
+/// Compliments and Complaints Procedure"), or the name as the policy's first words
+/// ("Fenmoor Homes policy, section 2", "Fenmoor complaints policy").
+pub(super) fn owns_a_policy(name: &str, after: &str) -> bool {
+    const QUALIFIERS: [&str; 10] = ["complaints", "complaint", "compliments", "comments", "and", "&", "corporate", "housing", "customer", "feedback"];
+    let is_policy = |w: &str| matches!(w, "policy" | "policies" | "procedure" | "procedures");
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&').to_ascii_lowercase();
+    let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
+    let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| name.ends_with('s'))));
+    if let Some(o) = owned {
+        return o.split_whitespace().take(6).any(|w| is_policy(&word(w)));
+    }
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    for w in rest.split_whitespace().take(6).map(word) {
+        if is_policy(&w) {
+            return true;
+        }
+        if !QUALIFIERS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// How the name at `start..end` of `text` stands in it.
 pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let before = text[..start].trim_end();
@@ -210,13 +294,10 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if before.is_empty() && heads_line {
         return Standing::OwnLine;
     }
-    // "Fenmoor Homes's policy", "Fenmoor Homes' policy".
-    let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
-    let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| text[..end].ends_with('s'))));
-    let policy = owned.is_some_and(|o| {
-        o.split_whitespace().take(6).any(|w| matches!(w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase().as_str(), "policy" | "policies" | "procedure" | "procedures"))
-    });
-    if policy {
+    if names_another(text, start, end) {
+        return Standing::Another;
+    }
+    if owns_a_policy(&text[start..end], after) {
         return Standing::PolicyOwner;
     }
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
@@ -326,7 +407,60 @@ mod tests {
         assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
         assert_eq!(at("It explains the Code. Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Subject);
         assert_eq!(at("Fenmoor Homes Limited", "Fenmoor Homes"), Standing::Passing);
-        assert_eq!(at("Fenmoor Homes and others were asked.", "Fenmoor Homes"), Standing::Passing);
+        assert_eq!(at("Fenmoor Homes and others were asked.", "Fenmoor Homes"), Standing::Another);
+        assert_eq!(at("We benchmark against Fenmoor Homes each year.", "Fenmoor Homes"), Standing::Another);
+        assert_eq!(at("Fenmoor Homes policy, section 2", "Fenmoor Homes"), Standing::PolicyOwner);
+    }
+
+    #[test]
+    fn another_landlord_compared_with_or_worked_beside() {
+        let another = |text: &str, name: &str| {
+            let s = text.find(name).unwrap();
+            names_another(text, s, s + name.len())
+        };
+        for (text, name) in [
+            ("We benchmark our response times against Fenmoor Homes.", "Fenmoor Homes"),
+            ("Compared with Fenmoor Homes, we answer sooner.", "Fenmoor Homes"),
+            ("Satisfaction is above peers such as Fenmoor Homes", "Fenmoor Homes"),
+            ("Calls are answered by Fenmoor Homes, our partner in the county.", "Fenmoor Homes"),
+            ("Calls are answered by Fenmoor Homes (our contractor).", "Fenmoor Homes"),
+            ("We run the service in partnership with Fenmoor Council.", "Fenmoor Council"),
+            ("Training is shared with Fenmoor Homes.", "Fenmoor Homes"),
+            ("Fenmoor Homes and other landlords took part.", "Fenmoor Homes"),
+            ("Our scores put us ahead of other housing associations and Fenmoor Homes.", "Fenmoor Homes"),
+            ("Our score is higher than the one reported by Fenmoor Homes.", "Fenmoor Homes"),
+            ("Like Fenmoor Homes, we publish our figures.", "Fenmoor Homes"),
+            ("Policy section 5.1 (page 3) Like Fenmoor Homes, we publish our figures.", "Fenmoor Homes"),
+            ("Our repairs contractor, Fenmoor Building Services Group, answers them.", "Fenmoor Building Services Group"),
+            ("Homes that transferred to us from Fenmoor Council in 2023.", "Fenmoor Council"),
+        ] {
+            assert!(another(text, name), "{text}");
+        }
+        for (text, name) in [
+            ("Complaints about contractors are handled by Fenmoor.", "Fenmoor"),
+            ("The Code says how landlords like Fenmoor Council should handle complaints.", "Fenmoor Council"),
+            ("Harwick Housing Partnership staff trained with Fenmoor Homes policy", "Fenmoor Homes"),
+            ("Fenmoor Homes's policy applies to our partners too.", "Fenmoor Homes"),
+            ("We compared the figures. Fenmoor Homes answered every complaint.", "Fenmoor Homes"),
+        ] {
+            assert!(!another(text, name), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_owner_of_a_policy() {
+        for (name, after) in [
+            ("Fenmoor Homes", "'s current complaints policy is online"),
+            ("Fenmoor Homes", "\u{2019} Compliments and Complaints Procedure"),
+            ("Fenmoor Homes", " policy, section 2"),
+            ("Fenmoor", " complaints policy"),
+            ("Fenmoor Council", " Compliments, Comments and Complaints Policy (2023)"),
+        ] {
+            assert!(owns_a_policy(name, after), "{name}{after}");
+        }
+        for (name, after) in [("Fenmoor Homes", " staff follow the policy"), ("Fenmoor Homes", ", policy 4"), ("Fenmoor Homes", "'s repairs team"), ("Fenmoor", " has a policy")] {
+            assert!(!owns_a_policy(name, after), "{name}{after}");
+        }
     }
 
     #[test]
