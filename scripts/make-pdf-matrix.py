@@ -72,6 +72,26 @@ STYLES = [
     # must/should sub-headings are rows spanning the table, merged evidence column, Yes/No.
     dict(style="hrules", src="src_2022_scamb", borders="horizontal", landscape=False, font_pt=11,
          one_table=True, repeat_header=True, merged=True, landlord="South Cambridgeshire District Council"),
+    # Cells aligned to the middle or the bottom of their row (LibreOffice's HTML import, Word
+    # and many report templates centre vertically), so a row's number and answer sit level
+    # with the middle or the end of its requirement text, not its first line.
+    # Seed 001 (72 rows, two without a number) unruled and centred, portrait 9 pt, one long
+    # table with section title rows and a repeated header, a long multi-paragraph cell.
+    dict(style="centred", src="001_76db0eb272d0a5af", borders="none", landscape=False, font_pt=9,
+         one_table=True, repeat_header=True, checkbox="cross", valign="middle", long_cell="3.2",
+         answer_no=["3.4", "6.2"]),
+    # Seed 004 (72 rows, three without a number, empty evidence cells) unruled and aligned to
+    # the bottom, landscape 10 pt, one table per section with headings between them.
+    dict(style="bottom", src="004_1686af67d298cf97", borders="none", landscape=True, font_pt=10,
+         one_table=False, repeat_header=False, valign="bottom", draft=False),
+    # Stevenage's rows ruled and centred, with a RAG-less two-line header, ballot boxes.
+    dict(style="ruledmid", src="src_2024_stevenage", borders="all", landscape=False, font_pt=10,
+         one_table=True, repeat_header=True, two_line_header=True, checkbox="ballot", valign="middle",
+         long_cell="1.6", answer_no=["2.2", "5.3"]),
+    # The 2022 form with horizontal rules only, aligned to the bottom, 9 pt.
+    dict(style="hbottom", src="src_2022_scamb", borders="horizontal", landscape=False, font_pt=9,
+         one_table=True, repeat_header=True, merged=True, valign="bottom",
+         landlord="South Cambridgeshire District Council"),
 ]
 
 WRITERS = ["chromium", "weasyprint", "wkhtmltopdf", "libreoffice", "reportlab", "ghostscript"]
@@ -149,6 +169,7 @@ def cell_html(text):
 
 def to_html(style, gold, columns, widths, lines):
     pt = style["font_pt"]
+    valign = style.get("valign", "top")
     borders = style["borders"]
     border = {"all": "border: 0.75pt solid #000;",
               "horizontal": "border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;",
@@ -178,7 +199,7 @@ def to_html(style, gold, columns, widths, lines):
         body.append(open_table())
         for kind, item in lines:
             if kind == "row":
-                body.append("<tr>" + "".join(f'<td valign="top">{cell_html(c)}</td>' for c in item) + "</tr>")
+                body.append("<tr>" + "".join(f'<td valign="{valign}">{cell_html(c)}</td>' for c in item) + "</tr>")
             else:
                 shade = ' bgcolor="#e7e6e6"' if kind == "section" else ""
                 body.append(f'<tr class="{kind}"><td colspan="{n}"{shade}>{html.escape(item)}</td></tr>')
@@ -190,7 +211,7 @@ def to_html(style, gold, columns, widths, lines):
                 if not open_:
                     body.append(open_table())
                     open_ = True
-                body.append("<tr>" + "".join(f'<td valign="top">{cell_html(c)}</td>' for c in item) + "</tr>")
+                body.append("<tr>" + "".join(f'<td valign="{valign}">{cell_html(c)}</td>' for c in item) + "</tr>")
                 continue
             if open_:
                 body.append("</tbody></table>")
@@ -205,7 +226,8 @@ def to_html(style, gold, columns, widths, lines):
 body {{ font-family: 'Liberation Sans', Arial, Helvetica, sans-serif; font-size: {pt}pt; margin: 0; }}
 p.title {{ font-size: 16pt; margin-bottom: 10pt; }} h2 {{ font-size: 13pt; margin: 10pt 0 4pt 0; }} h3 {{ font-size: 11pt; margin: 6pt 0 3pt 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 8pt; }}
-th, td {{ vertical-align: top; text-align: left; padding: 3pt; {border} font-size: {pt}pt; }}
+th {{ vertical-align: top; }} td {{ vertical-align: {valign}; }}
+th, td {{ text-align: left; padding: 3pt; {border} font-size: {pt}pt; }}
 th {{ background: #d9e2f3; font-weight: bold; }}
 tr.section td {{ background: #e7e6e6; font-weight: bold; }}
 tr.sub td {{ font-weight: bold; font-style: italic; }}
@@ -300,7 +322,8 @@ def write_reportlab(style, gold, columns, widths, lines, pdf):
                   "none": []}[style["borders"]]
 
     def table(rows, titles):
-        cmds = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2f3"))]
+        cmds = [("VALIGN", (0, 0), (-1, 0), "TOP"), ("VALIGN", (0, 1), (-1, -1), style.get("valign", "top").upper()),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d9e2f3"))]
         cmds += line_style
         for i, kind in titles:
             cmds.append(("SPAN", (0, i), (-1, i)))

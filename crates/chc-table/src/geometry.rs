@@ -21,11 +21,13 @@
 //! merge.
 
 use crate::header::column_role;
-use chc_code::answers::continues_answer;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
+use rows::{BodyLine, PageEdges, Votes};
 use std::collections::HashMap;
+
+mod rows;
 
 /// Turn the positioned pages of a PDF into grid lines, in reading order.
 pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
@@ -52,7 +54,7 @@ pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
                 layout_page(page.number, &kept, rules, &mut state, &mut out);
             }
         }
-        state.flush(&mut out, page.number);
+        state.flush(&mut out, page.number, true);
         out.flush_para();
     }
     out.lines
@@ -500,15 +502,25 @@ struct Unruled {
     cols: Option<Vec<f32>>,
     comply_col: Option<usize>,
     body_size: f32,
-    row: Option<Row>,
+    /// The table's header row while it is being read (it may wrap over several lines).
+    header: Option<Row>,
+    /// The table's body lines since the header, a heading or the top of the page: split
+    /// into rows when something else interrupts them (rows::split_rows).
+    body: Vec<BodyLine>,
+    /// Where the table's rows put their numbers (top, middle, bottom), across pages.
+    votes: Votes,
+    /// Baseline of the last line read into the table on this page.
+    last_y: Option<f32>,
+    /// Nothing but a table header has been read on this page yet.
+    page_fresh: bool,
+    /// The body being read started right under the top of its page.
+    body_at_top: bool,
 }
 
 struct Row {
     location: u32,
     cells: Vec<Vec<Piece>>,
-    header: bool,
     last_y: f32,
-    size: f32,
 }
 
 impl Row {
@@ -525,8 +537,24 @@ impl Row {
 }
 
 impl Unruled {
-    fn flush(&mut self, out: &mut Out, page: u32) {
-        if let Some(row) = self.row.take() {
+    /// Write out the header and the body rows read so far, something else coming next on
+    /// the page (or the page ending, `page_end`).
+    fn flush(&mut self, out: &mut Out, page: u32, page_end: bool) {
+        self.flush_header(out, page);
+        if self.body.is_empty() {
+            return;
+        }
+        self.page_fresh = false;
+        let body = std::mem::take(&mut self.body);
+        let at = PageEdges { page_top: self.body_at_top, page_end };
+        for cells in rows::split_rows(body, self.comply_col, at, &mut self.votes) {
+            out.flush_para();
+            out.push(page, cells.into_iter().map(cell_text).collect());
+        }
+    }
+
+    fn flush_header(&mut self, out: &mut Out, page: u32) {
+        if let Some(row) = self.header.take() {
             let cells: Vec<String> = row.cells.into_iter().map(cell_text).collect();
             out.flush_para();
             out.push(if row.location == 0 { page } else { row.location }, cells);
@@ -613,30 +641,29 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
 
-    let mut prev_line_y: Option<f32> = None;
+    st.last_y = None;
+    st.page_fresh = true;
     for (_, item) in items {
         match item {
             Item::Band(bi) => {
-                st.flush(out, page);
+                st.flush(out, page, false);
+                st.page_fresh = false;
                 st.cols = None;
+                st.last_y = None;
                 out.flush_para();
                 let cells: Vec<String> = std::mem::take(&mut band_cells[bi]).into_iter().map(cell_text).collect();
                 out.push(page, cells);
-                prev_line_y = None;
             }
             Item::Line(line) => {
-                unruled_line(page, line, &hlines, prev_line_y, st, out);
+                unruled_line(page, line, &hlines, st, out);
             }
-        }
-        if let Some(row) = &st.row {
-            prev_line_y = Some(row.last_y);
         }
     }
 }
 
-fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st: &mut Unruled, out: &mut Out) {
+fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: &mut Out) {
     // A rule across most of the table between the previous line and this one ends a row.
-    let ruled_off = match (prev_y, st.cols.as_ref()) {
+    let ruled_off = match (st.last_y, st.cols.as_ref()) {
         (Some(py), Some(cols)) => {
             let width = (cols.last().unwrap() - cols[0]).max(50.0);
             hlines.iter().any(|h| h.y > py && h.y < line.y - 0.7 * line.size && h.spans.iter().map(|s| s.1 - s.0).sum::<f32>() >= 0.5 * width)
@@ -645,32 +672,44 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     };
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
-    if let Some(row) = st.row.as_mut() {
-        if row.header && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
+    if let Some(header) = st.header.as_ref() {
+        let below = line.y - header.last_y;
+        if !ruled_off && below <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
-                if provision_number_cell(&first).is_none() && !is_bare_number(&first) {
-                    let row = st.row.as_mut().unwrap();
-                    row.extend_cells(cells);
-                    row.last_y = line.y;
+                // Wrapped header words are a few per column, a line pitch below, or a little
+                // further when they name columns themselves ("provision", "Yes/No"); other
+                // text there is a row's (a row cut by the page break, right under the header).
+                let texts: Vec<String> = cells.iter().map(|c| line_text(c)).filter(|t| !t.is_empty()).collect();
+                let short = texts.iter().all(|t| t.split_whitespace().count() <= 4);
+                let naming = texts.iter().all(|t| column_role(t) != ColumnRole::Other);
+                let header_like = short && (below <= 1.3 * line.size || naming);
+                if header_like && provision_number_cell(&first).is_none() && !is_bare_number(&first) {
+                    let header = st.header.as_mut().unwrap();
+                    header.extend_cells(cells);
+                    header.last_y = line.y;
+                    st.last_y = Some(line.y);
                     return;
                 }
             }
         }
     }
     if let Some((cols, comply)) = header_columns(&line) {
-        st.flush(out, page);
+        st.flush(out, page, false);
         out.flush_para();
         st.cols = Some(cols);
         st.comply_col = comply;
         st.body_size = line.size;
+        st.votes = Votes::default();
         let cells = st.assign(&line).unwrap_or_default();
-        st.row = Some(Row { location: page, cells, header: true, last_y: line.y, size: line.size });
+        st.header = Some(Row { location: page, cells, last_y: line.y });
+        st.last_y = Some(line.y);
         return;
     }
     let cells = if st.cols.is_some() && line.size <= st.body_size * 1.15 + 0.3 { st.assign(&line) } else { None };
     let Some(cells) = cells else {
-        st.flush(out, page);
+        st.flush(out, page, false);
+        st.page_fresh = false;
         out.free_line(&line);
         return;
     };
@@ -678,39 +717,20 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], prev_y: Option<f32>, st
     let first = line_text(&cells[0]);
     let numbered = provision_number_cell(&first).is_some() || is_bare_number(&first);
     let only_first = text_in(0) && (1..cells.len()).all(|k| !text_in(k));
-    if let Some(row) = st.row.as_mut() {
-        if row.header && !numbered && !ruled_off && line.y - row.last_y <= 1.6 * line.size {
-            row.extend_cells(cells);
-            row.last_y = line.y;
-            return;
-        }
-    }
     if only_first && !numbered {
         // "Stage 1", a sub-heading set in the first column's place.
-        st.flush(out, page);
+        st.flush(out, page, false);
+        st.page_fresh = false;
         out.free_line(&line);
         return;
     }
-    // The comply column filling again starts a row, unless the row's answer is not complete
-    // yet ("☑ Yes ☐" wrapped before "No").
-    let comply_again = st.comply_col.is_some_and(|k| {
-        text_in(k)
-            && st.row.as_ref().is_some_and(|r| {
-                r.cells.get(k).is_some_and(|c| {
-                    c.iter().any(|p| !p.text.trim().is_empty()) && !continues_answer(&line_text(c), &line_text(&cells[k]))
-                })
-            })
-    });
-    let new_row = st.row.is_none() || numbered || comply_again || ruled_off || st.row.as_ref().is_some_and(|r| r.header);
-    if new_row {
-        st.flush(out, page);
-        out.flush_para();
-        st.row = Some(Row { location: page, cells, header: false, last_y: line.y, size: line.size });
-    } else if let Some(row) = st.row.as_mut() {
-        row.extend_cells(cells);
-        row.last_y = line.y;
-        row.size = row.size.max(line.size);
+    // The header ends at the first body line; the body's rows are split when it ends.
+    st.flush_header(out, page);
+    if st.body.is_empty() {
+        st.body_at_top = st.page_fresh;
     }
+    st.body.push(BodyLine { y: line.y, size: line.size, cells, rule_before: ruled_off, numbered });
+    st.last_y = Some(line.y);
 }
 
 fn is_bare_number(s: &str) -> bool {

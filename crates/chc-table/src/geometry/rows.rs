@@ -1,0 +1,483 @@
+//! The rows of an unruled table (or one ruled with horizontal lines only), whatever the
+//! vertical alignment of its cells.
+//!
+//! A row's cells are the text between two row boundaries. Anchors mark the rows: a provision
+//! number in the first column, or an answer in the comply column of a row whose number is
+//! missing. Where a row's other lines sit beside its anchor depends on how the cells are
+//! aligned: at the top (the number on the row's first line), in the middle (LibreOffice's
+//! HTML import and many Word templates: the number level with the middle of the tallest
+//! cell) or at the bottom. The alignment is read from the table itself: a block of text
+//! lines (broken where no column has a line for more than the line pitch) that holds one
+//! anchor shows where in the row that anchor sits. Each other line then goes to the anchor
+//! whose row it keeps most consistent with that alignment; rows are vertical intervals, so
+//! the choice is a cut between two anchors, and a horizontal rule is a boundary no row
+//! crosses.
+
+use super::{line_text, Piece};
+use chc_code::answers::{continues_answer, parse_comply};
+
+/// One visual line of a table's body, its pieces placed in columns.
+pub(super) struct BodyLine {
+    pub y: f32,
+    pub size: f32,
+    pub cells: Vec<Vec<Piece>>,
+    /// A rule across the table lies between the previous line and this one.
+    pub rule_before: bool,
+    /// The first column holds a provision number.
+    pub numbered: bool,
+}
+
+impl BodyLine {
+    fn has_text(&self, col: usize) -> bool {
+        self.cells.get(col).is_some_and(|c| c.iter().any(|p| !p.text.trim().is_empty()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Alignment {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// How the rows of one table seen so far place their anchors: kept across pages, since a
+/// page may hold too few rows to tell.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Votes {
+    top: u32,
+    middle: u32,
+    bottom: u32,
+}
+
+impl Votes {
+    /// The majority; top (by far the most common) when nothing tells.
+    pub(super) fn alignment(&self) -> Alignment {
+        if self.middle > self.top && self.middle >= self.bottom {
+            Alignment::Middle
+        } else if self.bottom > self.top && self.bottom > self.middle {
+            Alignment::Bottom
+        } else {
+            Alignment::Top
+        }
+    }
+}
+
+/// A row's anchor: the lines fixed to it and where it sits (baselines).
+#[derive(Debug, Clone)]
+struct Anchor {
+    /// First and last line index fixed to the anchor; lines between them are its own.
+    first: usize,
+    last: usize,
+    /// The anchor's own extent: the number line, or the answer block of a row without one.
+    lo: f32,
+    hi: f32,
+    numbered: bool,
+    has_answer: bool,
+}
+
+/// Lines that move together: one line, or a block of lines with no anchor.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    first: usize,
+    last: usize,
+    lo: f32,
+    hi: f32,
+}
+
+/// Where the body lines sit on their page: right under the top (nothing but a header above
+/// them) and running to the end.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct PageEdges {
+    pub page_top: bool,
+    pub page_end: bool,
+}
+
+/// Split a table's body lines (top to bottom) into rows of cells. `votes` carries the
+/// table's alignment evidence from page to page.
+pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: PageEdges, votes: &mut Votes) -> Vec<Vec<Vec<Piece>>> {
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let n = lines.len();
+    let pitch = line_pitch(&lines);
+    // What a row without a number or an answer costs: about what a one-line misplacement does.
+    let penalty = pitch;
+    let gap = 1.25 * pitch;
+    // Regions between rules, and blocks of lines closer than a line pitch apart.
+    let mut region = vec![0usize; n];
+    let mut block = vec![0usize; n];
+    for i in 1..n {
+        region[i] = region[i - 1] + usize::from(lines[i].rule_before);
+        block[i] = block[i - 1] + usize::from(lines[i].rule_before || lines[i].y - lines[i - 1].y > gap);
+    }
+
+    let mut anchors: Vec<Anchor> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.numbered)
+        .map(|(i, l)| Anchor { first: i, last: i, lo: l.y, hi: l.y, numbered: true, has_answer: false })
+        .collect();
+    // Answer blocks: an answer level with a number belongs to it; others may mark rows whose
+    // number is missing.
+    let mut loose: Vec<Anchor> = Vec::new();
+    for (first, last) in comply_blocks(&lines, comply_col, &region, gap) {
+        let (lo, hi) = (lines[first].y, lines[last].y);
+        let level = anchors
+            .iter_mut()
+            .filter(|a| a.numbered && a.lo >= lo - 0.6 * pitch && a.lo <= hi + 0.6 * pitch && region[a.first] == region[first])
+            .min_by(|a, b| (a.lo - (lo + hi) / 2.0).abs().total_cmp(&(b.lo - (lo + hi) / 2.0).abs()));
+        if let Some(a) = level {
+            a.first = a.first.min(first);
+            a.last = a.last.max(last);
+            a.has_answer = true;
+            continue;
+        }
+        let text: String = (first..=last).map(|i| line_text(&lines[i].cells[comply_col.unwrap()])).collect::<Vec<_>>().join(" ");
+        if parse_comply(&text).is_some() {
+            loose.push(Anchor { first, last, lo, hi, numbered: false, has_answer: true });
+        }
+    }
+
+    // The alignment: blocks holding exactly one anchor vote for where it sits in them.
+    let mut all: Vec<&Anchor> = anchors.iter().chain(&loose).collect();
+    all.sort_by_key(|a| a.first);
+    let mut k = 0;
+    while k < all.len() {
+        let b = block[all[k].first];
+        let same = all[k..].iter().take_while(|a| block[a.first] == b).count();
+        if same == 1 {
+            let members: Vec<usize> = (0..n).filter(|&i| block[i] == b).collect();
+            let (top, bottom) = (lines[members[0]].y, lines[*members.last().unwrap()].y);
+            vote(votes, all[k].lo - top, bottom - all[k].hi, pitch);
+        }
+        k += same;
+    }
+    let align = votes.alignment();
+
+    // An answer not level with a number belongs to the number beside it (on the side the
+    // alignment puts it) when that row has no answer yet; otherwise it is a row of its own.
+    for mut l in loose {
+        anchors.sort_by_key(|a| a.first);
+        let above = anchors.iter().rposition(|a| a.first < l.first && region[a.first] == region[l.first]);
+        let below = anchors.iter().position(|a| a.first > l.last && region[a.first] == region[l.first]);
+        let owner = match align {
+            Alignment::Top => above,
+            Alignment::Bottom => below,
+            Alignment::Middle => match (above, below) {
+                (Some(a), Some(b)) => Some(if l.lo - anchors[a].hi <= anchors[b].lo - l.hi { a } else { b }),
+                (a, b) => a.or(b),
+            },
+        };
+        match owner.filter(|&o| anchors[o].numbered && !anchors[o].has_answer) {
+            Some(o) => {
+                let a = &mut anchors[o];
+                a.first = a.first.min(l.first);
+                a.last = a.last.max(l.last);
+                a.has_answer = true;
+            }
+            None => {
+                l.numbered = false;
+                anchors.push(l);
+            }
+        }
+    }
+    anchors.sort_by_key(|a| a.first);
+
+    // Which row each line goes to: an anchor's index, or a row of lines no anchor claims.
+    let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
+    let mut owner: Vec<Option<usize>> = vec![None; n];
+    for (ai, a) in anchors.iter().enumerate() {
+        owner[a.first..=a.last].iter_mut().for_each(|o| *o = Some(ai));
+    }
+    let mut orphan_rows: Vec<Vec<usize>> = Vec::new();
+    let last_region = region[n - 1];
+    let mut start = 0;
+    while start < n {
+        let r = region[start];
+        let end = (start..n).find(|&i| region[i] != r).unwrap_or(n);
+        let in_region: Vec<usize> = (0..anchors.len()).filter(|&ai| region[anchors[ai].first] == r).collect();
+        if in_region.is_empty() {
+            orphan_rows.push((start..end).collect());
+        } else {
+            // Lines above the first anchor at the top of a page go on with a row from the
+            // page before; lines below the last at the bottom of a page are part of a row cut
+            // by the page break. Elsewhere a row without an anchor has to pay its way.
+            let free = |yes: bool| if yes { 0.0 } else { penalty };
+            let edges = Edges {
+                before: (r == 0 && !lines[0].rule_before).then(|| free(at.page_top || align == Alignment::Top)),
+                after: (r == last_region).then(|| free(at.page_end)),
+            };
+            let units = units(&lines, &block, &owner, start, end);
+            orphan_rows.extend(assign(&anchors, &in_region, &units, &ys, &block, align, pitch, penalty, edges, &mut owner));
+        }
+        start = end;
+    }
+
+    // Rows in reading order: each anchor's lines, and the rows of unclaimed lines.
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new(); anchors.len()];
+    for (i, o) in owner.iter().enumerate() {
+        if let Some(ai) = o {
+            rows[*ai].push(i);
+        }
+    }
+    rows.extend(orphan_rows);
+    rows.retain(|r| !r.is_empty());
+    rows.sort_by_key(|r| r[0]);
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let mut lines: Vec<Option<BodyLine>> = lines.into_iter().map(Some).collect();
+    rows.into_iter()
+        .map(|members| {
+            let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); width];
+            for i in members {
+                if let Some(line) = lines[i].take() {
+                    for (k, c) in line.cells.into_iter().enumerate() {
+                        cells[k].extend(c);
+                    }
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
+/// The usual distance between the baselines of wrapped lines in one cell.
+fn line_pitch(lines: &[BodyLine]) -> f32 {
+    let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let mut deltas: Vec<f32> = Vec::new();
+    for col in 0..width {
+        let mut prev: Option<f32> = None;
+        for l in lines.iter().filter(|l| l.has_text(col)) {
+            if let Some(p) = prev {
+                let d = l.y - p;
+                if d > 0.6 * l.size && d < 2.0 * l.size {
+                    deltas.push(d);
+                }
+            }
+            prev = Some(l.y);
+        }
+    }
+    if deltas.is_empty() {
+        let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        return 1.2 * sizes[sizes.len() / 2];
+    }
+    deltas.sort_by(f32::total_cmp);
+    deltas[deltas.len() * 3 / 10]
+}
+
+/// The comply column's blocks, as (first, last) line indices: its consecutive lines within
+/// a line pitch (or check boxes that go on with the answer above), never across a rule, and
+/// never adding an answer to a block that holds one already (two one-line rows).
+fn comply_blocks(lines: &[BodyLine], comply_col: Option<usize>, region: &[usize], gap: f32) -> Vec<(usize, usize)> {
+    let Some(col) = comply_col else { return Vec::new() };
+    let mut blocks: Vec<(usize, usize, String)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.has_text(col) {
+            continue;
+        }
+        let text = line_text(&l.cells[col]);
+        if let Some(b) = blocks.last_mut() {
+            let complete = parse_comply(&b.2).is_some();
+            let goes_on = !complete && continues_answer(&b.2, &text);
+            let second_answer = complete && parse_comply(&text).is_some();
+            if region[b.1] == region[i] && (goes_on || l.y - lines[b.1].y <= gap && !second_answer) {
+                b.1 = i;
+                b.2.push(' ');
+                b.2.push_str(&text);
+                continue;
+            }
+        }
+        blocks.push((i, i, text));
+    }
+    blocks.into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+/// One vote: how far the anchor's block reaches above (`above`) and below (`below`) it.
+fn vote(votes: &mut Votes, above: f32, below: f32, pitch: f32) {
+    let tol = 0.5 * pitch;
+    match (above <= tol, below <= tol) {
+        (true, false) => votes.top += 1,
+        (false, true) => votes.bottom += 1,
+        (false, false) if (above - below).abs() <= pitch.max(0.25 * (above + below)) => votes.middle += 1,
+        _ => {}
+    }
+}
+
+/// The movable units of lines `start..end`: lines of a block that holds an anchor one by
+/// one, a block without one as a whole.
+fn units(lines: &[BodyLine], block: &[usize], owner: &[Option<usize>], start: usize, end: usize) -> Vec<Unit> {
+    let anchored = |b: usize| (start..end).any(|i| block[i] == b && owner[i].is_some());
+    let mut out: Vec<Unit> = Vec::new();
+    for i in start..end {
+        if owner[i].is_some() {
+            continue;
+        }
+        let unit = Unit { first: i, last: i, lo: lines[i].y, hi: lines[i].y };
+        match out.last_mut() {
+            Some(u) if u.last + 1 == i && block[u.last] == block[i] && !anchored(block[i]) => {
+                u.last = i;
+                u.hi = lines[i].y;
+            }
+            _ => out.push(unit),
+        }
+    }
+    out
+}
+
+/// What lines before a region's first anchor or after its last may do besides joining it.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    /// Cost of leaving the lines before the first anchor as a row of their own (`None`:
+    /// not allowed, a rule lies above them).
+    before: Option<f32>,
+    after: Option<f32>,
+}
+
+/// Give each unit of one region to an anchor of that region (`in_region`, top to bottom) or
+/// to a row without an anchor (returned, as line lists): the cuts that keep every row's
+/// anchor where the alignment puts it, found by dynamic programming over the gaps between
+/// anchors. A row without an anchor costs `penalty` (a row whose number and answer are both
+/// missing), or what `edges` says before the first and after the last anchor.
+#[allow(clippy::too_many_arguments)]
+fn assign(
+    anchors: &[Anchor],
+    in_region: &[usize],
+    units: &[Unit],
+    ys: &[f32],
+    block: &[usize],
+    align: Alignment,
+    pitch: f32,
+    penalty: f32,
+    edges: Edges,
+    owner: &mut [Option<usize>],
+) -> Vec<Vec<usize>> {
+    let k = in_region.len();
+    // gaps[g]: units between anchor g-1 and anchor g (gaps[0] before the first, gaps[k]
+    // after the last); a unit inside an anchor's own span belongs to it.
+    let mut gaps: Vec<Vec<Unit>> = vec![Vec::new(); k + 1];
+    for u in units {
+        let g = in_region.iter().filter(|&&ai| anchors[ai].first < u.first).count();
+        if g > 0 && u.last < anchors[in_region[g - 1]].last {
+            owner[u.first..=u.last].iter_mut().for_each(|o| *o = Some(in_region[g - 1]));
+            continue;
+        }
+        gaps[g].push(*u);
+    }
+    // Each anchor's fixed extent: the lines already its own (its number, its answer).
+    let fixed: Vec<(f32, f32)> = in_region.iter().map(|&ai| (ys[anchors[ai].first], ys[anchors[ai].last])).collect();
+    let misfit = |slot: usize, lo: f32, hi: f32| -> f32 {
+        let a = &anchors[in_region[slot]];
+        let (lo, hi) = (lo.min(fixed[slot].0), hi.max(fixed[slot].1));
+        match align {
+            Alignment::Top => (lo - a.lo).abs(),
+            Alignment::Bottom => (hi - a.hi).abs(),
+            Alignment::Middle => ((lo + hi) - (a.lo + a.hi)).abs() / 2.0,
+        }
+    };
+    // In gap g, cuts c1 <= c2: gaps[g][..c1] join the row above, [c1..c2] make a row of
+    // their own, [c2..] join the row below. Its cost, apart from the rows' misfits.
+    let eps = 0.01 * pitch;
+    let between_blocks = |g: usize, c: usize| c == 0 || c == gaps[g].len() || block[gaps[g][c - 1].last] != block[gaps[g][c].first];
+    let gap_cost = |g: usize, c1: usize, c2: usize| -> f32 {
+        let len = gaps[g].len();
+        if (g == 0 && c1 != 0) || (g == k && c2 != len) {
+            return f32::INFINITY;
+        }
+        let own_row = if c1 == c2 {
+            0.0
+        } else if g == 0 {
+            edges.before.unwrap_or(f32::INFINITY)
+        } else if g == k {
+            edges.after.unwrap_or(f32::INFINITY)
+        } else if align != Alignment::Top && between_blocks(g, c1) && between_blocks(g, c2) {
+            penalty
+        } else {
+            f32::INFINITY
+        };
+        // Middle-aligned rows end where the text pauses: a cut between two lines of one
+        // block costs (else a row could give a line away at each end and keep its middle).
+        let split_block = |c: usize| -> f32 {
+            let next = if c < len { gaps[g][c].first } else if len > 0 { gaps[g][len - 1].last + 1 } else { return 0.0 };
+            if next == 0 || next >= block.len() || block[next - 1] != block[next] { 0.0 } else { 0.5 * pitch }
+        };
+        // Ties: top-aligned rows keep lines with the row above, bottom-aligned with the row
+        // below, middle-aligned ones with a row rather than alone.
+        let tie = match align {
+            Alignment::Top => eps * (len - c1) as f32,
+            Alignment::Bottom => eps * c2 as f32,
+            Alignment::Middle => {
+                let cuts = if c1 == c2 { split_block(c1) } else { split_block(c1) * f32::from(g > 0) + split_block(c2) * f32::from(g < k) };
+                cuts + eps * (c2 - c1) as f32
+            }
+        };
+        own_row + tie
+    };
+    // best[c2]: the least cost of everything above the row below gap g, given its cut c2.
+    let mut best: Vec<f32> = (0..=gaps[0].len()).map(|c2| gap_cost(0, 0, c2)).collect();
+    // Per gap g >= 1: for each c2, the c1 chosen; for each c1, the previous gap's c2.
+    let mut pick_c1: Vec<Vec<usize>> = vec![vec![0]];
+    let mut pick_prev: Vec<Vec<usize>> = vec![Vec::new()];
+    for slot in 0..k {
+        let g = slot + 1;
+        let (above, below) = (&gaps[slot], &gaps[g]);
+        let len = below.len();
+        // m[c1]: cheapest way to end row `slot` at c1.
+        let mut m = vec![f32::INFINITY; len + 1];
+        let mut prev = vec![0usize; len + 1];
+        for c1 in 0..=len {
+            let hi = if c1 > 0 { below[c1 - 1].hi } else { f32::NEG_INFINITY };
+            for (c2_prev, &cost) in best.iter().enumerate() {
+                if !cost.is_finite() {
+                    continue;
+                }
+                let lo = if c2_prev < above.len() { above[c2_prev].lo } else { f32::INFINITY };
+                let total = cost + misfit(slot, lo, hi);
+                if total < m[c1] {
+                    m[c1] = total;
+                    prev[c1] = c2_prev;
+                }
+            }
+        }
+        let mut next = vec![f32::INFINITY; len + 1];
+        let mut c1_of = vec![0usize; len + 1];
+        for c2 in 0..=len {
+            for c1 in 0..=c2 {
+                let total = m[c1] + gap_cost(g, c1, c2);
+                if total < next[c2] {
+                    next[c2] = total;
+                    c1_of[c2] = c1;
+                }
+            }
+        }
+        pick_c1.push(c1_of);
+        pick_prev.push(prev);
+        best = next;
+    }
+    // Walk the cuts back from the end of the last gap.
+    let mut cuts = vec![(0usize, 0usize); k + 1];
+    let mut c2 = gaps[k].len();
+    for g in (1..=k).rev() {
+        let c1 = pick_c1[g][c2];
+        cuts[g] = (c1, c2);
+        c2 = pick_prev[g][c1];
+    }
+    cuts[0] = (0, c2);
+    let lines_of = |us: &[Unit]| -> Vec<usize> { us.iter().flat_map(|u| u.first..=u.last).collect() };
+    let mut own_rows = Vec::new();
+    for (g, &(c1, c2)) in cuts.iter().enumerate() {
+        if g > 0 {
+            for i in lines_of(&gaps[g][..c1]) {
+                owner[i] = Some(in_region[g - 1]);
+            }
+        }
+        if g < k {
+            for i in lines_of(&gaps[g][c2..]) {
+                owner[i] = Some(in_region[g]);
+            }
+        }
+        if c1 < c2 {
+            own_rows.push(lines_of(&gaps[g][c1..c2]));
+        }
+    }
+    own_rows
+}
