@@ -57,6 +57,9 @@ pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
         state.flush(&mut out, page.number, true);
         out.flush_para();
     }
+    if let Some(last) = doc.pages.last() {
+        state.drop_carry(&mut out, last.number);
+    }
     out.lines
 }
 
@@ -515,6 +518,10 @@ struct Unruled {
     page_fresh: bool,
     /// The body being read started right under the top of its page.
     body_at_top: bool,
+    /// ... or right under a header.
+    body_under_header: bool,
+    /// The cells of a row begun at the foot of the last page, for the first row of this one.
+    carry: Option<Vec<Vec<Piece>>>,
 }
 
 struct Row {
@@ -523,16 +530,21 @@ struct Row {
     last_y: f32,
 }
 
+/// Add `more`'s pieces to `cells`, column by column.
+fn merge_cells(cells: &mut Vec<Vec<Piece>>, more: Vec<Vec<Piece>>) {
+    if cells.len() < more.len() {
+        cells.resize_with(more.len(), Vec::new);
+    }
+    for (k, c) in more.into_iter().enumerate() {
+        cells[k].extend(c);
+    }
+}
+
 impl Row {
     /// Add a continuation line's cells, column by column. The row may have fewer cells (a
     /// header line whose text fell outside every column has none).
     fn extend_cells(&mut self, cells: Vec<Vec<Piece>>) {
-        if self.cells.len() < cells.len() {
-            self.cells.resize_with(cells.len(), Vec::new);
-        }
-        for (k, c) in cells.into_iter().enumerate() {
-            self.cells[k].extend(c);
-        }
+        merge_cells(&mut self.cells, cells);
     }
 }
 
@@ -547,7 +559,31 @@ impl Unruled {
         self.page_fresh = false;
         let body = std::mem::take(&mut self.body);
         let at = PageEdges { page_top: self.body_at_top, page_end };
-        for cells in rows::split_rows(body, self.comply_col, at, &mut self.votes) {
+        let split = rows::split_rows(body, self.comply_col, at, &mut self.votes);
+        // A header at the foot of a page over text with no number or answer: the first part
+        // of a row whose number and answer (centred or at the bottom) are on the next page.
+        if page_end && self.body_under_header && !split.anchored {
+            self.carry = split.rows.into_iter().reduce(|mut a, b| {
+                merge_cells(&mut a, b);
+                a
+            });
+            return;
+        }
+        for mut cells in split.rows {
+            if let Some(carried) = self.carry.take() {
+                let mut first = carried;
+                merge_cells(&mut first, cells);
+                cells = first;
+            }
+            out.flush_para();
+            out.push(page, cells.into_iter().map(cell_text).collect());
+        }
+    }
+
+    /// A row's first part carried from the last page, written as it is when something else
+    /// than a row comes first on this one.
+    fn drop_carry(&mut self, out: &mut Out, page: u32) {
+        if let Some(cells) = self.carry.take() {
             out.flush_para();
             out.push(page, cells.into_iter().map(cell_text).collect());
         }
@@ -647,6 +683,7 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
         match item {
             Item::Band(bi) => {
                 st.flush(out, page, false);
+                st.drop_carry(out, page);
                 st.page_fresh = false;
                 st.cols = None;
                 st.last_y = None;
@@ -709,6 +746,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     let cells = if st.cols.is_some() && line.size <= st.body_size * 1.15 + 0.3 { st.assign(&line) } else { None };
     let Some(cells) = cells else {
         st.flush(out, page, false);
+        st.drop_carry(out, page);
         st.page_fresh = false;
         out.free_line(&line);
         return;
@@ -720,15 +758,17 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     if only_first && !numbered {
         // "Stage 1", a sub-heading set in the first column's place.
         st.flush(out, page, false);
+        st.drop_carry(out, page);
         st.page_fresh = false;
         out.free_line(&line);
         return;
     }
     // The header ends at the first body line; the body's rows are split when it ends.
-    st.flush_header(out, page);
     if st.body.is_empty() {
         st.body_at_top = st.page_fresh;
+        st.body_under_header = st.header.is_some();
     }
+    st.flush_header(out, page);
     st.body.push(BodyLine { y: line.y, size: line.size, cells, rule_before: ruled_off, numbered });
     st.last_y = Some(line.y);
 }

@@ -92,11 +92,17 @@ pub(super) struct PageEdges {
     pub page_end: bool,
 }
 
+/// A table's body split into rows of cells, and whether any row had an anchor.
+pub(super) struct Split {
+    pub rows: Vec<Vec<Vec<Piece>>>,
+    pub anchored: bool,
+}
+
 /// Split a table's body lines (top to bottom) into rows of cells. `votes` carries the
 /// table's alignment evidence from page to page.
-pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: PageEdges, votes: &mut Votes) -> Vec<Vec<Vec<Piece>>> {
+pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: PageEdges, votes: &mut Votes) -> Split {
     if lines.is_empty() {
-        return Vec::new();
+        return Split { rows: Vec::new(), anchored: false };
     }
     let n = lines.len();
     let pitch = line_pitch(&lines);
@@ -208,7 +214,8 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
                 after: (r == last_region).then(|| free(at.page_end)),
             };
             let units = units(&lines, &block, &owner, start, end);
-            orphan_rows.extend(assign(&anchors, &in_region, &units, &ys, &block, align, pitch, penalty, edges, &mut owner));
+            let cut_below = r == last_region && at.page_end;
+            orphan_rows.extend(assign(&anchors, &in_region, &units, &ys, &block, align, pitch, penalty, edges, cut_below, &mut owner));
         }
         start = end;
     }
@@ -225,7 +232,8 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
     rows.sort_by_key(|r| r[0]);
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let mut lines: Vec<Option<BodyLine>> = lines.into_iter().map(Some).collect();
-    rows.into_iter()
+    let rows = rows
+        .into_iter()
         .map(|members| {
             let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); width];
             for i in members {
@@ -237,7 +245,8 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
             }
             cells
         })
-        .collect()
+        .collect();
+    Split { rows, anchored: !anchors.is_empty() }
 }
 
 /// The usual distance between the baselines of wrapped lines in one cell.
@@ -266,7 +275,8 @@ fn line_pitch(lines: &[BodyLine]) -> f32 {
 }
 
 /// The comply column's blocks, as (first, last) line indices: its consecutive lines within
-/// a line pitch (or check boxes that go on with the answer above), never across a rule, and
+/// a line pitch (or check boxes close below that go on with the answer above: "☑ Yes ☐"
+/// wrapped before "No"), never across a rule, and
 /// never adding an answer to a block that holds one already (two one-line rows).
 fn comply_blocks(lines: &[BodyLine], comply_col: Option<usize>, region: &[usize], gap: f32) -> Vec<(usize, usize)> {
     let Some(col) = comply_col else { return Vec::new() };
@@ -278,7 +288,7 @@ fn comply_blocks(lines: &[BodyLine], comply_col: Option<usize>, region: &[usize]
         let text = line_text(&l.cells[col]);
         if let Some(b) = blocks.last_mut() {
             let complete = parse_comply(&b.2).is_some();
-            let goes_on = !complete && continues_answer(&b.2, &text);
+            let goes_on = !complete && l.y - lines[b.1].y <= 2.0 * gap && continues_answer(&b.2, &text);
             let second_answer = complete && parse_comply(&text).is_some();
             if region[b.1] == region[i] && (goes_on || l.y - lines[b.1].y <= gap && !second_answer) {
                 b.1 = i;
@@ -337,7 +347,8 @@ struct Edges {
 /// to a row without an anchor (returned, as line lists): the cuts that keep every row's
 /// anchor where the alignment puts it, found by dynamic programming over the gaps between
 /// anchors. A row without an anchor costs `penalty` (a row whose number and answer are both
-/// missing), or what `edges` says before the first and after the last anchor.
+/// missing), or what `edges` says before the first and after the last anchor. `cut_below`:
+/// the region runs to the foot of the page, so its last row may go on to the next.
 #[allow(clippy::too_many_arguments)]
 fn assign(
     anchors: &[Anchor],
@@ -349,6 +360,7 @@ fn assign(
     pitch: f32,
     penalty: f32,
     edges: Edges,
+    cut_below: bool,
     owner: &mut [Option<usize>],
 ) -> Vec<Vec<usize>> {
     let k = in_region.len();
@@ -365,13 +377,27 @@ fn assign(
     }
     // Each anchor's fixed extent: the lines already its own (its number, its answer).
     let fixed: Vec<(f32, f32)> = in_region.iter().map(|&ai| (ys[anchors[ai].first], ys[anchors[ai].last])).collect();
+    // The block of lines around the last anchor (text with no pause around it).
+    let last = &anchors[in_region[k - 1]];
+    let in_anchor_block = |i: usize| block[i] >= block[last.first] && block[i] <= block[last.last];
+    let anchor_block = units.iter().flat_map(|u| u.first..=u.last).chain(last.first..=last.last).filter(|&i| in_anchor_block(i)).fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), i| (lo.min(ys[i]), hi.max(ys[i])));
     let misfit = |slot: usize, lo: f32, hi: f32| -> f32 {
         let a = &anchors[in_region[slot]];
         let (lo, hi) = (lo.min(fixed[slot].0), hi.max(fixed[slot].1));
         match align {
             Alignment::Top => (lo - a.lo).abs(),
             Alignment::Bottom => (hi - a.hi).abs(),
-            Alignment::Middle => ((lo + hi) - (a.lo + a.hi)).abs() / 2.0,
+            Alignment::Middle => {
+                // A row cut by the page break shows only part of itself, and writers put its
+                // anchor anywhere in that part (the middle of the whole row, the top of the
+                // part): the last row of a page is not held to the middle while it keeps to
+                // the text around its anchor.
+                if slot + 1 == k && cut_below && lo >= anchor_block.0 && hi <= anchor_block.1 {
+                    0.0
+                } else {
+                    ((lo + hi) - (a.lo + a.hi)).abs() / 2.0
+                }
+            }
         }
     };
     // In gap g, cuts c1 <= c2: gaps[g][..c1] join the row above, [c1..c2] make a row of
