@@ -166,22 +166,38 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
     }
     if n_pages >= 2 {
         let need = ((n_pages as f32) * 0.5).ceil().max(2.0) as usize;
+        let mut repeated = std::collections::HashSet::new();
         for hits in seen.values() {
             for &(_, _, y) in hits {
                 let mut pages: Vec<usize> = hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| h.0).collect();
                 pages.dedup();
                 if pages.len() >= need {
-                    for h in hits.iter().filter(|h| (h.2 - y).abs() <= 3.0) {
-                        drop.insert((h.0, h.1));
-                    }
+                    repeated.extend(hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| (h.0, h.1)));
                 }
             }
         }
+        // A running header or footer is a line of its own: a repeated run on a line that also
+        // holds text found on no other page is a table row that starts (or ends) at the page's
+        // edge on several pages ("1.6 … Yes" and "2.1 … Yes" at the top margin).
+        let on_a_line_of_furniture = |&(pi, ri): &(usize, usize)| {
+            let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { return false };
+            let y = runs[ri].y;
+            runs.iter().enumerate().filter(|(_, r)| (r.y - y).abs() <= 2.0).all(|(rj, r)| repeated.contains(&(pi, rj)) || drop.contains(&(pi, rj)) || r.text.trim().is_empty())
+        };
+        let furniture: Vec<(usize, usize)> = repeated.iter().copied().filter(on_a_line_of_furniture).collect();
+        drop.extend(furniture);
     }
     drop
 }
 
+/// Running headers and footers compared across pages: digits stand for any number in text
+/// that has words ("Page 3 of 12", "Updated 2024"), so a page's own number does not make it
+/// differ; a bare number ("1.6", "2.1") is compared as it is, since provision numbers at the
+/// top of several pages are content.
 fn normalise_furniture(s: &str) -> String {
+    if !s.chars().any(char::is_alphabetic) {
+        return s.trim().to_string();
+    }
     let mut out = String::new();
     let mut in_digits = false;
     for c in s.trim().to_lowercase().chars() {

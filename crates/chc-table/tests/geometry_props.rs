@@ -1,0 +1,296 @@
+//! Properties of PDF table reconstruction from geometry (issue 14), on pages built here from
+//! positioned runs and ruling lines, so no PDF writer is needed:
+//! - a table, ruled (cells from where lines cross) or not (rows from their numbers and
+//!   answers, columns from alignment), its rows cut anywhere by page breaks, comes back one
+//!   record per provision row with the answer, requirement and evidence of that row;
+//! - nothing is invented: every word of a record comes from the page;
+//! - no arrangement of runs and rules panics the geometry reader.
+
+use chc_code::Registry;
+use chc_model::{Page, PageContent, ParsedDocument, Rule, SourceFormat, SourceInfo, TableDocument, TextRun};
+use proptest::prelude::*;
+use std::collections::HashMap;
+
+/// Plain words that mean nothing to the reconstruction (no numbers, comply words, header or
+/// heading vocabulary).
+const WORDS: &[&str] = &[
+    "landlord", "resident", "policy", "record", "review", "staff", "service", "timescale", "remedy", "board", "member",
+    "training", "report", "website", "publish", "contact", "written", "officer", "learning", "monitor", "repairs",
+    "letter", "agreed", "offered", "tenant", "housing", "clearly", "quarterly", "annual", "team", "manager",
+];
+/// Consecutive provisions of the 2024 Code: a form's rows are a run of them.
+const NUMBERS: &[&str] = &[
+    "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7",
+    "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "5.8", "5.9", "5.10",
+];
+const ANSWERS: &[&str] = &["Yes", "No", "Partially"];
+const HEADER: [&str; 4] = ["Provision", "Requirement", "Comply", "Evidence"];
+
+/// Column edges of the generated table (points), page size A4 portrait; y grows down the
+/// page, as the parse stage gives it.
+const EDGES: [f32; 5] = [40.0, 90.0, 300.0, 370.0, 560.0];
+const PAGE_TOP: f32 = 50.0;
+const PAGE_BOTTOM: f32 = 790.0;
+const LINE: f32 = 12.0;
+const SIZE: f32 = 9.0;
+
+#[derive(Debug, Clone)]
+struct Row {
+    answer: &'static str,
+    requirement: Vec<Vec<&'static str>>,
+    evidence: Vec<Vec<&'static str>>,
+}
+
+fn cell_lines() -> impl Strategy<Value = Vec<Vec<&'static str>>> {
+    prop::collection::vec(prop::collection::vec(prop::sample::select(WORDS), 1..4), 1..4)
+}
+
+/// Words found nowhere else, one ending each cell line: no two lines of a form are the same,
+/// so none can pass for a running header repeated at the top of several pages.
+fn tags() -> &'static [String] {
+    static TAGS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TAGS.get_or_init(|| ('a'..='z').flat_map(|a| ('a'..='z').map(move |b| format!("zq{a}{b}"))).collect())
+}
+
+fn rows() -> impl Strategy<Value = (usize, Vec<Row>)> {
+    let row = (prop::sample::select(ANSWERS), cell_lines(), cell_lines()).prop_map(|(answer, requirement, evidence)| Row { answer, requirement, evidence });
+    (0..NUMBERS.len() - 12, prop::collection::vec(row, 2..12)).prop_map(|(first, mut rows)| {
+        let mut tag = tags().iter();
+        for line in rows.iter_mut().flat_map(|r| r.requirement.iter_mut().chain(r.evidence.iter_mut())) {
+            line.push(tag.next().expect("enough tags").as_str());
+        }
+        (first, rows)
+    })
+}
+
+/// A run per word, laid out left to right from `x` on baseline `y`.
+fn push_words(runs: &mut Vec<TextRun>, words: &[&str], x: f32, y: f32) {
+    let mut x = x;
+    for w in words {
+        let width = w.len() as f32 * SIZE * 0.5;
+        runs.push(TextRun { x, y, width, font_size: SIZE, text: (*w).to_string() });
+        x += width + SIZE * 0.3;
+    }
+}
+
+/// One page's worth of pieces: runs and rules, drawn from the top.
+#[derive(Default)]
+struct Sheet {
+    runs: Vec<TextRun>,
+    rules: Vec<Rule>,
+}
+
+fn hrule(y: f32) -> Rule {
+    Rule { x0: EDGES[0], y0: y, x1: EDGES[4], y1: y }
+}
+
+fn vrules(top: f32, bottom: f32, rules: &mut Vec<Rule>) {
+    for x in EDGES {
+        rules.push(Rule { x0: x, y0: top, x1: x, y1: bottom });
+    }
+}
+
+/// The table drawn on as many pages as it needs, a page ending after `page_lines` lines; a
+/// row that does not fit is cut between its lines (as Word and Chrome cut rows) and closed by
+/// a rule at the foot of the page and another at the top of the next.
+fn draw(first: usize, rows: &[Row], page_lines: usize) -> ParsedDocument {
+    let mut pages: Vec<Sheet> = vec![Sheet::default()];
+    let mut y = PAGE_TOP;
+    let mut used = 0;
+    let mut table_top = y;
+    // Header.
+    pages[0].rules.push(hrule(y));
+    for (k, h) in HEADER.iter().enumerate() {
+        push_words(&mut pages[0].runs, &[h], EDGES[k] + 3.0, y + LINE - 2.0);
+    }
+    y += LINE + 4.0;
+    pages[0].rules.push(hrule(y));
+    for (i, row) in rows.iter().enumerate() {
+        let height = row.requirement.len().max(row.evidence.len()).max(1);
+        for line in 0..height {
+            if used >= page_lines {
+                // Cut: close this page's part of the table, open the next page's.
+                let sheet = pages.last_mut().expect("a page");
+                sheet.rules.push(hrule(y));
+                vrules(table_top, y, &mut sheet.rules);
+                pages.push(Sheet::default());
+                y = PAGE_TOP;
+                table_top = y;
+                used = 0;
+                pages.last_mut().expect("a page").rules.push(hrule(y));
+            }
+            let sheet = pages.last_mut().expect("a page");
+            let baseline = y + LINE - 2.0;
+            if line == 0 {
+                push_words(&mut sheet.runs, &[NUMBERS[first + i]], EDGES[0] + 3.0, baseline);
+                push_words(&mut sheet.runs, &[row.answer], EDGES[2] + 3.0, baseline);
+            }
+            if let Some(words) = row.requirement.get(line) {
+                push_words(&mut sheet.runs, words, EDGES[1] + 3.0, baseline);
+            }
+            if let Some(words) = row.evidence.get(line) {
+                push_words(&mut sheet.runs, words, EDGES[3] + 3.0, baseline);
+            }
+            y += LINE;
+            used += 1;
+        }
+        y += 4.0;
+        pages.last_mut().expect("a page").rules.push(hrule(y));
+    }
+    let sheet = pages.last_mut().expect("a page");
+    vrules(table_top, y, &mut sheet.rules);
+    debug_assert!(y < PAGE_BOTTOM);
+    document(pages.into_iter().map(|s| (s.runs, s.rules)).collect())
+}
+
+fn document(pages: Vec<(Vec<TextRun>, Vec<Rule>)>) -> ParsedDocument {
+    ParsedDocument {
+        source: SourceInfo { path: "props.pdf".into(), sha256: String::new(), format: SourceFormat::Pdf, bytes: 0 },
+        pages: pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, (runs, rules))| Page { number: i as u32 + 1, width: 595.0, height: 842.0, content: PageContent::Positioned { runs, rules } })
+            .collect(),
+        tagged_tables: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// How often each word stands on the pages.
+fn page_words(doc: &ParsedDocument) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for p in &doc.pages {
+        if let PageContent::Positioned { runs, .. } = &p.content {
+            for r in runs {
+                for w in words_of(&r.text) {
+                    *counts.entry(w).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+fn reconstruct(doc: &ParsedDocument) -> Option<TableDocument> {
+    chc_table::reconstruct(doc, Registry::embedded()).ok()
+}
+
+fn joined(lines: &[Vec<&str>]) -> String {
+    lines.iter().map(|l| l.join(" ")).collect::<Vec<_>>().join(" ")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn table_cut_by_page_breaks_comes_back_row_for_row((first, rows) in rows(), page_lines in 6usize..40, ruled in any::<bool>()) {
+        let mut doc = draw(first, &rows, page_lines);
+        if !ruled {
+            for p in &mut doc.pages {
+                if let PageContent::Positioned { rules, .. } = &mut p.content {
+                    rules.clear();
+                }
+            }
+        }
+        let table = reconstruct(&doc).expect("a form");
+        let numbered: Vec<_> = table.records.iter().filter(|r| r.number.is_some()).collect();
+        prop_assert_eq!(numbered.len(), rows.len(), "records: {:?}", table.records.iter().map(|r| (&r.number, &r.comply_raw)).collect::<Vec<_>>());
+        for (i, (record, row)) in numbered.iter().zip(&rows).enumerate() {
+            prop_assert_eq!(record.number.as_deref(), Some(NUMBERS[first + i]));
+            prop_assert_eq!(record.comply_raw.trim(), row.answer);
+            prop_assert_eq!(squash(&record.evidence), squash(&joined(&row.evidence)));
+            prop_assert_eq!(squash(&record.requirement), squash(&joined(&row.requirement)));
+        }
+    }
+
+    #[test]
+    fn no_word_is_invented((first, rows) in rows(), page_lines in 4usize..40, drop in prop::collection::vec(any::<bool>(), 0..80)) {
+        // Rules dropped at random: a table ruled in part, or not at all.
+        let mut doc = draw(first, &rows, page_lines);
+        let mut k = 0;
+        for p in &mut doc.pages {
+            if let PageContent::Positioned { rules, .. } = &mut p.content {
+                rules.retain(|_| { k += 1; !drop.get(k).copied().unwrap_or(false) });
+            }
+        }
+        let available = page_words(&doc);
+        if let Some(table) = reconstruct(&doc) {
+            let mut used: HashMap<String, usize> = HashMap::new();
+            for r in &table.records {
+                for cell in [&r.requirement, &r.comply_raw, &r.evidence, &r.commentary] {
+                    for w in words_of(cell) {
+                        *used.entry(w).or_insert(0) += 1;
+                    }
+                }
+            }
+            for (w, n) in used {
+                let have = available.get(&w).copied().unwrap_or(0);
+                prop_assert!(n <= have, "{w:?} used {n} times, on the pages {have} times");
+            }
+        }
+    }
+
+    #[test]
+    fn no_arrangement_of_runs_and_rules_panics(
+        pages in prop::collection::vec(
+            (
+                prop::collection::vec((-50.0f32..700.0, -50.0f32..900.0, 0.0f32..200.0, 0.0f32..30.0, prop::sample::select(&[
+                    "1.2", "3.1", "Yes", "No", "Comply", "Evidence", "Provision", "Section 1", "☒ Yes ☐ No", "landlord", "policy", "", " ", "5.10",
+                ][..])), 0..60),
+                prop::collection::vec((-50.0f32..700.0, -50.0f32..900.0, -50.0f32..700.0, -50.0f32..900.0), 0..40),
+            ),
+            1..4,
+        )
+    ) {
+        let doc = document(
+            pages
+                .into_iter()
+                .map(|(runs, rules)| {
+                    let runs = runs.into_iter().map(|(x, y, width, font_size, text)| TextRun { x, y, width, font_size, text: text.to_string() }).collect();
+                    // Lines snapped to horizontal or vertical half the time, as real borders are.
+                    let rules = rules
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (x0, y0, x1, y1))| match i % 4 {
+                            0 => Rule { x0: x0.min(x1), y0, x1: x0.max(x1), y1: y0 },
+                            1 => Rule { x0, y0: y0.min(y1), x1: x0, y1: y0.max(y1) },
+                            _ => Rule { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) },
+                        })
+                        .collect();
+                    (runs, rules)
+                })
+                .collect(),
+        );
+        let _ = reconstruct(&doc);
+    }
+}
+
+
+/// Each page starts with a new row at its top margin, no header repeated, nothing ruled:
+/// the numbers and answers standing at the same place on every page are content, not a
+/// running header (they were once dropped as one).
+#[test]
+fn rows_starting_at_the_top_of_every_page_are_not_running_headers() {
+    let rows: Vec<Row> = (0..8)
+        .map(|i| Row { answer: ANSWERS[i % 2], requirement: vec![vec!["landlord", tags()[2 * i].as_str()]], evidence: vec![vec!["policy", tags()[2 * i + 1].as_str()], vec!["report"]] })
+        .collect();
+    let mut doc = draw(3, &rows, 2);
+    for p in &mut doc.pages {
+        if let PageContent::Positioned { rules, .. } = &mut p.content {
+            rules.clear();
+        }
+    }
+    assert!(doc.pages.len() >= 8);
+    let table = reconstruct(&doc).expect("a form");
+    let got: Vec<(Option<&str>, &str)> = table.records.iter().map(|r| (r.number.as_deref(), r.comply_raw.as_str())).collect();
+    let want: Vec<(Option<&str>, &str)> = rows.iter().enumerate().map(|(i, r)| (Some(NUMBERS[3 + i]), r.answer)).collect();
+    assert_eq!(got, want);
+}
