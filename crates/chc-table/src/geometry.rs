@@ -750,10 +750,16 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     if let Some((cols, comply)) = header_columns(&line) {
         st.flush(out, page, false);
         out.flush_para();
+        // The same header printed again on a new page goes on with the same table: the
+        // alignment read from its rows so far still holds (a page whose only rows are a
+        // continuation and one short row cannot tell it on its own).
+        let same_table = st.cols.as_ref().is_some_and(|old| old.len() == cols.len() && old.iter().zip(&cols).all(|(a, b)| (a - b).abs() <= 2.0 * line.size));
+        if !same_table {
+            st.votes = Votes::default();
+        }
         st.cols = Some(cols);
         st.comply_col = comply;
         st.body_size = line.size;
-        st.votes = Votes::default();
         let cells = st.assign(&line).unwrap_or_default();
         st.header = Some(Row { location: page, cells, last_y: line.y });
         st.last_y = Some(line.y);
