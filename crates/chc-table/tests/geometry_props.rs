@@ -31,8 +31,6 @@ const HEADER: [&str; 4] = ["Provision", "Requirement", "Comply", "Evidence"];
 const EDGES: [f32; 5] = [40.0, 90.0, 300.0, 370.0, 560.0];
 const PAGE_TOP: f32 = 50.0;
 const PAGE_BOTTOM: f32 = 790.0;
-const LINE: f32 = 12.0;
-const SIZE: f32 = 9.0;
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -64,12 +62,12 @@ fn rows() -> impl Strategy<Value = (usize, Vec<Row>)> {
 }
 
 /// A run per word, laid out left to right from `x` on baseline `y`.
-fn push_words(runs: &mut Vec<TextRun>, words: &[&str], x: f32, y: f32) {
+fn push_words(runs: &mut Vec<TextRun>, words: &[&str], x: f32, y: f32, size: f32) {
     let mut x = x;
     for w in words {
-        let width = w.len() as f32 * SIZE * 0.5;
-        runs.push(TextRun { x, y, width, font_size: SIZE, text: (*w).to_string() });
-        x += width + SIZE * 0.3;
+        let width = w.chars().count() as f32 * size * 0.5;
+        runs.push(TextRun { x, y, width, font_size: size, text: (*w).to_string() });
+        x += width + size * 0.3;
     }
 }
 
@@ -99,7 +97,7 @@ fn vrules(top: f32, bottom: f32, spans: &[(f32, f32)], rules: &mut Vec<Rule>) {
 }
 
 /// How the table is printed.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Style {
     /// The header row printed again at the top of each page.
     repeat_header: bool,
@@ -107,10 +105,21 @@ struct Style {
     section_rows: bool,
     /// Answers as check boxes ("☒ Yes ☐ No") instead of words.
     check_boxes: bool,
+    /// Evidence lines as bullet points, a paragraph's space between them.
+    bullets: bool,
+    /// Font size (points); lines are 1.3 of it apart.
+    size: f32,
+}
+
+impl Style {
+    fn line(&self) -> f32 {
+        self.size * 1.3
+    }
 }
 
 fn styles() -> impl Strategy<Value = Style> {
-    (any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(repeat_header, section_rows, check_boxes)| Style { repeat_header, section_rows, check_boxes })
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), prop::sample::select(&[8.5f32, 9.0, 10.0, 11.0][..]))
+        .prop_map(|(repeat_header, section_rows, check_boxes, bullets, size)| Style { repeat_header, section_rows, check_boxes, bullets, size })
 }
 
 /// Section titles of the 2024 Code, by section number.
@@ -128,6 +137,7 @@ fn check_box_answer(answer: &str) -> String {
 /// row that does not fit is cut between its lines (as Word and Chrome cut rows) and closed by
 /// a rule at the foot of the page and another at the top of the next.
 fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDocument {
+    let (size, line_height) = (style.size, style.line());
     let mut pages: Vec<Sheet> = vec![Sheet::default()];
     let mut y = PAGE_TOP;
     let mut used = 0;
@@ -137,9 +147,9 @@ fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDo
     let header = |sheet: &mut Sheet, y: &mut f32| {
         sheet.rules.push(hrule(*y));
         for (k, h) in HEADER.iter().enumerate() {
-            push_words(&mut sheet.runs, &[h], EDGES[k] + 3.0, *y + LINE - 2.0);
+            push_words(&mut sheet.runs, &[h], EDGES[k] + 3.0, *y + line_height - 2.0, size);
         }
-        *y += LINE + 4.0;
+        *y += line_height + 4.0;
         sheet.rules.push(hrule(*y));
     };
     header(&mut pages[0], &mut y);
@@ -148,9 +158,9 @@ fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDo
         if style.section_rows && (i == 0 || section_of(i) != section_of(i - 1)) && used + 2 < page_lines {
             let sheet = pages.last_mut().expect("a page");
             let title = format!("Section {}: {}", section_of(i), SECTION_TITLES.get(section_of(i)).copied().unwrap_or(""));
-            push_words(&mut sheet.runs, &[title.as_str()], EDGES[0] + 3.0, y + LINE - 2.0);
-            spans.push((y, y + LINE + 4.0));
-            y += LINE + 4.0;
+            push_words(&mut sheet.runs, &[title.as_str()], EDGES[0] + 3.0, y + line_height - 2.0, size);
+            spans.push((y, y + line_height + 4.0));
+            y += line_height + 4.0;
             used += 1;
             sheet.rules.push(hrule(y));
         }
@@ -174,19 +184,25 @@ fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDo
                 }
             }
             let sheet = pages.last_mut().expect("a page");
-            let baseline = y + LINE - 2.0;
+            let baseline = y + line_height - 2.0;
             if line == 0 {
-                push_words(&mut sheet.runs, &[NUMBERS[first + i]], EDGES[0] + 3.0, baseline);
+                push_words(&mut sheet.runs, &[NUMBERS[first + i]], EDGES[0] + 3.0, baseline, size);
                 let answer = if style.check_boxes { check_box_answer(row.answer) } else { row.answer.to_string() };
-                sheet.runs.push(TextRun { x: EDGES[2] + 3.0, y: baseline, width: answer.chars().count() as f32 * SIZE * 0.5, font_size: SIZE, text: answer });
+                sheet.runs.push(TextRun { x: EDGES[2] + 3.0, y: baseline, width: answer.chars().count() as f32 * size * 0.5, font_size: size, text: answer });
             }
             if let Some(words) = row.requirement.get(line) {
-                push_words(&mut sheet.runs, words, EDGES[1] + 3.0, baseline);
+                push_words(&mut sheet.runs, words, EDGES[1] + 3.0, baseline, size);
             }
             if let Some(words) = row.evidence.get(line) {
-                push_words(&mut sheet.runs, words, EDGES[3] + 3.0, baseline);
+                if style.bullets {
+                    push_words(&mut sheet.runs, &["•"], EDGES[3] + 3.0, baseline, size);
+                    push_words(&mut sheet.runs, words, EDGES[3] + 3.0 + 2.0 * size, baseline, size);
+                } else {
+                    push_words(&mut sheet.runs, words, EDGES[3] + 3.0, baseline, size);
+                }
             }
-            y += LINE;
+            // Bulleted paragraphs have space between them.
+            y += if style.bullets && line + 1 < row.evidence.len() { line_height * 1.4 } else { line_height };
             used += 1;
         }
         y += 4.0;
@@ -238,8 +254,9 @@ fn joined(lines: &[Vec<&str>]) -> String {
     lines.iter().map(|l| l.join(" ")).collect::<Vec<_>>().join(" ")
 }
 
+/// Words in order, bullets left out (cells keep them in their own way).
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace().filter(|w| !matches!(*w, "•" | "-" | "*")).collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 proptest! {
@@ -269,7 +286,7 @@ proptest! {
     #[test]
     fn no_word_is_invented((first, rows) in rows(), page_lines in 4usize..40, drop in prop::collection::vec(any::<bool>(), 0..80)) {
         // Rules dropped at random: a table ruled in part, or not at all.
-        let mut doc = draw(first, &rows, page_lines, Style::default());
+        let mut doc = draw(first, &rows, page_lines, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, size: 9.0 });
         let mut k = 0;
         for p in &mut doc.pages {
             if let PageContent::Positioned { rules, .. } = &mut p.content {
@@ -337,7 +354,7 @@ fn rows_starting_at_the_top_of_every_page_are_not_running_headers() {
     let rows: Vec<Row> = (0..8)
         .map(|i| Row { answer: ANSWERS[i % 2], requirement: vec![vec!["landlord", tags()[2 * i].as_str()]], evidence: vec![vec!["policy", tags()[2 * i + 1].as_str()], vec!["report"]] })
         .collect();
-    let mut doc = draw(3, &rows, 2, Style::default());
+    let mut doc = draw(3, &rows, 2, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, size: 9.0 });
     for p in &mut doc.pages {
         if let PageContent::Positioned { rules, .. } = &mut p.content {
             rules.clear();
