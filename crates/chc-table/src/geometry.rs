@@ -538,6 +538,10 @@ struct Unruled {
     body_under_header: bool,
     /// The cells of a row begun at the foot of the last page, for the first row of this one.
     carry: Option<Vec<Vec<Piece>>>,
+    /// Lines of the header being read, and of the table's first header: a header printed
+    /// again on a later page has as many lines as the first, so the lines under it are rows.
+    header_lines: usize,
+    first_header_lines: Option<usize>,
 }
 
 struct Row {
@@ -607,6 +611,7 @@ impl Unruled {
 
     fn flush_header(&mut self, out: &mut Out, page: u32) {
         if let Some(row) = self.header.take() {
+            self.first_header_lines.get_or_insert(self.header_lines);
             let cells: Vec<String> = row.cells.into_iter().map(cell_text).collect();
             out.flush_para();
             out.push(if row.location == 0 { page } else { row.location }, cells);
@@ -727,20 +732,23 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     // columns too: it continues the header above rather than starting a new one.
     if let Some(header) = st.header.as_ref() {
         let below = line.y - header.last_y;
-        if !ruled_off && below <= 1.6 * line.size {
+        let room = st.first_header_lines.is_none_or(|n| st.header_lines < n);
+        if !ruled_off && room && below <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
-                // Wrapped header words are a few per column, a line pitch below, or a little
-                // further when they name columns themselves ("provision", "Yes/No"); other
-                // text there is a row's (a row cut by the page break, right under the header).
+                // Wrapped header words are a few per column, a line pitch below (up to one and a
+                // half lines, the loosest spacing writers use), or a little further when they
+                // name columns themselves ("provision", "Yes/No"); other text there is a row's
+                // (a row cut by the page break, right under the header).
                 let texts: Vec<String> = cells.iter().map(|c| line_text(c)).filter(|t| !t.is_empty()).collect();
                 let short = texts.iter().all(|t| t.split_whitespace().count() <= 4);
                 let naming = texts.iter().all(|t| column_role(t) != ColumnRole::Other);
-                let header_like = short && (below <= 1.3 * line.size || naming);
+                let header_like = short && (below <= 1.5 * line.size || naming);
                 if header_like && provision_number_cell(&first).is_none() && !is_bare_number(&first) {
                     let header = st.header.as_mut().unwrap();
                     header.extend_cells(cells);
                     header.last_y = line.y;
+                    st.header_lines += 1;
                     st.last_y = Some(line.y);
                     return;
                 }
@@ -756,7 +764,9 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
         let same_table = st.cols.as_ref().is_some_and(|old| old.len() == cols.len() && old.iter().zip(&cols).all(|(a, b)| (a - b).abs() <= 2.0 * line.size));
         if !same_table {
             st.votes = Votes::default();
+            st.first_header_lines = None;
         }
+        st.header_lines = 1;
         st.cols = Some(cols);
         st.comply_col = comply;
         st.body_size = line.size;
