@@ -138,8 +138,8 @@ fn is_heading_text(s: &str) -> bool {
 fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usize)> {
     let mut drop = std::collections::HashSet::new();
     let n_pages = doc.pages.iter().filter(|p| matches!(p.content, PageContent::Positioned { .. })).count();
-    // normalised text -> (page index, run index, y)
-    let mut seen: HashMap<String, Vec<(usize, usize, f32)>> = HashMap::new();
+    // normalised text -> (page index, run index, x, y, font size)
+    let mut seen: HashMap<String, Vec<(usize, usize, f32, f32, f32)>> = HashMap::new();
     for (pi, page) in doc.pages.iter().enumerate() {
         let PageContent::Positioned { runs, rules } = &page.content else { continue };
         let bands = ruled_bands(rules);
@@ -161,18 +161,21 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
                 drop.insert((pi, ri));
                 continue;
             }
-            seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.y));
+            seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.x, r.y, r.font_size));
         }
     }
     if n_pages >= 2 {
         let need = ((n_pages as f32) * 0.5).ceil().max(2.0) as usize;
         let mut repeated = std::collections::HashSet::new();
         for hits in seen.values() {
-            for &(_, _, y) in hits {
-                let mut pages: Vec<usize> = hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| h.0).collect();
+            for &(_, _, x, y, size) in hits {
+                // The same place on each page: the same baseline, and the same start give or
+                // take a digit or two (a right-aligned "Page 9 of 12" moves as numbers grow).
+                let here = |h: &&(usize, usize, f32, f32, f32)| (h.3 - y).abs() <= 3.0 && (h.2 - x).abs() <= 3.0f32.max(1.5 * size);
+                let mut pages: Vec<usize> = hits.iter().filter(here).map(|h| h.0).collect();
                 pages.dedup();
                 if pages.len() >= need {
-                    repeated.extend(hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| (h.0, h.1)));
+                    repeated.extend(hits.iter().filter(here).map(|h| (h.0, h.1)));
                 }
             }
         }
