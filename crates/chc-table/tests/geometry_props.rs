@@ -336,7 +336,7 @@ fn squash(s: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn table_cut_by_page_breaks_comes_back_row_for_row((first, rows) in rows(), page_lines in 6usize..40, ruling in 0..3u8, style in styles()) {
