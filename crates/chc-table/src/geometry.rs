@@ -545,6 +545,8 @@ struct Unruled {
     /// again on a later page has as many lines as the first, so the lines under it are rows.
     header_lines: usize,
     first_header_lines: Option<usize>,
+    /// The page of the current table's first rows.
+    first_rows_page: Option<u32>,
 }
 
 struct Row {
@@ -581,8 +583,11 @@ impl Unruled {
         }
         self.page_fresh = false;
         let body = std::mem::take(&mut self.body);
-        let at = PageEdges { page_top: self.body_at_top, page_end };
+        let at = PageEdges { page_top: self.body_at_top, page_end, continued: self.first_rows_page.is_some_and(|p| p < page) };
         let split = rows::split_rows(body, self.comply_col, at, &mut self.votes);
+        if !split.rows.is_empty() {
+            self.first_rows_page.get_or_insert(page);
+        }
         // A header at the foot of a page over text with no number or answer: the first part
         // of a row whose number and answer (centred or at the bottom) are on the next page.
         if page_end && self.body_under_header && !split.anchored {
@@ -768,6 +773,7 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
         if !same_table {
             st.votes = Votes::default();
             st.first_header_lines = None;
+            st.first_rows_page = None;
         }
         st.header_lines = 1;
         st.cols = Some(cols);

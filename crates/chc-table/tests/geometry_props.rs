@@ -125,6 +125,14 @@ fn vrules(edges: &[f32], top: f32, bottom: f32, spans: &[(f32, f32)], rules: &mu
     }
 }
 
+/// Where a cell's text sits in its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum VAlign {
+    Top,
+    Middle,
+    Bottom,
+}
+
 /// How the table is printed.
 #[derive(Debug, Clone, Copy)]
 struct Style {
@@ -142,6 +150,7 @@ struct Style {
     commentary: bool,
     /// Landscape pages (wider columns, fewer lines a page).
     landscape: bool,
+    valign: VAlign,
     /// Font size (points); lines are 1.3 of it apart.
     size: f32,
 }
@@ -166,8 +175,12 @@ impl Style {
 }
 
 fn styles() -> impl Strategy<Value = Style> {
-    (any::<[bool; 7]>(), prop::sample::select(&[8.5f32, 9.0, 10.0, 11.0][..])).prop_map(
-        |([repeat_header, section_rows, check_boxes, bullets, wrapped_header, commentary, landscape], size)| Style {
+    styles_aligned(&[VAlign::Top])
+}
+
+fn styles_aligned(aligns: &'static [VAlign]) -> impl Strategy<Value = Style> {
+    (any::<[bool; 7]>(), prop::sample::select(&[8.5f32, 9.0, 10.0, 11.0][..]), prop::sample::select(aligns)).prop_map(
+        |([repeat_header, section_rows, check_boxes, bullets, wrapped_header, commentary, landscape], size, valign)| Style {
             repeat_header,
             section_rows,
             check_boxes,
@@ -175,6 +188,7 @@ fn styles() -> impl Strategy<Value = Style> {
             wrapped_header,
             commentary,
             landscape,
+            valign,
             size,
         },
     )
@@ -258,27 +272,37 @@ fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDo
             }
             let sheet = pages.last_mut().expect("a page");
             let baseline = y + line_height - 2.0;
-            if line == 0 {
-                push_words(&mut sheet.runs, &[NUMBERS[first + i]], edges[0] + 3.0, baseline, size);
+            // Which of a cell's `n` lines stands on this line of the row, and how far below
+            // it (a centred cell with an odd number of lines to spare sits half a line down).
+            let here = |n: usize| -> Option<(usize, f32)> {
+                let start = match style.valign {
+                    VAlign::Top => 0,
+                    VAlign::Middle => height - n,
+                    VAlign::Bottom => 2 * (height - n),
+                };
+                (0..n).find(|j| (start + 2 * j) / 2 == line).map(|j| (j, ((start + 2 * j) % 2) as f32 * 0.5 * line_height))
+            };
+            if let Some((_, down)) = here(1) {
+                push_words(&mut sheet.runs, &[NUMBERS[first + i]], edges[0] + 3.0, baseline + down, size);
                 let answer = if style.check_boxes { check_box_answer(row.answer) } else { row.answer.to_string() };
-                sheet.runs.push(TextRun { x: edges[2] + 3.0, y: baseline, width: answer.chars().count() as f32 * size * 0.5, font_size: size, text: answer });
+                sheet.runs.push(TextRun { x: edges[2] + 3.0, y: baseline + down, width: answer.chars().count() as f32 * size * 0.5, font_size: size, text: answer });
             }
-            if let Some(words) = requirement.get(line) {
-                push_words(&mut sheet.runs, words, edges[1] + 3.0, baseline, size);
+            if let Some((j, down)) = here(requirement.len()) {
+                push_words(&mut sheet.runs, &requirement[j], edges[1] + 3.0, baseline + down, size);
             }
-            if let Some(words) = evidence.get(line) {
+            if let Some((j, down)) = here(evidence.len()) {
                 if style.bullets {
-                    push_words(&mut sheet.runs, &["•"], edges[3] + 3.0, baseline, size);
-                    push_words(&mut sheet.runs, words, edges[3] + 3.0 + 2.0 * size, baseline, size);
+                    push_words(&mut sheet.runs, &["•"], edges[3] + 3.0, baseline + down, size);
+                    push_words(&mut sheet.runs, &evidence[j], edges[3] + 3.0 + 2.0 * size, baseline + down, size);
                 } else {
-                    push_words(&mut sheet.runs, words, edges[3] + 3.0, baseline, size);
+                    push_words(&mut sheet.runs, &evidence[j], edges[3] + 3.0, baseline + down, size);
                 }
             }
-            if let Some(words) = commentary.get(line) {
-                push_words(&mut sheet.runs, words, edges[4] + 3.0, baseline, size);
+            if let Some((j, down)) = here(commentary.len()) {
+                push_words(&mut sheet.runs, &commentary[j], edges[4] + 3.0, baseline + down, size);
             }
-            // Bulleted paragraphs have space between them.
-            y += if style.bullets && line + 1 < evidence.len() { line_height * 1.4 } else { line_height };
+            // Bulleted paragraphs of a top-aligned cell have space between them.
+            y += if style.bullets && style.valign == VAlign::Top && line + 1 < evidence.len() { line_height * 1.4 } else { line_height };
             used += 1;
         }
         y += 4.0;
@@ -335,35 +359,52 @@ fn squash(s: &str) -> String {
     s.split_whitespace().filter(|w| !matches!(*w, "•" | "-" | "*")).collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// Draw the rows, rule the table as `ruling` says (0: every border; 1: horizontal rules
+/// only; 2: nothing), read it back and compare row for row.
+fn comes_back_row_for_row(first: usize, rows: &[Row], page_lines: usize, ruling: u8, style: Style) -> Result<(), TestCaseError> {
+    let mut doc = draw(first, rows, page_lines, style);
+    for p in &mut doc.pages {
+        if let PageContent::Positioned { rules, .. } = &mut p.content {
+            rules.retain(|r| ruling == 0 || (ruling == 1 && r.is_horizontal()));
+        }
+    }
+    let table = reconstruct(&doc).expect("a form");
+    let numbered: Vec<_> = table.records.iter().filter(|r| r.number.is_some()).collect();
+    prop_assert_eq!(numbered.len(), rows.len(), "records: {:?}", table.records.iter().map(|r| (&r.number, &r.comply_raw)).collect::<Vec<_>>());
+    for (i, (record, row)) in numbered.iter().zip(rows).enumerate() {
+        prop_assert_eq!(record.number.as_deref(), Some(NUMBERS[first + i]));
+        prop_assert_eq!(chc_code::answers::parse_comply(&record.comply_raw), chc_code::answers::parse_comply(row.answer), "comply {:?}", record.comply_raw);
+        prop_assert_eq!(squash(&record.evidence), squash(&joined(&row.evidence)));
+        let commentary = if style.commentary { joined(&row.commentary) } else { String::new() };
+        prop_assert_eq!(squash(&record.commentary), squash(&commentary));
+        prop_assert_eq!(squash(&record.requirement), squash(&joined(&row.requirement)));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
     fn table_cut_by_page_breaks_comes_back_row_for_row((first, rows) in rows(), page_lines in 6usize..40, ruling in 0..3u8, style in styles()) {
-        let mut doc = draw(first, &rows, page_lines, style);
-        // 0: every border drawn; 1: horizontal rules only; 2: nothing ruled.
-        for p in &mut doc.pages {
-            if let PageContent::Positioned { rules, .. } = &mut p.content {
-                rules.retain(|r| ruling == 0 || (ruling == 1 && r.is_horizontal()));
-            }
-        }
-        let table = reconstruct(&doc).expect("a form");
-        let numbered: Vec<_> = table.records.iter().filter(|r| r.number.is_some()).collect();
-        prop_assert_eq!(numbered.len(), rows.len(), "records: {:?}", table.records.iter().map(|r| (&r.number, &r.comply_raw)).collect::<Vec<_>>());
-        for (i, (record, row)) in numbered.iter().zip(&rows).enumerate() {
-            prop_assert_eq!(record.number.as_deref(), Some(NUMBERS[first + i]));
-            prop_assert_eq!(chc_code::answers::parse_comply(&record.comply_raw), chc_code::answers::parse_comply(row.answer), "comply {:?}", record.comply_raw);
-            prop_assert_eq!(squash(&record.evidence), squash(&joined(&row.evidence)));
-            let commentary = if style.commentary { joined(&row.commentary) } else { String::new() };
-            prop_assert_eq!(squash(&record.commentary), squash(&commentary));
-            prop_assert_eq!(squash(&record.requirement), squash(&joined(&row.requirement)));
-        }
+        comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
+    }
+
+    /// A known gap, run with `--ignored`: in tables whose cells are centred or bottom-aligned,
+    /// a tall cell's first lines stand above the row's number, and when most rows are one
+    /// line high the line pitch is read as the row pitch, so the table's alignment is not
+    /// seen and those lines go to the row above or are lost. The producer matrix's centred
+    /// and bottom-aligned forms read right (tests/e2e.rs); these generated ones not always.
+    #[test]
+    #[ignore = "known gap: centred and bottom-aligned cells in generated tables (see the comment)"]
+    fn centred_and_bottom_aligned_cells_come_back_row_for_row((first, rows) in rows(), ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
+        comes_back_row_for_row(first, &rows, 45, ruling, Style { landscape: false, ..style })?;
     }
 
     #[test]
     fn no_word_is_invented((first, rows) in rows(), page_lines in 4usize..40, drop in prop::collection::vec(any::<bool>(), 0..80)) {
         // Rules dropped at random: a table ruled in part, or not at all.
-        let mut doc = draw(first, &rows, page_lines, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, wrapped_header: false, commentary: false, landscape: false, size: 9.0 });
+        let mut doc = draw(first, &rows, page_lines, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, wrapped_header: false, commentary: false, landscape: false, valign: VAlign::Top, size: 9.0 });
         let mut k = 0;
         for p in &mut doc.pages {
             if let PageContent::Positioned { rules, .. } = &mut p.content {
@@ -432,7 +473,7 @@ fn rows_starting_at_the_top_of_every_page_are_not_running_headers() {
     let rows: Vec<Row> = (0..8)
         .map(|i| Row { answer: ANSWERS[i % 2], requirement: vec![vec!["landlord", tags()[2 * i].as_str()]], evidence: vec![vec!["policy", tags()[2 * i + 1].as_str()], vec!["report"]], commentary: Vec::new() })
         .collect();
-    let mut doc = draw(3, &rows, 2, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, wrapped_header: false, commentary: false, landscape: false, size: 9.0 });
+    let mut doc = draw(3, &rows, 2, Style { repeat_header: false, section_rows: false, check_boxes: false, bullets: false, wrapped_header: false, commentary: false, landscape: false, valign: VAlign::Top, size: 9.0 });
     for p in &mut doc.pages {
         if let PageContent::Positioned { rules, .. } = &mut p.content {
             rules.clear();

@@ -90,6 +90,8 @@ struct Unit {
 pub(super) struct PageEdges {
     pub page_top: bool,
     pub page_end: bool,
+    /// The table has rows on an earlier page: lines at this page's top may end one of them.
+    pub continued: bool,
 }
 
 /// A table's body split into rows of cells, and whether any row had an anchor.
@@ -153,7 +155,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         let same = all[k..].iter().take_while(|a| block[a.first] == b).count();
         // A block at the top of a page may be the rest of a row cut by the break: where the
         // anchor sits in it says nothing about the table.
-        let cut = at.page_top && b == block[0] && !lines[0].rule_before;
+        let cut = at.page_top && at.continued && b == block[0] && !lines[0].rule_before;
         if same == 1 && !cut {
             let members: Vec<usize> = (0..n).filter(|&i| block[i] == b).collect();
             let (top, bottom) = (lines[members[0]].y, lines[*members.last().unwrap()].y);
