@@ -176,6 +176,22 @@ fn layout_2020_questionnaire() {
 }
 
 #[test]
+fn layout_2020_answer_at_the_end_of_the_question_line() {
+    let t = table(
+        "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",
+    );
+    assert_eq!(t.records.len(), 4, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "No");
+    assert!(t.records[0].requirement.ends_with("definition of a complaint?"), "{:?}", t.records[0].requirement);
+    assert!(t.records[0].evidence.starts_with("our wording differs"), "{:?}", t.records[0].evidence);
+    assert_eq!(t.records[1].comply_raw, "Yes");
+    assert_eq!(t.records[2].comply_raw, "Yes");
+    assert_eq!(t.records[2].evidence, "", "the full stop after the answer is not evidence");
+    assert_eq!(t.records[3].comply_raw, "Partially");
+    assert_eq!(t.records[3].evidence, "the summary only");
+}
+
+#[test]
 fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     let t = table(&format!(
         "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"

@@ -771,6 +771,15 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
         if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
             continue;
         }
+        // Right after a question ("…definition of a complaint? No, but our wording…") the
+        // answer may open prose of its own: the question is the requirement, the rest of
+        // the line after the answer is evidence.
+        if text[..at].trim_end_matches(' ').ends_with('?') {
+            if let Some((_, len)) = leading_answer(&text[at..]) {
+                out.push((at, at + len));
+                continue;
+            }
+        }
         let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
         let end = at + len;
         let after = text[end..].trim_start_matches(' ');
@@ -953,7 +962,8 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         cells.push(ColumnRole::Requirement, &lines[k].0[..s]);
         cells.push(ColumnRole::Comply, &lines[k].0[s..e]);
         let mut after: Vec<(String, bool)> = Vec::new();
-        let rest = lines[k].0[e..].trim();
+        // The separator after an answer ("No - it is due in May", "Yes.") is neither's.
+        let rest = lines[k].0[e..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']).trim_end();
         if !rest.is_empty() {
             after.push((rest.to_string(), false));
         }
@@ -1081,6 +1091,15 @@ mod tests {
         let t = "reviewed regularly.Yes.The policy says so";
         let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
+        // After a question the answer may open prose ("? No - our wording differs").
+        let t = "Does the policy have exclusions where a complaint will not be considered? No - two are under review";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "No");
+        let t = "Is the policy online? Yes, on our website";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes");
+        // Not after a question, "Yes - see" in running text is not glued between cells.
+        assert!(comply_boundaries("the policy says so. No - it does not", false).is_empty());
         let t = "YesCopy of our complaints leaflet";
         assert_eq!(comply_boundaries(t, false), vec![(0, 3)]);
         // A word that only starts like an answer, or an answer in running prose, is not one.
