@@ -76,6 +76,15 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         if outside.is_empty() {
             return;
         }
+        // A header broken over lines has a pipe on each of its lines: lines before the first
+        // piped one (a title, an intro) are text of their own, not a first header cell.
+        let first_piped = outside.iter().position(|(_, t)| t.contains('|')).unwrap_or(outside.len());
+        for (loc, t) in outside.drain(..first_piped) {
+            out.push(GridLine { location: loc, cells: vec![t], page_break_before: false });
+        }
+        if outside.is_empty() {
+            return;
+        }
         let joined = outside.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
         let cells = split_pipes(&joined);
         if joined.contains('|') && classify_header(&cells).is_some() {
@@ -387,6 +396,18 @@ mod tests {
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
+    }
+
+    #[test]
+    fn quirk27_a_title_right_above_a_pipe_header_is_not_its_first_cell() {
+        for gap in ["\n", "\n\n"] {
+            let g = delimited_grid(&lines(&format!(
+                "Fenmoor Homes: Complaint Handling Code self-assessment{gap}| Code section | Code requirement | Comply: yes/no | Evidence |\n|---|---|---|---|\n| 1.2 | A complaint must be defined as | Yes | [Leaflet](https://fenmoor.org.uk/leaflet) |\n"
+            )));
+            assert_eq!(g[0].cells, vec!["Fenmoor Homes: Complaint Handling Code self-assessment"]);
+            assert_eq!(g[1].cells, vec!["Code section", "Code requirement", "Comply: yes/no", "Evidence"]);
+            assert_eq!(g[2].cells[2], "Yes");
+        }
     }
 }
 
