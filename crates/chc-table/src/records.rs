@@ -691,7 +691,7 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let bare = bare.trim_end_matches('.');
     if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
-        if role != ColumnRole::Other && parse_comply(text).is_none() {
+        if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
         }
     }
@@ -711,8 +711,19 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     match role {
         ColumnRole::Other | ColumnRole::Provision => None,
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
+        // "Code requirement:", "Question:"; not "Questions about this page: …" in a footer.
+        ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// Whether a label read as the requirement column's ends like one ("Code requirement",
+/// "Question", "What the Code says"): one that goes on past its subject ("Questions about
+/// this page") is something else.
+fn names_a_requirement(label: &str) -> bool {
+    const ENDS: [&str; 10] = ["requirement", "requirements", "question", "questions", "wording", "says", "requires", "code", "text", "provision"];
+    let last = label.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ENDS.contains(&last.as_str())
 }
 
 /// "Label: value" / "Label? value": the label runs to the first colon or question mark and
@@ -1187,5 +1198,10 @@ mod tests {
         assert_eq!(label("Evidence, commentary and any explanations: The policy."), Some((ColumnRole::EvidenceCommentary, "The policy.".into())));
         assert_eq!(label("Evidence can be found in the policy."), None);
         assert_eq!(label("Yes"), None);
+        assert_eq!(label("Question: Is the policy online?"), Some((ColumnRole::Requirement, "Is the policy online?".into())));
+        assert_eq!(label("Self-assessment question"), Some((ColumnRole::Requirement, String::new())));
+        // A footer's question line is no label.
+        assert_eq!(label("Questions about this page: complaints@wexley.org.uk"), None);
+        assert_eq!(label("Questions about this page?"), None);
     }
 }
