@@ -192,6 +192,22 @@ fn layout_2020_answer_at_the_end_of_the_question_line() {
 }
 
 #[test]
+fn layout_policy_paragraphs_quoted_in_the_first_rows_evidence() {
+    // Cell per line: the first row's evidence quotes policy paragraphs 5.1 and 5.2.
+    let t = table(&format!(
+        "Hollowmere Homes self-assessment\n\nCode provision\n\nCode requirement\n\nComply: Yes/No\n\nEvidence\n\n6.2\n\n{ACK_2024}\n\nYes\n\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\n7.1 Every complaint we receive is logged on our case system the same day.\n\n6.3\n\n{STAGE1_2024}\n\nNo\n\nReplies took 12 days on average.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert!(row(&t, "6.2").evidence.contains("5.2 An acknowledgement"), "{:?}", row(&t, "6.2").evidence);
+    // Rows without numbers, run together: a paragraph number at a line's start after them.
+    let t = table(&format!(
+        "Code provisionCode requirementComply: Yes/NoEvidence\n{ACK_2024}YesOur policy says so.\n{STAGE1_2024}No3.1 Replies are due in ten working days.\n3.2 The average last year was twelve.\n"
+    ));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| (&r.number, &r.requirement)).collect::<Vec<_>>());
+    assert!(t.records[1].evidence.contains("3.2 The average"), "{:?}", t.records[1].evidence);
+}
+
+#[test]
 fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     let t = table(&format!(
         "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"

@@ -434,8 +434,12 @@ impl Reader<'_, '_> {
                     self.finish(draft.take());
                     self.heading(u);
                 }
-                Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
+                Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i, draft.is_some()) => {
                     self.finish(draft.take());
+                    // The open record's number is the form's numbering so far: a policy
+                    // paragraph quoted in its evidence ("5.1 We log every complaint…") is
+                    // checked against it.
+                    self.last_number = Some(chc_code::number_key(number));
                     if u.text.starts_with(|c: char| c.is_alphabetic()) {
                         self.named_numbers += 1;
                     } else {
@@ -490,7 +494,7 @@ impl Reader<'_, '_> {
     /// A line opening with a provision number starts a record unless it reads as a
     /// reference inside evidence: the number must either stand alone on its line, or be
     /// followed by that provision's wording, or continue the form's numbering.
-    fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+    fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize, in_record: bool) -> bool {
         // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
         // policy", "4.5) sets out").
         let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -517,9 +521,16 @@ impl Reader<'_, '_> {
         if self.named_numbers > self.bare_numbers {
             return false;
         }
+        // A sentence after the number that is nothing like that provision's wording is a
+        // paragraph of a policy quoted in evidence ("2.2 A complaint is any expression…").
+        if affinity < 0.15 && rest.split_whitespace().count() >= 8 {
+            return false;
+        }
         let (section, item) = chc_code::number_key(number);
         match self.last_number {
-            None => affinity >= 0.15 || item <= 3,
+            // No numbered row yet: an early number opens the form, unless rows without
+            // numbers came first (then it is a reference in their evidence).
+            None => affinity >= 0.15 || (item <= 3 && !in_record && self.asm.records.is_empty()),
             Some((s, it)) => (s == section && item > it && item <= it + 3) || (section == s + 1 && item <= 3),
         }
     }
