@@ -208,6 +208,19 @@ fn layout_policy_paragraphs_quoted_in_the_first_rows_evidence() {
 }
 
 #[test]
+fn layout_pipe_comply_cell_that_opens_its_evidence() {
+    let t = table(&format!(
+        "Brantwood Homes self-assessment\n| Code provision | Code requirement | Comply | Evidence |\n|---|---|---|---|\n| 6.2 | {ACK_2024} | Met - case system report | |\n| 6.3 | {STAGE1_2024} | Partially met: 80% on time | Monthly report |\n|  | Landlords must decide whether an extension to this timescale is needed when considering the complexity of the complaint | Not met | None yet |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3"), None]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Met");
+    assert_eq!(row(&t, "6.2").evidence, "case system report");
+    assert_eq!(row(&t, "6.3").comply_raw, "Partially met");
+    assert_eq!(row(&t, "6.3").evidence, "80% on time Monthly report");
+    assert_eq!(t.records[2].comply_raw, "Not met", "a row whose number cell is empty is still a row");
+}
+
+#[test]
 fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     let t = table(&format!(
         "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"

@@ -523,7 +523,7 @@ impl Reader<'_, '_> {
         }
         // A sentence after the number that is nothing like that provision's wording is a
         // paragraph of a policy quoted in evidence ("2.2 A complaint is any expression…").
-        if affinity < 0.15 && rest.split_whitespace().count() >= 8 {
+        if affinity < 0.15 && rest.split_whitespace().count() >= 5 {
             return false;
         }
         let (section, item) = chc_code::number_key(number);

@@ -58,7 +58,10 @@ fn split_pipes(text: &str) -> Vec<String> {
 fn starts_piped_record(t: &str) -> bool {
     let cells = split_pipes(t);
     let own_cell = cells.len() >= 2 || t.trim_end().ends_with('|');
-    own_cell && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
+    // "|  | A complaint must be defined as… | Yes |": a row whose number cell is empty
+    // (the number was lost); its wording tells which provision it is.
+    let number_lost = t.trim_start().starts_with('|') && cells.len() >= 3 && cells[0].is_empty() && cells[1].split_whitespace().count() >= 6;
+    own_cell && (number_lost || provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3))
 }
 
 /// Pipe-separated text: a record runs from its numbered line to the next numbered line,
@@ -396,6 +399,17 @@ mod tests {
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
+    }
+
+    #[test]
+    fn quirk27_pipe_rows_whose_number_cell_is_empty() {
+        let g = delimited_grid(&lines(
+            "| Code section | Code requirement | Comply | Evidence |\n|---|---|---|---|\n|  | A landlord must accept a complaint unless there is a valid reason | Yes | Policy 4 |\n|  | If a landlord decides not to accept a complaint, a detailed explanation | No | None yet |\n| | Evidence |\n",
+        ));
+        assert_eq!(g[1].cells, vec!["", "A landlord must accept a complaint unless there is a valid reason", "Yes", "Policy 4"]);
+        assert_eq!(g[2].cells[2], "No");
+        // A short cell after an empty one is no row: it goes on with the row before.
+        assert_eq!(g.len(), 3, "{g:?}");
     }
 
     #[test]
