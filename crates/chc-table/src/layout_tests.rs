@@ -221,6 +221,19 @@ fn layout_pipe_comply_cell_that_opens_its_evidence() {
 }
 
 #[test]
+fn layout_a_provision_whose_wording_opens_with_in_and_no_answer() {
+    // 9.5 of the 2024 Code opens "In addition to this…": a row, not "9.5 in our policy".
+    let t = table(
+        "Code provision Code requirement Comply: Yes/No Evidence\n9.4 Landlords must appoint a suitably senior lead person as accountable for their complaint handling. This person must assess any themes or trends to identify potential systemic issues, serious risks, or policies and procedures that require revision. Yes Board minutes.\n9.5 In addition to this a member of the governing body (or equivalent) must be appointed to have lead responsibility for complaints to support a positive complaint handling culture. This person is referred to as the Member Responsible for Complaints ('the MRC').  Terms of reference of the Board.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("9.4"), Some("9.5")]);
+    assert_eq!(row(&t, "9.4").evidence, "Board minutes.");
+    // A reference in lower case still reads on from its number.
+    let t = table(&format!("Code provision Code requirement Comply: Yes/No Evidence\n6.2 {ACK_2024} Yes Our policy at\n5.1 in the procedure covers this.\n"));
+    assert_eq!(numbers(&t), vec![Some("6.2")]);
+}
+
+#[test]
 fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     let t = table(&format!(
         "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"

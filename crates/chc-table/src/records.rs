@@ -497,8 +497,10 @@ impl Reader<'_, '_> {
     fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize, in_record: bool) -> bool {
         // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
         // policy", "4.5) sets out").
-        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+        // Only in lower case: "9.5 In addition to this…" and "6.6 In awarding compensation…"
+        // open the Code's own wording.
+        let first_word = rest.split_whitespace().next().unwrap_or("");
+        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word) || rest.starts_with(')') {
             return false;
         }
         // "Code section 1.2", "Provision 1.2": the form says it is a provision.
@@ -612,9 +614,12 @@ impl Reader<'_, '_> {
             // into it, or after a line that ends a sentence when its wording is the Code's
             // beyond doubt.
             let after_sentence = j > 0 && draft.body[j - 1].text.ends_with(['.', '?', '!']);
-            if answered && (u.blank_before || glued || after_sentence) && opening.split_whitespace().count() >= 6 {
+            // A record whose answer was lost ends too where another provision's wording
+            // starts beyond doubt.
+            let lost_answer = !answered && own.is_some();
+            if (answered || lost_answer) && (u.blank_before || glued || after_sentence) && opening.split_whitespace().count() >= 6 {
                 if let Some((score, number)) = another(opening) {
-                    if score >= 0.5 && (u.blank_before || glued || score >= 0.65) {
+                    if score >= 0.5 && (u.blank_before || glued || score >= 0.65) && (answered || score >= 0.65) {
                         cut = Some((j, Some(number)));
                         break;
                     }
