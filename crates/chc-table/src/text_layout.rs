@@ -9,6 +9,11 @@ use crate::GridLine;
 use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, LayoutKind, TextLine};
 
+/// A line's first cell, after a leading separator if any ("| 9.5 | In addition…").
+fn first_cell(line: &str, separator: char) -> &str {
+    line.trim_start().trim_start_matches(separator).split(separator).next().unwrap_or("")
+}
+
 /// Decide the shape of a text document from how its lines look.
 pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
@@ -18,7 +23,7 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let piped = count(&|t| t.contains('|') && (twice(t, b'|') || t.contains(" | ")));
     // Two lines of cells are a table when a provision row is among them: a short excerpt of
     // a longer form (two rows, no header) is still a table.
-    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(t.split(b as char).next().unwrap_or("")).is_some());
+    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(first_cell(t, b as char)).is_some());
     let enough = |n: usize, b: u8| n >= 3 || (n >= 2 && rows_with(b) >= 1);
     if enough(tabbed, b'\t') && tabbed >= piped {
         return LayoutKind::Tabbed;
@@ -399,6 +404,14 @@ mod tests {
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
+    }
+
+    #[test]
+    fn quirk27_two_markdown_rows_without_a_header_are_a_table() {
+        let two = "| 9.5 | In addition to this a member of the governing body must be appointed | Yes | Board minutes |\n| 9.7 | As a minimum, the MRC and the governing body must receive | No | None yet |\n";
+        assert_eq!(detect_layout(&lines(two)), LayoutKind::Delimited);
+        let prose = "Our policy | procedure\nSee the notes | below\n";
+        assert_ne!(detect_layout(&lines(prose)), LayoutKind::Delimited);
     }
 
     #[test]
