@@ -698,6 +698,13 @@ impl Cells {
 fn label(text: &str) -> Option<(ColumnRole, String)> {
     // "• Evidence: …": a label in a list item.
     let text = text.trim_start_matches(['•', '-', '–', '*', ' ']);
+    // "Compliant (Y/N)", "Met? (Yes/No)": an answer word followed by the answers to choose
+    // from names the comply column; it is no answer.
+    if let Some(head) = (text.len() <= 40 && text.contains('/')).then(|| without_answer_options(text)).flatten() {
+        if column_role(head) == ColumnRole::Comply || parse_comply(head).is_some() {
+            return Some((ColumnRole::Comply, String::new()));
+        }
+    }
     // A label alone on its line: a short title, not a list item or a clause.
     let bare = text.trim_end_matches([':', '?', ' ']);
     // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
@@ -731,6 +738,18 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// The text before a trailing list of answers to choose from ("(Y/N)", "Yes / No"), if it
+/// ends with one.
+fn without_answer_options(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let bracketed = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| (&t[..at], &t[at + 1..])));
+    let (head, options) = bracketed.or_else(|| t.rsplit_once(' ').map(|(h, o)| (h, o)))?;
+    let words: Vec<String> = options.split(['/', '|']).map(|w| w.trim().to_lowercase()).collect();
+    let choices = words.len() >= 2 && words.iter().all(|w| ["y", "n", "yes", "no", "partial", "n/a", "na", "met", "not met"].contains(&w.as_str()));
+    let head = head.trim_end().trim_end_matches([':', '?', ' ']);
+    (choices && !head.is_empty()).then_some(head)
 }
 
 /// Whether a label read as the requirement column's ends like one ("Code requirement",
@@ -1219,5 +1238,11 @@ mod tests {
         // A footer's question line is no label.
         assert_eq!(label("Questions about this page: complaints@wexley.org.uk"), None);
         assert_eq!(label("Questions about this page?"), None);
+        // A label that lists the answers to choose from is no answer itself.
+        assert_eq!(label("Compliant (Y/N)"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Met? (Yes/No)"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Comply Yes/No"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Compliant"), None);
+        assert_eq!(label("Yes (see policy)"), None);
     }
 }
