@@ -31,7 +31,6 @@ pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry
     let mut structure = [0.0f64; 3];
     header_cues(table, &mut structure, &mut evidence);
     number_cues(table, registry, &mut structure, &mut evidence);
-    agreement_cues(table, probes, registry, &mut structure, &mut evidence);
     title_cues(table, registry, &mut structure, &mut evidence);
 
     // Wording: how well the requirement cells read as each version's provisions.
@@ -42,6 +41,12 @@ pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry
             if TABLE_VERSIONS.contains(&v) {
                 *wording[slot(v)].get_or_insert(0.0) += best / texts.len() as f64;
             }
+        }
+    }
+    // Where the wording reads alike in both Codes, the printed numbers may still tell.
+    if let (Some(old), Some(new)) = (wording[slot(CodeVersion::V2022)], wording[slot(CodeVersion::V2024)]) {
+        if (old - new).abs() < AGREEMENT_NEEDED_BELOW {
+            agreement_cues(table, probes, registry, &mut structure, &mut evidence);
         }
     }
     let score: Vec<f64> = (0..3).map(|i| structure[i] * 0.1 + wording[i].unwrap_or(0.0)).collect();
@@ -103,6 +108,10 @@ fn number_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64;
         }
     }
 }
+
+/// How close the two Codes' wording scores must be for the printed numbers to be read
+/// ([`agreement_cues`]); further apart, the wording has decided.
+const AGREEMENT_NEEDED_BELOW: f64 = 0.1;
 
 /// A printed number whose row quotes that number's wording in one version only (2024 7.3
 /// and 2022 6.5 are the same sentence; a row printed "7.3" with it is 2024's): where the
