@@ -328,6 +328,11 @@ mod tests {
         assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
         assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("No one is turned away"), None);
+        // "Met" opens prose after a separator ("Met - see policy 4.1"), not in a sentence.
+        assert_eq!(leading_answer("Met - see policy 4.1").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("Not met, action plan due in May").map(|(c, n)| (c, n)), Some((Comply::No, 7)));
+        assert_eq!(leading_answer("Partially met: the leaflet is out of date").map(|(c, n)| (c, n)), Some((Comply::Partial, 13)));
+        assert_eq!(leading_answer("Met with the tenant panel in May"), None);
         assert_eq!(leading_answer("Non-compliant - the policy is being rewritten").map(|(c, n)| (c, n)), Some((Comply::No, 13)));
         assert_eq!(leading_answer("Yes"), None);
     }

@@ -43,6 +43,12 @@ pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry
             }
         }
     }
+    // Where the wording reads alike in both Codes, the printed numbers may still tell.
+    if let (Some(old), Some(new)) = (wording[slot(CodeVersion::V2022)], wording[slot(CodeVersion::V2024)]) {
+        if (old - new).abs() < AGREEMENT_NEEDED_BELOW {
+            agreement_cues(table, probes, registry, &mut structure, &mut evidence);
+        }
+    }
     let score: Vec<f64> = (0..3).map(|i| structure[i] * 0.1 + wording[i].unwrap_or(0.0)).collect();
     let mut order: Vec<usize> = (0..3).collect();
     order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
@@ -100,6 +106,35 @@ fn number_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64;
             structure[slot(v)] += (0.75 * only_here.len() as f64).min(3.0);
             evidence.push(format!("provisions only the {v} Code has: {}", only_here.iter().take(4).copied().collect::<Vec<_>>().join(", ")));
         }
+    }
+}
+
+/// How close the two Codes' wording scores must be for the printed numbers to be read
+/// ([`agreement_cues`]); further apart, the wording has decided.
+const AGREEMENT_NEEDED_BELOW: f64 = 0.1;
+
+/// A printed number whose row quotes that number's wording in one version only (2024 7.3
+/// and 2022 6.5 are the same sentence; a row printed "7.3" with it is 2024's): where the
+/// wording alone cannot tell the versions apart, the numbering can.
+fn agreement_cues(table: &TableDocument, probes: &[Probe], registry: &Registry, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
+    const AGREES: f64 = 0.6;
+    let mut agree = [0usize; 3];
+    for (r, p) in table.records.iter().zip(probes) {
+        let Some(n) = r.number.as_deref() else { continue };
+        if r.requirement.split_whitespace().nth(7).is_none() {
+            continue;
+        }
+        for v in TABLE_VERSIONS {
+            if registry.affinity_of(v, n, &p.profile).is_some_and(|a| a >= AGREES) {
+                agree[slot(v)] += 1;
+            }
+        }
+    }
+    let (old, new) = (agree[slot(CodeVersion::V2022)], agree[slot(CodeVersion::V2024)]);
+    if old != new {
+        let (v, lead) = if new > old { (CodeVersion::V2024, new - old) } else { (CodeVersion::V2022, old - new) };
+        structure[slot(v)] += (0.5 * lead as f64).min(2.0);
+        evidence.push(format!("printed numbers agree with the {v} wording ({lead} more rows)"));
     }
 }
 
@@ -208,6 +243,20 @@ mod tests {
         let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
         assert_eq!(v, Some(CodeVersion::V2022), "{d:?}");
         assert!(d.evidence.contains("only the 2022 Code has"), "{d:?}");
+    }
+
+    #[test]
+    fn a_printed_number_tells_a_sentence_both_codes_share() {
+        // 2024 7.3 and 2022 6.5 are the same sentence: the number printed beside it decides.
+        let remedy = "The remedy offer must clearly set out what will happen and by when, in agreement with the resident where appropriate. Any remedy proposed must be followed through to completion.";
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence];
+        for (n, want) in [("7.3", CodeVersion::V2024), ("6.5", CodeVersion::V2022)] {
+            let mut t = table(&["Ref", "Requirement", "Comply", "Evidence"], &roles, &[(remedy, None)]);
+            t.records[0].number = Some(n.into());
+            let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
+            assert_eq!(v, Some(want), "{n}: {d:?}");
+            assert!(d.evidence.contains("printed numbers agree"), "{d:?}");
+        }
     }
 
     #[test]

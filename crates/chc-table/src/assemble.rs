@@ -5,7 +5,7 @@
 use crate::header::classify_header;
 use crate::lines::{is_border, is_chrome, is_page_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
-use chc_code::answers::{continues_answer, parse_comply};
+use chc_code::answers::{continues_answer, leading_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
 use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
 use chc_parse::clean::clean_text;
@@ -268,9 +268,22 @@ impl<'r> Assembler<'r> {
             };
             // A provision cell continuing onto a later line holds requirement text.
             let mut role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            let next_text_role = || roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
+            // "Met - Policy section 7", "Partially met: the contract does not say so": the
+            // answer, then the start of the evidence written in the comply cell.
+            if role == ColumnRole::Comply {
+                if let Some((_, len)) = leading_answer(text) {
+                    let rest = text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
+                    if !rest.is_empty() {
+                        self.records[rec_idx].push(ColumnRole::Comply, &text[..len]);
+                        self.records[rec_idx].push(next_text_role(), rest);
+                        continue;
+                    }
+                }
+            }
             // The comply column holds answers; prose that lands there slid from the next column.
             if role == ColumnRole::Comply && parse_comply(text).is_none() && text.split_whitespace().count() > 2 {
-                role = roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
+                role = next_text_role();
                 push_unique(&mut self.records[rec_idx].record.warnings, Warning::new("shifted_columns", "text in the comply column was moved to the next column"));
             }
             self.records[rec_idx].push(role, text);

@@ -176,6 +176,64 @@ fn layout_2020_questionnaire() {
 }
 
 #[test]
+fn layout_2020_answer_at_the_end_of_the_question_line() {
+    let t = table(
+        "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",
+    );
+    assert_eq!(t.records.len(), 4, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "No");
+    assert!(t.records[0].requirement.ends_with("definition of a complaint?"), "{:?}", t.records[0].requirement);
+    assert!(t.records[0].evidence.starts_with("our wording differs"), "{:?}", t.records[0].evidence);
+    assert_eq!(t.records[1].comply_raw, "Yes");
+    assert_eq!(t.records[2].comply_raw, "Yes");
+    assert_eq!(t.records[2].evidence, "", "the full stop after the answer is not evidence");
+    assert_eq!(t.records[3].comply_raw, "Partially");
+    assert_eq!(t.records[3].evidence, "the summary only");
+}
+
+#[test]
+fn layout_policy_paragraphs_quoted_in_the_first_rows_evidence() {
+    // Cell per line: the first row's evidence quotes policy paragraphs 5.1 and 5.2.
+    let t = table(&format!(
+        "Hollowmere Homes self-assessment\n\nCode provision\n\nCode requirement\n\nComply: Yes/No\n\nEvidence\n\n6.2\n\n{ACK_2024}\n\nYes\n\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\n7.1 Every complaint we receive is logged on our case system the same day.\n\n6.3\n\n{STAGE1_2024}\n\nNo\n\nReplies took 12 days on average.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert!(row(&t, "6.2").evidence.contains("5.2 An acknowledgement"), "{:?}", row(&t, "6.2").evidence);
+    // Rows without numbers, run together: a paragraph number at a line's start after them.
+    let t = table(&format!(
+        "Code provisionCode requirementComply: Yes/NoEvidence\n{ACK_2024}YesOur policy says so.\n{STAGE1_2024}No3.1 Replies are due in ten working days.\n3.2 The average last year was twelve.\n"
+    ));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| (&r.number, &r.requirement)).collect::<Vec<_>>());
+    assert!(t.records[1].evidence.contains("3.2 The average"), "{:?}", t.records[1].evidence);
+}
+
+#[test]
+fn layout_pipe_comply_cell_that_opens_its_evidence() {
+    let t = table(&format!(
+        "Brantwood Homes self-assessment\n| Code provision | Code requirement | Comply | Evidence |\n|---|---|---|---|\n| 6.2 | {ACK_2024} | Met - case system report | |\n| 6.3 | {STAGE1_2024} | Partially met: 80% on time | Monthly report |\n|  | Landlords must decide whether an extension to this timescale is needed when considering the complexity of the complaint | Not met | None yet |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3"), None]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Met");
+    assert_eq!(row(&t, "6.2").evidence, "case system report");
+    assert_eq!(row(&t, "6.3").comply_raw, "Partially met");
+    assert_eq!(row(&t, "6.3").evidence, "80% on time Monthly report");
+    assert_eq!(t.records[2].comply_raw, "Not met", "a row whose number cell is empty is still a row");
+}
+
+#[test]
+fn layout_a_provision_whose_wording_opens_with_in_and_no_answer() {
+    // 9.5 of the 2024 Code opens "In addition to this…": a row, not "9.5 in our policy".
+    let t = table(
+        "Code provision Code requirement Comply: Yes/No Evidence\n9.4 Landlords must appoint a suitably senior lead person as accountable for their complaint handling. This person must assess any themes or trends to identify potential systemic issues, serious risks, or policies and procedures that require revision. Yes Board minutes.\n9.5 In addition to this a member of the governing body (or equivalent) must be appointed to have lead responsibility for complaints to support a positive complaint handling culture. This person is referred to as the Member Responsible for Complaints ('the MRC').  Terms of reference of the Board.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("9.4"), Some("9.5")]);
+    assert_eq!(row(&t, "9.4").evidence, "Board minutes.");
+    // A reference in lower case still reads on from its number.
+    let t = table(&format!("Code provision Code requirement Comply: Yes/No Evidence\n6.2 {ACK_2024} Yes Our policy at\n5.1 in the procedure covers this.\n"));
+    assert_eq!(numbers(&t), vec![Some("6.2")]);
+}
+
+#[test]
 fn layout_policy_paragraphs_in_a_form_that_names_its_provisions() {
     let t = table(&format!(
         "Code provision 6.2\nCode requirement\n{ACK_2024}\nComply\nYes\nEvidence\nComplaints procedure.\n5.1 We log every complaint on the day it arrives.\n5.2 An acknowledgement goes out within five working days.\nCommentary / explanation\nSee 5.1 and 5.2.\nCode provision 6.3\nCode requirement\n{STAGE1_2024}\nComply\nYes\n"

@@ -14,7 +14,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
     if !may_start_with_number(cell) {
         return None;
     }
-    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
@@ -24,7 +24,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
 /// letter of "code", "provision" or "section" ("ſ" folds to "s" case-insensitively), with a
 /// dot somewhere. Most cells and lines fail this, and cheaper than the patterns.
 fn may_start_with_number(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_numeric() || starts_heading_word(c, &['c', 'p', 's'])) && text.contains('.')
+    text.starts_with(|c: char| c.is_numeric() || starts_heading_word(c, &['c', 'p', 's', 'r'])) && text.contains('.')
 }
 
 /// `c` is one of the lower-case ASCII `letters` in either case, or the long s when `s` is one
@@ -39,7 +39,7 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     if !may_start_with_number(line.trim_start()) {
         return None;
     }
-    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {
@@ -279,6 +279,11 @@ mod tests {
         assert_eq!(leading_number("6.15 Landlords"), Some(("6.15".into(), 4)));
         assert_eq!(leading_number("2010 was a year"), None);
         assert_eq!(leading_number("12.50 pounds"), None);
+        // "Ref 6.2", "Code ref. 6.2", "Reference 6.2": the form says it is a provision.
+        assert_eq!(leading_number("Ref 6.2"), Some(("6.2".into(), 7)));
+        assert_eq!(leading_number("Code ref. 6.2"), Some(("6.2".into(), 13)));
+        assert_eq!(leading_number("Reference 6.2 Complaints must be acknowledged"), Some(("6.2".into(), 13)));
+        assert_eq!(leading_number("Residents get 6.2% more"), None);
     }
 
     #[test]

@@ -434,8 +434,12 @@ impl Reader<'_, '_> {
                     self.finish(draft.take());
                     self.heading(u);
                 }
-                Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i) => {
+                Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i, draft.is_some()) => {
                     self.finish(draft.take());
+                    // The open record's number is the form's numbering so far: a policy
+                    // paragraph quoted in its evidence ("5.1 We log every complaint…") is
+                    // checked against it.
+                    self.last_number = Some(chc_code::number_key(number));
                     if u.text.starts_with(|c: char| c.is_alphabetic()) {
                         self.named_numbers += 1;
                     } else {
@@ -490,11 +494,13 @@ impl Reader<'_, '_> {
     /// A line opening with a provision number starts a record unless it reads as a
     /// reference inside evidence: the number must either stand alone on its line, or be
     /// followed by that provision's wording, or continue the form's numbering.
-    fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
+    fn starts_record(&self, number: &str, rest: &str, units: &[Unit], kinds: &[Kind], i: usize, in_record: bool) -> bool {
         // A reference reads on from the number ("3.2 of our policy", "Section 7.1 of the
         // policy", "4.5) sets out").
-        let first_word = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word.as_str()) || rest.starts_with(')') {
+        // Only in lower case: "9.5 In addition to this…" and "6.6 In awarding compensation…"
+        // open the Code's own wording.
+        let first_word = rest.split_whitespace().next().unwrap_or("");
+        if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word) || rest.starts_with(')') {
             return false;
         }
         // "Code section 1.2", "Provision 1.2": the form says it is a provision.
@@ -517,9 +523,16 @@ impl Reader<'_, '_> {
         if self.named_numbers > self.bare_numbers {
             return false;
         }
+        // A sentence after the number that is nothing like that provision's wording is a
+        // paragraph of a policy quoted in evidence ("2.2 A complaint is any expression…").
+        if affinity < 0.15 && rest.split_whitespace().count() >= 5 {
+            return false;
+        }
         let (section, item) = chc_code::number_key(number);
         match self.last_number {
-            None => affinity >= 0.15 || item <= 3,
+            // No numbered row yet: an early number opens the form, unless rows without
+            // numbers came first (then it is a reference in their evidence).
+            None => affinity >= 0.15 || (item <= 3 && !in_record && self.asm.records.is_empty()),
             Some((s, it)) => (s == section && item > it && item <= it + 3) || (section == s + 1 && item <= 3),
         }
     }
@@ -601,9 +614,12 @@ impl Reader<'_, '_> {
             // into it, or after a line that ends a sentence when its wording is the Code's
             // beyond doubt.
             let after_sentence = j > 0 && draft.body[j - 1].text.ends_with(['.', '?', '!']);
-            if answered && (u.blank_before || glued || after_sentence) && opening.split_whitespace().count() >= 6 {
+            // A record whose answer was lost ends too where another provision's wording
+            // starts beyond doubt.
+            let lost_answer = !answered && own.is_some();
+            if (answered || lost_answer) && (u.blank_before || glued || after_sentence) && opening.split_whitespace().count() >= 6 {
                 if let Some((score, number)) = another(opening) {
-                    if score >= 0.5 && (u.blank_before || glued || score >= 0.65) {
+                    if score >= 0.5 && (u.blank_before || glued || score >= 0.65) && (answered || score >= 0.65) {
                         cut = Some((j, Some(number)));
                         break;
                     }
@@ -682,6 +698,13 @@ impl Cells {
 fn label(text: &str) -> Option<(ColumnRole, String)> {
     // "• Evidence: …": a label in a list item.
     let text = text.trim_start_matches(['•', '-', '–', '*', ' ']);
+    // "Compliant (Y/N)", "Met? (Yes/No)": an answer word followed by the answers to choose
+    // from names the comply column; it is no answer.
+    if let Some(head) = (text.len() <= 40 && text.contains('/')).then(|| without_answer_options(text)).flatten() {
+        if column_role(head) == ColumnRole::Comply || parse_comply(head).is_some() {
+            return Some((ColumnRole::Comply, String::new()));
+        }
+    }
     // A label alone on its line: a short title, not a list item or a clause.
     let bare = text.trim_end_matches([':', '?', ' ']);
     // "Evidence." with a stray full stop is still a label; a longer line ending in one is a
@@ -691,7 +714,7 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let bare = bare.trim_end_matches('.');
     if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
-        if role != ColumnRole::Other && parse_comply(text).is_none() {
+        if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
         }
     }
@@ -711,8 +734,31 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     match role {
         ColumnRole::Other | ColumnRole::Provision => None,
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
+        // "Code requirement:", "Question:"; not "Questions about this page: …" in a footer.
+        ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// The text before a trailing list of answers to choose from ("(Y/N)", "Yes / No"), if it
+/// ends with one.
+fn without_answer_options(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let bracketed = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| (&t[..at], &t[at + 1..])));
+    let (head, options) = bracketed.or_else(|| t.rsplit_once(' ').map(|(h, o)| (h, o)))?;
+    let words: Vec<String> = options.split(['/', '|']).map(|w| w.trim().to_lowercase()).collect();
+    let choices = words.len() >= 2 && words.iter().all(|w| ["y", "n", "yes", "no", "partial", "n/a", "na", "met", "not met"].contains(&w.as_str()));
+    let head = head.trim_end().trim_end_matches([':', '?', ' ']);
+    (choices && !head.is_empty()).then_some(head)
+}
+
+/// Whether a label read as the requirement column's ends like one ("Code requirement",
+/// "Question", "What the Code says"): one that goes on past its subject ("Questions about
+/// this page") is something else.
+fn names_a_requirement(label: &str) -> bool {
+    const ENDS: [&str; 10] = ["requirement", "requirements", "question", "questions", "wording", "says", "requires", "code", "text", "provision"];
+    let last = label.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    ENDS.contains(&last.as_str())
 }
 
 /// "Label: value" / "Label? value": the label runs to the first colon or question mark and
@@ -770,6 +816,15 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
         // Answers start with a capital or a symbol, after text, the end of a sentence or a space.
         if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
             continue;
+        }
+        // Right after a question ("…definition of a complaint? No, but our wording…") the
+        // answer may open prose of its own: the question is the requirement, the rest of
+        // the line after the answer is evidence.
+        if text[..at].trim_end_matches(' ').ends_with('?') {
+            if let Some((_, len)) = leading_answer(&text[at..]) {
+                out.push((at, at + len));
+                continue;
+            }
         }
         let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
         let end = at + len;
@@ -953,7 +1008,8 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         cells.push(ColumnRole::Requirement, &lines[k].0[..s]);
         cells.push(ColumnRole::Comply, &lines[k].0[s..e]);
         let mut after: Vec<(String, bool)> = Vec::new();
-        let rest = lines[k].0[e..].trim();
+        // The separator after an answer ("No - it is due in May", "Yes.") is neither's.
+        let rest = lines[k].0[e..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']).trim_end();
         if !rest.is_empty() {
             after.push((rest.to_string(), false));
         }
@@ -1081,6 +1137,15 @@ mod tests {
         let t = "reviewed regularly.Yes.The policy says so";
         let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
+        // After a question the answer may open prose ("? No - our wording differs").
+        let t = "Does the policy have exclusions where a complaint will not be considered? No - two are under review";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "No");
+        let t = "Is the policy online? Yes, on our website";
+        let (s, e) = comply_boundaries(t, false)[0];
+        assert_eq!(&t[s..e], "Yes");
+        // Not after a question, "Yes - see" in running text is not glued between cells.
+        assert!(comply_boundaries("the policy says so. No - it does not", false).is_empty());
         let t = "YesCopy of our complaints leaflet";
         assert_eq!(comply_boundaries(t, false), vec![(0, 3)]);
         // A word that only starts like an answer, or an answer in running prose, is not one.
@@ -1168,5 +1233,16 @@ mod tests {
         assert_eq!(label("Evidence, commentary and any explanations: The policy."), Some((ColumnRole::EvidenceCommentary, "The policy.".into())));
         assert_eq!(label("Evidence can be found in the policy."), None);
         assert_eq!(label("Yes"), None);
+        assert_eq!(label("Question: Is the policy online?"), Some((ColumnRole::Requirement, "Is the policy online?".into())));
+        assert_eq!(label("Self-assessment question"), Some((ColumnRole::Requirement, String::new())));
+        // A footer's question line is no label.
+        assert_eq!(label("Questions about this page: complaints@wexley.org.uk"), None);
+        assert_eq!(label("Questions about this page?"), None);
+        // A label that lists the answers to choose from is no answer itself.
+        assert_eq!(label("Compliant (Y/N)"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Met? (Yes/No)"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Comply Yes/No"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Compliant"), None);
+        assert_eq!(label("Yes (see policy)"), None);
     }
 }

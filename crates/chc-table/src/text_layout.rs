@@ -9,6 +9,11 @@ use crate::GridLine;
 use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, LayoutKind, TextLine};
 
+/// A line's first cell, after a leading separator if any ("| 9.5 | In addition…").
+fn first_cell(line: &str, separator: char) -> &str {
+    line.trim_start().trim_start_matches(separator).split(separator).next().unwrap_or("")
+}
+
 /// Decide the shape of a text document from how its lines look.
 pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(&l.text)).count();
@@ -18,7 +23,7 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
     let piped = count(&|t| t.contains('|') && (twice(t, b'|') || t.contains(" | ")));
     // Two lines of cells are a table when a provision row is among them: a short excerpt of
     // a longer form (two rows, no header) is still a table.
-    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(t.split(b as char).next().unwrap_or("")).is_some());
+    let rows_with = |b: u8| count(&|t| twice(t, b) && provision_number_cell(first_cell(t, b as char)).is_some());
     let enough = |n: usize, b: u8| n >= 3 || (n >= 2 && rows_with(b) >= 1);
     if enough(tabbed, b'\t') && tabbed >= piped {
         return LayoutKind::Tabbed;
@@ -58,7 +63,10 @@ fn split_pipes(text: &str) -> Vec<String> {
 fn starts_piped_record(t: &str) -> bool {
     let cells = split_pipes(t);
     let own_cell = cells.len() >= 2 || t.trim_end().ends_with('|');
-    own_cell && provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3)
+    // "|  | A complaint must be defined as… | Yes |": a row whose number cell is empty
+    // (the number was lost); its wording tells which provision it is.
+    let number_lost = t.trim_start().starts_with('|') && cells.len() >= 3 && cells[0].is_empty() && cells[1].split_whitespace().count() >= 6;
+    own_cell && (number_lost || provision_number_cell(&cells[0]).is_some_and(|_| cells[0].split_whitespace().count() <= 3))
 }
 
 /// Pipe-separated text: a record runs from its numbered line to the next numbered line,
@@ -73,6 +81,15 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
     };
     let flush_outside = |outside: &mut Vec<(u32, String)>, out: &mut Vec<GridLine>| {
+        if outside.is_empty() {
+            return;
+        }
+        // A header broken over lines has a pipe on each of its lines: lines before the first
+        // piped one (a title, an intro) are text of their own, not a first header cell.
+        let first_piped = outside.iter().position(|(_, t)| t.contains('|')).unwrap_or(outside.len());
+        for (loc, t) in outside.drain(..first_piped) {
+            out.push(GridLine { location: loc, cells: vec![t], page_break_before: false });
+        }
         if outside.is_empty() {
             return;
         }
@@ -387,6 +404,37 @@ mod tests {
         assert_eq!(g[0].cells, vec!["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"]);
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Policy 4.1"]);
         assert_eq!(g[2].cells[0], "1.3");
+    }
+
+    #[test]
+    fn quirk27_two_markdown_rows_without_a_header_are_a_table() {
+        let two = "| 9.5 | In addition to this a member of the governing body must be appointed | Yes | Board minutes |\n| 9.7 | As a minimum, the MRC and the governing body must receive | No | None yet |\n";
+        assert_eq!(detect_layout(&lines(two)), LayoutKind::Delimited);
+        let prose = "Our policy | procedure\nSee the notes | below\n";
+        assert_ne!(detect_layout(&lines(prose)), LayoutKind::Delimited);
+    }
+
+    #[test]
+    fn quirk27_pipe_rows_whose_number_cell_is_empty() {
+        let g = delimited_grid(&lines(
+            "| Code section | Code requirement | Comply | Evidence |\n|---|---|---|---|\n|  | A landlord must accept a complaint unless there is a valid reason | Yes | Policy 4 |\n|  | If a landlord decides not to accept a complaint, a detailed explanation | No | None yet |\n| | Evidence |\n",
+        ));
+        assert_eq!(g[1].cells, vec!["", "A landlord must accept a complaint unless there is a valid reason", "Yes", "Policy 4"]);
+        assert_eq!(g[2].cells[2], "No");
+        // A short cell after an empty one is no row: it goes on with the row before.
+        assert_eq!(g.len(), 3, "{g:?}");
+    }
+
+    #[test]
+    fn quirk27_a_title_right_above_a_pipe_header_is_not_its_first_cell() {
+        for gap in ["\n", "\n\n"] {
+            let g = delimited_grid(&lines(&format!(
+                "Fenmoor Homes: Complaint Handling Code self-assessment{gap}| Code section | Code requirement | Comply: yes/no | Evidence |\n|---|---|---|---|\n| 1.2 | A complaint must be defined as | Yes | [Leaflet](https://fenmoor.org.uk/leaflet) |\n"
+            )));
+            assert_eq!(g[0].cells, vec!["Fenmoor Homes: Complaint Handling Code self-assessment"]);
+            assert_eq!(g[1].cells, vec!["Code section", "Code requirement", "Comply: yes/no", "Evidence"]);
+            assert_eq!(g[2].cells[2], "Yes");
+        }
     }
 }
 
