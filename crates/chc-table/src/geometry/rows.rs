@@ -191,6 +191,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
 
     // Which row each line goes to: an anchor's index, or a row of lines no anchor claims.
     let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
+    let filled: Vec<u64> = lines.iter().map(|l| (0..l.cells.len().min(64)).filter(|&c| l.has_text(c)).fold(0, |m, c| m | 1 << c)).collect();
     let mut owner: Vec<Option<usize>> = vec![None; n];
     for (ai, a) in anchors.iter().enumerate() {
         owner[a.first..=a.last].iter_mut().for_each(|o| *o = Some(ai));
@@ -215,7 +216,8 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
             };
             let units = units(&lines, &block, &owner, start, end);
             let cut_below = r == last_region && at.page_end;
-            orphan_rows.extend(assign(&anchors, &in_region, &units, &ys, &block, align, pitch, penalty, edges, cut_below, &mut owner));
+            let layout = Layout { ys: &ys, block: &block, filled: &filled, pitch };
+            orphan_rows.extend(assign(&anchors, &in_region, &units, &layout, align, penalty, edges, cut_below, &mut owner));
         }
         start = end;
     }
@@ -334,6 +336,38 @@ fn units(lines: &[BodyLine], block: &[usize], owner: &[Option<usize>], start: us
     out
 }
 
+/// Where a region's lines sit: baselines, blocks, the columns each line has text in (a
+/// bit per column) and the line pitch.
+struct Layout<'a> {
+    ys: &'a [f32],
+    block: &'a [usize],
+    filled: &'a [u64],
+    pitch: f32,
+}
+
+impl Layout<'_> {
+    /// What lines `first..=last` as one row leave as holes in its cells: a cell's text is one
+    /// block whatever the alignment (at the top, middle or bottom of the row, its lines run
+    /// on, a paragraph break adding a little), so a column whose text pauses for more than
+    /// two line pitches inside the row holds two rows' text. The excess over that, summed.
+    fn holes(&self, first: usize, last: usize) -> f32 {
+        let mut prev = [f32::NAN; 64];
+        let mut total = 0.0;
+        for i in first..=last {
+            let mut cols = self.filled[i];
+            while cols != 0 {
+                let c = cols.trailing_zeros() as usize;
+                cols &= cols - 1;
+                if !prev[c].is_nan() {
+                    total += (self.ys[i] - prev[c] - 2.0 * self.pitch).max(0.0);
+                }
+                prev[c] = self.ys[i];
+            }
+        }
+        total
+    }
+}
+
 /// What lines before a region's first anchor or after its last may do besides joining it.
 #[derive(Debug, Clone, Copy)]
 struct Edges {
@@ -354,15 +388,14 @@ fn assign(
     anchors: &[Anchor],
     in_region: &[usize],
     units: &[Unit],
-    ys: &[f32],
-    block: &[usize],
+    layout: &Layout,
     align: Alignment,
-    pitch: f32,
     penalty: f32,
     edges: Edges,
     cut_below: bool,
     owner: &mut [Option<usize>],
 ) -> Vec<Vec<usize>> {
+    let (ys, block, pitch) = (layout.ys, layout.block, layout.pitch);
     let k = in_region.len();
     // gaps[g]: units between anchor g-1 and anchor g (gaps[0] before the first, gaps[k]
     // after the last); a unit inside an anchor's own span belongs to it.
@@ -446,6 +479,7 @@ fn assign(
     for slot in 0..k {
         let g = slot + 1;
         let (above, below) = (&gaps[slot], &gaps[g]);
+        let anchor = &anchors[in_region[slot]];
         let len = below.len();
         // m[c1]: cheapest way to end row `slot` at c1.
         let mut m = vec![f32::INFINITY; len + 1];
@@ -457,7 +491,9 @@ fn assign(
                     continue;
                 }
                 let lo = if c2_prev < above.len() { above[c2_prev].lo } else { f32::INFINITY };
-                let total = cost + misfit(slot, lo, hi);
+                let first = if c2_prev < above.len() { above[c2_prev].first } else { anchor.first };
+                let last = if c1 > 0 { below[c1 - 1].last } else { anchor.last };
+                let total = cost + misfit(slot, lo, hi) + layout.holes(first, last);
                 if total < m[c1] {
                     m[c1] = total;
                     prev[c1] = c2_prev;
@@ -506,4 +542,74 @@ fn assign(
         }
     }
     own_rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body line of three columns (number, requirement, commentary); `None` leaves a
+    /// column empty.
+    fn line(y: f32, cells: [Option<&str>; 3]) -> BodyLine {
+        let x = [50.0, 100.0, 300.0];
+        let cells: Vec<Vec<Piece>> = cells
+            .iter()
+            .zip(x)
+            .map(|(t, x)| t.map(|t| vec![Piece { x, y, width: 4.0 * t.len() as f32, size: 10.0, text: t.into() }]).unwrap_or_default())
+            .collect();
+        let numbered = cells[0].iter().any(|p| p.text.starts_with(|c: char| c.is_ascii_digit()));
+        BodyLine { y, size: 10.0, cells, rule_before: false, numbered }
+    }
+
+    fn texts(split: &Split) -> Vec<Vec<String>> {
+        split.rows.iter().map(|r| r.iter().map(|c| c.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")).collect()).collect()
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_keeps_its_end_at_the_next_page_top_when_rows_are_bottom_aligned() {
+        // Bottom-aligned rows: each row's number on its last line. The page opens with the end
+        // of a row from the page before (two requirement lines, one commentary line); the
+        // next row's commentary starts right under them, its requirement only three line
+        // pitches lower: joining the page-top lines to that row would leave a hole in its
+        // requirement cell.
+        let lines = vec![
+            line(100.0, [None, Some("end of the last"), Some("its comment")]),
+            line(112.0, [None, Some("row's requirement."), None]),
+            line(124.0, [None, None, Some("c1")]),
+            line(136.0, [None, None, Some("c2")]),
+            line(148.0, [None, Some("r1"), Some("c3")]),
+            line(160.0, [None, Some("r2"), Some("c4")]),
+            line(172.0, [Some("3.4"), Some("r3"), Some("c5")]),
+            line(196.0, [None, Some("s1"), None]),
+            line(208.0, [None, Some("s2"), Some("d1")]),
+            line(220.0, [Some("3.5"), Some("s3"), Some("d2")]),
+        ];
+        let mut votes = Votes::default();
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        assert_eq!(votes.alignment(), Alignment::Bottom);
+        let rows = texts(&split);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[0], ["", "end of the last row's requirement.", "its comment"]);
+        assert_eq!(rows[1], ["3.4", "r1 r2 r3", "c1 c2 c3 c4 c5"]);
+        assert_eq!(rows[2], ["3.5", "s1 s2 s3", "d1 d2"]);
+    }
+
+    #[test]
+    fn a_paragraph_break_is_no_hole_but_a_pause_of_several_lines_is() {
+        let lines = [
+            line(100.0, [None, Some("a"), None]),
+            line(112.0, [None, Some("b"), None]),
+            // a paragraph break: a line and a half
+            line(130.0, [None, Some("c"), Some("x")]),
+            // three pitches of nothing in both columns: a pitch over the allowance in each
+            line(166.0, [None, Some("d"), Some("y")]),
+        ];
+        let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
+        let filled: Vec<u64> = lines.iter().map(|l| (0..3).filter(|&c| l.has_text(c)).fold(0, |m, c| m | 1 << c)).collect();
+        let block = vec![0; lines.len()];
+        let layout = Layout { ys: &ys, block: &block, filled: &filled, pitch: 12.0 };
+        assert_eq!(layout.holes(0, 2), 0.0);
+        assert!((layout.holes(0, 3) - 24.0).abs() < 1e-3, "{}", layout.holes(0, 3));
+        assert_eq!(layout.holes(3, 3), 0.0);
+    }
 }
