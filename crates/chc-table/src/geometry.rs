@@ -161,6 +161,11 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
                 drop.insert((pi, ri));
                 continue;
             }
+            // A bare provision number is a row's, never furniture, even where rows put their
+            // numbers at the bottom and cut rows end at the same foot on many pages.
+            if !r.text.trim().contains(char::is_whitespace) && provision_number_cell(&r.text).is_some() {
+                continue;
+            }
             seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.y));
         }
     }
@@ -962,6 +967,17 @@ mod tests {
         let texts: Vec<&str> = g.iter().map(|l| l.cells[0].as_str()).collect();
         assert_eq!(texts, ["Body text on page 1", "Body text on page 2", "Body text on page 3"]);
         assert!(g[1].page_break_before && g[2].page_break_before && !g[0].page_break_before);
+    }
+
+    #[test]
+    fn provision_numbers_at_the_same_foot_of_many_pages_are_not_furniture() {
+        // Bottom-aligned rows cut by page breaks end at the page's foot, their numbers all on
+        // the same baseline: "#.#" on every page, but rows' numbers, not a running footer.
+        let page = |n: &str| vec![run(50.0, 100.0, "Body text"), run(50.0, 760.0, n), run(300.0, 785.0, "Borough Council")];
+        let d = doc(vec![(page("1.6"), vec![]), (page("3.3"), vec![]), (page("6.10"), vec![]), (page("9.6"), vec![])]);
+        let dropped = find_furniture(&d);
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
+        assert!(dropped.iter().all(|&(_, ri)| ri == 2), "{dropped:?}");
     }
 
     #[test]
