@@ -739,10 +739,15 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     if let Some((cols, comply)) = header_columns(&line) {
         st.flush(out, page, false);
         out.flush_para();
+        // A header repeated over the same columns (at a page's top, or over a row's part
+        // after a break) goes on with the same table: its rows keep the alignment seen so far.
+        let repeated = st.cols.as_ref().is_some_and(|c| same_columns(c, &cols)) && st.comply_col == comply;
+        if !repeated {
+            st.votes = Votes::default();
+        }
         st.cols = Some(cols);
         st.comply_col = comply;
         st.body_size = line.size;
-        st.votes = Votes::default();
         let cells = st.assign(&line).unwrap_or_default();
         st.header = Some(Row { location: page, cells, last_y: line.y });
         st.last_y = Some(line.y);
@@ -776,6 +781,11 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     st.flush_header(out, page);
     st.body.push(BodyLine { y: line.y, size: line.size, cells, rule_before: ruled_off, numbered });
     st.last_y = Some(line.y);
+}
+
+/// Two headers' column edges match: as many, each within a few points.
+fn same_columns(a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0)
 }
 
 fn is_bare_number(s: &str) -> bool {
@@ -950,6 +960,26 @@ mod tests {
         assert!(g[2].page_break_before);
         assert_eq!(g[2].location, 2);
         assert_eq!(c[3], ["1.3", "Next", "No", "", ""]);
+    }
+
+    #[test]
+    fn a_repeated_header_keeps_the_tables_alignment() {
+        // Page 1: rows with their numbers level with the middle of their cells.
+        let mut p1 = unruled_header(100.0);
+        for (k, y) in [120.0, 168.0, 216.0].into_iter().enumerate() {
+            p1.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
+            p1.extend([run(50.0, y + 12.0, &format!("1.{}", k + 2)), run(300.0, y + 12.0, "Yes")]);
+        }
+        // Page 2, under the repeated header: a row whose columns are centred each on its own,
+        // so its number lands barely below its first line. Alone it would read as a
+        // top-aligned row and leave its first line to the row before.
+        let mut p2 = unruled_header(60.0);
+        p2.extend([run(130.0, 80.0, "first words"), run(480.0, 80.0, "note a"), run(50.0, 85.0, "2.5"), run(300.0, 85.0, "Yes")]);
+        p2.extend([run(130.0, 92.0, "more words"), run(480.0, 92.0, "note b"), run(130.0, 104.0, "last words")]);
+        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
+        assert_eq!(c.last().unwrap(), &["2.5", "first words more words last words", "Yes", "", "note a note b"]);
     }
 
     #[test]
