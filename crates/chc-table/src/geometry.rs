@@ -23,6 +23,7 @@
 use crate::header::column_role;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
+use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
 use rows::{BodyLine, PageEdges, Votes};
 use std::collections::HashMap;
@@ -222,6 +223,8 @@ struct Band {
     bottom: f32,
     /// Vertical rule positions, left to right: `cols.len() - 1` cells.
     cols: Vec<f32>,
+    /// No rule closes the band: its verticals just end (a row cut by the page break).
+    open_below: bool,
 }
 
 impl Band {
@@ -241,6 +244,8 @@ impl Band {
 struct HLine {
     y: f32,
     spans: Vec<(f32, f32)>,
+    /// Drawn, not only where verticals end together (a table cut by the page's end).
+    drawn: bool,
 }
 
 impl HLine {
@@ -256,7 +261,7 @@ fn merge_lines(mut segs: Vec<(f32, f32, f32)>) -> Vec<HLine> {
     for (pos, a, b) in segs {
         match lines.last_mut() {
             Some(l) if (pos - l.y).abs() <= 1.5 => l.spans.push((a, b)),
-            _ => lines.push(HLine { y: pos, spans: vec![(a, b)] }),
+            _ => lines.push(HLine { y: pos, spans: vec![(a, b)], drawn: true }),
         }
     }
     for l in &mut lines {
@@ -302,7 +307,7 @@ fn closing_edges(hs: &mut Vec<HLine>, segments: &[(f32, f32, f32)]) {
             let (l, r) = (xs[0], *xs.last().unwrap());
             let drawn = hs.iter().any(|h| (h.y - y).abs() <= 2.5 && h.covered(l, r) >= 0.5 * (r - l));
             if !drawn {
-                added.push(HLine { y, spans: vec![(l, r)] });
+                added.push(HLine { y, spans: vec![(l, r)], drawn: false });
             }
         }
         i = j;
@@ -349,7 +354,7 @@ fn ruled_bands(rules: &[Rule]) -> Vec<Band> {
                 break;
             }
             if hs[j].covered(l, r) >= need {
-                found = Some((j, Band { top, bottom, cols: xs }));
+                found = Some((j, Band { top, bottom, cols: xs, open_below: !hs[j].drawn }));
                 break;
             }
         }
@@ -545,6 +550,20 @@ fn merge_cells(cells: &mut Vec<Vec<Piece>>, more: Vec<Vec<Piece>>) {
     }
 }
 
+/// A row's first part, carried from the foot of the last page, put before its rest: each
+/// column's carried lines moved to end a line above where the column goes on (the pages'
+/// coordinates overlap), so the cell reads on from one to the other.
+fn carry_before(mut carried: Vec<Vec<Piece>>, rest: Vec<Vec<Piece>>) -> Vec<Vec<Piece>> {
+    for (k, col) in carried.iter_mut().enumerate() {
+        let Some(last) = col.iter().map(|p| p.y).reduce(f32::max) else { continue };
+        let Some(next) = rest.get(k).and_then(|c| c.iter().min_by(|a, b| a.y.total_cmp(&b.y))) else { continue };
+        let shift = next.y - 1.2 * next.size - last;
+        col.iter_mut().for_each(|p| p.y += shift);
+    }
+    merge_cells(&mut carried, rest);
+    carried
+}
+
 impl Row {
     /// Add a continuation line's cells, column by column. The row may have fewer cells (a
     /// header line whose text fell outside every column has none).
@@ -576,9 +595,7 @@ impl Unruled {
         }
         for mut cells in split.rows {
             if let Some(carried) = self.carry.take() {
-                let mut first = carried;
-                merge_cells(&mut first, cells);
-                cells = first;
+                cells = carry_before(carried, cells);
             }
             out.flush_para();
             out.push(page, cells.into_iter().map(cell_text).collect());
@@ -684,23 +701,48 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 
     st.last_y = None;
     st.page_fresh = true;
-    for (_, item) in items {
+    let last_item = items.len().saturating_sub(1);
+    for (at, (_, item)) in items.into_iter().enumerate() {
         match item {
             Item::Band(bi) => {
                 st.flush(out, page, false);
-                st.drop_carry(out, page);
                 st.page_fresh = false;
                 st.cols = None;
                 st.last_y = None;
                 out.flush_para();
-                let cells: Vec<String> = std::mem::take(&mut band_cells[bi]).into_iter().map(cell_text).collect();
-                out.push(page, cells);
+                let cut = at == last_item && bands[bi].open_below;
+                ruled_row(std::mem::take(&mut band_cells[bi]), cut, page, st, out);
             }
             Item::Line(line) => {
                 unruled_line(page, line, &hlines, st, out);
             }
         }
     }
+}
+
+/// One band of a ruled table: a row, the table's header repeated, or part of a row cut by
+/// a page break. A row whose cells are centred or at the bottom shows no number or answer
+/// in its first part when the break cuts it (`cut`: the page ends under the band, no rule
+/// closing it); that part is carried to the row it begins on the next page, past the
+/// repeated header, just as a top-aligned row's end comes after it.
+fn ruled_row(cells: Vec<Vec<Piece>>, cut: bool, page: u32, st: &mut Unruled, out: &mut Out) {
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(c.clone())).collect();
+    let named = texts.iter().filter(|t| column_role(t) != ColumnRole::Other).count();
+    if named >= 3 {
+        out.push(page, texts);
+        return;
+    }
+    let numbered = texts.first().is_some_and(|t| provision_number_cell(t).is_some() || is_bare_number(t));
+    let answered = texts.iter().skip(1).any(|t| t.split_whitespace().count() <= 6 && parse_comply(t).is_some());
+    let cells = match st.carry.take() {
+        Some(carried) => carry_before(carried, cells),
+        None => cells,
+    };
+    if cut && !numbered && !answered {
+        st.carry = Some(cells);
+        return;
+    }
+    out.push(page, cells.into_iter().map(cell_text).collect());
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: &mut Out) {
@@ -889,6 +931,26 @@ mod tests {
         assert_eq!(c[2], ["", "rest", "", ""]);
         assert!(g[2].page_break_before);
         assert_eq!(c[3], ["1.4", "", "", ""]);
+    }
+
+    #[test]
+    fn a_centred_rows_first_part_at_a_page_foot_goes_to_the_row_it_begins_past_the_repeated_header() {
+        let header = |y: f32| vec![run(55.0, y, "Code provision"), run(105.0, y, "Code requirement"), run(255.0, y, "Comply"), run(305.0, y, "Evidence")];
+        // Page 1 ends in a band no rule closes (its verticals just end) holding only the top
+        // of a centred row's evidence: its number and answer are on the next page.
+        let mut rules = ruled_grid(&[100.0, 130.0, 200.0, 300.0]);
+        rules.retain(|r| !(r.is_horizontal() && r.y0 == 300.0));
+        let mut p1 = header(115.0);
+        p1.extend([run(55.0, 165.0, "1.5"), run(105.0, 165.0, "req five"), run(255.0, 165.0, "Yes"), run(305.0, 165.0, "ev five")]);
+        p1.push(run(305.0, 290.0, "first part"));
+        let mut p2 = header(65.0);
+        p2.extend([run(55.0, 140.0, "1.6"), run(105.0, 140.0, "req six"), run(255.0, 140.0, "Yes"), run(305.0, 90.0, "rest")]);
+        let g = pdf_to_grid(&doc(vec![(p1, rules), (p2, ruled_grid(&[50.0, 80.0, 200.0]))]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c.len(), 4, "{c:?}");
+        assert_eq!(c[1], ["1.5", "req five", "Yes", "ev five"]);
+        assert_eq!(c[2][0], "Code provision");
+        assert_eq!(c[3], ["1.6", "req six", "Yes", "first part rest"]);
     }
 
     #[test]
