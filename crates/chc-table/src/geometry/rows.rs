@@ -493,7 +493,11 @@ fn assign(
                 let lo = if c2_prev < above.len() { above[c2_prev].lo } else { f32::INFINITY };
                 let first = if c2_prev < above.len() { above[c2_prev].first } else { anchor.first };
                 let last = if c1 > 0 { below[c1 - 1].last } else { anchor.last };
-                let total = cost + misfit(slot, lo, hi) + layout.holes(first, last);
+                // At the top of a page whose first lines may end the row the break cut, a
+                // pause (no column with text) between them and the first anchor's lines is
+                // where that row ends: crossing it costs half a pitch per pause.
+                let pauses = if slot == 0 && edges.before == Some(0.0) { (first + 1..=anchor.first).filter(|&i| block[i] != block[i - 1]).count() } else { 0 };
+                let total = cost + misfit(slot, lo, hi) + layout.holes(first, last) + 0.5 * pitch * pauses as f32;
                 if total < m[c1] {
                     m[c1] = total;
                     prev[c1] = c2_prev;
@@ -592,6 +596,22 @@ mod tests {
         assert_eq!(rows[0], ["", "end of the last row's requirement.", "its comment"]);
         assert_eq!(rows[1], ["3.4", "r1 r2 r3", "c1 c2 c3 c4 c5"]);
         assert_eq!(rows[2], ["3.5", "s1 s2 s3", "d1 d2"]);
+    }
+
+    #[test]
+    fn at_a_page_top_the_lines_before_a_pause_end_the_row_the_break_cut() {
+        // Bottom-aligned rows; the page opens with the last line of a row from the page
+        // before, a little less than two pitches above the next row's first line.
+        let lines = vec![
+            line(100.0, [None, Some("end of the last row."), None]),
+            line(122.0, [None, Some("r1"), None]),
+            line(134.0, [None, Some("r2"), Some("c1")]),
+            line(146.0, [Some("2.5"), Some("r3"), Some("c2")]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        let rows = texts(&split);
+        assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
     }
 
     #[test]
