@@ -587,15 +587,26 @@ impl Unruled {
         // A header at the foot of a page over text with no number or answer: the first part
         // of a row whose number and answer (centred or at the bottom) are on the next page.
         if page_end && self.body_under_header && !split.anchored {
-            self.carry = split.rows.into_iter().reduce(|mut a, b| {
+            let part = split.rows.into_iter().reduce(|mut a, b| {
                 merge_cells(&mut a, b);
                 a
             });
+            self.carry = match (self.carry.take(), part) {
+                (Some(carried), Some(part)) => Some(carry_before(carried, part)),
+                (carried, part) => part.or(carried),
+            };
             return;
         }
-        for mut cells in split.rows {
+        // Lines after the last anchor at the page's end, in rows centred or at the bottom:
+        // the first part of the row whose anchor is on the next page.
+        let n = split.rows.len();
+        for (i, mut cells) in split.rows.into_iter().enumerate() {
             if let Some(carried) = self.carry.take() {
                 cells = carry_before(carried, cells);
+            }
+            if split.open_tail && i + 1 == n {
+                self.carry = Some(cells);
+                break;
             }
             out.flush_para();
             out.push(page, cells.into_iter().map(cell_text).collect());
@@ -1042,6 +1053,30 @@ mod tests {
         let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
         assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
         assert_eq!(c.last().unwrap(), &["2.5", "first words more words last words", "Yes", "", "note a note b"]);
+    }
+
+    #[test]
+    fn a_centred_rows_first_part_at_a_page_foot_goes_to_its_row_on_the_next_page() {
+        let mut p1 = unruled_header(100.0);
+        for (k, y) in [120.0, 168.0].into_iter().enumerate() {
+            p1.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
+            p1.extend([run(50.0, y + 12.0, &format!("1.{}", k + 2)), run(300.0, y + 12.0, "Yes")]);
+        }
+        // The next row's commentary begins at the foot of the page; its number, level with
+        // the middle of the whole row, is on the next page.
+        p1.push(run(480.0, 216.0, "first part"));
+        let p2 = vec![
+            run(130.0, 60.0, "req top"),
+            run(480.0, 60.0, "rest"),
+            run(50.0, 72.0, "1.4"),
+            run(130.0, 72.0, "req mid"),
+            run(300.0, 72.0, "Yes"),
+            run(130.0, 84.0, "req end"),
+        ];
+        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
+        assert_eq!(c.last().unwrap(), &["1.4", "req top req mid req end", "Yes", "", "first part rest"]);
     }
 
     #[test]

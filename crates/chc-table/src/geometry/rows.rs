@@ -96,13 +96,17 @@ pub(super) struct PageEdges {
 pub(super) struct Split {
     pub rows: Vec<Vec<Vec<Piece>>>,
     pub anchored: bool,
+    /// The last row is lines after the last anchor at the page's end, in a table whose rows
+    /// are centred or bottom-aligned: the first part of a row the break cut, its anchor on
+    /// the next page.
+    pub open_tail: bool,
 }
 
 /// Split a table's body lines (top to bottom) into rows of cells. `votes` carries the
 /// table's alignment evidence from page to page.
 pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: PageEdges, votes: &mut Votes) -> Split {
     if lines.is_empty() {
-        return Split { rows: Vec::new(), anchored: false };
+        return Split { rows: Vec::new(), anchored: false, open_tail: false };
     }
     let n = lines.len();
     let pitch = line_pitch(&lines);
@@ -232,6 +236,10 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
     rows.extend(orphan_rows);
     rows.retain(|r| !r.is_empty());
     rows.sort_by_key(|r| r[0]);
+    let last_anchor_line = anchors.iter().map(|a| a.last).max();
+    let open_tail = at.page_end
+        && align != Alignment::Top
+        && rows.last().is_some_and(|r| last_anchor_line.is_some_and(|l| r[0] > l) && r.iter().all(|&i| owner[i].is_none()));
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let mut lines: Vec<Option<BodyLine>> = lines.into_iter().map(Some).collect();
     let rows = rows
@@ -248,7 +256,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
             cells
         })
         .collect();
-    Split { rows, anchored: !anchors.is_empty() }
+    Split { rows, anchored: !anchors.is_empty(), open_tail }
 }
 
 /// The usual distance between the baselines of wrapped lines in one cell.
