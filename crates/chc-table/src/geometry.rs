@@ -416,6 +416,25 @@ fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
     )
 }
 
+/// The piece cut before its last word when that word starts at `x` (within a character
+/// or so, by the piece's average character width): (the words before, the last word).
+fn last_word_at(p: &Piece, x: f32) -> Option<(Piece, Piece)> {
+    let chars: Vec<char> = p.text.trim_end().chars().collect();
+    let space = chars.iter().rposition(|c| c.is_whitespace())?;
+    let per_char = p.width / chars.len().max(1) as f32;
+    let start = p.x + per_char * (space + 1) as f32;
+    if (start - x).abs() > 1.5 * p.size {
+        return None;
+    }
+    let left: String = chars[..space].iter().collect::<String>().trim_end().to_string();
+    let word: String = chars[space + 1..].iter().collect();
+    if left.is_empty() || word.is_empty() {
+        return None;
+    }
+    let end = p.end();
+    Some((Piece { width: per_char * space as f32, text: left, ..p.clone() }, Piece { x: start, width: end - start, text: word, ..p.clone() }))
+}
+
 /// Can the piece be cut between words? A piece with no space is one word.
 fn has_word_gap(p: &Piece) -> bool {
     p.text.trim().contains(' ')
@@ -642,11 +661,25 @@ impl Unruled {
             return None;
         }
         let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); b.len()];
+        let column = |p: &Piece| b.iter().rposition(|&e| p.x >= e).unwrap_or(0);
         for p in &line.runs {
-            let k = b.iter().rposition(|&e| p.x >= e).unwrap_or(0);
+            let k = column(p);
             if let Some(&next) = b.get(k + 1) {
                 if p.end() > next + 0.8 * p.size {
-                    return None;
+                    // A cell's last word run together with the next column's only word
+                    // ("to the resident. No"), on a line with text in other columns too:
+                    // cut at the space at the edge. Anything more across the edge (a
+                    // heading, a paragraph) is not the table's.
+                    let fits = b.get(k + 2).is_none_or(|&after| p.end() <= after + 0.8 * p.size);
+                    let row_line = line.runs.iter().any(|q| column(q) < k || column(q) > k + 1);
+                    match last_word_at(p, next + 3.0) {
+                        Some((left, right)) if fits && row_line => {
+                            cells[k].push(left);
+                            cells[k + 1].push(right);
+                            continue;
+                        }
+                        _ => return None,
+                    }
                 }
             }
             cells[k].push(p.clone());
@@ -1020,6 +1053,25 @@ mod tests {
         assert_eq!(c[3], ["1.3", "A resident", "No", "", "To do"]);
         assert_eq!(c[4], ["", "Landlords must", "Yes", "", ""]);
         assert_eq!(g.len(), 5);
+    }
+
+    #[test]
+    fn a_cells_last_word_run_into_the_next_columns_word_is_cut_at_the_edge() {
+        // "to the resident." ends right before the comply column, and the writer set "No"
+        // in the same run; its last word starts at the comply column's edge (x 300).
+        let glued = |x: f32, y: f32, text: &str| {
+            let mut r = run(x, y, text);
+            r.width = 10.0 * text.chars().count() as f32;
+            r
+        };
+        let mut runs = unruled_header(100.0);
+        runs.extend([run(50.0, 120.0, "6.1"), glued(130.0, 120.0, "to the resident. No"), run(480.0, 120.0, "Training")]);
+        // A heading across the columns is no row, though its last word starts at an edge.
+        runs.push(glued(130.0, 150.0, "Stage one heading Exclusions"));
+        let g = pdf_to_grid(&doc(vec![(runs, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[1], ["6.1", "to the resident.", "No", "", "Training"], "{c:?}");
+        assert_eq!(c[2], ["Stage one heading Exclusions"]);
     }
 
     #[test]
