@@ -595,6 +595,11 @@ impl Unruled {
     /// Write out the header and the body rows read so far, something else coming next on
     /// the page (or the page ending, `page_end`).
     fn flush(&mut self, out: &mut Out, page: u32, page_end: bool) {
+        // A header at the foot of a page with nothing under it waits for the next page's
+        // first line: the break may have cut the header row itself.
+        if page_end && self.body.is_empty() && self.header.is_some() {
+            return;
+        }
         self.flush_header(out, page);
         if self.body.is_empty() {
             return;
@@ -647,6 +652,29 @@ impl Unruled {
             out.flush_para();
             out.push(if row.location == 0 { page } else { row.location }, cells);
         }
+    }
+
+    /// Add to the open header the cells of a line that goes on with it after a page
+    /// break, a column for each that starts where no column does.
+    fn add_header_columns(&mut self, line: &Line) {
+        let (Some(cols), Some(header)) = (self.cols.as_mut(), self.header.as_mut()) else { return };
+        for r in &line.runs {
+            if cols.iter().any(|c| (c - r.x).abs() <= 3.0) {
+                continue;
+            }
+            let at = cols.iter().position(|&c| c > r.x).unwrap_or(cols.len());
+            cols.insert(at, r.x);
+            if header.cells.len() >= at {
+                header.cells.insert(at, Vec::new());
+            }
+            if let Some(comply) = self.comply_col.as_mut().filter(|c| **c >= at) {
+                *comply += 1;
+            }
+        }
+        if let Some(cells) = self.assign(line) {
+            self.header.as_mut().unwrap().extend_cells(cells);
+        }
+        self.last_y = Some(line.y);
     }
 
     fn boundaries(&self) -> Vec<f32> {
@@ -798,9 +826,18 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
         }
         _ => false,
     };
+    // A header row cut by the page break: the cells it lacked ("Code provision" of a
+    // header whose other cells sit at the foot of the last page) open the next page.
+    if st.header.as_ref().is_some_and(|h| h.location < page) {
+        let names = !line.runs.is_empty() && line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
+        if names && header_columns(&line).is_none() {
+            st.add_header_columns(&line);
+            return;
+        }
+    }
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
-    if let Some(header) = st.header.as_ref() {
+    if let Some(header) = st.header.as_ref().filter(|h| h.location == page) {
         let below = line.y - header.last_y;
         if !ruled_off && below <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
@@ -1072,6 +1109,26 @@ mod tests {
         let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
         assert_eq!(c[1], ["6.1", "to the resident.", "No", "", "Training"], "{c:?}");
         assert_eq!(c[2], ["Stage one heading Exclusions"]);
+    }
+
+    #[test]
+    fn a_header_row_cut_by_the_page_break_gets_its_missing_columns_from_the_next_page() {
+        // The header's cells sit at the foot of page 1 but for "Code provision", whose cell
+        // (aligned lower) opens page 2.
+        let mut p1 = vec![run(50.0, 60.0, "Section 4: Complaint handling staff")];
+        p1.extend(unruled_header(700.0).into_iter().filter(|r| r.x > 100.0));
+        let p2 = vec![
+            run(50.0, 60.0, "Code provision"),
+            run(130.0, 90.0, "The complaints officer must"),
+            run(50.0, 102.0, "4.2"),
+            run(130.0, 102.0, "have access"),
+            run(300.0, 102.0, "Yes"),
+        ];
+        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[1], ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"], "{c:?}");
+        assert_eq!(c[2], ["4.2", "The complaints officer must have access", "Yes", "", ""]);
+        assert_eq!(c.len(), 3);
     }
 
     #[test]
