@@ -461,23 +461,28 @@ fn assign(
         } else {
             f32::INFINITY
         };
-        // Middle-aligned rows end where the text pauses: a cut between two lines of one
-        // block costs (else a row could give a line away at each end and keep its middle).
-        let split_block = |c: usize| -> f32 {
-            let next = if c < len { gaps[g][c].first } else if len > 0 { gaps[g][len - 1].last + 1 } else { return 0.0 };
-            if next == 0 || next >= block.len() || block[next - 1] != block[next] { 0.0 } else { 0.5 * pitch }
+        // Rows end where the text pauses: a cut between two lines of one block costs, in
+        // middle-aligned rows always (else a row could give a line away at each end and keep
+        // its middle), in others when the block holds one anchor (a block holds the next
+        // row's first lines too where rows are top- or bottom-aligned, but then its anchor).
+        let cut_block = |c: usize| -> Option<usize> {
+            let next = if c < len { gaps[g][c].first } else if len > 0 { gaps[g][len - 1].last + 1 } else { return None };
+            (next > 0 && next < block.len() && block[next - 1] == block[next]).then(|| block[next])
         };
+        let lone = |b: usize| anchors.iter().filter(|a| block[a.first] == b).count() == 1;
+        let split = |c: usize| match cut_block(c) {
+            Some(b) if align == Alignment::Middle || lone(b) => 0.5 * pitch,
+            _ => 0.0,
+        };
+        let cuts = if c1 == c2 { split(c1) } else { split(c1) * f32::from(g > 0) + split(c2) * f32::from(g < k) };
         // Ties: top-aligned rows keep lines with the row above, bottom-aligned with the row
         // below, middle-aligned ones with a row rather than alone.
         let tie = match align {
             Alignment::Top => eps * (len - c1) as f32,
             Alignment::Bottom => eps * c2 as f32,
-            Alignment::Middle => {
-                let cuts = if c1 == c2 { split_block(c1) } else { split_block(c1) * f32::from(g > 0) + split_block(c2) * f32::from(g < k) };
-                cuts + eps * (c2 - c1) as f32
-            }
+            Alignment::Middle => eps * (c2 - c1) as f32,
         };
-        own_row + tie
+        own_row + cuts + tie
     };
     // best[c2]: the least cost of everything above the row below gap g, given its cut c2.
     let mut best: Vec<f32> = (0..=gaps[0].len()).map(|c2| gap_cost(0, 0, c2)).collect();
@@ -504,7 +509,14 @@ fn assign(
                 // At the top of a page whose first lines may end the row the break cut, a
                 // pause (no column with text) between them and the first anchor's lines is
                 // where that row ends: crossing it costs half a pitch per pause.
-                let pauses = if slot == 0 && edges.before == Some(0.0) { (first + 1..=anchor.first).filter(|&i| block[i] != block[i - 1]).count() } else { 0 };
+                let crossed = |a: usize, b: usize| (a + 1..=b).filter(|&i| block[i] != block[i - 1]).count();
+                let pauses = if align != Alignment::Middle {
+                    crossed(first, last)
+                } else if slot == 0 && edges.before == Some(0.0) {
+                    crossed(first, anchor.first)
+                } else {
+                    0
+                };
                 let total = cost + misfit(slot, lo, hi) + layout.holes(first, last) + 0.5 * pitch * pauses as f32;
                 if total < m[c1] {
                     m[c1] = total;
@@ -620,6 +632,23 @@ mod tests {
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
+    }
+
+    #[test]
+    fn a_block_with_one_anchor_and_a_pause_after_it_keep_a_bottom_aligned_rows_last_line() {
+        // The row's last evidence line sits a little below its number (columns aligned each
+        // on its own); the next row starts after a pause. Giving that line to the next row
+        // would cut a block that holds one anchor and cross a pause.
+        let lines = vec![
+            line(100.0, [None, Some("a1"), Some("e1")]),
+            line(112.0, [Some("2.2"), Some("a2"), Some("e2")]),
+            line(120.0, [None, None, Some("e3")]),
+            line(142.0, [None, Some("b1"), None]),
+            line(154.0, [Some("2.3"), Some("b2"), None]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges::default(), &mut votes);
+        assert_eq!(texts(&split), [vec!["2.2", "a1 a2", "e1 e2 e3"], vec!["2.3", "b1 b2", ""]]);
     }
 
     #[test]
