@@ -432,11 +432,15 @@ fn assign(
                 // A row cut by the page break shows only part of itself, and writers put its
                 // anchor anywhere in that part (the middle of the whole row, the top of the
                 // part): the last row of a page is not held to the middle while it keeps to
-                // the text around its anchor.
+                // the text around its anchor, and never for reaching up above it (the part
+                // is the whole row's top; its middle is lower down).
+                let off = (lo + hi) - (a.lo + a.hi);
                 if slot + 1 == k && cut_below && lo >= anchor_block.0 && hi <= anchor_block.1 {
                     0.0
+                } else if slot + 1 == k && cut_below {
+                    off.max(0.0) / 2.0
                 } else {
-                    ((lo + hi) - (a.lo + a.hi)).abs() / 2.0
+                    off.abs() / 2.0
                 }
             }
         }
@@ -445,8 +449,16 @@ fn assign(
     // their own, [c2..] join the row below. Its cost, apart from the rows' misfits.
     let eps = 0.01 * pitch;
     let between_blocks = |g: usize, c: usize| c == 0 || c == gaps[g].len() || block[gaps[g][c - 1].last] != block[gaps[g][c].first];
+    // At the top of a page whose first lines may end the row the break cut, that row ends
+    // at the first pause before the first anchor's lines: the line after it.
+    let first_line = gaps[0].first().map_or(anchors[in_region[0]].first, |u| u.first);
+    let first_pause = (first_line + 1..=anchors[in_region[0]].first).find(|&i| block[i] != block[i - 1]).filter(|_| edges.before == Some(0.0));
     let gap_cost = |g: usize, c1: usize, c2: usize| -> f32 {
         let len = gaps[g].len();
+        let off_pause = |c: usize| {
+            let line = if c < len { gaps[g][c].first } else { anchors[in_region[0]].first };
+            if first_pause.is_some_and(|p| p != line) { 0.5 * pitch } else { 0.0 }
+        };
         if (g == 0 && c1 != 0) || (g == k && c2 != len) {
             return f32::INFINITY;
         }
@@ -482,7 +494,8 @@ fn assign(
             Alignment::Bottom => eps * c2 as f32,
             Alignment::Middle => eps * (c2 - c1) as f32,
         };
-        own_row + cuts + tie
+        let page_top = if g == 0 { off_pause(c2) } else { 0.0 };
+        own_row + cuts + tie + page_top
     };
     // best[c2]: the least cost of everything above the row below gap g, given its cut c2.
     let mut best: Vec<f32> = (0..=gaps[0].len()).map(|c2| gap_cost(0, 0, c2)).collect();
@@ -506,17 +519,11 @@ fn assign(
                 let lo = if c2_prev < above.len() { above[c2_prev].lo } else { f32::INFINITY };
                 let first = if c2_prev < above.len() { above[c2_prev].first } else { anchor.first };
                 let last = if c1 > 0 { below[c1 - 1].last } else { anchor.last };
-                // At the top of a page whose first lines may end the row the break cut, a
-                // pause (no column with text) between them and the first anchor's lines is
-                // where that row ends: crossing it costs half a pitch per pause.
-                let crossed = |a: usize, b: usize| (a + 1..=b).filter(|&i| block[i] != block[i - 1]).count();
-                let pauses = if align != Alignment::Middle {
-                    crossed(first, last)
-                } else if slot == 0 && edges.before == Some(0.0) {
-                    crossed(first, anchor.first)
-                } else {
-                    0
-                };
+                // Top- and bottom-aligned rows end where the text pauses (no column with
+                // text): crossing a pause costs half a pitch. (Middle-aligned rows pause
+                // inside often: the paragraphs of a tall cell, alone above and below the
+                // centred ones.)
+                let pauses = if align != Alignment::Middle { (first + 1..=last).filter(|&i| block[i] != block[i - 1]).count() } else { 0 };
                 let total = cost + misfit(slot, lo, hi) + layout.holes(first, last) + 0.5 * pitch * pauses as f32;
                 if total < m[c1] {
                     m[c1] = total;
@@ -649,6 +656,36 @@ mod tests {
         let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
         let split = split_rows(lines, None, PageEdges::default(), &mut votes);
         assert_eq!(texts(&split), [vec!["2.2", "a1 a2", "e1 e2 e3"], vec!["2.3", "b1 b2", ""]]);
+    }
+
+    #[test]
+    fn a_centred_row_cut_at_the_page_foot_takes_its_paragraphs_down_from_the_first_pause() {
+        // The page opens with the end of the last page's row, a pause, then the paragraphs of
+        // a tall commentary cell; its row runs on to the next page, the number centred on the
+        // whole row, so below the middle of this page's part of it.
+        let mut lines = vec![line(70.0, [None, None, Some("end a")]), line(80.0, [None, None, Some("end b")])];
+        let mut y = 100.0;
+        for (para, n) in [("p", 6), ("q", 6), ("r", 18)] {
+            for i in 0..n {
+                let text = format!("{para}{i}");
+                // The number at y 296: below the middle (248) of the part from p0 to r17.
+                let l = match (para, i) {
+                    ("r", 6) => line(y, [None, Some("req one"), Some(&text)]),
+                    ("r", 7) => line(y, [Some("3.2"), Some("req two"), Some(&text)]),
+                    ("r", 8) => line(y, [None, Some("req three"), Some(&text)]),
+                    _ => line(y, [None, None, Some(&text)]),
+                };
+                lines.push(l);
+                y += 10.0;
+            }
+            y += 3.0;
+        }
+        let mut votes = Votes { top: 0, middle: 3, bottom: 0 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        let rows = texts(&split);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0], ["", "", "end a end b"]);
+        assert!(rows[1][2].starts_with("p0 p1"), "{rows:?}");
     }
 
     #[test]
