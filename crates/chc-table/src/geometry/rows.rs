@@ -356,8 +356,9 @@ struct Layout<'a> {
 impl Layout<'_> {
     /// What lines `first..=last` as one row leave as holes in its cells: a cell's text is one
     /// block whatever the alignment (at the top, middle or bottom of the row, its lines run
-    /// on, a paragraph break adding a little), so a column whose text pauses for more than
-    /// two line pitches inside the row holds two rows' text. The excess over that, summed.
+    /// on, a paragraph break adding half a line or so), so a column whose text pauses for
+    /// more than a line and a half inside the row likely holds two rows' text. The excess
+    /// over that, summed.
     fn holes(&self, first: usize, last: usize) -> f32 {
         let mut prev = [f32::NAN; 64];
         let mut total = 0.0;
@@ -367,7 +368,7 @@ impl Layout<'_> {
                 let c = cols.trailing_zeros() as usize;
                 cols &= cols - 1;
                 if !prev[c].is_nan() {
-                    total += (self.ys[i] - prev[c] - 2.0 * self.pitch).max(0.0);
+                    total += (self.ys[i] - prev[c] - 1.5 * self.pitch).max(0.0);
                 }
                 prev[c] = self.ys[i];
             }
@@ -628,12 +629,13 @@ mod tests {
     #[test]
     fn at_a_page_top_the_lines_before_a_pause_end_the_row_the_break_cut() {
         // Bottom-aligned rows; the page opens with the last line of a row from the page
-        // before, a little less than two pitches above the next row's first line.
+        // before, a pause above the next row's first line (no hole in a cell: under a line
+        // and a half).
         let lines = vec![
             line(100.0, [None, Some("end of the last row."), None]),
-            line(122.0, [None, Some("r1"), None]),
-            line(134.0, [None, Some("r2"), Some("c1")]),
-            line(146.0, [Some("2.5"), Some("r3"), Some("c2")]),
+            line(117.0, [None, Some("r1"), None]),
+            line(129.0, [None, Some("r2"), Some("c1")]),
+            line(141.0, [Some("2.5"), Some("r3"), Some("c2")]),
         ];
         let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
@@ -695,7 +697,7 @@ mod tests {
             line(112.0, [None, Some("b"), None]),
             // a paragraph break: a line and a half
             line(130.0, [None, Some("c"), Some("x")]),
-            // three pitches of nothing in both columns: a pitch over the allowance in each
+            // three pitches of nothing in both columns: one and a half over the allowance
             line(166.0, [None, Some("d"), Some("y")]),
         ];
         let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
@@ -703,7 +705,7 @@ mod tests {
         let block = vec![0; lines.len()];
         let layout = Layout { ys: &ys, block: &block, filled: &filled, pitch: 12.0 };
         assert_eq!(layout.holes(0, 2), 0.0);
-        assert!((layout.holes(0, 3) - 24.0).abs() < 1e-3, "{}", layout.holes(0, 3));
+        assert!((layout.holes(0, 3) - 36.0).abs() < 1e-3, "{}", layout.holes(0, 3));
         assert_eq!(layout.holes(3, 3), 0.0);
     }
 }
