@@ -1053,6 +1053,22 @@ mod tests {
         assert_eq!(cells(&g[0])[1], "first underlined");
     }
 
+    /// Unruled pages read into rows of cells.
+    fn unruled_grid(pages: Vec<Vec<TextRun>>) -> Vec<Vec<String>> {
+        pdf_to_grid(&doc(pages.into_iter().map(|p| (p, vec![])).collect())).into_iter().map(|g| g.cells).collect()
+    }
+
+    /// Rows 1.`first`, 1.`first + 1` … starting at `ys`, three requirement lines each, the
+    /// number and the answer level with the middle one.
+    fn centred_rows(first: usize, ys: &[f32]) -> Vec<TextRun> {
+        let mut runs = Vec::new();
+        for (k, &y) in ys.iter().enumerate() {
+            runs.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
+            runs.extend([run(50.0, y + 12.0, &format!("1.{}", first + k)), run(300.0, y + 12.0, "Yes")]);
+        }
+        runs
+    }
+
     fn unruled_header(y: f32) -> Vec<TextRun> {
         vec![
             run(50.0, y, "Code provision"),
@@ -1117,15 +1133,9 @@ mod tests {
         // (aligned lower) opens page 2.
         let mut p1 = vec![run(50.0, 60.0, "Section 4: Complaint handling staff")];
         p1.extend(unruled_header(700.0).into_iter().filter(|r| r.x > 100.0));
-        let p2 = vec![
-            run(50.0, 60.0, "Code provision"),
-            run(130.0, 90.0, "The complaints officer must"),
-            run(50.0, 102.0, "4.2"),
-            run(130.0, 102.0, "have access"),
-            run(300.0, 102.0, "Yes"),
-        ];
-        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
-        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        let mut p2 = vec![run(50.0, 60.0, "Code provision"), run(130.0, 90.0, "The complaints officer must")];
+        p2.extend([run(50.0, 102.0, "4.2"), run(130.0, 102.0, "have access"), run(300.0, 102.0, "Yes")]);
+        let c = unruled_grid(vec![p1, p2]);
         assert_eq!(c[1], ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"], "{c:?}");
         assert_eq!(c[2], ["4.2", "The complaints officer must have access", "Yes", "", ""]);
         assert_eq!(c.len(), 3);
@@ -1148,18 +1158,14 @@ mod tests {
     fn a_repeated_header_keeps_the_tables_alignment() {
         // Page 1: rows with their numbers level with the middle of their cells.
         let mut p1 = unruled_header(100.0);
-        for (k, y) in [120.0, 168.0, 216.0].into_iter().enumerate() {
-            p1.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
-            p1.extend([run(50.0, y + 12.0, &format!("1.{}", k + 2)), run(300.0, y + 12.0, "Yes")]);
-        }
+        p1.extend(centred_rows(2, &[120.0, 168.0, 216.0]));
         // Page 2, under the repeated header: a row whose columns are centred each on its own,
         // so its number lands barely below its first line. Alone it would read as a
         // top-aligned row and leave its first line to the row before.
         let mut p2 = unruled_header(60.0);
         p2.extend([run(130.0, 80.0, "first words"), run(480.0, 80.0, "note a"), run(50.0, 85.0, "2.5"), run(300.0, 85.0, "Yes")]);
         p2.extend([run(130.0, 92.0, "more words"), run(480.0, 92.0, "note b"), run(130.0, 104.0, "last words")]);
-        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
-        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        let c = unruled_grid(vec![p1, p2]);
         assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
         assert_eq!(c.last().unwrap(), &["2.5", "first words more words last words", "Yes", "", "note a note b"]);
     }
@@ -1167,23 +1173,13 @@ mod tests {
     #[test]
     fn a_centred_rows_first_part_at_a_page_foot_goes_to_its_row_on_the_next_page() {
         let mut p1 = unruled_header(100.0);
-        for (k, y) in [120.0, 168.0].into_iter().enumerate() {
-            p1.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
-            p1.extend([run(50.0, y + 12.0, &format!("1.{}", k + 2)), run(300.0, y + 12.0, "Yes")]);
-        }
+        p1.extend(centred_rows(2, &[120.0, 168.0]));
         // The next row's commentary begins at the foot of the page; its number, level with
         // the middle of the whole row, is on the next page.
         p1.push(run(480.0, 216.0, "first part"));
-        let p2 = vec![
-            run(130.0, 60.0, "req top"),
-            run(480.0, 60.0, "rest"),
-            run(50.0, 72.0, "1.4"),
-            run(130.0, 72.0, "req mid"),
-            run(300.0, 72.0, "Yes"),
-            run(130.0, 84.0, "req end"),
-        ];
-        let g = pdf_to_grid(&doc(vec![(p1, vec![]), (p2, vec![])]));
-        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        let mut p2 = centred_rows(4, &[60.0]);
+        p2.push(run(480.0, 60.0, "rest"));
+        let c = unruled_grid(vec![p1, p2]);
         assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
         assert_eq!(c.last().unwrap(), &["1.4", "req top req mid req end", "Yes", "", "first part rest"]);
     }
