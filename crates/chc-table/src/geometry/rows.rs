@@ -12,6 +12,15 @@
 //! whose row it keeps most consistent with that alignment; rows are vertical intervals, so
 //! the choice is a cut between two anchors, and a horizontal rule is a boundary no row
 //! crosses.
+//!
+//! Besides the alignment, a row's shape has a cost: a cell's text is one block, so a column
+//! pausing for more than a line and a half inside a row holds two rows' text
+//! ([`Layout::holes`]); top- and bottom-aligned rows end where the text pauses (no column
+//! with text), and a block holding one anchor is that anchor's row. At the page edges: the
+//! lines before the first pause at a page's top end the row the break cut; a centred row
+//! cut at the page's foot is held to the middle one way only (its number is centred on the
+//! whole row); and lines after the last anchor at a page's end, in centred or bottom-aligned
+//! rows, begin the row whose anchor is on the next page ([`Split::open_tail`]).
 
 use super::{line_text, Piece};
 use chc_code::answers::{continues_answer, parse_comply};
