@@ -217,7 +217,16 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         let end = (start..n).find(|&i| region[i] != r).unwrap_or(n);
         let in_region: Vec<usize> = (0..anchors.len()).filter(|&ai| region[anchors[ai].first] == r).collect();
         if in_region.is_empty() {
-            orphan_rows.push((start..end).collect());
+            // At a page's top, in rows centred or at the bottom, the row the break cut ends
+            // at the first pause; what follows, when something other than the page's end
+            // closes it, is a row whose number and answer are missing. (Lines from the top
+            // to the end of a page are likelier one row running over the whole page.)
+            let whole_page = r == last_region && at.page_end;
+            let cut = (r == 0 && at.page_top && !whole_page && align != Alignment::Top).then(|| (start + 1..end).find(|&i| block[i] != block[i - 1])).flatten();
+            match cut {
+                Some(c) => orphan_rows.extend([(start..c).collect(), (c..end).collect()]),
+                None => orphan_rows.push((start..end).collect()),
+            }
         } else {
             // Lines above the first anchor at the top of a page go on with a row from the
             // page before; lines below the last at the bottom of a page are part of a row cut
@@ -697,6 +706,25 @@ mod tests {
         assert_eq!(rows.len(), 2, "{rows:?}");
         assert_eq!(rows[0], ["", "", "end a end b"]);
         assert!(rows[1][2].starts_with("p0 p1"), "{rows:?}");
+    }
+
+    #[test]
+    fn at_a_page_top_without_anchors_the_cut_row_ends_at_the_first_pause() {
+        // The end of a row from the page before, a pause, then a row whose writer drew
+        // neither number nor answer; a heading closes the body before the page ends.
+        let lines = vec![
+            line(100.0, [None, Some("end of 6.8"), Some("its comment")]),
+            line(112.0, [None, Some("more of it."), None]),
+            line(140.0, [None, Some("c. the decision"), Some("further training")]),
+            line(152.0, [None, Some("on the complaint;"), Some("for staff.")]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        assert_eq!(texts(&split), [vec!["", "end of 6.8 more of it.", "its comment"], vec!["", "c. the decision on the complaint;", "further training for staff."]]);
+        // Running on to the page's end, the same lines are one row over the whole page.
+        let lines = vec![line(100.0, [None, Some("a"), None]), line(140.0, [None, Some("b"), None])];
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        assert_eq!(split.rows.len(), 1);
     }
 
     #[test]
