@@ -139,8 +139,8 @@ fn is_heading_text(s: &str) -> bool {
 fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usize)> {
     let mut drop = std::collections::HashSet::new();
     let n_pages = doc.pages.iter().filter(|p| matches!(p.content, PageContent::Positioned { .. })).count();
-    // normalised text -> (page index, run index, y)
-    let mut seen: HashMap<String, Vec<(usize, usize, f32)>> = HashMap::new();
+    // normalised text -> (page index, run index, x, y, font size)
+    let mut seen: HashMap<String, Vec<(usize, usize, f32, f32, f32)>> = HashMap::new();
     for (pi, page) in doc.pages.iter().enumerate() {
         let PageContent::Positioned { runs, rules } = &page.content else { continue };
         let bands = ruled_bands(rules);
@@ -162,32 +162,46 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
                 drop.insert((pi, ri));
                 continue;
             }
-            // A bare provision number is a row's, never furniture, even where rows put their
-            // numbers at the bottom and cut rows end at the same foot on many pages.
-            if !r.text.trim().contains(char::is_whitespace) && provision_number_cell(&r.text).is_some() {
-                continue;
-            }
-            seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.y));
+            seen.entry(normalise_furniture(&r.text)).or_default().push((pi, ri, r.x, r.y, r.font_size));
         }
     }
     if n_pages >= 2 {
         let need = ((n_pages as f32) * 0.5).ceil().max(2.0) as usize;
+        let mut repeated = std::collections::HashSet::new();
         for hits in seen.values() {
-            for &(_, _, y) in hits {
-                let mut pages: Vec<usize> = hits.iter().filter(|h| (h.2 - y).abs() <= 3.0).map(|h| h.0).collect();
+            for &(_, _, x, y, size) in hits {
+                // The same place on each page: the same baseline, and the same start give or
+                // take a digit or two (a right-aligned "Page 9 of 12" moves as numbers grow).
+                let here = |h: &&(usize, usize, f32, f32, f32)| (h.3 - y).abs() <= 3.0 && (h.2 - x).abs() <= 3.0f32.max(1.5 * size);
+                let mut pages: Vec<usize> = hits.iter().filter(here).map(|h| h.0).collect();
                 pages.dedup();
                 if pages.len() >= need {
-                    for h in hits.iter().filter(|h| (h.2 - y).abs() <= 3.0) {
-                        drop.insert((h.0, h.1));
-                    }
+                    repeated.extend(hits.iter().filter(here).map(|h| (h.0, h.1)));
                 }
             }
         }
+        // A running header or footer is a line of its own: a repeated run on a line that also
+        // holds text found on no other page is a table row that starts (or ends) at the page's
+        // edge on several pages ("1.6 … Yes" and "2.1 … Yes" at the top margin).
+        let on_a_line_of_furniture = |&(pi, ri): &(usize, usize)| {
+            let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { return false };
+            let y = runs[ri].y;
+            runs.iter().enumerate().filter(|(_, r)| (r.y - y).abs() <= 2.0).all(|(rj, r)| repeated.contains(&(pi, rj)) || drop.contains(&(pi, rj)) || r.text.trim().is_empty())
+        };
+        let furniture: Vec<(usize, usize)> = repeated.iter().copied().filter(on_a_line_of_furniture).collect();
+        drop.extend(furniture);
     }
     drop
 }
 
+/// Running headers and footers compared across pages: digits stand for any number in text
+/// that has words ("Page 3 of 12", "Updated 2024"), so a page's own number does not make it
+/// differ; a bare number ("1.6", "2.1") is compared as it is, since provision numbers at the
+/// top of several pages are content.
 fn normalise_furniture(s: &str) -> String {
+    if !s.chars().any(char::is_alphabetic) {
+        return s.trim().to_string();
+    }
     let mut out = String::new();
     let mut in_digits = false;
     for c in s.trim().to_lowercase().chars() {
@@ -551,6 +565,10 @@ struct Unruled {
     body_under_header: bool,
     /// The cells of a row begun at the foot of the last page, for the first row of this one.
     carry: Option<Vec<Vec<Piece>>>,
+    /// Lines of the header being read, and of the table's first header: a header printed
+    /// again on a later page has as many lines as the first, so the lines under it are rows.
+    header_lines: usize,
+    first_header_lines: Option<usize>,
 }
 
 struct Row {
@@ -648,6 +666,7 @@ impl Unruled {
 
     fn flush_header(&mut self, out: &mut Out, page: u32) {
         if let Some(row) = self.header.take() {
+            self.first_header_lines.get_or_insert(self.header_lines);
             let cells: Vec<String> = row.cells.into_iter().map(cell_text).collect();
             out.flush_para();
             out.push(if row.location == 0 { page } else { row.location }, cells);
@@ -674,6 +693,7 @@ impl Unruled {
         if let Some(cells) = self.assign(line) {
             self.header.as_mut().unwrap().extend_cells(cells);
         }
+        self.header_lines += 1;
         self.last_y = Some(line.y);
     }
 
@@ -839,20 +859,23 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     // columns too: it continues the header above rather than starting a new one.
     if let Some(header) = st.header.as_ref().filter(|h| h.location == page) {
         let below = line.y - header.last_y;
-        if !ruled_off && below <= 1.6 * line.size {
+        let room = st.first_header_lines.is_none_or(|n| st.header_lines < n);
+        if !ruled_off && room && below <= 1.6 * line.size {
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
-                // Wrapped header words are a few per column, a line pitch below, or a little
-                // further when they name columns themselves ("provision", "Yes/No"); other
-                // text there is a row's (a row cut by the page break, right under the header).
+                // Wrapped header words are a few per column, a line pitch below (up to one and a
+                // half lines, the loosest spacing writers use), or a little further when they
+                // name columns themselves ("provision", "Yes/No"); other text there is a row's
+                // (a row cut by the page break, right under the header).
                 let texts: Vec<String> = cells.iter().map(|c| line_text(c)).filter(|t| !t.is_empty()).collect();
                 let short = texts.iter().all(|t| t.split_whitespace().count() <= 4);
                 let naming = texts.iter().all(|t| column_role(t) != ColumnRole::Other);
-                let header_like = short && (below <= 1.3 * line.size || naming);
+                let header_like = short && (below <= 1.5 * line.size || naming);
                 if header_like && provision_number_cell(&first).is_none() && !is_bare_number(&first) {
                     let header = st.header.as_mut().unwrap();
                     header.extend_cells(cells);
                     header.last_y = line.y;
+                    st.header_lines += 1;
                     st.last_y = Some(line.y);
                     return;
                 }
@@ -862,12 +885,15 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     if let Some((cols, comply)) = header_columns(&line) {
         st.flush(out, page, false);
         out.flush_para();
-        // A header repeated over the same columns (at a page's top, or over a row's part
-        // after a break) goes on with the same table: its rows keep the alignment seen so far.
-        let repeated = st.cols.as_ref().is_some_and(|c| same_columns(c, &cols)) && st.comply_col == comply;
-        if !repeated {
+        // The same header printed again on a new page goes on with the same table: the
+        // alignment read from its rows so far still holds (a page whose only rows are a
+        // continuation and one short row cannot tell it on its own).
+        let same_table = st.cols.as_ref().is_some_and(|old| old.len() == cols.len() && old.iter().zip(&cols).all(|(a, b)| (a - b).abs() <= 2.0 * line.size));
+        if !same_table {
             st.votes = Votes::default();
+            st.first_header_lines = None;
         }
+        st.header_lines = 1;
         st.cols = Some(cols);
         st.comply_col = comply;
         st.body_size = line.size;
@@ -904,11 +930,6 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     st.flush_header(out, page);
     st.body.push(BodyLine { y: line.y, size: line.size, cells, rule_before: ruled_off, numbered });
     st.last_y = Some(line.y);
-}
-
-/// Two headers' column edges match: as many, each within a few points.
-fn same_columns(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 3.0)
 }
 
 fn is_bare_number(s: &str) -> bool {
@@ -1134,7 +1155,7 @@ mod tests {
         let mut p1 = vec![run(50.0, 60.0, "Section 4: Complaint handling staff")];
         p1.extend(unruled_header(700.0).into_iter().filter(|r| r.x > 100.0));
         let mut p2 = vec![run(50.0, 60.0, "Code provision"), run(130.0, 90.0, "The complaints officer must")];
-        p2.extend([run(50.0, 102.0, "4.2"), run(130.0, 102.0, "have access"), run(300.0, 102.0, "Yes")]);
+        p2.extend([run(50.0, 90.0, "4.2"), run(130.0, 102.0, "have access"), run(300.0, 90.0, "Yes")]);
         let c = unruled_grid(vec![p1, p2]);
         assert_eq!(c[1], ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"], "{c:?}");
         assert_eq!(c[2], ["4.2", "The complaints officer must have access", "Yes", "", ""]);

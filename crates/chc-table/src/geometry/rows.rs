@@ -164,7 +164,10 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
     while k < all.len() {
         let b = block[all[k].first];
         let same = all[k..].iter().take_while(|a| block[a.first] == b).count();
-        if same == 1 {
+        // A block at the top of a page may be the rest of a row cut by the break: where the
+        // anchor sits in it says nothing about the table.
+        let cut = at.page_top && b == block[0] && !lines[0].rule_before;
+        if same == 1 && !cut {
             let members: Vec<usize> = (0..n).filter(|&i| block[i] == b).collect();
             let (top, bottom) = (lines[members[0]].y, lines[*members.last().unwrap()].y);
             vote(votes, all[k].lo - top, bottom - all[k].hi, pitch);
