@@ -23,6 +23,7 @@
 use crate::header::column_role;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
+use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
 use rows::{BodyLine, PageEdges, Votes};
 use std::collections::HashMap;
@@ -236,6 +237,8 @@ struct Band {
     bottom: f32,
     /// Vertical rule positions, left to right: `cols.len() - 1` cells.
     cols: Vec<f32>,
+    /// No rule closes the band: its verticals just end (a row cut by the page break).
+    open_below: bool,
 }
 
 impl Band {
@@ -255,6 +258,8 @@ impl Band {
 struct HLine {
     y: f32,
     spans: Vec<(f32, f32)>,
+    /// Drawn, not only where verticals end together (a table cut by the page's end).
+    drawn: bool,
 }
 
 impl HLine {
@@ -270,7 +275,7 @@ fn merge_lines(mut segs: Vec<(f32, f32, f32)>) -> Vec<HLine> {
     for (pos, a, b) in segs {
         match lines.last_mut() {
             Some(l) if (pos - l.y).abs() <= 1.5 => l.spans.push((a, b)),
-            _ => lines.push(HLine { y: pos, spans: vec![(a, b)] }),
+            _ => lines.push(HLine { y: pos, spans: vec![(a, b)], drawn: true }),
         }
     }
     for l in &mut lines {
@@ -316,7 +321,7 @@ fn closing_edges(hs: &mut Vec<HLine>, segments: &[(f32, f32, f32)]) {
             let (l, r) = (xs[0], *xs.last().unwrap());
             let drawn = hs.iter().any(|h| (h.y - y).abs() <= 2.5 && h.covered(l, r) >= 0.5 * (r - l));
             if !drawn {
-                added.push(HLine { y, spans: vec![(l, r)] });
+                added.push(HLine { y, spans: vec![(l, r)], drawn: false });
             }
         }
         i = j;
@@ -363,7 +368,7 @@ fn ruled_bands(rules: &[Rule]) -> Vec<Band> {
                 break;
             }
             if hs[j].covered(l, r) >= need {
-                found = Some((j, Band { top, bottom, cols: xs }));
+                found = Some((j, Band { top, bottom, cols: xs, open_below: !hs[j].drawn }));
                 break;
             }
         }
@@ -423,6 +428,25 @@ fn split_at(p: &Piece, x: f32) -> (Piece, Piece) {
         Piece { x: p.x, y: p.y, width: lw, size: p.size, text: left },
         Piece { x: x.max(p.x + lw), y: p.y, width: (p.width - lw).max(0.0), size: p.size, text: right },
     )
+}
+
+/// The piece cut before its last word when that word starts at `x` (within a character
+/// or so, by the piece's average character width): (the words before, the last word).
+fn last_word_at(p: &Piece, x: f32) -> Option<(Piece, Piece)> {
+    let chars: Vec<char> = p.text.trim_end().chars().collect();
+    let space = chars.iter().rposition(|c| c.is_whitespace())?;
+    let per_char = p.width / chars.len().max(1) as f32;
+    let start = p.x + per_char * (space + 1) as f32;
+    if (start - x).abs() > 1.5 * p.size {
+        return None;
+    }
+    let left: String = chars[..space].iter().collect::<String>().trim_end().to_string();
+    let word: String = chars[space + 1..].iter().collect();
+    if left.is_empty() || word.is_empty() {
+        return None;
+    }
+    let end = p.end();
+    Some((Piece { width: per_char * space as f32, text: left, ..p.clone() }, Piece { x: start, width: end - start, text: word, ..p.clone() }))
 }
 
 /// Can the piece be cut between words? A piece with no space is one word.
@@ -565,6 +589,20 @@ fn merge_cells(cells: &mut Vec<Vec<Piece>>, more: Vec<Vec<Piece>>) {
     }
 }
 
+/// A row's first part, carried from the foot of the last page, put before its rest: each
+/// column's carried lines moved to end a line above where the column goes on (the pages'
+/// coordinates overlap), so the cell reads on from one to the other.
+fn carry_before(mut carried: Vec<Vec<Piece>>, rest: Vec<Vec<Piece>>) -> Vec<Vec<Piece>> {
+    for (k, col) in carried.iter_mut().enumerate() {
+        let Some(last) = col.iter().map(|p| p.y).reduce(f32::max) else { continue };
+        let Some(next) = rest.get(k).and_then(|c| c.iter().min_by(|a, b| a.y.total_cmp(&b.y))) else { continue };
+        let shift = next.y - 1.2 * next.size - last;
+        col.iter_mut().for_each(|p| p.y += shift);
+    }
+    merge_cells(&mut carried, rest);
+    carried
+}
+
 impl Row {
     /// Add a continuation line's cells, column by column. The row may have fewer cells (a
     /// header line whose text fell outside every column has none).
@@ -577,6 +615,11 @@ impl Unruled {
     /// Write out the header and the body rows read so far, something else coming next on
     /// the page (or the page ending, `page_end`).
     fn flush(&mut self, out: &mut Out, page: u32, page_end: bool) {
+        // A header at the foot of a page with nothing under it waits for the next page's
+        // first line: the break may have cut the header row itself.
+        if page_end && self.body.is_empty() && self.header.is_some() {
+            return;
+        }
         self.flush_header(out, page);
         if self.body.is_empty() {
             return;
@@ -591,17 +634,26 @@ impl Unruled {
         // A header at the foot of a page over text with no number or answer: the first part
         // of a row whose number and answer (centred or at the bottom) are on the next page.
         if page_end && self.body_under_header && !split.anchored {
-            self.carry = split.rows.into_iter().reduce(|mut a, b| {
+            let part = split.rows.into_iter().reduce(|mut a, b| {
                 merge_cells(&mut a, b);
                 a
             });
+            self.carry = match (self.carry.take(), part) {
+                (Some(carried), Some(part)) => Some(carry_before(carried, part)),
+                (carried, part) => part.or(carried),
+            };
             return;
         }
-        for mut cells in split.rows {
+        // Lines after the last anchor at the page's end, in rows centred or at the bottom:
+        // the first part of the row whose anchor is on the next page.
+        let n = split.rows.len();
+        for (i, mut cells) in split.rows.into_iter().enumerate() {
             if let Some(carried) = self.carry.take() {
-                let mut first = carried;
-                merge_cells(&mut first, cells);
-                cells = first;
+                cells = carry_before(carried, cells);
+            }
+            if split.open_tail && i + 1 == n {
+                self.carry = Some(cells);
+                break;
             }
             out.flush_para();
             out.push(page, cells.into_iter().map(cell_text).collect());
@@ -626,6 +678,30 @@ impl Unruled {
         }
     }
 
+    /// Add to the open header the cells of a line that goes on with it after a page
+    /// break, a column for each that starts where no column does.
+    fn add_header_columns(&mut self, line: &Line) {
+        let (Some(cols), Some(header)) = (self.cols.as_mut(), self.header.as_mut()) else { return };
+        for r in &line.runs {
+            if cols.iter().any(|c| (c - r.x).abs() <= 3.0) {
+                continue;
+            }
+            let at = cols.iter().position(|&c| c > r.x).unwrap_or(cols.len());
+            cols.insert(at, r.x);
+            if header.cells.len() >= at {
+                header.cells.insert(at, Vec::new());
+            }
+            if let Some(comply) = self.comply_col.as_mut().filter(|c| **c >= at) {
+                *comply += 1;
+            }
+        }
+        if let Some(cells) = self.assign(line) {
+            self.header.as_mut().unwrap().extend_cells(cells);
+        }
+        self.header_lines += 1;
+        self.last_y = Some(line.y);
+    }
+
     fn boundaries(&self) -> Vec<f32> {
         self.cols.as_ref().map(|c| c.iter().map(|x| x - 3.0).collect()).unwrap_or_default()
     }
@@ -638,11 +714,25 @@ impl Unruled {
             return None;
         }
         let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); b.len()];
+        let column = |p: &Piece| b.iter().rposition(|&e| p.x >= e).unwrap_or(0);
         for p in &line.runs {
-            let k = b.iter().rposition(|&e| p.x >= e).unwrap_or(0);
+            let k = column(p);
             if let Some(&next) = b.get(k + 1) {
                 if p.end() > next + 0.8 * p.size {
-                    return None;
+                    // A cell's last word run together with the next column's only word
+                    // ("to the resident. No"), on a line with text in other columns too:
+                    // cut at the space at the edge. Anything more across the edge (a
+                    // heading, a paragraph) is not the table's.
+                    let fits = b.get(k + 2).is_none_or(|&after| p.end() <= after + 0.8 * p.size);
+                    let row_line = line.runs.iter().any(|q| column(q) < k || column(q) > k + 1);
+                    match last_word_at(p, next + 3.0) {
+                        Some((left, right)) if fits && row_line => {
+                            cells[k].push(left);
+                            cells[k + 1].push(right);
+                            continue;
+                        }
+                        _ => return None,
+                    }
                 }
             }
             cells[k].push(p.clone());
@@ -708,23 +798,48 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 
     st.last_y = None;
     st.page_fresh = true;
-    for (_, item) in items {
+    let last_item = items.len().saturating_sub(1);
+    for (at, (_, item)) in items.into_iter().enumerate() {
         match item {
             Item::Band(bi) => {
                 st.flush(out, page, false);
-                st.drop_carry(out, page);
                 st.page_fresh = false;
                 st.cols = None;
                 st.last_y = None;
                 out.flush_para();
-                let cells: Vec<String> = std::mem::take(&mut band_cells[bi]).into_iter().map(cell_text).collect();
-                out.push(page, cells);
+                let cut = at == last_item && bands[bi].open_below;
+                ruled_row(std::mem::take(&mut band_cells[bi]), cut, page, st, out);
             }
             Item::Line(line) => {
                 unruled_line(page, line, &hlines, st, out);
             }
         }
     }
+}
+
+/// One band of a ruled table: a row, the table's header repeated, or part of a row cut by
+/// a page break. A row whose cells are centred or at the bottom shows no number or answer
+/// in its first part when the break cuts it (`cut`: the page ends under the band, no rule
+/// closing it); that part is carried to the row it begins on the next page, past the
+/// repeated header, just as a top-aligned row's end comes after it.
+fn ruled_row(cells: Vec<Vec<Piece>>, cut: bool, page: u32, st: &mut Unruled, out: &mut Out) {
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(c.clone())).collect();
+    let named = texts.iter().filter(|t| column_role(t) != ColumnRole::Other).count();
+    if named >= 3 {
+        out.push(page, texts);
+        return;
+    }
+    let numbered = texts.first().is_some_and(|t| provision_number_cell(t).is_some() || is_bare_number(t));
+    let answered = texts.iter().skip(1).any(|t| t.split_whitespace().count() <= 6 && parse_comply(t).is_some());
+    let cells = match st.carry.take() {
+        Some(carried) => carry_before(carried, cells),
+        None => cells,
+    };
+    if cut && !numbered && !answered {
+        st.carry = Some(cells);
+        return;
+    }
+    out.push(page, cells.into_iter().map(cell_text).collect());
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: &mut Out) {
@@ -736,9 +851,18 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
         }
         _ => false,
     };
+    // A header row cut by the page break: the cells it lacked ("Code provision" of a
+    // header whose other cells sit at the foot of the last page) open the next page.
+    if st.header.as_ref().is_some_and(|h| h.location < page) {
+        let names = !line.runs.is_empty() && line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
+        if names && header_columns(&line).is_none() {
+            st.add_header_columns(&line);
+            return;
+        }
+    }
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
-    if let Some(header) = st.header.as_ref() {
+    if let Some(header) = st.header.as_ref().filter(|h| h.location == page) {
         let below = line.y - header.last_y;
         let room = st.first_header_lines.is_none_or(|n| st.header_lines < n);
         if !ruled_off && room && below <= 1.6 * line.size {
@@ -918,6 +1042,26 @@ mod tests {
     }
 
     #[test]
+    fn a_centred_rows_first_part_at_a_page_foot_goes_to_the_row_it_begins_past_the_repeated_header() {
+        let header = |y: f32| vec![run(55.0, y, "Code provision"), run(105.0, y, "Code requirement"), run(255.0, y, "Comply"), run(305.0, y, "Evidence")];
+        // Page 1 ends in a band no rule closes (its verticals just end) holding only the top
+        // of a centred row's evidence: its number and answer are on the next page.
+        let mut rules = ruled_grid(&[100.0, 130.0, 200.0, 300.0]);
+        rules.retain(|r| !(r.is_horizontal() && r.y0 == 300.0));
+        let mut p1 = header(115.0);
+        p1.extend([run(55.0, 165.0, "1.5"), run(105.0, 165.0, "req five"), run(255.0, 165.0, "Yes"), run(305.0, 165.0, "ev five")]);
+        p1.push(run(305.0, 290.0, "first part"));
+        let mut p2 = header(65.0);
+        p2.extend([run(55.0, 140.0, "1.6"), run(105.0, 140.0, "req six"), run(255.0, 140.0, "Yes"), run(305.0, 90.0, "rest")]);
+        let g = pdf_to_grid(&doc(vec![(p1, rules), (p2, ruled_grid(&[50.0, 80.0, 200.0]))]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c.len(), 4, "{c:?}");
+        assert_eq!(c[1], ["1.5", "req five", "Yes", "ev five"]);
+        assert_eq!(c[2][0], "Code provision");
+        assert_eq!(c[3], ["1.6", "req six", "Yes", "first part rest"]);
+    }
+
+    #[test]
     fn a_word_overflowing_its_cell_stays_in_it() {
         let rules = ruled_grid(&[100.0, 130.0]);
         let mut r = run(255.0, 115.0, "https://www.example.gov.uk/complaints");
@@ -934,6 +1078,22 @@ mod tests {
         let g = pdf_to_grid(&doc(vec![(runs, rules)]));
         assert_eq!(g.len(), 1);
         assert_eq!(cells(&g[0])[1], "first underlined");
+    }
+
+    /// Unruled pages read into rows of cells.
+    fn unruled_grid(pages: Vec<Vec<TextRun>>) -> Vec<Vec<String>> {
+        pdf_to_grid(&doc(pages.into_iter().map(|p| (p, vec![])).collect())).into_iter().map(|g| g.cells).collect()
+    }
+
+    /// Rows 1.`first`, 1.`first + 1` … starting at `ys`, three requirement lines each, the
+    /// number and the answer level with the middle one.
+    fn centred_rows(first: usize, ys: &[f32]) -> Vec<TextRun> {
+        let mut runs = Vec::new();
+        for (k, &y) in ys.iter().enumerate() {
+            runs.extend([run(130.0, y, "req top"), run(130.0, y + 12.0, "req mid"), run(130.0, y + 24.0, "req end")]);
+            runs.extend([run(50.0, y + 12.0, &format!("1.{}", first + k)), run(300.0, y + 12.0, "Yes")]);
+        }
+        runs
     }
 
     fn unruled_header(y: f32) -> Vec<TextRun> {
@@ -976,6 +1136,39 @@ mod tests {
     }
 
     #[test]
+    fn a_cells_last_word_run_into_the_next_columns_word_is_cut_at_the_edge() {
+        // "to the resident." ends right before the comply column, and the writer set "No"
+        // in the same run; its last word starts at the comply column's edge (x 300).
+        let glued = |x: f32, y: f32, text: &str| {
+            let mut r = run(x, y, text);
+            r.width = 10.0 * text.chars().count() as f32;
+            r
+        };
+        let mut runs = unruled_header(100.0);
+        runs.extend([run(50.0, 120.0, "6.1"), glued(130.0, 120.0, "to the resident. No"), run(480.0, 120.0, "Training")]);
+        // A heading across the columns is no row, though its last word starts at an edge.
+        runs.push(glued(130.0, 150.0, "Stage one heading Exclusions"));
+        let g = pdf_to_grid(&doc(vec![(runs, vec![])]));
+        let c: Vec<Vec<&str>> = g.iter().map(cells).collect();
+        assert_eq!(c[1], ["6.1", "to the resident.", "No", "", "Training"], "{c:?}");
+        assert_eq!(c[2], ["Stage one heading Exclusions"]);
+    }
+
+    #[test]
+    fn a_header_row_cut_by_the_page_break_gets_its_missing_columns_from_the_next_page() {
+        // The header's cells sit at the foot of page 1 but for "Code provision", whose cell
+        // (aligned lower) opens page 2.
+        let mut p1 = vec![run(50.0, 60.0, "Section 4: Complaint handling staff")];
+        p1.extend(unruled_header(700.0).into_iter().filter(|r| r.x > 100.0));
+        let mut p2 = vec![run(50.0, 60.0, "Code provision"), run(130.0, 90.0, "The complaints officer must")];
+        p2.extend([run(50.0, 90.0, "4.2"), run(130.0, 102.0, "have access"), run(300.0, 90.0, "Yes")]);
+        let c = unruled_grid(vec![p1, p2]);
+        assert_eq!(c[1], ["Code provision", "Code requirement", "Comply: Yes/No", "Evidence", "Commentary"], "{c:?}");
+        assert_eq!(c[2], ["4.2", "The complaints officer must have access", "Yes", "", ""]);
+        assert_eq!(c.len(), 3);
+    }
+
+    #[test]
     fn unruled_table_continues_on_next_page_without_header() {
         let mut p1 = unruled_header(100.0);
         p1.extend([run(50.0, 120.0, "1.2"), run(130.0, 120.0, "A complaint"), run(300.0, 120.0, "Yes")]);
@@ -986,6 +1179,36 @@ mod tests {
         assert!(g[2].page_break_before);
         assert_eq!(g[2].location, 2);
         assert_eq!(c[3], ["1.3", "Next", "No", "", ""]);
+    }
+
+    #[test]
+    fn a_repeated_header_keeps_the_tables_alignment() {
+        // Page 1: rows with their numbers level with the middle of their cells.
+        let mut p1 = unruled_header(100.0);
+        p1.extend(centred_rows(2, &[120.0, 168.0, 216.0]));
+        // Page 2, under the repeated header: a row whose columns are centred each on its own,
+        // so its number lands barely below its first line. Alone it would read as a
+        // top-aligned row and leave its first line to the row before.
+        let mut p2 = unruled_header(60.0);
+        p2.extend([run(130.0, 80.0, "first words"), run(480.0, 80.0, "note a"), run(50.0, 85.0, "2.5"), run(300.0, 85.0, "Yes")]);
+        p2.extend([run(130.0, 92.0, "more words"), run(480.0, 92.0, "note b"), run(130.0, 104.0, "last words")]);
+        let c = unruled_grid(vec![p1, p2]);
+        assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
+        assert_eq!(c.last().unwrap(), &["2.5", "first words more words last words", "Yes", "", "note a note b"]);
+    }
+
+    #[test]
+    fn a_centred_rows_first_part_at_a_page_foot_goes_to_its_row_on_the_next_page() {
+        let mut p1 = unruled_header(100.0);
+        p1.extend(centred_rows(2, &[120.0, 168.0]));
+        // The next row's commentary begins at the foot of the page; its number, level with
+        // the middle of the whole row, is on the next page.
+        p1.push(run(480.0, 216.0, "first part"));
+        let mut p2 = centred_rows(4, &[60.0]);
+        p2.push(run(480.0, 60.0, "rest"));
+        let c = unruled_grid(vec![p1, p2]);
+        assert!(c.iter().all(|r| !r[0].is_empty()), "{c:?}");
+        assert_eq!(c.last().unwrap(), &["1.4", "req top req mid req end", "Yes", "", "first part rest"]);
     }
 
     #[test]
@@ -1003,6 +1226,17 @@ mod tests {
         let texts: Vec<&str> = g.iter().map(|l| l.cells[0].as_str()).collect();
         assert_eq!(texts, ["Body text on page 1", "Body text on page 2", "Body text on page 3"]);
         assert!(g[1].page_break_before && g[2].page_break_before && !g[0].page_break_before);
+    }
+
+    #[test]
+    fn provision_numbers_at_the_same_foot_of_many_pages_are_not_furniture() {
+        // Bottom-aligned rows cut by page breaks end at the page's foot, their numbers all on
+        // the same baseline: "#.#" on every page, but rows' numbers, not a running footer.
+        let page = |n: &str| vec![run(50.0, 100.0, "Body text"), run(50.0, 760.0, n), run(300.0, 785.0, "Borough Council")];
+        let d = doc(vec![(page("1.6"), vec![]), (page("3.3"), vec![]), (page("6.10"), vec![]), (page("9.6"), vec![])]);
+        let dropped = find_furniture(&d);
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
+        assert!(dropped.iter().all(|&(_, ri)| ri == 2), "{dropped:?}");
     }
 
     #[test]

@@ -12,6 +12,15 @@
 //! whose row it keeps most consistent with that alignment; rows are vertical intervals, so
 //! the choice is a cut between two anchors, and a horizontal rule is a boundary no row
 //! crosses.
+//!
+//! Besides the alignment, a row's shape has a cost: a cell's text is one block, so a column
+//! pausing for more than a line and a half inside a row holds two rows' text
+//! ([`Layout::holes`]); top- and bottom-aligned rows end where the text pauses (no column
+//! with text), and a block holding one anchor is that anchor's row. At the page edges: the
+//! lines before the first pause at a page's top end the row the break cut; a centred row
+//! cut at the page's foot is held to the middle one way only (its number is centred on the
+//! whole row); and lines after the last anchor at a page's end, in centred or bottom-aligned
+//! rows, begin the row whose anchor is on the next page ([`Split::open_tail`]).
 
 use super::{line_text, Piece};
 use chc_code::answers::{continues_answer, parse_comply};
@@ -98,13 +107,17 @@ pub(super) struct PageEdges {
 pub(super) struct Split {
     pub rows: Vec<Vec<Vec<Piece>>>,
     pub anchored: bool,
+    /// The last row is lines after the last anchor at the page's end, in a table whose rows
+    /// are centred or bottom-aligned: the first part of a row the break cut, its anchor on
+    /// the next page.
+    pub open_tail: bool,
 }
 
 /// Split a table's body lines (top to bottom) into rows of cells. `votes` carries the
 /// table's alignment evidence from page to page.
 pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: PageEdges, votes: &mut Votes) -> Split {
     if lines.is_empty() {
-        return Split { rows: Vec::new(), anchored: false };
+        return Split { rows: Vec::new(), anchored: false, open_tail: false };
     }
     let n = lines.len();
     let pitch = line_pitch(&lines);
@@ -196,6 +209,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
 
     // Which row each line goes to: an anchor's index, or a row of lines no anchor claims.
     let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
+    let filled: Vec<u64> = lines.iter().map(|l| (0..l.cells.len().min(64)).filter(|&c| l.has_text(c)).fold(0, |m, c| m | 1 << c)).collect();
     let mut owner: Vec<Option<usize>> = vec![None; n];
     for (ai, a) in anchors.iter().enumerate() {
         owner[a.first..=a.last].iter_mut().for_each(|o| *o = Some(ai));
@@ -208,7 +222,16 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         let end = (start..n).find(|&i| region[i] != r).unwrap_or(n);
         let in_region: Vec<usize> = (0..anchors.len()).filter(|&ai| region[anchors[ai].first] == r).collect();
         if in_region.is_empty() {
-            orphan_rows.push((start..end).collect());
+            // At a page's top, in rows centred or at the bottom, the row the break cut ends
+            // at the first pause; what follows, when something other than the page's end
+            // closes it, is a row whose number and answer are missing. (Lines from the top
+            // to the end of a page are likelier one row running over the whole page.)
+            let whole_page = r == last_region && at.page_end;
+            let cut = (r == 0 && at.page_top && !whole_page && align != Alignment::Top).then(|| (start + 1..end).find(|&i| block[i] != block[i - 1])).flatten();
+            match cut {
+                Some(c) => orphan_rows.extend([(start..c).collect(), (c..end).collect()]),
+                None => orphan_rows.push((start..end).collect()),
+            }
         } else {
             // Lines above the first anchor at the top of a page go on with a row from the
             // page before; lines below the last at the bottom of a page are part of a row cut
@@ -220,7 +243,8 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
             };
             let units = units(&lines, &block, &owner, start, end);
             let cut_below = r == last_region && at.page_end;
-            orphan_rows.extend(assign(&anchors, &in_region, &units, &ys, &block, align, pitch, penalty, edges, cut_below, &mut owner));
+            let layout = Layout { ys: &ys, block: &block, filled: &filled, pitch };
+            orphan_rows.extend(assign(&anchors, &in_region, &units, &layout, align, penalty, edges, cut_below, &mut owner));
         }
         start = end;
     }
@@ -235,6 +259,10 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
     rows.extend(orphan_rows);
     rows.retain(|r| !r.is_empty());
     rows.sort_by_key(|r| r[0]);
+    let last_anchor_line = anchors.iter().map(|a| a.last).max();
+    let open_tail = at.page_end
+        && align != Alignment::Top
+        && rows.last().is_some_and(|r| last_anchor_line.is_some_and(|l| r[0] > l) && r.iter().all(|&i| owner[i].is_none()));
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let mut lines: Vec<Option<BodyLine>> = lines.into_iter().map(Some).collect();
     let rows = rows
@@ -251,7 +279,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
             cells
         })
         .collect();
-    Split { rows, anchored: !anchors.is_empty() }
+    Split { rows, anchored: !anchors.is_empty(), open_tail }
 }
 
 /// The usual distance between the baselines of wrapped lines in one cell.
@@ -339,6 +367,39 @@ fn units(lines: &[BodyLine], block: &[usize], owner: &[Option<usize>], start: us
     out
 }
 
+/// Where a region's lines sit: baselines, blocks, the columns each line has text in (a
+/// bit per column) and the line pitch.
+struct Layout<'a> {
+    ys: &'a [f32],
+    block: &'a [usize],
+    filled: &'a [u64],
+    pitch: f32,
+}
+
+impl Layout<'_> {
+    /// What lines `first..=last` as one row leave as holes in its cells: a cell's text is one
+    /// block whatever the alignment (at the top, middle or bottom of the row, its lines run
+    /// on, a paragraph break adding half a line or so), so a column whose text pauses for
+    /// more than a line and a half inside the row likely holds two rows' text. The excess
+    /// over that, summed.
+    fn holes(&self, first: usize, last: usize) -> f32 {
+        let mut prev = [f32::NAN; 64];
+        let mut total = 0.0;
+        for i in first..=last {
+            let mut cols = self.filled[i];
+            while cols != 0 {
+                let c = cols.trailing_zeros() as usize;
+                cols &= cols - 1;
+                if !prev[c].is_nan() {
+                    total += (self.ys[i] - prev[c] - 1.5 * self.pitch).max(0.0);
+                }
+                prev[c] = self.ys[i];
+            }
+        }
+        total
+    }
+}
+
 /// What lines before a region's first anchor or after its last may do besides joining it.
 #[derive(Debug, Clone, Copy)]
 struct Edges {
@@ -359,15 +420,14 @@ fn assign(
     anchors: &[Anchor],
     in_region: &[usize],
     units: &[Unit],
-    ys: &[f32],
-    block: &[usize],
+    layout: &Layout,
     align: Alignment,
-    pitch: f32,
     penalty: f32,
     edges: Edges,
     cut_below: bool,
     owner: &mut [Option<usize>],
 ) -> Vec<Vec<usize>> {
+    let (ys, block, pitch) = (layout.ys, layout.block, layout.pitch);
     let k = in_region.len();
     // gaps[g]: units between anchor g-1 and anchor g (gaps[0] before the first, gaps[k]
     // after the last); a unit inside an anchor's own span belongs to it.
@@ -396,11 +456,15 @@ fn assign(
                 // A row cut by the page break shows only part of itself, and writers put its
                 // anchor anywhere in that part (the middle of the whole row, the top of the
                 // part): the last row of a page is not held to the middle while it keeps to
-                // the text around its anchor.
+                // the text around its anchor, and never for reaching up above it (the part
+                // is the whole row's top; its middle is lower down).
+                let off = (lo + hi) - (a.lo + a.hi);
                 if slot + 1 == k && cut_below && lo >= anchor_block.0 && hi <= anchor_block.1 {
                     0.0
+                } else if slot + 1 == k && cut_below {
+                    off.max(0.0) / 2.0
                 } else {
-                    ((lo + hi) - (a.lo + a.hi)).abs() / 2.0
+                    off.abs() / 2.0
                 }
             }
         }
@@ -409,8 +473,16 @@ fn assign(
     // their own, [c2..] join the row below. Its cost, apart from the rows' misfits.
     let eps = 0.01 * pitch;
     let between_blocks = |g: usize, c: usize| c == 0 || c == gaps[g].len() || block[gaps[g][c - 1].last] != block[gaps[g][c].first];
+    // At the top of a page whose first lines may end the row the break cut, that row ends
+    // at the first pause before the first anchor's lines: the line after it.
+    let first_line = gaps[0].first().map_or(anchors[in_region[0]].first, |u| u.first);
+    let first_pause = (first_line + 1..=anchors[in_region[0]].first).find(|&i| block[i] != block[i - 1]).filter(|_| edges.before == Some(0.0));
     let gap_cost = |g: usize, c1: usize, c2: usize| -> f32 {
         let len = gaps[g].len();
+        let off_pause = |c: usize| {
+            let line = if c < len { gaps[g][c].first } else { anchors[in_region[0]].first };
+            if first_pause.is_some_and(|p| p != line) { 0.5 * pitch } else { 0.0 }
+        };
         if (g == 0 && c1 != 0) || (g == k && c2 != len) {
             return f32::INFINITY;
         }
@@ -425,23 +497,29 @@ fn assign(
         } else {
             f32::INFINITY
         };
-        // Middle-aligned rows end where the text pauses: a cut between two lines of one
-        // block costs (else a row could give a line away at each end and keep its middle).
-        let split_block = |c: usize| -> f32 {
-            let next = if c < len { gaps[g][c].first } else if len > 0 { gaps[g][len - 1].last + 1 } else { return 0.0 };
-            if next == 0 || next >= block.len() || block[next - 1] != block[next] { 0.0 } else { 0.5 * pitch }
+        // Rows end where the text pauses: a cut between two lines of one block costs, in
+        // middle-aligned rows always (else a row could give a line away at each end and keep
+        // its middle), in others when the block holds one anchor (a block holds the next
+        // row's first lines too where rows are top- or bottom-aligned, but then its anchor).
+        let cut_block = |c: usize| -> Option<usize> {
+            let next = if c < len { gaps[g][c].first } else if len > 0 { gaps[g][len - 1].last + 1 } else { return None };
+            (next > 0 && next < block.len() && block[next - 1] == block[next]).then(|| block[next])
         };
+        let lone = |b: usize| anchors.iter().filter(|a| block[a.first] == b).count() == 1;
+        let split = |c: usize| match cut_block(c) {
+            Some(b) if align == Alignment::Middle || lone(b) => 0.5 * pitch,
+            _ => 0.0,
+        };
+        let cuts = if c1 == c2 { split(c1) } else { split(c1) * f32::from(g > 0) + split(c2) * f32::from(g < k) };
         // Ties: top-aligned rows keep lines with the row above, bottom-aligned with the row
         // below, middle-aligned ones with a row rather than alone.
         let tie = match align {
             Alignment::Top => eps * (len - c1) as f32,
             Alignment::Bottom => eps * c2 as f32,
-            Alignment::Middle => {
-                let cuts = if c1 == c2 { split_block(c1) } else { split_block(c1) * f32::from(g > 0) + split_block(c2) * f32::from(g < k) };
-                cuts + eps * (c2 - c1) as f32
-            }
+            Alignment::Middle => eps * (c2 - c1) as f32,
         };
-        own_row + tie
+        let page_top = if g == 0 { off_pause(c2) } else { 0.0 };
+        own_row + cuts + tie + page_top
     };
     // best[c2]: the least cost of everything above the row below gap g, given its cut c2.
     let mut best: Vec<f32> = (0..=gaps[0].len()).map(|c2| gap_cost(0, 0, c2)).collect();
@@ -451,6 +529,7 @@ fn assign(
     for slot in 0..k {
         let g = slot + 1;
         let (above, below) = (&gaps[slot], &gaps[g]);
+        let anchor = &anchors[in_region[slot]];
         let len = below.len();
         // m[c1]: cheapest way to end row `slot` at c1.
         let mut m = vec![f32::INFINITY; len + 1];
@@ -462,7 +541,14 @@ fn assign(
                     continue;
                 }
                 let lo = if c2_prev < above.len() { above[c2_prev].lo } else { f32::INFINITY };
-                let total = cost + misfit(slot, lo, hi);
+                let first = if c2_prev < above.len() { above[c2_prev].first } else { anchor.first };
+                let last = if c1 > 0 { below[c1 - 1].last } else { anchor.last };
+                // Top- and bottom-aligned rows end where the text pauses (no column with
+                // text): crossing a pause costs half a pitch. (Middle-aligned rows pause
+                // inside often: the paragraphs of a tall cell, alone above and below the
+                // centred ones.)
+                let pauses = if align != Alignment::Middle { (first + 1..=last).filter(|&i| block[i] != block[i - 1]).count() } else { 0 };
+                let total = cost + misfit(slot, lo, hi) + layout.holes(first, last) + 0.5 * pitch * pauses as f32;
                 if total < m[c1] {
                     m[c1] = total;
                     prev[c1] = c2_prev;
@@ -511,4 +597,157 @@ fn assign(
         }
     }
     own_rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body line of three columns (number, requirement, commentary); `None` leaves a
+    /// column empty.
+    fn line(y: f32, cells: [Option<&str>; 3]) -> BodyLine {
+        let x = [50.0, 100.0, 300.0];
+        let cells: Vec<Vec<Piece>> = cells
+            .iter()
+            .zip(x)
+            .map(|(t, x)| t.map(|t| vec![Piece { x, y, width: 4.0 * t.len() as f32, size: 10.0, text: t.into() }]).unwrap_or_default())
+            .collect();
+        let numbered = cells[0].iter().any(|p| p.text.starts_with(|c: char| c.is_ascii_digit()));
+        BodyLine { y, size: 10.0, cells, rule_before: false, numbered }
+    }
+
+    fn texts(split: &Split) -> Vec<Vec<String>> {
+        split.rows.iter().map(|r| r.iter().map(|c| c.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ")).collect()).collect()
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_keeps_its_end_at_the_next_page_top_when_rows_are_bottom_aligned() {
+        // Bottom-aligned rows: each row's number on its last line. The page opens with the end
+        // of a row from the page before (two requirement lines, one commentary line); the
+        // next row's commentary starts right under them, its requirement only three line
+        // pitches lower: joining the page-top lines to that row would leave a hole in its
+        // requirement cell.
+        let lines = vec![
+            line(100.0, [None, Some("end of the last"), Some("its comment")]),
+            line(112.0, [None, Some("row's requirement."), None]),
+            line(124.0, [None, None, Some("c1")]),
+            line(136.0, [None, None, Some("c2")]),
+            line(148.0, [None, Some("r1"), Some("c3")]),
+            line(160.0, [None, Some("r2"), Some("c4")]),
+            line(172.0, [Some("3.4"), Some("r3"), Some("c5")]),
+            line(196.0, [None, Some("s1"), None]),
+            line(208.0, [None, Some("s2"), Some("d1")]),
+            line(220.0, [Some("3.5"), Some("s3"), Some("d2")]),
+        ];
+        let mut votes = Votes::default();
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        assert_eq!(votes.alignment(), Alignment::Bottom);
+        let rows = texts(&split);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[0], ["", "end of the last row's requirement.", "its comment"]);
+        assert_eq!(rows[1], ["3.4", "r1 r2 r3", "c1 c2 c3 c4 c5"]);
+        assert_eq!(rows[2], ["3.5", "s1 s2 s3", "d1 d2"]);
+    }
+
+    #[test]
+    fn at_a_page_top_the_lines_before_a_pause_end_the_row_the_break_cut() {
+        // Bottom-aligned rows; the page opens with the last line of a row from the page
+        // before, a pause above the next row's first line (no hole in a cell: under a line
+        // and a half).
+        let lines = vec![
+            line(100.0, [None, Some("end of the last row."), None]),
+            line(117.0, [None, Some("r1"), None]),
+            line(129.0, [None, Some("r2"), Some("c1")]),
+            line(141.0, [Some("2.5"), Some("r3"), Some("c2")]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        let rows = texts(&split);
+        assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
+    }
+
+    #[test]
+    fn a_block_with_one_anchor_and_a_pause_after_it_keep_a_bottom_aligned_rows_last_line() {
+        // The row's last evidence line sits a little below its number (columns aligned each
+        // on its own); the next row starts after a pause. Giving that line to the next row
+        // would cut a block that holds one anchor and cross a pause.
+        let lines = vec![
+            line(100.0, [None, Some("a1"), Some("e1")]),
+            line(112.0, [Some("2.2"), Some("a2"), Some("e2")]),
+            line(120.0, [None, None, Some("e3")]),
+            line(142.0, [None, Some("b1"), None]),
+            line(154.0, [Some("2.3"), Some("b2"), None]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges::default(), &mut votes);
+        assert_eq!(texts(&split), [vec!["2.2", "a1 a2", "e1 e2 e3"], vec!["2.3", "b1 b2", ""]]);
+    }
+
+    #[test]
+    fn a_centred_row_cut_at_the_page_foot_takes_its_paragraphs_down_from_the_first_pause() {
+        // The page opens with the end of the last page's row, a pause, then the paragraphs of
+        // a tall commentary cell; its row runs on to the next page, the number centred on the
+        // whole row, so below the middle of this page's part of it.
+        let mut lines = vec![line(70.0, [None, None, Some("end a")]), line(80.0, [None, None, Some("end b")])];
+        let mut y = 100.0;
+        for (para, n) in [("p", 6), ("q", 6), ("r", 18)] {
+            for i in 0..n {
+                let text = format!("{para}{i}");
+                // The number at y 296: below the middle (248) of the part from p0 to r17.
+                let l = match (para, i) {
+                    ("r", 6) => line(y, [None, Some("req one"), Some(&text)]),
+                    ("r", 7) => line(y, [Some("3.2"), Some("req two"), Some(&text)]),
+                    ("r", 8) => line(y, [None, Some("req three"), Some(&text)]),
+                    _ => line(y, [None, None, Some(&text)]),
+                };
+                lines.push(l);
+                y += 10.0;
+            }
+            y += 3.0;
+        }
+        let mut votes = Votes { top: 0, middle: 3, bottom: 0 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        let rows = texts(&split);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0], ["", "", "end a end b"]);
+        assert!(rows[1][2].starts_with("p0 p1"), "{rows:?}");
+    }
+
+    #[test]
+    fn at_a_page_top_without_anchors_the_cut_row_ends_at_the_first_pause() {
+        // The end of a row from the page before, a pause, then a row whose writer drew
+        // neither number nor answer; a heading closes the body before the page ends.
+        let lines = vec![
+            line(100.0, [None, Some("end of 6.8"), Some("its comment")]),
+            line(112.0, [None, Some("more of it."), None]),
+            line(140.0, [None, Some("c. the decision"), Some("further training")]),
+            line(152.0, [None, Some("on the complaint;"), Some("for staff.")]),
+        ];
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        assert_eq!(texts(&split), [vec!["", "end of 6.8 more of it.", "its comment"], vec!["", "c. the decision on the complaint;", "further training for staff."]]);
+        // Running on to the page's end, the same lines are one row over the whole page.
+        let lines = vec![line(100.0, [None, Some("a"), None]), line(140.0, [None, Some("b"), None])];
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        assert_eq!(split.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_break_is_no_hole_but_a_pause_of_several_lines_is() {
+        let lines = [
+            line(100.0, [None, Some("a"), None]),
+            line(112.0, [None, Some("b"), None]),
+            // a paragraph break: a line and a half
+            line(130.0, [None, Some("c"), Some("x")]),
+            // three pitches of nothing in both columns: one and a half over the allowance
+            line(166.0, [None, Some("d"), Some("y")]),
+        ];
+        let ys: Vec<f32> = lines.iter().map(|l| l.y).collect();
+        let filled: Vec<u64> = lines.iter().map(|l| (0..3).filter(|&c| l.has_text(c)).fold(0, |m, c| m | 1 << c)).collect();
+        let block = vec![0; lines.len()];
+        let layout = Layout { ys: &ys, block: &block, filled: &filled, pitch: 12.0 };
+        assert_eq!(layout.holes(0, 2), 0.0);
+        assert!((layout.holes(0, 3) - 36.0).abs() < 1e-3, "{}", layout.holes(0, 3));
+        assert_eq!(layout.holes(3, 3), 0.0);
+    }
 }
