@@ -640,7 +640,7 @@ mod tests {
             line(220.0, [Some("3.5"), Some("s3"), Some("d2")]),
         ];
         let mut votes = Votes::default();
-        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         assert_eq!(votes.alignment(), Alignment::Bottom);
         let rows = texts(&split);
         assert_eq!(rows.len(), 3, "{rows:?}");
@@ -661,7 +661,7 @@ mod tests {
             line(141.0, [Some("2.5"), Some("r3"), Some("c2")]),
         ];
         let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
-        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
     }
@@ -706,7 +706,7 @@ mod tests {
             y += 3.0;
         }
         let mut votes = Votes { top: 0, middle: 3, bottom: 0 };
-        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows.len(), 2, "{rows:?}");
         assert_eq!(rows[0], ["", "", "end a end b"]);
@@ -724,11 +724,11 @@ mod tests {
             line(152.0, [None, Some("on the complaint;"), Some("for staff.")]),
         ];
         let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
-        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false }, &mut votes);
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         assert_eq!(texts(&split), [vec!["", "end of 6.8 more of it.", "its comment"], vec!["", "c. the decision on the complaint;", "further training for staff."]]);
         // Running on to the page's end, the same lines are one row over the whole page.
         let lines = vec![line(100.0, [None, Some("a"), None]), line(140.0, [None, Some("b"), None])];
-        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true }, &mut votes);
+        let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true, continued: true }, &mut votes);
         assert_eq!(split.rows.len(), 1);
     }
 
