@@ -625,7 +625,8 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            answered |= glued || has_answer(&u.text);
+            // Once answered, always answered: the costly test only until then.
+            answered = answered || glued || has_answer(&u.text);
         }
         let Some((j, number)) = cut else { return vec![draft] };
         let mut tail = draft.body.split_off(j);

@@ -7,7 +7,9 @@
 //! found there is taken as printed. Landlords also shorten their names: initials ("LHP")
 //! and the distinctive first words ("Wrekin", "South Norfolk").
 
+use aho_corasick::AhoCorasick;
 use chc_code::word_spans;
+use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
 pub(super) const KIND_WORDS: [&str; 12] = ["Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative"];
@@ -218,6 +220,8 @@ const ANOTHER_BEFORE: [&str; 28] = [
 /// (not "landlords like X should …", about the form's own). Capitalised, they open a
 /// sentence wherever they stand: cells run sentences together without a full stop.
 const ANOTHER_OPENING: [&str; 3] = ["like ", "unlike ", "as with "];
+/// The same, as a sentence inside the text would start them.
+const ANOTHER_OPENING_CAPITALISED: [&str; 3] = ["Like ", "Unlike ", "As with "];
 
 /// Words just before a name (its last three) that make it another landlord: "our repairs
 /// contractor, X", "partners X and Y".
@@ -240,15 +244,17 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let head = &text[from..start];
     let sentence_at = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
     let sentence = &head[sentence_at..];
-    let lower = sentence.to_ascii_lowercase();
     let opening = sentence.len() - sentence.trim_start().len();
-    let before = ANOTHER_BEFORE.iter().any(|cue| {
-        lower.match_indices(cue).any(|(at, _)| {
-            let first = at + usize::from(cue.starts_with(' '));
-            first == opening || sentence[first..].starts_with(|c: char| c.is_lowercase())
-        })
+    // Every cue at once, in any case of ASCII letters (a name is read many times a form).
+    static BEFORE: OnceLock<AhoCorasick> = OnceLock::new();
+    let cues = BEFORE.get_or_init(|| AhoCorasick::builder().ascii_case_insensitive(true).build(ANOTHER_BEFORE).expect("fixed cues"));
+    let before = cues.find_overlapping_iter(sentence).any(|m| {
+        let first = m.start() + usize::from(ANOTHER_BEFORE[m.pattern().as_usize()].starts_with(' '));
+        first == opening || sentence[first..].starts_with(|c: char| c.is_lowercase())
     });
-    let opens = ANOTHER_OPENING.iter().any(|cue| lower[opening..].starts_with(cue) || sentence.contains(&capitalised(cue)));
+    let opens = ANOTHER_OPENING.iter().zip(ANOTHER_OPENING_CAPITALISED).any(|(cue, capital)| {
+        sentence.as_bytes()[opening..].get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue.as_bytes())) || sentence.contains(capital)
+    });
     let near = sentence.split_whitespace().rev().take(3).any(|w| ANOTHER_NEAR.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
