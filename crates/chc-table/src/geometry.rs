@@ -139,15 +139,18 @@ fn is_heading_text(s: &str) -> bool {
 fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usize)> {
     let mut drop = std::collections::HashSet::new();
     let n_pages = doc.pages.iter().filter(|p| matches!(p.content, PageContent::Positioned { .. })).count();
-    // normalised text -> (page index, run index, x, y, font size)
-    let mut seen: HashMap<String, Vec<(usize, usize, f32, f32, f32)>> = HashMap::new();
+    // normalised text -> where it stands: (page index, run index, x, y, font size)
+    type Hit = (usize, usize, f32, f32, f32);
+    let mut seen: HashMap<String, Vec<Hit>> = HashMap::new();
     for (pi, page) in doc.pages.iter().enumerate() {
         let PageContent::Positioned { runs, rules } = &page.content else { continue };
         let bands = ruled_bands(rules);
         let h = page.height.max(1.0);
         // A repeated table header is content even where no rule marks it as a table: a
         // baseline on which two or more runs name the form's columns.
-        let named: Vec<f32> = runs.iter().filter(|r| column_role(&r.text) != ColumnRole::Other).map(|r| r.y).collect();
+        // Only baselines near the page's edges matter (header_line is asked about runs there).
+        let near_edge = |y: f32| y < 0.075 * h + 2.0 || y > 0.925 * h - 2.0;
+        let named: Vec<f32> = runs.iter().filter(|r| near_edge(r.y) && column_role(&r.text) != ColumnRole::Other).map(|r| r.y).collect();
         let header_line = |y: f32| named.iter().filter(|&&ny| (ny - y).abs() <= 2.0).count() >= 2;
         for (ri, r) in runs.iter().enumerate() {
             let top = r.y < 0.075 * h;
@@ -172,7 +175,7 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
             for &(_, _, x, y, size) in hits {
                 // The same place on each page: the same baseline, and the same start give or
                 // take a digit or two (a right-aligned "Page 9 of 12" moves as numbers grow).
-                let here = |h: &&(usize, usize, f32, f32, f32)| (h.3 - y).abs() <= 3.0 && (h.2 - x).abs() <= 3.0f32.max(1.5 * size);
+                let here = |h: &&Hit| (h.3 - y).abs() <= 3.0 && (h.2 - x).abs() <= 3.0f32.max(1.5 * size);
                 let mut pages: Vec<usize> = hits.iter().filter(here).map(|h| h.0).collect();
                 pages.dedup();
                 if pages.len() >= need {
