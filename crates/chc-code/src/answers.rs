@@ -139,7 +139,7 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
             let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
             ["yes", "no"].contains(&normalise(phrase).as_str()) && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
         };
-        if !(rest.starts_with(SEPARATORS) && rest.len() > 1) && !linked() {
+        if !((rest.starts_with(SEPARATORS) && rest.len() > 1) || linked()) {
             continue;
         }
         if let Some(&(c, Use::Lead)) = vocab.phrases.get(&normalise(phrase)) {
@@ -323,17 +323,17 @@ mod tests {
         let t = "Partially  Compliant – the review is due in May 2025";
         let (c, len) = leading_answer(t).unwrap();
         assert_eq!((c, &t[..len]), (Comply::Partial, "Partially  Compliant"));
-        assert_eq!(leading_answer("Yes. See section 4 of the policy").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("Yes. See section 4 of the policy"), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("Yesterday, the Board met"), None);
-        assert_eq!(leading_answer("No but the information is in another policy").map(|(c, n)| (c, n)), Some((Comply::No, 2)));
-        assert_eq!(leading_answer("Yes we publish it yearly").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("No but the information is in another policy"), Some((Comply::No, 2)));
+        assert_eq!(leading_answer("Yes we publish it yearly"), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("No one is turned away"), None);
         // "Met" opens prose after a separator ("Met - see policy 4.1"), not in a sentence.
-        assert_eq!(leading_answer("Met - see policy 4.1").map(|(c, n)| (c, n)), Some((Comply::Yes, 3)));
-        assert_eq!(leading_answer("Not met, action plan due in May").map(|(c, n)| (c, n)), Some((Comply::No, 7)));
-        assert_eq!(leading_answer("Partially met: the leaflet is out of date").map(|(c, n)| (c, n)), Some((Comply::Partial, 13)));
+        assert_eq!(leading_answer("Met - see policy 4.1"), Some((Comply::Yes, 3)));
+        assert_eq!(leading_answer("Not met, action plan due in May"), Some((Comply::No, 7)));
+        assert_eq!(leading_answer("Partially met: the leaflet is out of date"), Some((Comply::Partial, 13)));
         assert_eq!(leading_answer("Met with the tenant panel in May"), None);
-        assert_eq!(leading_answer("Non-compliant - the policy is being rewritten").map(|(c, n)| (c, n)), Some((Comply::No, 13)));
+        assert_eq!(leading_answer("Non-compliant - the policy is being rewritten"), Some((Comply::No, 13)));
         assert_eq!(leading_answer("Yes"), None);
     }
 

@@ -264,7 +264,7 @@ mod tests {
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
         let mut t = table(&["Code section", "Code requirement", "Comply", "Evidence, commentary and any explanations"], &roles, &[("We take every complaint unless it is excluded by our policy", None)]);
         t.context = vec![ContextLine { location: 1, text: "Section 2: Exclusions".into() }, ContextLine { location: 2, text: "Section 4 - Complaint handling staff".into() }];
-        let (v, d) = code_version(&t, &probes(&t.records), &Registry::embedded());
+        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
         assert_eq!(v, Some(CodeVersion::V2024), "{d:?}");
         assert!(d.evidence.contains("section titles of the 2024 Code"), "{d:?}");
     }

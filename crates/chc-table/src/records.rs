@@ -746,7 +746,7 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
 fn without_answer_options(text: &str) -> Option<&str> {
     let t = text.trim_end();
     let bracketed = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| (&t[..at], &t[at + 1..])));
-    let (head, options) = bracketed.or_else(|| t.rsplit_once(' ').map(|(h, o)| (h, o)))?;
+    let (head, options) = bracketed.or_else(|| t.rsplit_once(' '))?;
     let words: Vec<String> = options.split(['/', '|']).map(|w| w.trim().to_lowercase()).collect();
     let choices = words.len() >= 2 && words.iter().all(|w| ["y", "n", "yes", "no", "partial", "n/a", "na", "met", "not met"].contains(&w.as_str()));
     let head = head.trim_end().trim_end_matches([':', '?', ' ']);
@@ -813,7 +813,7 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut prev: Option<char> = None;
     for (at, c) in text.char_indices() {
-        let before = std::mem::replace(&mut prev, Some(c));
+        let before = prev.replace(c);
         // Answers start with a capital or a symbol, after text, the end of a sentence or a space.
         if c.is_lowercase() || c.is_whitespace() || before.is_some_and(|p| !(p.is_lowercase() || ".)'\"’”:;? ".contains(p))) {
             continue;

@@ -351,7 +351,6 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn chunks_split_at_two_spaces_and_count_columns_in_characters() {

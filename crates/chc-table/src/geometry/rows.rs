@@ -558,8 +558,8 @@ fn assign(
         let mut next = vec![f32::INFINITY; len + 1];
         let mut c1_of = vec![0usize; len + 1];
         for c2 in 0..=len {
-            for c1 in 0..=c2 {
-                let total = m[c1] + gap_cost(g, c1, c2);
+            for (c1, &before) in m.iter().enumerate().take(c2 + 1) {
+                let total = before + gap_cost(g, c1, c2);
                 if total < next[c2] {
                     next[c2] = total;
                     c1_of[c2] = c1;
