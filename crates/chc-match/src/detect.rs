@@ -55,9 +55,18 @@ fn page_date_line(line: &str) -> Option<String> {
     re(&GAP, r"(?i)^[\s:\x{2013}-]*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$").is_match(gap).then_some(date)
 }
 
-/// The first date in `line` that dates something other than the Code itself.
+/// The first date in `line` that dates something other than the Code itself, and is not a
+/// deadline.
 fn own_date(line: &str) -> Option<String> {
-    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at])).map(|(_, d)| d)
+    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at]) && !is_deadline(&line[..*at])).map(|(_, d)| d)
+}
+
+/// Whether the text up to a date makes it a deadline ("publish the result by 31 December
+/// 2020", "to be put right before April 2021", "due: March 2025"): a date something must
+/// happen by, not the date the form was made.
+fn is_deadline(before: &str) -> bool {
+    static DEADLINE: OnceLock<Regex> = OnceLock::new();
+    re(&DEADLINE, r"(?i)\b(by|before|until|till|no\s+later\s+than|due|deadline)\s*:?(\s*the\s+end\s+of)?(\s*\d{1,2}(st|nd|rd|th)?)?\s*$").is_match(before.trim_end())
 }
 
 /// Whether the sentence that runs up to a date is the Code's history: its subject is the
@@ -144,7 +153,10 @@ mod tests {
 
     #[test]
     fn the_codes_history_does_not_date_the_form() {
-        let cases: [(&[&str], &[&str], Option<&str>); 6] = [
+        let cases: [(&[&str], &[&str], Option<&str>); 8] = [
+            // Deadlines the Code sets are not the form's date either.
+            (&["Our self-assessment", "Every landlord is asked to publish the result by 31 December 2020, and to put right what falls short by 31 March 2021."], &[], None),
+            (&["Self-assessment", "We must publish it no later than the end of June 2025; this version was approved in May 2025."], &[], Some("2025-05")),
             (&["Self-assessment", "The Ombudsman issued the Complaint Handling Code in July 2020.", "Harbour Vale Homes reviewed its practice against the Code in October 2023."], &[], Some("2023-10")),
             (&["Our complaints", "The Housing Ombudsman's Code, first introduced in July 2020, sets what residents can expect."], &["Contact us"], None),
             (&["Complaints self-assessment", "The 2024 Code came into force on 1 April 2024; we completed this assessment in June 2024."], &[], Some("2024-06")),
