@@ -209,11 +209,13 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 28] = [
+const ANOTHER_BEFORE: [&str; 33] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
+    // Homes that came from another landlord: "moved to us from X", "acquired from X".
+    "to us from", "acquired from", "took over from", "taken over from", "bought from",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
@@ -441,6 +443,8 @@ mod tests {
             ("Policy section 5.1 (page 3) Like Fenmoor Homes, we publish our figures.", "Fenmoor Homes"),
             ("Our repairs contractor, Fenmoor Building Services Group, answers them.", "Fenmoor Building Services Group"),
             ("Homes that transferred to us from Fenmoor Council in 2023.", "Fenmoor Council"),
+            ("Tenants whose homes moved to us from Fenmoor Council in 2023 keep their rights.", "Fenmoor Council"),
+            ("The estate was acquired from Fenmoor Homes in 2021.", "Fenmoor Homes"),
             ("We share a complaints team with Fenmoor Homes under a management agreement.", "Fenmoor Homes"),
             ("Our call centre is run jointly, sharing staff with Fenmoor Council.", "Fenmoor Council"),
             ("Harwick Homes (formerly Fenmoor Housing) assessed itself.", "Fenmoor Housing"),
