@@ -182,7 +182,7 @@ impl Gazetteer {
                     }
                 }
             }
-            let capitals = e.aliases.iter().filter(|a| (3..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()));
+            let capitals = e.aliases.iter().filter(|a| is_acronym(a));
             let initials = names::initials(&e.name).filter(|i| i.len() <= 6);
             for a in initials.into_iter().chain(capitals.cloned()) {
                 let users = acronyms.entry(a).or_default();
@@ -251,11 +251,24 @@ impl Gazetteer {
     /// acronyms only in capitals.
     fn matches(&self, text: &str) -> Vec<NameMatch> {
         let mut found = Vec::new();
+        let mut joined_until = 0;
         for (at, word) in word_spans(text) {
             if (3..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
                 if let Some(&p) = self.by_acronym.get(word) {
                     found.push(NameMatch { start: at, end: at + word.len(), pattern: p });
                 }
+            }
+            // Initials joined by an ampersand ("L&Q", "B&NES"), which the word splitter cuts.
+            if at >= joined_until && text.as_bytes().get(at + word.len()) == Some(&b'&') && word.bytes().all(|b| b.is_ascii_uppercase()) {
+                let len = text[at..].bytes().take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'&').count();
+                let joined = &text[at..at + len];
+                let whole = text[at + len..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                if whole && is_acronym(joined) {
+                    if let Some(&p) = self.by_acronym.get(joined) {
+                        found.push(NameMatch { start: at, end: at + len, pattern: p });
+                    }
+                }
+                joined_until = at + len;
             }
             if word.is_ascii() && !self.may_start_a_name(word.as_bytes()) {
                 continue;
@@ -399,6 +412,18 @@ fn after_word(text: &str, at: usize, before: impl Fn(&str) -> bool) -> bool {
     let head = &text[..at];
     let trimmed = head.trim_end();
     trimmed.len() < head.len() && before(trimmed)
+}
+
+/// Initials a landlord goes by: 3 to 6 capitals or digits, an ampersand allowed between
+/// them ("LHP", "B&NES", "L&Q").
+fn is_acronym(s: &str) -> bool {
+    let b = s.as_bytes();
+    (3..=6).contains(&b.len())
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'&')
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && !s.contains("&&")
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+        && b.iter().filter(|c| c.is_ascii_alphanumeric()).count() >= 2
 }
 
 fn key(name: &str) -> String {
@@ -608,6 +633,8 @@ impl Reading {
                 continue;
             }
             let known = std::iter::once(0).chain(name.match_indices(' ').map(|(i, _)| i + 1)).find_map(|i| gaz.by_name(&name[i..]).or_else(|| gaz.by_name(&format!("The {}", &name[i..]))).map(|e| (i, e)));
+            // Known initials before the kind of body: "B&NES Council", "LBHF Council".
+            let known = known.or_else(|| name.split_once(' ').filter(|(initials, _)| is_acronym(initials)).and_then(|(initials, _)| gaz.by_name(initials)).map(|e| (0, e)));
             if let Some((i, e)) = known {
                 // The mention spans the known name only, so a longer known name holds it.
                 let skipped = name[..i].split_whitespace().count();
@@ -1088,6 +1115,20 @@ mod tests {
         // The first line is the Code's wording, which is not read.
         t.records[1].requirement = "Fenmoor Council".into();
         assert_eq!(landlord(&t), None);
+    }
+
+    /// Initials joined by an ampersand, which the word splitter cuts in two: "L&Q", "B&NES".
+    #[test]
+    fn initials_joined_by_an_ampersand() {
+        let t = table(&["L&Q Complaint Handling Code self-assessment 2024"], &["Policy"]);
+        assert_eq!(detect(&t).0.as_deref(), Some("London & Quadrant Housing Trust"));
+        let t = table(&["Self-assessment against the Code", "B&NES Council publishes this each year."], &["Policy"]);
+        assert_eq!(detect(&t).0.as_deref(), Some("Bath and North East Somerset Council"));
+        // Not a whole token: no match.
+        let t = table(&["Self-assessment", "L&Qx housing"], &["Policy"]);
+        assert_eq!(detect(&t).0, None);
+        assert!(is_acronym("L&Q") && is_acronym("B&NES") && is_acronym("LHP") && is_acronym("A2D"));
+        assert!(!is_acronym("&LQ") && !is_acronym("LQ&") && !is_acronym("L&&Q") && !is_acronym("LQ") && !is_acronym("l&q"));
     }
 
     /// Known landlords by their short forms: unique initials, and the distinctive part of the
