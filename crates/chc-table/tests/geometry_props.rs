@@ -397,8 +397,17 @@ proptest! {
     /// the row's number, and most rows may be one line high (so the line pitch is not the
     /// row pitch); a row the page break cuts shows its number on one side of the break only.
     #[test]
-    fn centred_and_bottom_aligned_cells_come_back_row_for_row((first, rows) in rows(), ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
-        comes_back_row_for_row(first, &rows, 45, ruling, Style { landscape: false, ..style })?;
+    fn centred_and_bottom_aligned_cells_come_back_row_for_row((first, rows) in rows(), page_lines in 20usize..46, ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
+        comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
+    }
+
+    /// A known gap, run with `--ignored`: the same on pages of a few lines (6 to 19), where
+    /// most rows are cut and a page may hold a row's middle part only, with neither its
+    /// number nor a pause to tell which row it belongs to.
+    #[test]
+    #[ignore = "known gap: centred and bottom-aligned cells on pages of a few lines (see the comment)"]
+    fn centred_and_bottom_aligned_cells_on_short_pages_come_back_row_for_row((first, rows) in rows(), page_lines in 6usize..20, ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
+        comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(super) struct Votes {
     top: u32,
     middle: u32,
     bottom: u32,
+    /// The table's line pitch on the pages read so far: a page holding few lines (a row's
+    /// end and a one-line row) may show only the pitch between rows.
+    pitch: Option<f32>,
 }
 
 impl Votes {
@@ -137,7 +140,15 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         return Split { rows: Vec::new(), anchored: false, open_tail: false };
     }
     let n = lines.len();
-    let pitch = line_pitch(&lines);
+    let pitch = match (line_pitch(&lines), votes.pitch) {
+        (Some(own), Some(table)) => own.min(table),
+        (own, table) => own.or(table).unwrap_or_else(|| {
+            let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+            sizes.sort_by(f32::total_cmp);
+            1.2 * sizes[sizes.len() / 2]
+        }),
+    };
+    votes.pitch = Some(pitch);
     // What a row without a number or an answer costs: about what a one-line misplacement does.
     let penalty = pitch;
     let gap = 1.25 * pitch;
@@ -304,7 +315,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
 /// that are not a cell's wrapped lines). When most rows are one line high, the deltas
 /// between rows outnumber those inside a cell, so a percentile of all would read the row
 /// pitch and a tall row's lines would run on into the rows around it.
-fn line_pitch(lines: &[BodyLine]) -> f32 {
+fn line_pitch(lines: &[BodyLine]) -> Option<f32> {
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let mut deltas: Vec<f32> = Vec::new();
     let mut set_apart: Vec<f32> = Vec::new();
@@ -324,15 +335,13 @@ fn line_pitch(lines: &[BodyLine]) -> f32 {
         }
     }
     if deltas.is_empty() {
-        let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
-        sizes.sort_by(f32::total_cmp);
-        return 1.2 * sizes[sizes.len() / 2];
+        return None;
     }
     set_apart.sort_by(f32::total_cmp);
-    smallest_cluster(&set_apart).unwrap_or_else(|| {
+    Some(smallest_cluster(&set_apart).unwrap_or_else(|| {
         deltas.sort_by(f32::total_cmp);
         deltas[deltas.len() * 3 / 10]
-    })
+    }))
 }
 
 /// The middle of the smallest cluster of (sorted) deltas: those within 5% of the smallest
@@ -688,7 +697,7 @@ mod tests {
             line(129.0, [None, Some("r2"), Some("c1")]),
             line(141.0, [Some("2.5"), Some("r3"), Some("c2")]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
@@ -706,7 +715,7 @@ mod tests {
             line(142.0, [None, Some("b1"), None]),
             line(154.0, [Some("2.3"), Some("b2"), None]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges::default(), &mut votes);
         assert_eq!(texts(&split), [vec!["2.2", "a1 a2", "e1 e2 e3"], vec!["2.3", "b1 b2", ""]]);
     }
@@ -733,7 +742,7 @@ mod tests {
             }
             y += 3.0;
         }
-        let mut votes = Votes { top: 0, middle: 3, bottom: 0 };
+        let mut votes = Votes { top: 0, middle: 3, bottom: 0, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows.len(), 2, "{rows:?}");
@@ -751,7 +760,7 @@ mod tests {
             line(140.0, [None, Some("c. the decision"), Some("further training")]),
             line(152.0, [None, Some("on the complaint;"), Some("for staff.")]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         assert_eq!(texts(&split), [vec!["", "end of 6.8 more of it.", "its comment"], vec!["", "c. the decision on the complaint;", "further training for staff."]]);
         // Running on to the page's end, the same lines are one row over the whole page.
@@ -771,10 +780,10 @@ mod tests {
         }
         lines.push(line(196.0, [Some("2.7"), Some("req"), Some("ev one")]));
         lines.push(line(208.0, [None, None, Some("ev two")]));
-        assert_eq!(line_pitch(&lines), 12.0);
+        assert_eq!(line_pitch(&lines), Some(12.0));
         // Lines closer than the font size are not a cell's wrapped lines.
         let close = vec![line(100.0, [None, Some("a"), None]), line(108.0, [None, Some("b"), None]), line(120.0, [None, Some("c"), None]), line(132.0, [None, Some("d"), None])];
-        assert_eq!(line_pitch(&close), 12.0);
+        assert_eq!(line_pitch(&close), Some(12.0));
     }
 
     #[test]
