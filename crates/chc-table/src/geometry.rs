@@ -34,7 +34,8 @@ mod rows;
 pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
     let furniture = find_furniture(doc);
     let mut out = Out::default();
-    let mut state = Unruled { text_foot: text_foot(doc, &furniture), ..Unruled::default() };
+    let last_page = doc.pages.last().map_or(0, |p| p.number);
+    let mut state = Unruled { text_foot: text_foot(doc, &furniture), last_page, ..Unruled::default() };
     for (pi, page) in doc.pages.iter().enumerate() {
         // Out of time (the budget chc_parse::parse started on this thread): stop here; the
         // caller sees the same deadline and fails the document with `time_limit`.
@@ -595,6 +596,8 @@ struct Unruled {
     first_rows_page: Option<u32>,
     /// Where a full page's text ends ([`text_foot`]).
     text_foot: f32,
+    /// The document's last page: no page break follows it.
+    last_page: u32,
 }
 
 struct Row {
@@ -651,8 +654,9 @@ impl Unruled {
         self.page_fresh = false;
         let body = std::mem::take(&mut self.body);
         // The body may end in a row the page break cut only where it runs down to the foot
-        // of the text (some three lines' leeway): a table ending higher up ends with a whole row.
-        let at_foot = page_end && body.last().is_some_and(|l| l.y + 4.0 * l.size >= self.text_foot);
+        // of the text (some three lines' leeway) and a page follows: a table ending higher
+        // up, or on the last page, ends with a whole row.
+        let at_foot = page_end && page != self.last_page && body.last().is_some_and(|l| l.y + 4.0 * l.size >= self.text_foot);
         let at = PageEdges { page_top: self.body_at_top, page_end: at_foot, continued: self.first_rows_page.is_some_and(|p| p < page) };
         let split = rows::split_rows(body, self.comply_col, at, &mut self.votes);
         if !split.rows.is_empty() {
