@@ -34,7 +34,8 @@ mod rows;
 pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
     let furniture = find_furniture(doc);
     let mut out = Out::default();
-    let mut state = Unruled::default();
+    let last_page = doc.pages.last().map_or(0, |p| p.number);
+    let mut state = Unruled { text_foot: text_foot(doc, &furniture), last_page, ..Unruled::default() };
     for (pi, page) in doc.pages.iter().enumerate() {
         // Out of time (the budget chc_parse::parse started on this thread): stop here; the
         // caller sees the same deadline and fails the document with `time_limit`.
@@ -62,6 +63,25 @@ pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
         state.drop_carry(&mut out, last.number);
     }
     out.lines
+}
+
+/// Where the text of a full page ends: the lowest baseline on most pages (the upper median
+/// of each page's lowest), furniture left out. A page break cuts a row only where the
+/// page's text runs down to about there.
+fn text_foot(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, usize)>) -> f32 {
+    let mut feet: Vec<f32> = doc
+        .pages
+        .iter()
+        .enumerate()
+        .filter_map(|(pi, page)| match &page.content {
+            PageContent::Positioned { runs, .. } => {
+                runs.iter().enumerate().filter(|(ri, _)| !furniture.contains(&(pi, *ri))).map(|(_, r)| r.y).reduce(f32::max)
+            }
+            _ => None,
+        })
+        .collect();
+    feet.sort_by(f32::total_cmp);
+    feet.get(feet.len() / 2).copied().unwrap_or(f32::NEG_INFINITY)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -574,6 +594,10 @@ struct Unruled {
     first_header_lines: Option<usize>,
     /// The page of the current table's first rows.
     first_rows_page: Option<u32>,
+    /// Where a full page's text ends ([`text_foot`]).
+    text_foot: f32,
+    /// The document's last page: no page break follows it.
+    last_page: u32,
 }
 
 struct Row {
@@ -629,14 +653,20 @@ impl Unruled {
         }
         self.page_fresh = false;
         let body = std::mem::take(&mut self.body);
-        let at = PageEdges { page_top: self.body_at_top, page_end, continued: self.first_rows_page.is_some_and(|p| p < page) };
+        // The body may end in a row the page break cut only where it runs down to the foot
+        // of the text (some three lines' leeway) and a page follows: a table ending higher
+        // up, or on the last page, ends with a whole row.
+        let at_foot = page_end && page != self.last_page && body.last().is_some_and(|l| l.y + 4.0 * l.size >= self.text_foot);
+        let at = PageEdges { page_top: self.body_at_top, page_end: at_foot, continued: self.first_rows_page.is_some_and(|p| p < page) };
         let split = rows::split_rows(body, self.comply_col, at, &mut self.votes);
         if !split.rows.is_empty() {
             self.first_rows_page.get_or_insert(page);
         }
-        // A header at the foot of a page over text with no number or answer: the first part
-        // of a row whose number and answer (centred or at the bottom) are on the next page.
-        if page_end && self.body_under_header && !split.anchored {
+        // A header (or, in a table seen to centre its rows or set them at the bottom, a
+        // section heading) at the foot of a page over text with no number or answer: the
+        // first part of a row whose number and answer are on the next page.
+        let open_row = self.body_under_header && page_end || at_foot && self.votes.alignment() != rows::Alignment::Top;
+        if open_row && !split.anchored {
             let part = split.rows.into_iter().reduce(|mut a, b| {
                 merge_cells(&mut a, b);
                 a
@@ -810,8 +840,8 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
                 st.cols = None;
                 st.last_y = None;
                 out.flush_para();
-                let cut = at == last_item && bands[bi].open_below;
-                ruled_row(std::mem::take(&mut band_cells[bi]), cut, page, st, out);
+                let last = at == last_item;
+                ruled_row(std::mem::take(&mut band_cells[bi]), last && bands[bi].open_below, last, page, st, out);
             }
             Item::Line(line) => {
                 unruled_line(page, line, &hlines, st, out);
@@ -822,10 +852,12 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 
 /// One band of a ruled table: a row, the table's header repeated, or part of a row cut by
 /// a page break. A row whose cells are centred or at the bottom shows no number or answer
-/// in its first part when the break cuts it (`cut`: the page ends under the band, no rule
-/// closing it); that part is carried to the row it begins on the next page, past the
-/// repeated header, just as a top-aligned row's end comes after it.
-fn ruled_row(cells: Vec<Vec<Piece>>, cut: bool, page: u32, st: &mut Unruled, out: &mut Out) {
+/// in its first part when the break cuts it; that part is carried to the row it begins on
+/// the next page, past the repeated header, just as a top-aligned row's end comes after
+/// it. The break shows as the page ending under the band with no rule closing it (`open`),
+/// or, in a table whose rows are seen centred or bottom-aligned, as the page's last band
+/// having neither (`last`): writers close a cut row's part with a rule at the page's foot.
+fn ruled_row(cells: Vec<Vec<Piece>>, open: bool, last: bool, page: u32, st: &mut Unruled, out: &mut Out) {
     let texts: Vec<String> = cells.iter().map(|c| cell_text(c.clone())).collect();
     let named = texts.iter().filter(|t| column_role(t) != ColumnRole::Other).count();
     if named >= 3 {
@@ -834,6 +866,10 @@ fn ruled_row(cells: Vec<Vec<Piece>>, cut: bool, page: u32, st: &mut Unruled, out
     }
     let numbered = texts.first().is_some_and(|t| provision_number_cell(t).is_some() || is_bare_number(t));
     let answered = texts.iter().skip(1).any(|t| t.split_whitespace().count() <= 6 && parse_comply(t).is_some());
+    if numbered {
+        vote_band(&cells, &mut st.votes);
+    }
+    let cut = open || last && st.votes.alignment() != rows::Alignment::Top;
     let cells = match st.carry.take() {
         Some(carried) => carry_before(carried, cells),
         None => cells,
@@ -843,6 +879,17 @@ fn ruled_row(cells: Vec<Vec<Piece>>, cut: bool, page: u32, st: &mut Unruled, out
         return;
     }
     out.push(page, cells.into_iter().map(cell_text).collect());
+}
+
+/// A numbered band's vote on where the table's rows put their numbers: how far its text
+/// reaches above and below the number (a line pitch taken from the number's size).
+fn vote_band(cells: &[Vec<Piece>], votes: &mut Votes) {
+    let Some(number) = cells.first().filter(|c| !c.is_empty()) else { return };
+    let span = |ps: &mut dyn Iterator<Item = &Piece>| ps.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| (lo.min(p.y), hi.max(p.y)));
+    let (lo, hi) = span(&mut number.iter());
+    let (top, bottom) = span(&mut cells.iter().flatten().filter(|p| !p.text.trim().is_empty()));
+    let size = number.iter().map(|p| p.size).fold(0.0, f32::max);
+    votes.cast(lo - top, bottom - hi, 1.2 * size);
 }
 
 fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: &mut Out) {

@@ -273,14 +273,17 @@ fn draw(first: usize, rows: &[Row], page_lines: usize, style: Style) -> ParsedDo
             let sheet = pages.last_mut().expect("a page");
             let baseline = y + line_height - 2.0;
             // Which of a cell's `n` lines stands on this line of the row, and how far below
-            // it (a centred cell with an odd number of lines to spare sits half a line down).
+            // it (a centred cell with an odd number of lines to spare sits half a line down,
+            // unless the page breaks under this line: no writer sets a line across the break).
+            let breaks_below = used + 1 >= page_lines;
             let here = |n: usize| -> Option<(usize, f32)> {
                 let start = match style.valign {
                     VAlign::Top => 0,
                     VAlign::Middle => height - n,
                     VAlign::Bottom => 2 * (height - n),
                 };
-                (0..n).find(|j| (start + 2 * j) / 2 == line).map(|j| (j, ((start + 2 * j) % 2) as f32 * 0.5 * line_height))
+                let half = |k: usize| if breaks_below { 0.0 } else { (k % 2) as f32 * 0.5 * line_height };
+                (0..n).find(|j| (start + 2 * j) / 2 == line).map(|j| (j, half(start + 2 * j)))
             };
             if let Some((_, down)) = here(1) {
                 push_words(&mut sheet.runs, &[NUMBERS[first + i]], edges[0] + 3.0, baseline + down, size);
@@ -390,15 +393,21 @@ proptest! {
         comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
     }
 
-    /// A known gap, run with `--ignored`: in tables whose cells are centred or bottom-aligned,
-    /// a tall cell's first lines stand above the row's number, and when most rows are one
-    /// line high the line pitch is read as the row pitch, so the table's alignment is not
-    /// seen and those lines go to the row above or are lost. The producer matrix's centred
-    /// and bottom-aligned forms read right (tests/e2e.rs); these generated ones not always.
+    /// Cells centred or at the bottom of their rows: a tall cell's first lines stand above
+    /// the row's number, and most rows may be one line high (so the line pitch is not the
+    /// row pitch); a row the page break cuts shows its number on one side of the break only.
     #[test]
-    #[ignore = "known gap: centred and bottom-aligned cells in generated tables (see the comment)"]
-    fn centred_and_bottom_aligned_cells_come_back_row_for_row((first, rows) in rows(), ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
-        comes_back_row_for_row(first, &rows, 45, ruling, Style { landscape: false, ..style })?;
+    fn centred_and_bottom_aligned_cells_come_back_row_for_row((first, rows) in rows(), page_lines in 20usize..46, ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
+        comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
+    }
+
+    /// A known gap, run with `--ignored`: the same on pages of a few lines (6 to 19), where
+    /// most rows are cut and a page may hold a row's middle part only, with neither its
+    /// number nor a pause to tell which row it belongs to.
+    #[test]
+    #[ignore = "known gap: centred and bottom-aligned cells on pages of a few lines (see the comment)"]
+    fn centred_and_bottom_aligned_cells_on_short_pages_come_back_row_for_row((first, rows) in rows(), page_lines in 6usize..20, ruling in 0..3u8, style in styles_aligned(&[VAlign::Middle, VAlign::Bottom])) {
+        comes_back_row_for_row(first, &rows, page_lines, ruling, style)?;
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub(super) struct Votes {
     top: u32,
     middle: u32,
     bottom: u32,
+    /// The table's line pitch on the pages read so far: a page holding few lines (a row's
+    /// end and a one-line row) may show only the pitch between rows.
+    pitch: Option<f32>,
 }
 
 impl Votes {
@@ -67,6 +70,23 @@ impl Votes {
             Alignment::Bottom
         } else {
             Alignment::Top
+        }
+    }
+
+    /// One vote: how far the anchor's block reaches above (`above`) and below (`below`) it.
+    pub(super) fn cast(&mut self, above: f32, below: f32, pitch: f32) {
+        let tol = 0.5 * pitch;
+        // A row of two lines with its anchor centred half a line down sits as far from either
+        // end, half a line: on the tolerance of both, yet centred.
+        if above.min(below) >= 0.25 * pitch && (above - below).abs() <= 0.1 * pitch {
+            self.middle += 1;
+            return;
+        }
+        match (above <= tol, below <= tol) {
+            (true, false) => self.top += 1,
+            (false, true) => self.bottom += 1,
+            (false, false) if (above - below).abs() <= pitch.max(0.25 * (above + below)) => self.middle += 1,
+            _ => {}
         }
     }
 }
@@ -120,7 +140,15 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         return Split { rows: Vec::new(), anchored: false, open_tail: false };
     }
     let n = lines.len();
-    let pitch = line_pitch(&lines);
+    let pitch = match (line_pitch(&lines), votes.pitch) {
+        (Some(own), Some(table)) => own.min(table),
+        (own, table) => own.or(table).unwrap_or_else(|| {
+            let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+            sizes.sort_by(f32::total_cmp);
+            1.2 * sizes[sizes.len() / 2]
+        }),
+    };
+    votes.pitch = Some(pitch);
     // What a row without a number or an answer costs: about what a one-line misplacement does.
     let penalty = pitch;
     let gap = 1.25 * pitch;
@@ -172,7 +200,7 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
         if same == 1 && !cut {
             let members: Vec<usize> = (0..n).filter(|&i| block[i] == b).collect();
             let (top, bottom) = (lines[members[0]].y, lines[*members.last().unwrap()].y);
-            vote(votes, all[k].lo - top, bottom - all[k].hi, pitch);
+            votes.cast(all[k].lo - top, bottom - all[k].hi, pitch);
         }
         k += same;
     }
@@ -282,10 +310,15 @@ pub(super) fn split_rows(lines: Vec<BodyLine>, comply_col: Option<usize>, at: Pa
     Split { rows, anchored: !anchors.is_empty(), open_tail }
 }
 
-/// The usual distance between the baselines of wrapped lines in one cell.
-fn line_pitch(lines: &[BodyLine]) -> f32 {
+/// The usual distance between the baselines of wrapped lines in one cell: the smallest that
+/// recurs among a column's consecutive lines at least a font size apart (lines closer than
+/// that are not a cell's wrapped lines). When most rows are one line high, the deltas
+/// between rows outnumber those inside a cell, so a percentile of all would read the row
+/// pitch and a tall row's lines would run on into the rows around it.
+fn line_pitch(lines: &[BodyLine]) -> Option<f32> {
     let width = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
     let mut deltas: Vec<f32> = Vec::new();
+    let mut set_apart: Vec<f32> = Vec::new();
     for col in 0..width {
         let mut prev: Option<f32> = None;
         for l in lines.iter().filter(|l| l.has_text(col)) {
@@ -293,18 +326,33 @@ fn line_pitch(lines: &[BodyLine]) -> f32 {
                 let d = l.y - p;
                 if d > 0.6 * l.size && d < 2.0 * l.size {
                     deltas.push(d);
+                    if d >= 0.95 * l.size {
+                        set_apart.push(d);
+                    }
                 }
             }
             prev = Some(l.y);
         }
     }
     if deltas.is_empty() {
-        let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
-        sizes.sort_by(f32::total_cmp);
-        return 1.2 * sizes[sizes.len() / 2];
+        return None;
     }
-    deltas.sort_by(f32::total_cmp);
-    deltas[deltas.len() * 3 / 10]
+    set_apart.sort_by(f32::total_cmp);
+    Some(smallest_cluster(&set_apart).unwrap_or_else(|| {
+        deltas.sort_by(f32::total_cmp);
+        deltas[deltas.len() * 3 / 10]
+    }))
+}
+
+/// The middle of the smallest cluster of (sorted) deltas: those within 5% of the smallest
+/// one, when they are at least one in twenty of all (a lone odd delta in a long table is
+/// noise; a short table may show one wrapped line only).
+fn smallest_cluster(deltas: &[f32]) -> Option<f32> {
+    let need = (deltas.len() / 20).max(1);
+    (0..deltas.len()).find_map(|i| {
+        let end = i + deltas[i..].partition_point(|&d| d <= 1.05 * deltas[i]);
+        (end - i >= need).then(|| deltas[(i + end) / 2])
+    })
 }
 
 /// The comply column's blocks, as (first, last) line indices: its consecutive lines within
@@ -333,17 +381,6 @@ fn comply_blocks(lines: &[BodyLine], comply_col: Option<usize>, region: &[usize]
         blocks.push((i, i, text));
     }
     blocks.into_iter().map(|(a, b, _)| (a, b)).collect()
-}
-
-/// One vote: how far the anchor's block reaches above (`above`) and below (`below`) it.
-fn vote(votes: &mut Votes, above: f32, below: f32, pitch: f32) {
-    let tol = 0.5 * pitch;
-    match (above <= tol, below <= tol) {
-        (true, false) => votes.top += 1,
-        (false, true) => votes.bottom += 1,
-        (false, false) if (above - below).abs() <= pitch.max(0.25 * (above + below)) => votes.middle += 1,
-        _ => {}
-    }
 }
 
 /// The movable units of lines `start..end`: lines of a block that holds an anchor one by
@@ -660,7 +697,7 @@ mod tests {
             line(129.0, [None, Some("r2"), Some("c1")]),
             line(141.0, [Some("2.5"), Some("r3"), Some("c2")]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows, [vec!["", "end of the last row.", ""], vec!["2.5", "r1 r2 r3", "c1 c2"]]);
@@ -678,7 +715,7 @@ mod tests {
             line(142.0, [None, Some("b1"), None]),
             line(154.0, [Some("2.3"), Some("b2"), None]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges::default(), &mut votes);
         assert_eq!(texts(&split), [vec!["2.2", "a1 a2", "e1 e2 e3"], vec!["2.3", "b1 b2", ""]]);
     }
@@ -705,7 +742,7 @@ mod tests {
             }
             y += 3.0;
         }
-        let mut votes = Votes { top: 0, middle: 3, bottom: 0 };
+        let mut votes = Votes { top: 0, middle: 3, bottom: 0, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true, continued: true }, &mut votes);
         let rows = texts(&split);
         assert_eq!(rows.len(), 2, "{rows:?}");
@@ -723,13 +760,30 @@ mod tests {
             line(140.0, [None, Some("c. the decision"), Some("further training")]),
             line(152.0, [None, Some("on the complaint;"), Some("for staff.")]),
         ];
-        let mut votes = Votes { top: 0, middle: 0, bottom: 3 };
+        let mut votes = Votes { top: 0, middle: 0, bottom: 3, pitch: None };
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: false, continued: true }, &mut votes);
         assert_eq!(texts(&split), [vec!["", "end of 6.8 more of it.", "its comment"], vec!["", "c. the decision on the complaint;", "further training for staff."]]);
         // Running on to the page's end, the same lines are one row over the whole page.
         let lines = vec![line(100.0, [None, Some("a"), None]), line(140.0, [None, Some("b"), None])];
         let split = split_rows(lines, None, PageEdges { page_top: true, page_end: true, continued: true }, &mut votes);
         assert_eq!(split.rows.len(), 1);
+    }
+
+    #[test]
+    fn the_line_pitch_is_read_from_wrapped_lines_when_most_rows_are_one_line_high() {
+        // Rows 16 apart, one line each but for one wrapped cell (lines 12 apart): the deltas
+        // between rows outnumber those inside the cell.
+        let mut lines = Vec::new();
+        for (k, n) in ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"].into_iter().enumerate() {
+            let y = 100.0 + 16.0 * k as f32;
+            lines.push(line(y, [Some(n), Some("req"), Some("ev")]));
+        }
+        lines.push(line(196.0, [Some("2.7"), Some("req"), Some("ev one")]));
+        lines.push(line(208.0, [None, None, Some("ev two")]));
+        assert_eq!(line_pitch(&lines), Some(12.0));
+        // Lines closer than the font size are not a cell's wrapped lines.
+        let close = vec![line(100.0, [None, Some("a"), None]), line(108.0, [None, Some("b"), None]), line(120.0, [None, Some("c"), None]), line(132.0, [None, Some("d"), None])];
+        assert_eq!(line_pitch(&close), Some(12.0));
     }
 
     #[test]
