@@ -10,7 +10,7 @@
 //! [`MAX_REPEATED_BYTES`] of text repeated into covered slots per document.
 
 use crate::ParseError;
-use chc_model::{Covered, StructuredCell, StructuredRow, StructuredTable};
+use chc_model::{Block, BlockKind, Covered, StructuredCell, StructuredRow, StructuredTable};
 
 /// Widest table read: cells past this column are dropped (forms have under a dozen).
 pub const MAX_COLUMNS: usize = 100;
@@ -213,6 +213,14 @@ pub fn check_table(t: &StructuredTable) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// [`check_table`] for every table among a structured page's blocks.
+pub fn check_tables(blocks: &[Block]) -> Result<(), String> {
+    blocks.iter().try_for_each(|b| match &b.kind {
+        BlockKind::Table(t) => check_table(t),
+        _ => Ok(()),
+    })
 }
 
 /// Rows as strings for tests: `text` for a slot holding its cell, `<text` covered from the

@@ -2,19 +2,15 @@
 //! table-shaped random markup they never panic, and every table they give is a grid whose
 //! merged slots agree with the cell they are covered by.
 
-use chc_model::{Block, BlockKind, PageContent, SourceFormat, SourceInfo};
+use chc_model::{Block, PageContent, SourceFormat, SourceInfo};
 use chc_parse::{Deadline, Limits};
 use proptest::prelude::*;
 use std::io::{Cursor, Write};
 
 /// Every table keeps the readers' promise ([`chc_parse::grid::check_table`]).
 fn assert_grids(blocks: &[Block]) {
-    for b in blocks {
-        if let BlockKind::Table(t) = &b.kind {
-            if let Err(e) = chc_parse::grid::check_table(t) {
-                panic!("{e}");
-            }
-        }
+    if let Err(e) = chc_parse::grid::check_tables(blocks) {
+        panic!("{e}");
     }
 }
 
