@@ -222,8 +222,6 @@ const ANOTHER_BEFORE: [&str; 33] = [
 /// (not "landlords like X should …", about the form's own). Capitalised, they open a
 /// sentence wherever they stand: cells run sentences together without a full stop.
 const ANOTHER_OPENING: [&str; 3] = ["like ", "unlike ", "as with "];
-/// The same, as a sentence inside the text would start them.
-const ANOTHER_OPENING_CAPITALISED: [&str; 3] = ["Like ", "Unlike ", "As with "];
 
 /// Words just before a name (its last three) that make it another landlord: "our repairs
 /// contractor, X", "partners X and Y".
@@ -254,7 +252,10 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
         let first = m.start() + usize::from(ANOTHER_BEFORE[m.pattern().as_usize()].starts_with(' '));
         first == opening || sentence[first..].starts_with(|c: char| c.is_lowercase())
     });
-    let opens = ANOTHER_OPENING.iter().zip(ANOTHER_OPENING_CAPITALISED).any(|(cue, capital)| {
+    // The same cues as a sentence inside the text would start them ("Like ").
+    static CAPITALISED: OnceLock<[String; 3]> = OnceLock::new();
+    let capitals = CAPITALISED.get_or_init(|| ANOTHER_OPENING.map(capitalised));
+    let opens = ANOTHER_OPENING.iter().zip(capitals).any(|(cue, capital)| {
         sentence.as_bytes()[opening..].get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue.as_bytes())) || sentence.contains(capital)
     });
     let near = sentence.split_whitespace().rev().take(3).any(|w| ANOTHER_NEAR.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
