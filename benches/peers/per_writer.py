@@ -60,7 +60,8 @@ def main():
                 print(f"| {s} | " + " | ".join(f"{v[k]:.3f}" for k in metrics) + " |")
         peers = [v for s, v in table[writer].items() if s != "chc"]
         if "chc" in table[writer] and peers:
-            behind = [(k, table[writer]["chc"][k], max(p[k] for p in peers)) for k in metrics if table[writer]["chc"][k] < max(p[k] for p in peers)]
+            best = {k: max(p[k] for p in peers) for k in metrics}
+            behind = [(k, table[writer]["chc"][k], best[k]) for k in metrics if table[writer]["chc"][k] < best[k]]
             print(f"\nchc at or above the best peer on every metric: {'yes' if not behind else 'NO'}")
             for k, mine, best in behind:
                 # Peers are scored on the rows they matched only, often the easy half.
