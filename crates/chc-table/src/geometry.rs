@@ -169,13 +169,13 @@ fn find_furniture(doc: &ParsedDocument) -> std::collections::HashSet<(usize, usi
         // A repeated table header is content even where no rule marks it as a table: a
         // baseline on which two or more runs name the form's columns.
         // Only baselines near the page's edges matter (header_line is asked about runs there).
-        let near_edge = |y: f32| y < 0.075 * h + 2.0 || y > 0.925 * h - 2.0;
+        // Running headers and footers stand in the page's top and bottom 7.5%.
+        let (top_edge, bottom_edge) = (0.075 * h, 0.925 * h);
+        let near_edge = |y: f32| y < top_edge + 2.0 || y > bottom_edge - 2.0;
         let named: Vec<f32> = runs.iter().filter(|r| near_edge(r.y) && column_role(&r.text) != ColumnRole::Other).map(|r| r.y).collect();
         let header_line = |y: f32| named.iter().filter(|&&ny| (ny - y).abs() <= 2.0).count() >= 2;
         for (ri, r) in runs.iter().enumerate() {
-            let top = r.y < 0.075 * h;
-            let bottom = r.y > 0.925 * h;
-            if !(top || bottom) {
+            if !(r.y < top_edge || r.y > bottom_edge) {
                 continue;
             }
             if bands.iter().any(|b| b.contains_y(r.y - 0.3 * r.font_size)) || header_line(r.y) {
