@@ -101,6 +101,10 @@ pub(crate) struct Gazetteer {
     by_acronym: HashMap<String, u32>,
     /// [`key`] of every stem pattern: the entry it belongs to alone.
     by_stem: HashMap<String, usize>,
+    /// [`key`] of every name and alias with its last kind words dropped one by one ("Bromford
+    /// Housing Group" → "bromfordhousing", "bromford"): the entry, or `None` where two
+    /// entries share it. What web hosts are made of.
+    by_trimmed: HashMap<String, Option<usize>>,
 }
 
 /// An ASCII word's first two letters, lower-cased, and its length (up to 31).
@@ -132,6 +136,7 @@ impl Gazetteer {
             by_key: HashMap::new(),
             by_acronym: HashMap::new(),
             by_stem: HashMap::new(),
+            by_trimmed: HashMap::new(),
         };
         for r in rdr.records().filter_map(Result::ok) {
             let name = r.get(0).unwrap_or("").trim().to_string();
@@ -145,6 +150,7 @@ impl Gazetteer {
             }
             for spelling in std::iter::once(name.clone()).chain(split(r.get(3))) {
                 g.add_spelling(&spelling, i);
+                g.add_trimmed(&spelling, i);
             }
             g.entries.push(Entry { name, aliases: split(r.get(3)) });
         }
@@ -218,6 +224,23 @@ impl Gazetteer {
                 self.index_first_word(&written.to_lowercase(), p);
             }
             self.patterns.push(Pattern { lower: written.to_lowercase(), written, entry, ordinary: false, form });
+        }
+    }
+
+    fn add_trimmed(&mut self, spelling: &str, entry: usize) {
+        let mut words: Vec<&str> = spelling.split_whitespace().collect();
+        if words.first() == Some(&"The") {
+            words.remove(0);
+        }
+        while words.len() > 1 && names::is_kind_or_qualifier(words[words.len() - 1]) {
+            words.pop();
+            let k = key(&words.join(" "));
+            if k.len() >= 5 && !common_words().contains(k.as_str()) {
+                let slot = self.by_trimmed.entry(k).or_insert(Some(entry));
+                if *slot != Some(entry) {
+                    *slot = None;
+                }
+            }
         }
     }
 
@@ -304,10 +327,29 @@ impl Gazetteer {
         }
         let label = key(registrable_label(host)?);
         if label.len() < 5 {
-            return None;
+            return self.by_initials_label(&label).map(|i| &self.entries[i]);
         }
         let named = [self.by_key.get(&label), self.by_key.get(&format!("the{label}"))].into_iter().flatten().find_map(|&(i, ordinary)| (!ordinary).then_some(i));
-        named.or_else(|| self.by_stem.get(&label).copied()).map(|i| &self.entries[i])
+        named.or_else(|| self.by_stem.get(&label).copied()).or_else(|| self.by_trimmed_label(&label)).map(|i| &self.entries[i])
+    }
+
+    /// The entry a host's label names in part: its name without the last kind words
+    /// ("bromfordhousing.co.uk" → Bromford Housing Group), also after the label's own kind
+    /// ending ("grandunionhomes" → Grand Union Housing Group), where one entry alone has it.
+    fn by_trimmed_label(&self, label: &str) -> Option<usize> {
+        const ENDINGS: [&str; 10] = ["housinggroup", "housingassociation", "housingtrust", "housing", "homes", "group", "trust", "living", "partnership", "communities"];
+        let stripped = ENDINGS.iter().filter_map(|e| label.strip_suffix(e)).filter(|s| s.len() >= 5);
+        std::iter::once(label).chain(stripped).find_map(|l| self.by_trimmed.get(l).copied().flatten()).or_else(|| self.by_initials_label(label))
+    }
+
+    /// The entry a host's label spells the initials of, where one entry alone goes by them
+    /// ("whg.co.uk", "ncha.org.uk").
+    fn by_initials_label(&self, label: &str) -> Option<usize> {
+        let letters = label.to_ascii_uppercase();
+        if !(3..=6).contains(&letters.len()) || !letters.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        self.by_acronym.get(&letters).map(|&p| self.patterns[p as usize].entry)
     }
 }
 
@@ -530,6 +572,8 @@ struct Mention {
     method: &'static str,
     /// Named as another landlord than the form's ([`names::names_another`]).
     another: bool,
+    /// Named in evidence or commentary, but not as the form's own ([`names::in_own_voice`]).
+    passing: bool,
 }
 
 /// A landlord-shaped name the gazetteer does not know.
@@ -571,6 +615,9 @@ struct Reading {
     unknown: BTreeMap<String, Unknown>,
     unclaimed_hosts: Vec<Host>,
     short_forms: BTreeMap<String, ShortForms>,
+    /// Known landlords named in passing in evidence or commentary: in how many texts, and what
+    /// those mentions are worth together.
+    passing: BTreeMap<String, (u32, f64)>,
 }
 
 #[derive(Default)]
@@ -620,7 +667,7 @@ impl Reading {
         let place = if names_publisher { Place::PublisherLine } else { place };
         let weight = place.weight();
         let mut mentions: Vec<Mention> = Vec::new();
-        let mut mention = |start: usize, end: usize, (name, known): (String, bool), weight: f64, method: &'static str| mentions.push(Mention { start, end, name, known, weight, method, another: false });
+        let mut mention = |start: usize, end: usize, (name, known): (String, bool), weight: f64, method: &'static str| mentions.push(Mention { start, end, name, known, weight, method, another: false, passing: false });
         let resolve = |name: String| gaz.by_name(&name).map_or((name, false), |e| (e.name.clone(), true));
         // Landlord-shaped names. The run of capitalised words may start with the sentence's
         // first word ("Contacting Stoke-on-Trent City Council"): the known name it ends with.
@@ -757,6 +804,8 @@ impl Reading {
                 if names::names_another(text, m.start, m.end) {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
+                } else if place == Place::Body && !names::in_own_voice(text, m.start, m.end) {
+                    m.passing = true;
                 }
             }
         }
@@ -765,7 +814,12 @@ impl Reading {
         mentions.dedup_by(|later, first| later.name == first.name);
         for m in mentions {
             let example = if m.method.ends_with("_domain") { &text[m.start..m.end] } else { text };
-            self.add_mention(m.name, m.weight, m.method, example, m.another);
+            if m.passing {
+                let p = self.passing.entry(m.name.clone()).or_default();
+                p.0 += 1;
+                p.1 += m.weight;
+            }
+            self.add_mention(m.name, m.weight, m.method, example, m.another || m.passing);
         }
     }
 
@@ -905,6 +959,14 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         reading.confirm(&texts);
     }
 
+    // A known landlord the cells keep naming, even in passing, is what the form is about.
+    for (name, (texts, weight)) in &reading.passing {
+        if *texts >= REPEATED_NAME_TEXTS {
+            if let Some(t) = reading.tally.get_mut(name) {
+                t.naming += weight;
+            }
+        }
+    }
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
@@ -1190,6 +1252,65 @@ mod tests {
         assert!(mixed.1.confidence < alone.1.confidence, "{alone:?} {mixed:?}");
         // Words of comparison after a name do not make it another's.
         assert_eq!(landlord(&table(&["Oakridge Homes compared with its peers: self-assessment"], &["Policy"])).as_deref(), Some("Oakridge Homes"));
+    }
+
+    /// A known landlord named in a cell after a preposition or a verb of contact is another
+    /// body the landlord deals with, not the form's own: a form that names no other landlord
+    /// then names none. Named as what a sentence is about, or twice, it is the form's.
+    #[test]
+    fn a_landlord_named_in_passing_in_the_cells_is_not_the_forms() {
+        let passing = [
+            "Complaints about adult social care are passed to Kestrel Vale District Council.",
+            "Our out-of-hours line is run by Oakridge Homes.",
+            "Training was given by staff seconded from Pennyfield Homes.",
+            "Complaints about planning go to Oakridge Homes's planning team. Our policy is on the website.",
+            "Where a complaint concerns Norbury Homes, we pass it on within five days.",
+            "Tenants of Oakridge Homes living on our estates contact their own landlord.",
+            "The panel visited Pennyfield Homes to see how they handle complaints.",
+            "\u{2022} Telephone \u{2022} Referred by Oakridge Homes",
+        ];
+        for cell in passing {
+            assert_eq!(landlord(&table(&["Self-assessment"], &[cell])), None, "{cell}");
+        }
+        let own = [
+            "At Oakridge Homes, every complaint is logged.",
+            "Policy section 5.1 (page 3) At Oakridge Homes, every complaint is logged.",
+            "Oakridge Homes accepts complaints made through a representative.",
+            "Part 2 of our procedure Oakridge Homes has used this definition since 2020.",
+            "All Oakridge Homes staff complete complaint training.",
+            "We at Oakridge Homes publish this page every year.",
+            "As Oakridge Homes, we aim to put things right first time.",
+            "The definition is used across Oakridge Homes.",
+            "The Oakridge Homes Board approved the policy in May 2024.",
+        ];
+        for cell in own {
+            assert_eq!(landlord(&table(&["Self-assessment"], &[cell])).as_deref(), Some("Oakridge Homes"), "{cell}");
+        }
+        let twice = table(&["Self-assessment"], &["Calls are answered by Oakridge Homes.", "Letters are checked by Oakridge Homes."]);
+        assert_eq!(landlord(&twice).as_deref(), Some("Oakridge Homes"));
+    }
+
+    /// A web host that spells a known landlord's name without its last kind words, with a
+    /// kind ending of its own, or by the initials only that landlord goes by.
+    #[test]
+    fn hosts_that_spell_part_of_a_known_name() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Brackmoor Housing Group,housing_association,,,t\n\
+             Grand Wexley Housing Association,housing_association,,,t\n\
+             Tollmarsh Vale Homes,housing_association,,,t\n\
+             Tollmarsh Vale Housing,housing_association,,,t\n",
+        );
+        let cases = [
+            ("the name without its last kind word", "complaints@brackmoorhousing.co.uk", Some("Brackmoor Housing Group")),
+            ("another kind ending", "complaints@brackmoorhomes.org.uk", Some("Brackmoor Housing Group")),
+            ("initials", "feedback@gwha.org.uk", Some("Grand Wexley Housing Association")),
+            ("a part two names share", "feedback@tollmarshvale.org.uk", None),
+        ];
+        for (what, mail, want) in cases {
+            let t = table(&["Self-assessment"], &[&format!("Write to {mail} about a complaint")]);
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");
+        }
     }
 
     /// A landlord the gazetteer lacks, named in the introduction: the introduction is about

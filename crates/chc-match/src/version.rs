@@ -33,14 +33,19 @@ pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry
     number_cues(table, registry, &mut structure, &mut evidence);
     title_cues(table, registry, &mut structure, &mut evidence);
 
-    // Wording: how well the requirement cells read as each version's provisions.
+    // A few questions among statements still lean to the 2020 form.
+    if asked > 0 {
+        structure[slot(CodeVersion::V2020)] += 2.0 * asked as f64 / table.records.len() as f64;
+        evidence.push(format!("{asked} of {} requirements are questions", table.records.len()));
+    }
+
+    // Wording: how well the requirement cells read as each version's provisions, the 2020
+    // form's questions included (a copy that lost its question marks still asks them).
     let texts: Vec<&Probe> = table.records.iter().zip(probes).filter(|(r, _)| r.requirement.split_whitespace().nth(7).is_some()).map(|(_, p)| p).collect();
     let mut wording: [Option<f64>; 3] = [None; 3];
     for t in &texts {
         for (v, best) in registry.best_score_per_version_of(&t.profile) {
-            if TABLE_VERSIONS.contains(&v) {
-                *wording[slot(v)].get_or_insert(0.0) += best / texts.len() as f64;
-            }
+            *wording[slot(v)].get_or_insert(0.0) += best / texts.len() as f64;
         }
     }
     // Where the wording reads alike in both Codes, the printed numbers may still tell.
@@ -218,6 +223,18 @@ mod tests {
         let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
         assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
         assert!(d.evidence.contains("2 of 3"));
+    }
+
+    #[test]
+    fn the_2020_questions_without_their_question_marks() {
+        // A copy that lost the question marks still asks the 2020 form's questions.
+        let reg = Registry::embedded();
+        let asked: Vec<String> = reg.of_version(CodeVersion::V2020).filter(|q| q.text.split_whitespace().nth(7).is_some()).take(6).map(|q| q.text.replace('?', "")).collect();
+        let reqs: Vec<(&str, Option<RequirementKind>)> = asked.iter().map(|t| (t.as_str(), None)).collect();
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let t = table(&["Ref", "Question", "Answer", "Evidence"], &roles, &reqs);
+        let (v, d) = code_version(&t, &probes(&t.records), reg);
+        assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
     }
 
     #[test]

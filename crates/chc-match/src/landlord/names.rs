@@ -56,6 +56,12 @@ pub(super) struct Shaped {
     pub council: bool,
 }
 
+/// Whether `word` ends a name as the kind of body it is ("Housing", "Group", "Borough",
+/// "Council", "Limited"), not as its distinctive part.
+pub(super) fn is_kind_or_qualifier(word: &str) -> bool {
+    is_kind(word) || KIND_QUALIFIERS.contains(&word) || matches!(word, "Ltd" | "Co-operative" | "Charity" | "Society")
+}
+
 /// Whether `word`, stripped of a possessive, is a kind word.
 fn is_kind(word: &str) -> bool {
     KIND_WORDS.contains(&word)
@@ -282,6 +288,8 @@ pub(super) fn owns_a_policy(name: &str, after: &str) -> bool {
     let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
     let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| name.ends_with('s'))));
     if let Some(o) = owned {
+        // Within its sentence: "X's planning team. Our policy …" is not X's policy.
+        let o = o.split(['.', ';', '\n']).next().unwrap_or("");
         return o.split_whitespace().take(6).any(|w| is_policy(&word(w)));
     }
     let Some(rest) = after.strip_prefix(' ') else { return false };
@@ -317,6 +325,71 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::Subject;
     }
     Standing::Passing
+}
+
+/// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
+/// "We at X …", "Here at X …".
+const OWN_VOICE_OPENINGS: [&str; 7] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at"];
+
+/// Words just before a name that make it the frame the writer works in ("used across X",
+/// "throughout X", "within X").
+const OWN_VOICE_BEFORE: [&str; 3] = ["across", "throughout", "within"];
+
+/// Words that make the name after them a name used as an adjective ("all X staff", "every X
+/// resident", "the X Board"): the writer's own organisation, unless a preposition leads
+/// the phrase ("go to the X planning team").
+const DETERMINERS: [&str; 7] = ["all", "every", "each", "any", "our", "the", "new"];
+
+/// Prepositions (and verbs of contact) that put a name in the object of its sentence.
+const LEADS_TO_ANOTHER: [&str; 13] = ["to", "by", "from", "with", "of", "at", "for", "about", "via", "through", "into", "visited", "concerns"];
+
+/// Words that tie a name to the clause before it ("X and Y", "higher than X", "a team that
+/// X funds").
+const JOINS_CLAUSES: [&str; 17] = ["and", "or", "but", "nor", "than", "whereas", "while", "whilst", "that", "which", "where", "when", "if", "unless", "because", "so", "like"];
+
+/// Whether a known landlord named in evidence or commentary at `start..end` of `text` is named
+/// as the form's own: what its sentence (or line, or cell) opens with ("Karbon Homes accepts
+/// …", "Karbon Homes Complaints Policy"), the owner of a policy, the name the writer speaks
+/// as ("We at X", "At X, …", "As X, we …"), the frame of the sentence ("across X") or a
+/// name used as an adjective ("all X staff"). After a preposition or a verb of contact
+/// ("passed to X", "run by X", "tenants of X", "visited X") a cell names other bodies the
+/// landlord deals with far more often than itself.
+pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
+    if owns_a_policy(&text[start..end], &text[end..]) {
+        return true;
+    }
+    let before = &text[..start];
+    // Cells run sentences together: a bracket closed before the name ends one too.
+    let sentence_at = before.rfind(['.', ';', '!', '?', '\n', '|', ':', ')', '\u{2022}']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let head = before[sentence_at..].trim();
+    // "… (page 3) At X, every complaint …": a capitalised opening starts a sentence.
+    let opening = head.rsplit_once(' ').map_or(head, |(_, w)| w);
+    if matches!(opening, "At" | "As") {
+        return true;
+    }
+    let head = head.to_ascii_lowercase();
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
+    let head = head.strip_suffix(" the").or_else(|| (head == "the").then_some("")).unwrap_or(head);
+    if head.is_empty() || OWN_VOICE_OPENINGS.contains(&head) {
+        return true;
+    }
+    let words: Vec<&str> = head.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    let last = words.last().copied().unwrap_or("");
+    if OWN_VOICE_BEFORE.contains(&last) || words.ends_with(&["we", "at"]) {
+        return true;
+    }
+    // "… part 2 of our procedure X has used this definition since 2020": a cell that runs
+    // sentences together without a full stop; the name does something, and no preposition
+    // or conjunction ties it to the words before.
+    let acts = text[end..].strip_prefix(' ').and_then(|a| a.split_whitespace().next()).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"));
+    if acts && !LEADS_TO_ANOTHER.contains(&last) && !JOINS_CLAUSES.contains(&last) {
+        return true;
+    }
+    // "all X staff": a determiner before, a word after, no preposition before the phrase.
+    let determiner = last;
+    let lead = words.len().checked_sub(2).map(|i| words[i]);
+    let followed = text[end..].starts_with(' ') && text[end..].split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
+    DETERMINERS.contains(&determiner) && followed && !lead.is_some_and(|w| LEADS_TO_ANOTHER.contains(&w))
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
