@@ -142,6 +142,7 @@ mod tests {
             records: (0..rows).map(|i| RawRecord { number: Some(format!("1.{}", i + 2)), location: 100 + i as u32, ..Default::default() }).collect(),
             context: vec![],
             front_matter_lines: 0,
+            furniture: vec![],
             warnings: vec![],
         };
         let line = |location: u32, text: &&str| chc_model::ContextLine { location, text: text.to_string() };

@@ -483,6 +483,9 @@ enum Place {
     Heading,
     /// Lines after the table's last row.
     Footer,
+    /// Page furniture the table stage left out: a cookie notice, navigation, a web page's
+    /// banner and footer, its link hosts.
+    Furniture,
     /// A line that names its publisher: "© 2024 …", "… is a registered society".
     PublisherLine,
     /// Evidence and commentary.
@@ -494,7 +497,7 @@ impl Place {
         match self {
             Place::Title => 5.0,
             Place::PublisherLine => 3.0,
-            Place::Intro | Place::Heading | Place::Footer => 2.0,
+            Place::Intro | Place::Heading | Place::Footer | Place::Furniture => 2.0,
             Place::Body => 1.0,
         }
     }
@@ -504,6 +507,7 @@ impl Place {
             Place::Title => "title",
             Place::Intro | Place::Heading => "heading",
             Place::Footer | Place::PublisherLine => "footer",
+            Place::Furniture => "page_furniture",
             Place::Body => "body_text",
         }
     }
@@ -517,7 +521,7 @@ impl Place {
         match self {
             Place::Title | Place::PublisherLine => true,
             Place::Intro => standing != Standing::Another,
-            Place::Heading | Place::Footer => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            Place::Heading | Place::Footer | Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
             Place::Body => standing == Standing::PolicyOwner,
         }
     }
@@ -946,6 +950,9 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
             reading.read(gaz, Place::Body, t);
         }
     }
+    for f in &table.furniture {
+        reading.read(gaz, Place::Furniture, &f.text);
+    }
     // The Code's wording names no landlord: lines after it in the last row's requirement are
     // the page's footer, which the table reader could not tell from the row.
     if let Some(last) = table.records.iter().max_by_key(|r| r.location) {
@@ -955,7 +962,14 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     }
     if !reading.unknown.is_empty() || !reading.unclaimed_hosts.is_empty() || !reading.short_forms.is_empty() {
         let footer_in_row = table.records.iter().max_by_key(|r| r.location).map(|r| r.requirement.as_str());
-        let texts: Vec<&str> = table.context.iter().map(|c| c.text.as_str()).chain(table.records.iter().flat_map(|r| [r.evidence.as_str(), r.commentary.as_str()])).chain(footer_in_row).collect();
+        let texts: Vec<&str> = table
+            .context
+            .iter()
+            .chain(&table.furniture)
+            .map(|c| c.text.as_str())
+            .chain(table.records.iter().flat_map(|r| [r.evidence.as_str(), r.commentary.as_str()]))
+            .chain(footer_in_row)
+            .collect();
         reading.confirm(&texts);
     }
 
@@ -1009,6 +1023,7 @@ mod tests {
             records: evidence.iter().enumerate().map(|(i, e)| RawRecord { evidence: e.to_string(), location: 100 + i as u32, ..Default::default() }).collect(),
             context: context_lines,
             front_matter_lines: context.len(),
+            furniture: vec![],
             warnings: vec![],
         }
     }
@@ -1288,6 +1303,22 @@ mod tests {
         }
         let twice = table(&["Self-assessment"], &["Calls are answered by Oakridge Homes.", "Letters are checked by Oakridge Homes."]);
         assert_eq!(landlord(&twice).as_deref(), Some("Oakridge Homes"));
+    }
+
+    /// Page furniture the table stage left out (a cookie notice, a web page's footer, its
+    /// link hosts) still names the publisher; a name the gazetteer lacks counts there only as
+    /// a line of its own or a publisher line, as in a footer.
+    #[test]
+    fn page_furniture_names_the_publisher() {
+        let furnished = |lines: &[&str]| {
+            let mut t = table(&["Self-assessment"], &["Policy section 2"]);
+            t.furniture = lines.iter().map(|l| ContextLine { location: 0, text: l.to_string() }).collect();
+            landlord(&t)
+        };
+        assert_eq!(furnished(&["Oakridge Homes uses cookies to make this website work. Accept all cookies"]).as_deref(), Some("Oakridge Homes"));
+        assert_eq!(furnished(&["https://www.kestrelvale.gov.uk/"]).as_deref(), Some("Kestrel Vale District Council"));
+        assert_eq!(furnished(&["\u{a9} 2025 Wrenfold Living"]).as_deref(), Some("Wrenfold Living"));
+        assert_eq!(furnished(&["Home > Wrenfold Living news"]), None);
     }
 
     /// A web host that spells a known landlord's name without its last kind words, with a

@@ -198,6 +198,7 @@ mod tests {
                 .collect(),
             context: vec![],
             front_matter_lines: 0,
+            furniture: vec![],
             warnings: vec![],
         }
     }

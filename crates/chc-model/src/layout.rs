@@ -15,8 +15,19 @@ pub struct ParsedDocument {
     /// first cell; header rows from TH, merged slots from ColSpan/RowSpan). Empty when the
     /// file carries no structure tree.
     pub tagged_tables: Vec<crate::StructuredTable>,
+    /// Page furniture the reader left out of the document (a web page's banner, footer and
+    /// cookie notice; the hosts of its links and e-mail addresses), a line each: never a
+    /// cell or front matter, but where a page often names its publisher. Bounded by
+    /// [`FURNITURE_LINES`].
+    #[serde(default)]
+    pub furniture: Vec<String>,
     pub warnings: Vec<Warning>,
 }
+
+/// At most this many furniture lines are kept per document (of at most
+/// [`FURNITURE_LINE_BYTES`] each): enough for a page's footer, banner and link hosts.
+pub const FURNITURE_LINES: usize = 64;
+pub const FURNITURE_LINE_BYTES: usize = 300;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {

@@ -88,5 +88,10 @@ pub struct TableDocument {
     pub context: Vec<ContextLine>,
     /// How many of `context` come before the first row: the title and front matter.
     pub front_matter_lines: usize,
+    /// Page furniture left out of the table and its context (navigation, cookie notices,
+    /// footers; a web page's link hosts): only document-level detection reads it, for the
+    /// publisher's name.
+    #[serde(default)]
+    pub furniture: Vec<ContextLine>,
     pub warnings: Vec<Warning>,
 }

@@ -55,7 +55,7 @@ pub fn parse_html(source: SourceInfo, bytes: &[u8], deadline: Deadline) -> Resul
     }
     deadline.check()?;
     let blocks = read_blocks(&text, deadline)?;
-    crate::structured_document(source, blocks, warnings)
+    crate::structured_document(source, blocks, Vec::new(), warnings)
 }
 
 // ---------------------------------------------------------------------------------------

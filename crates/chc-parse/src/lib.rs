@@ -178,7 +178,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// One page of structured blocks (what HTML, DOCX and ODT give), or [`ParseError::Empty`]
 /// when no block holds text.
-pub(crate) fn structured_document(source: SourceInfo, blocks: Vec<chc_model::Block>, warnings: Vec<chc_model::Warning>) -> Result<ParsedDocument, ParseError> {
+pub(crate) fn structured_document(source: SourceInfo, blocks: Vec<chc_model::Block>, furniture: Vec<String>, warnings: Vec<chc_model::Warning>) -> Result<ParsedDocument, ParseError> {
     use chc_model::{BlockKind, Page, PageContent};
     let has_text = |b: &chc_model::Block| match &b.kind {
         BlockKind::Table(t) => t.rows.iter().any(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())),
@@ -191,6 +191,7 @@ pub(crate) fn structured_document(source: SourceInfo, blocks: Vec<chc_model::Blo
         source,
         pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
         tagged_tables: Vec::new(),
+        furniture,
         warnings,
     })
 }

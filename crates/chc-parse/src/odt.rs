@@ -77,7 +77,7 @@ pub fn parse_odt(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resul
             }
         }
     }
-    crate::structured_document(source, blocks, Vec::new())
+    crate::structured_document(source, blocks, Vec::new(), Vec::new())
 }
 
 fn is(n: Node<'_, '_>, ns: &str, local: &str) -> bool {

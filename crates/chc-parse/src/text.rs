@@ -114,6 +114,7 @@ pub(crate) fn lines_document<'a>(
         source,
         pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(lines) }],
         tagged_tables: Vec::new(),
+        furniture: Vec::new(),
         warnings,
     })
 }

@@ -7,7 +7,7 @@ use crate::lines::{is_border, is_chrome, is_page_number, parse_heading, provisio
 use crate::GridLine;
 use chc_code::answers::{continues_answer, leading_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
-use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning};
+use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning, FURNITURE_LINES, FURNITURE_LINE_BYTES};
 use chc_parse::clean::clean_text;
 
 /// Text accumulated per role while a record is open.
@@ -90,6 +90,8 @@ pub(crate) struct Assembler<'r> {
     pub header_variants: Vec<Vec<String>>,
     pub records: Vec<OpenRecord>,
     pub context: Vec<ContextLine>,
+    /// Page furniture kept out of the context (see [`TableDocument::furniture`]).
+    pub furniture: Vec<ContextLine>,
     pub warnings: Vec<Warning>,
     pub section: Option<(u32, String)>,
     pub kind: Option<RequirementKind>,
@@ -112,6 +114,7 @@ impl<'r> Assembler<'r> {
             header_variants: Vec::new(),
             records: Vec::new(),
             context: Vec::new(),
+            furniture: Vec::new(),
             warnings: Vec::new(),
             section: None,
             kind: None,
@@ -119,6 +122,17 @@ impl<'r> Assembler<'r> {
             segment: 0,
             pending_prefix: None,
             structured: false,
+        }
+    }
+
+    /// Keep a furniture line for document-level detection, within the document's bound.
+    pub fn furniture(&mut self, location: u32, text: &str) {
+        if self.furniture.len() < FURNITURE_LINES {
+            let mut end = text.len().min(FURNITURE_LINE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            self.furniture.push(ContextLine { location, text: text[..end].to_string() });
         }
     }
 

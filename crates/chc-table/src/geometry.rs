@@ -1021,6 +1021,7 @@ mod tests {
                 })
                 .collect(),
             tagged_tables: Vec::new(),
+            furniture: Vec::new(),
             warnings: Vec::new(),
         }
     }

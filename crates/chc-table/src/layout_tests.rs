@@ -12,6 +12,7 @@ fn table(text: &str) -> TableDocument {
         source: SourceInfo { path: "t.txt".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
         pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(lines) }],
         tagged_tables: vec![],
+        furniture: Vec::new(),
         warnings: vec![],
     };
     reconstruct(&doc, Registry::embedded()).expect("a form")

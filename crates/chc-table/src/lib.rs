@@ -167,6 +167,9 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         ));
     }
     let roles = asm.roles.clone().unwrap_or_default();
+    for line in &doc.furniture {
+        asm.furniture(0, line);
+    }
     Ok(TableDocument {
         source: doc.source.clone(),
         layout,
@@ -175,6 +178,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         records: asm.records.into_iter().map(|r| r.record).collect(),
         context: asm.context,
         front_matter_lines: asm.front_matter_lines,
+        furniture: asm.furniture,
         warnings,
     })
 }

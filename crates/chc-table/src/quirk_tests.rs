@@ -13,6 +13,7 @@ fn doc(text: &str) -> ParsedDocument {
         source: SourceInfo { path: "t.txt".into(), sha256: String::new(), format: SourceFormat::Text, bytes: 0 },
         pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(lines) }],
         tagged_tables: vec![],
+        furniture: Vec::new(),
         warnings: vec![],
     }
 }

@@ -417,6 +417,10 @@ impl Reader<'_, '_> {
                     // the form stays out of it, where the title is looked for.
                     if draft.is_some() || !self.asm.records.is_empty() {
                         self.asm.context.push(chc_model::ContextLine { location: u.location, text: u.text.clone() });
+                    } else {
+                        // A cookie notice may still name the publisher ("Karbon Homes uses
+                        // cookies …").
+                        self.asm.furniture(u.location, &u.text);
                     }
                 }
                 Kind::Header(cells) => {

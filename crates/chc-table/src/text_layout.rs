@@ -84,9 +84,11 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         if outside.is_empty() {
             return;
         }
-        // A header broken over lines has a pipe on each of its lines: lines before the first
-        // piped one (a title, an intro) are text of their own, not a first header cell.
-        let first_piped = outside.iter().position(|(_, t)| t.contains('|')).unwrap_or(outside.len());
+        // A header broken over lines has a pipe on each of its lines and names columns: lines
+        // before the first such line (a title, an intro, a page title "Self-assessment | X
+        // Council") are text of their own, not a first header cell.
+        let names_a_column = |t: &str| t.contains('|') && split_pipes(t).iter().any(|c| column_role(c) != ColumnRole::Other);
+        let first_piped = outside.iter().position(|(_, t)| names_a_column(t)).unwrap_or(outside.len());
         for (loc, t) in outside.drain(..first_piped) {
             out.push(GridLine { location: loc, cells: vec![t], page_break_before: false });
         }
@@ -104,10 +106,19 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
         outside.clear();
     };
+    let mut blank_before = false;
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() || crate::lines::is_border(t) {
+            blank_before |= t.is_empty();
             continue;
+        }
+        // A row closed by its last pipe, then a blank line, then a line without pipes: text
+        // after the table (a footer, a note), not more of the row's last cell.
+        let after_closed_row = blank_before && !t.contains('|') && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
+        blank_before = false;
+        if after_closed_row {
+            flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
         if starts_piped_record(t) {
@@ -434,6 +445,25 @@ mod tests {
             assert_eq!(g[1].cells, vec!["Code section", "Code requirement", "Comply: yes/no", "Evidence"]);
             assert_eq!(g[2].cells[2], "Yes");
         }
+        // A page title with a pipe of its own ("… | Fenmoor Homes") names no column.
+        let g = delimited_grid(&lines(
+            "Complaint handling self-assessment | Fenmoor Homes\n\nHow our stages meet the Code\n| Code section | Code requirement | Comply: yes/no | Evidence |\n|---|---|---|---|\n| 1.2 | A complaint must be defined as | Yes | Leaflet |\n",
+        ));
+        assert_eq!(g[0].cells, vec!["Complaint handling self-assessment | Fenmoor Homes"]);
+        assert_eq!(g[2].cells, vec!["Code section", "Code requirement", "Comply: yes/no", "Evidence"]);
+        assert_eq!(g[3].cells[2], "Yes");
+    }
+
+    #[test]
+    fn quirk27_text_after_a_closed_pipe_row_and_a_blank_line_is_not_its_cell() {
+        let g = delimited_grid(&lines(
+            "| Code section | Code requirement | Comply | Evidence |\n|---|---|---|---|\n| 1.2 | A complaint must be defined as | Yes | Leaflet |\n\nContact Fenmoor Homes\nSitemap\n",
+        ));
+        assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
+        assert_eq!(g[2].cells, vec!["Contact Fenmoor Homes"]);
+        // Without the blank line, or before the row's last pipe, a line still goes on with its cell.
+        let g = delimited_grid(&lines("| Code section | Code requirement | Comply | Evidence |\n| 1.2 | A complaint must be defined as | Yes | Leaflet\nand poster |\n"));
+        assert_eq!(g[1].cells[3], "Leaflet and poster");
     }
 }
 

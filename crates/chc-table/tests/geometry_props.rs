@@ -326,6 +326,7 @@ fn document(pages: Vec<(Vec<TextRun>, Vec<Rule>)>, (width, height): (f32, f32)) 
             .map(|(i, (runs, rules))| Page { number: i as u32 + 1, width, height, content: PageContent::Positioned { runs, rules } })
             .collect(),
         tagged_tables: Vec::new(),
+        furniture: Vec::new(),
         warnings: Vec::new(),
     }
 }

@@ -178,7 +178,7 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
             Vec::new()
         }
     };
-    Ok(ParsedDocument { source, pages, tagged_tables, warnings })
+    Ok(ParsedDocument { source, pages, tagged_tables, furniture: Vec::new(), warnings })
 }
 
 /// Load the file; a file whose cross-reference table is wrong or missing, or whose page tree
