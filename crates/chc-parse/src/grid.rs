@@ -125,6 +125,13 @@ impl GridBuilder {
             for slot in &mut self.carry[col..col + colspan] {
                 *slot = Some(Carry { rows_left: rowspan - 1, text: text.clone(), header });
             }
+        } else {
+            // A cell spanning across slots a cell above still covers (cells that overlap, an
+            // error the HTML table model lets stand): the one above stops here, so the slots
+            // below do not claim to repeat a cell they do not stand under.
+            for slot in self.carry.iter_mut().skip(col).take(colspan) {
+                *slot = None;
+            }
         }
         let row = self.row();
         row.cells.push(StructuredCell { text: text.clone(), header, covered: Covered::No });
@@ -269,6 +276,27 @@ mod tests {
         g.end_group();
         let rows = g.finish();
         assert_eq!(show(&rows), vec![vec!["S", "T", "<T"], vec!["^S", "a", "^T"], vec!["", "c", ""]]);
+    }
+
+    #[test]
+    fn a_cell_spanning_across_a_cell_merged_down_stops_it() {
+        // `<td><td rowspan=3>t<tr><th colspan=5><tr>`: the wide cell overlaps the tall one.
+        let mut b = RepeatBudget::default();
+        let mut g = GridBuilder::default();
+        g.start_group(None);
+        g.start_row(1, false);
+        g.cell(String::new(), false, 1, 1, &mut b).unwrap();
+        g.cell("t".into(), false, 1, 3, &mut b).unwrap();
+        g.end_row(&mut b).unwrap();
+        g.start_row(2, false);
+        g.cell("w".into(), true, 5, 1, &mut b).unwrap();
+        g.end_row(&mut b).unwrap();
+        g.start_row(3, false);
+        g.end_row(&mut b).unwrap();
+        g.end_group();
+        let t = StructuredTable { location: 1, caption: None, rows: g.finish() };
+        assert_eq!(check_table(&t), Ok(()));
+        assert_eq!(show(&t.rows), vec![vec!["", "t", "", "", ""], vec!["w", "<w", "<w", "<w", "<w"], vec!["", "", "", "", ""]]);
     }
 
     #[test]
