@@ -161,6 +161,24 @@ def by_section(rows):
 # Page chrome: what every council page carries around the form. None of it may become a
 # row, a comply value or a warning.
 
+def site_name(ll, otherwise):
+    """The landlord's name where the chrome prints it, or `otherwise` on a page that names
+    its landlord only in its footer or a mailto link (`named_only_in`)."""
+    return otherwise if ll.get("named_only_in") else esc(ll["name"])
+
+
+def footer_lines(ll):
+    """The footer's last lines: the name and address; on a page named only in its footer, a
+    copyright line of its own; on a page named only in a mailto link, the address only."""
+    contact = f"{esc(ll['address'])} &middot; Tel 01234&nbsp;567890"
+    where = ll.get("named_only_in")
+    if where == "footer":
+        return f"<p>&copy; 2025 {esc(ll['name'])}. All rights reserved.</p>\n  <p>{contact}</p>"
+    if where == "mailto":
+        return f"<p>{contact}</p>"
+    return f"<p>&copy; {esc(ll['name'])} &middot; {contact}</p>"
+
+
 def chrome_top(ll):
     return f"""<script>
   // Analytics: the markup in this string is not content.
@@ -171,7 +189,7 @@ def chrome_top(ll):
 </head>
 <body class="page">
 <!-- <table><tr><th>Code provision</th><th>Comply</th></tr><tr><td>9.9</td><td>No</td></tr></table> -->
-<div class="cookie-banner" id="cookie-banner" role="region" aria-label="Cookies on {esc(ll['name'])}">
+<div class="cookie-banner" id="cookie-banner" role="region" aria-label="Cookies on {site_name(ll, 'this website')}">
   <h2>Cookies on our website</h2>
   <p>We use some essential cookies to make this website work. We would like to set additional cookies to understand how you use the site.</p>
   <button type="button">Accept additional cookies</button> <button type="button">Reject additional cookies</button>
@@ -179,7 +197,7 @@ def chrome_top(ll):
 </div>
 <a href="#main-content" class="skip-link">Skip to main content</a>
 <header class="site-header" role="banner">
-  <a href="/" class="logo"><img src="{ll['slug']}_files/logo.svg" alt="{esc(ll['name'])} home page"></a>
+  <a href="/" class="logo"><img src="{ll['slug']}_files/logo.svg" alt="{site_name(ll, 'Our')} home page"></a>
   <form role="search" action="/search"><label for="q">Search</label><input id="q" name="q"><button>Search</button></form>
   <nav aria-label="Main menu"><ul><li><a href="/housing">Housing</a></li><li><a href="/council-tax">Council tax</a></li><li><a href="/bins">Bins and recycling</a></li><li><a href="/contact">Contact us</a></li></ul></nav>
 </header>
@@ -199,10 +217,10 @@ def chrome_bottom(ll):
 <div aria-hidden="true" class="print-only"><table><tr><td>2.1</td><td>No</td><td>Hidden copy</td></tr></table></div>
 <footer class="site-footer" role="contentinfo">
   <ul><li><a href="/accessibility">Accessibility statement</a></li><li><a href="/privacy">Privacy</a></li><li><a href="/cookies">Cookies</a></li></ul>
-  <p>&copy; {esc(ll['name'])} &middot; {esc(ll['address'])} &middot; Tel 01234&nbsp;567890</p>
+  {footer_lines(ll)}
 </footer>
 <script src="{ll['slug']}_files/site.js"></script>
-<script type="application/ld+json">{{"@context":"https://schema.org","@type":"GovernmentOrganization","name":"{esc(ll['name'])}"}}</script>
+<script type="application/ld+json">{{"@context":"https://schema.org","@type":"GovernmentOrganization","name":"{site_name(ll, '')}"}}</script>
 </body></html>
 """
 
@@ -217,12 +235,12 @@ def page(ll, body):
     return f"""<!DOCTYPE html>
 <html lang="en-GB"><head>{meta}
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{esc(ll['title'])} | {esc(ll['name'])}</title>
+<title>{esc(ll['title'])}{site_name(ll, '') and ' | ' + site_name(ll, '')}</title>
 {chrome_top(ll)}{open_main}
 <h1>{esc(ll['title'])}</h1>
 <p class="meta">{esc(ll['updated'])}</p>
 <p>{esc(ll['intro'])}</p>
-{body}
+{ll.get('contact_html', '')}{body}
 {close_main}
 {chrome_bottom(ll)}"""
 
@@ -469,9 +487,10 @@ def checkbox_cell(comply, k):
 # The pages. `rows` are (provision, comply as printed); `seed` varies the evidence.
 
 def landlord(slug, name, domain, title, updated, month, target, seed, rows, shape, address, **options):
+    who = "We have" if options.get("named_only_in") else f"{name} has"
     return dict(slug=slug, name=name, domain=domain, title=title, updated=updated, month=month, target=target,
                 seed=seed, rows=rows, shape=shape, address=address, **options,
-                intro=f"{name} has assessed its complaint handling against each provision of the Housing Ombudsman's Complaint Handling Code. "
+                intro=f"{who} assessed {'our' if options.get('named_only_in') else 'its'} complaint handling against each provision of the Housing Ombudsman's Complaint Handling Code. "
                       "Where we do not fully comply we say why and what we are doing about it.")
 
 
@@ -556,6 +575,20 @@ PAGES = [
               ("4.1", "Yes"), ("5.3", "Yes"), ("5.12", "No"), ("6.6", "Yes"), ("6.15", "Yes"), ("7.3", "Yes"), ("8.3", "Yes"),
               ("9.8", "No"), ("9.6", "Yes")],
              "table_checkboxes", "Ravensworth Court, Ravensworth RV3 5RC"),
+    # Pages that name their landlord only in page furniture the reader leaves out of the
+    # document: a copyright line in the footer (a name the gazetteer lacks), or the address
+    # of a mailto link (a gazetteer landlord, known by its domain; the form is invented).
+    landlord("copperfold_homes_footer_only", "Copperfold Homes", "copperfoldhomes.org.uk",
+             "Complaint Handling Code self-assessment", "Last updated: 3 June 2025", "April 2025", "December 2025", 13,
+             [("1.2", "Yes"), ("1.3", "Yes"), ("2.1", "Yes"), ("3.2", "Partially"), ("5.1", "Yes"), ("5.6", "Yes"),
+              ("6.2", "No"), ("7.1", "Yes"), ("9.1", "Yes")],
+             "table_colspan_titles", "Mill House, 14 Canal Street, Brindlow BR4 2CS", named_only_in="footer"),
+    landlord("accent_housing_mailto_only", "Accent Housing", "accentgroup.org",
+             "How we handle complaints: our self-assessment", "Published 12 May 2025", "March 2025", "November 2025", 14,
+             [("1.4", "Yes"), ("2.2", "Yes"), ("3.3", "Yes"), ("4.1", "No"), ("5.4", "Yes"), ("6.5", "Yes"),
+              ("6.12", "Partially"), ("8.2", "Yes")],
+             "cards_articles", "Gatehouse, 9 Station Road, Halsworth HW2 8GR", named_only_in="mailto",
+             contact_html='<p>To make a complaint, <a href="mailto:complaints@accentgroup.org?subject=Complaint">e-mail our complaints team</a> or call us.</p>\n'),
 ]
 
 DATES = {"January": "01", "February": "02", "March": "03", "April": "04", "May": "05", "June": "06", "July": "07",

@@ -135,3 +135,19 @@ fn forms_without_tables_match_gold() {
         check_page(&out, stem);
     }
 }
+
+/// Pages that name their landlord only in page furniture the reader leaves out of the
+/// document (fixtures/html/README.md): a copyright line in the footer (a name the gazetteer
+/// lacks), the address of a mailto link (a gazetteer landlord, known by its domain).
+const NAMED_ONLY_IN_FURNITURE: &[(&str, &str)] = &[("copperfold_homes_footer_only", "footer"), ("accent_housing_mailto_only", "email_domain")];
+
+#[test]
+fn a_landlord_named_only_in_the_footer_or_a_mailto_link_is_found() {
+    let files: Vec<String> = NAMED_ONLY_IN_FURNITURE.iter().map(|(s, _)| format!("fixtures/html/{s}.html")).collect();
+    let out = extract(&files, "furniture");
+    for (stem, method) in NAMED_ONLY_IN_FURNITURE {
+        check_page(&out, stem);
+        let doc = load_doc(&out, stem);
+        assert_eq!(doc.detection.landlord.method, *method, "{stem}: {:?}", doc.detection.landlord);
+    }
+}

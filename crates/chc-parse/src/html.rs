@@ -23,6 +23,13 @@
 //!   inside it (a page-layout table, `role=presentation`) is a container, so the form inside
 //!   is read as the table; a small table inside a form's cell is that cell's text, a line per
 //!   row. Check boxes and radio buttons read as ☒ (checked) and ☐.
+//! - **Furniture kept aside** ([`ParsedDocument::furniture`], `html/furniture.rs`): what is left
+//!   out but may name the page's publisher, never a block: the text of the page's banner and
+//!   footer, cookie notices and breadcrumbs (and, when the page marks its main content, the
+//!   header, footer or copyright named outside it), a line each with images by their `alt`
+//!   and menus, widgets and hidden text left out; then `https://host/` for each host the page
+//!   links to (content included; an archive's own address first) and each `mailto:` address.
+//!   Each line once, in document order, bounded by [`chc_model::FURNITURE_LINES`].
 //!
 //! Safety: the tree is walked without recursion (ego-tree's traversal), tables are bounded
 //! as [`crate::grid`] says, and the time budget is checked while parsing and walking.
@@ -54,8 +61,9 @@ pub fn parse_html(source: SourceInfo, bytes: &[u8], deadline: Deadline) -> Resul
         warnings.push(Warning::new("text_encoding", how));
     }
     deadline.check()?;
-    let blocks = read_blocks(&text, deadline)?;
-    crate::structured_document(source, blocks, Vec::new(), warnings)
+    let address = archived.as_ref().and_then(|page| page.address.as_deref());
+    let (blocks, furniture) = read_page(&text, address, deadline)?;
+    crate::structured_document(source, blocks, furniture, warnings)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -219,20 +227,58 @@ fn element(n: NodeRef<'_, Node>) -> Option<&Element> {
     n.value().as_element()
 }
 
-/// Elements never read: not rendered, or controls rather than text.
-const NEVER_READ: &[&str] = &[
-    "head", "script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "map", "dialog", "nav",
-    "aside", "img", "picture", "source", "track", "datalist", "meter", "progress", "link", "meta", "base",
-];
+/// An attribute's value. scraper's `Element::attr` turns the name into an atom (a hash) on
+/// every call; the reader asks several of every element, so it compares names instead.
+fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs().find_map(|(k, v)| (k == name).then_some(v))
+}
 
-/// Class names (whole, or one `-`/`_` part of one) that mark page furniture.
-const CHROME_CLASS_PARTS: &[&str] = &[
-    "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "share", "sharing", "helpful", "navbar", "nav", "menu", "sidebar",
-    "masthead", "skiplink", "skip",
+/// An element's class names (scraper's `Element::classes` makes an atom of each).
+fn classes(e: &Element) -> impl Iterator<Item = &str> {
+    attr(e, "class").into_iter().flat_map(str::split_ascii_whitespace)
+}
+
+/// Elements never read: not rendered, or controls rather than text. (A `match`, not a list
+/// searched: every element of the page is asked.)
+fn is_never_read(name: &str) -> bool {
+    matches!(
+        name,
+        "head" | "script" | "style" | "template" | "noscript" | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "video" | "audio" | "map"
+            | "dialog" | "nav" | "aside" | "img" | "picture" | "source" | "track" | "datalist" | "meter" | "progress" | "link" | "meta" | "base"
+    )
+}
+
+/// What a piece of page chrome is: a menu (navigation, search, sidebars, skip links), a
+/// widget (sharing, feedback), or a notice where the page speaks as its publisher (its banner
+/// and footer, a cookie notice, breadcrumbs), whose text is kept as furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chrome {
+    Menu,
+    Widget,
+    Notice,
+}
+
+/// Class names (whole, or one `-`/`_` part of one) that mark page chrome, and what it is.
+const CHROME_CLASS_PARTS: &[(&str, Chrome)] = &[
+    ("cookie", Chrome::Notice),
+    ("cookies", Chrome::Notice),
+    ("consent", Chrome::Notice),
+    ("gdpr", Chrome::Notice),
+    ("breadcrumb", Chrome::Notice),
+    ("breadcrumbs", Chrome::Notice),
+    ("masthead", Chrome::Notice),
+    ("share", Chrome::Widget),
+    ("sharing", Chrome::Widget),
+    ("helpful", Chrome::Widget),
+    ("navbar", Chrome::Menu),
+    ("nav", Chrome::Menu),
+    ("menu", Chrome::Menu),
+    ("sidebar", Chrome::Menu),
+    ("skiplink", Chrome::Menu),
+    ("skip", Chrome::Menu),
 ];
 // Not "social" nor "feedback": a landlord's page about social housing or about feedback and
 // complaints uses them for its content. Feedback widgets are known by their opening words.
-
 /// Class names that take an element off the page.
 const HIDDEN_CLASSES: &[&str] = &["hidden", "d-none", "is-hidden", "invisible", "u-hidden", "element-invisible"];
 
@@ -264,43 +310,49 @@ const CHROME_OPENINGS: &[&str] = &[
 ];
 
 fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+    if attr(e, "hidden").is_some() || attr(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
         return true;
     }
-    if e.name() == "input" && e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
+    if e.name() == "input" && attr(e, "type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) {
         return true;
     }
-    if let Some(style) = e.attr("style") {
+    if let Some(style) = attr(e, "style") {
         let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
     }
-    e.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    classes(e).any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
 fn is_screen_reader_only(e: &Element) -> bool {
-    e.classes().any(|c| SCREEN_READER_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    classes(e).any(|c| SCREEN_READER_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
-/// Page furniture named by its markup: landmark roles, and class or id names.
+/// Page chrome named by its markup: landmark roles, and class or id names.
 fn is_named_chrome(e: &Element) -> bool {
-    if let Some(role) = e.attr("role") {
-        if matches!(role.trim().to_ascii_lowercase().as_str(), "banner" | "navigation" | "contentinfo" | "search" | "complementary" | "dialog" | "alertdialog") {
-            return true;
+    named_chrome(e).is_some()
+}
+
+/// What page chrome an element's role, class, id or label names it, if any.
+fn named_chrome(e: &Element) -> Option<Chrome> {
+    if let Some(role) = attr(e, "role") {
+        match role.trim().to_ascii_lowercase().as_str() {
+            "banner" | "contentinfo" | "dialog" | "alertdialog" => return Some(Chrome::Notice),
+            "navigation" | "search" | "complementary" => return Some(Chrome::Menu),
+            _ => {}
         }
     }
-    let named = |name: &str| {
-        let lower = name.to_ascii_lowercase();
-        lower.split(['-', '_']).any(|part| CHROME_CLASS_PARTS.contains(&part))
-    };
-    if e.classes().any(named) || e.id().is_some_and(named) {
-        return true;
+    let named = |name: &str| name.split(['-', '_']).find_map(|part| CHROME_CLASS_PARTS.iter().find(|(p, _)| part.eq_ignore_ascii_case(p)).map(|&(_, c)| c));
+    if let Some(c) = classes(e).find_map(named).or_else(|| attr(e, "id").and_then(named)) {
+        return Some(c);
     }
-    e.attr("aria-label").is_some_and(|l| {
-        let l = l.to_ascii_lowercase();
-        l.contains("cookie") || l.contains("breadcrumb") || l.starts_with("share")
-    })
+    let label = attr(e, "aria-label")?.to_ascii_lowercase();
+    if label.contains("cookie") || label.contains("breadcrumb") {
+        Some(Chrome::Notice)
+    } else {
+        label.starts_with("share").then_some(Chrome::Widget)
+    }
 }
 
 /// `<header>` and `<footer>` are the page's banner and footer unless they sit inside an
@@ -309,7 +361,7 @@ fn is_page_header_or_footer(n: NodeRef<'_, Node>, e: &Element) -> bool {
     if !matches!(e.name(), "header" | "footer") {
         return false;
     }
-    !n.ancestors().filter_map(element).any(|a| matches!(a.name(), "article" | "section" | "aside" | "main") || a.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
+    !n.ancestors().filter_map(element).any(|a| matches!(a.name(), "article" | "section" | "aside" | "main") || attr(a, "role").is_some_and(|r| r.eq_ignore_ascii_case("main")))
 }
 
 /// A small widget known by its opening words ("Was this page helpful? Yes No"). Small: under
@@ -337,7 +389,7 @@ fn opens_like_chrome(n: NodeRef<'_, Node>) -> bool {
 fn is_left_out(n: NodeRef<'_, Node>) -> bool {
     let Some(e) = element(n) else { return false };
     let name = e.name();
-    if NEVER_READ.contains(&name) || is_hidden(e) || is_screen_reader_only(e) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
+    if is_never_read(name) || is_hidden(e) || is_screen_reader_only(e) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
         return true;
     }
     match name {
@@ -358,13 +410,13 @@ fn checkbox_glyph(e: &Element) -> Option<char> {
     if e.name() != "input" {
         return None;
     }
-    let kind = e.attr("type")?.trim().to_ascii_lowercase();
-    matches!(kind.as_str(), "checkbox" | "radio").then(|| if e.attr("checked").is_some() { '☒' } else { '☐' })
+    let kind = attr(e, "type")?.trim().to_ascii_lowercase();
+    matches!(kind.as_str(), "checkbox" | "radio").then(|| if attr(e, "checked").is_some() { '☒' } else { '☐' })
 }
 
 /// The element holding the page's main content, when it marks one that holds text.
 fn main_region(root: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
-    let main = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "main" || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))))?;
+    let main = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "main" || attr(e, "role").is_some_and(|r| r.eq_ignore_ascii_case("main"))))?;
     let text: usize = main.descendants().filter_map(|d| d.value().as_text()).map(|t| t.trim().len()).sum();
     (text >= 200).then_some(main)
 }
@@ -451,18 +503,21 @@ impl Skipping {
 }
 
 /// What a subtree's text includes: what the page shows, or (for a table cell that shows no
-/// text) what a screen reader says: screen-reader-only text, images' `alt`, labelled icons.
+/// text) what a screen reader says: screen-reader-only text, images' `alt`, labelled icons;
+/// or, for page furniture, what a screen reader says of it, menus and widgets left out
+/// ([`furniture::is_left_out_of_furniture`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
     Shown,
     Spoken,
+    Furniture,
 }
 
 /// The text a screen reader gives an icon or image, in [`Reading::Spoken`].
 fn spoken_label(e: &Element) -> Option<&str> {
     let label = match e.name() {
-        "img" => e.attr("alt"),
-        _ if e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("img")) => e.attr("aria-label"),
+        "img" => attr(e, "alt"),
+        _ if attr(e, "role").is_some_and(|r| r.eq_ignore_ascii_case("img")) => attr(e, "aria-label"),
         _ => None,
     };
     label.map(str::trim).filter(|l| !l.is_empty())
@@ -478,7 +533,7 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf, reading: Reading) {
         }
         match edge {
             Edge::Open(n) => {
-                if reading == Reading::Spoken {
+                if reading != Reading::Shown {
                     if let Some(label) = element(n).and_then(spoken_label) {
                         buf.push_text(label);
                         buf.space = true;
@@ -486,8 +541,12 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf, reading: Reading) {
                         continue;
                     }
                 }
-                let spoken_only = reading == Reading::Spoken && element(n).is_some_and(|e| is_screen_reader_only(e) && !is_hidden(e));
-                if n.id() != root.id() && is_left_out(n) && !spoken_only {
+                let left_out = || match reading {
+                    Reading::Furniture => furniture::is_left_out_of_furniture(n),
+                    Reading::Spoken => is_left_out(n) && !element(n).is_some_and(|e| is_screen_reader_only(e) && !is_hidden(e)),
+                    Reading::Shown => is_left_out(n),
+                };
+                if n.id() != root.id() && left_out() {
                     skipping.skip(n);
                     continue;
                 }
@@ -506,7 +565,7 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf, reading: Reading) {
                                 }
                             }
                             "select" => {
-                                if let Some(opt) = n.descendants().find(|d| element(*d).is_some_and(|o| o.name() == "option" && o.attr("selected").is_some())) {
+                                if let Some(opt) = n.descendants().find(|d| element(*d).is_some_and(|o| o.name() == "option" && attr(o, "selected").is_some())) {
                                     let mut inner = TextBuf::default();
                                     subtree_text(opt, &mut inner, reading);
                                     buf.push_text(&inner.take());
@@ -576,7 +635,7 @@ fn row_groups(table: NodeRef<'_, Node>) -> Vec<(bool, Vec<NodeRef<'_, Node>>)> {
 /// A span attribute; a missing or unreadable one is 1, `rowspan=0` (to the end of the row
 /// group) stays 0.
 fn span(e: &Element, name: &str, max: usize) -> usize {
-    e.attr(name).and_then(|v| v.trim().parse::<usize>().ok()).map_or(1, |v| v.min(max))
+    attr(e, name).and_then(|v| v.trim().parse::<usize>().ok()).map_or(1, |v| v.min(max))
 }
 
 /// Cells of a table's own rows (not of tables nested in them).
@@ -589,7 +648,7 @@ fn own_cells(table: NodeRef<'_, Node>) -> usize {
 /// the form).
 fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let e = element(table).expect("a table element");
-    if e.attr("role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "presentation" | "none")) {
+    if attr(e, "role").is_some_and(|r| matches!(r.trim().to_ascii_lowercase().as_str(), "presentation" | "none")) {
         return true;
     }
     let inner = table.descendants().skip(1).filter(|d| element(*d).is_some_and(|e| e.name() == "table")).map(own_cells).max();
@@ -622,7 +681,7 @@ fn read_table(table: NodeRef<'_, Node>, lines: &HashMap<NodeId, u32>, budget: &m
 
 /// A row whose `<th>` cells head the row (`scope=row`): a provision row, not a header.
 fn row_has_row_headers(tr: NodeRef<'_, Node>) -> bool {
-    children_named(tr, &["th"]).any(|c| element(c).and_then(|e| e.attr("scope")).is_some_and(|s| s.trim().eq_ignore_ascii_case("row")))
+    children_named(tr, &["th"]).any(|c| element(c).and_then(|e| attr(e, "scope")).is_some_and(|s| s.trim().eq_ignore_ascii_case("row")))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -650,6 +709,9 @@ struct Reader<'a> {
     /// level below it.
     outline_level: u8,
     budget: RepeatBudget,
+    /// Notices left out of the content (the page's banner and footer, cookie notices), in
+    /// order: their text is furniture.
+    notices: Vec<NodeId>,
 }
 
 impl Reader<'_> {
@@ -686,6 +748,9 @@ impl Reader<'_> {
             match edge {
                 Edge::Open(n) => {
                     if is_left_out(n) {
+                        if furniture::is_shown_notice(n, false) {
+                            self.notices.push(n.id());
+                        }
                         skipping.skip(n);
                         continue;
                     }
@@ -765,24 +830,34 @@ impl Reader<'_> {
 
 /// The blocks of a page (see the module documentation).
 pub fn read_blocks(text: &str, deadline: Deadline) -> Result<Vec<Block>, ParseError> {
+    Ok(read_page(text, None, deadline)?.0)
+}
+
+/// The blocks of a page and its furniture (see the module documentation); `address` is where
+/// the page was saved from, when an archive says so.
+pub fn read_page(text: &str, address: Option<&str>, deadline: Deadline) -> Result<(Vec<Block>, Vec<String>), ParseError> {
     let page = parse_tree(text, deadline)?;
     let root = page.html.tree.root();
-    let mut reader = Reader { lines: &page.lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default() };
+    let mut reader =
+        Reader { lines: &page.lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default(), notices: Vec::new() };
     let title = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "title"));
     if let Some(t) = title {
         let text = text_of(t);
         let line = reader.line(t);
         reader.push(line, BlockKind::Paragraph(text));
     }
-    match main_region(root) {
+    let main = main_region(root);
+    match main {
         Some(main) => reader.read(main, deadline)?,
         None => {
             let body = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "body")).unwrap_or(root);
             reader.read(body, deadline)?
         }
     }
-    Ok(reader.blocks)
+    let furniture = furniture::read_furniture(&page.html.tree, main.map(|m| m.id()), reader.notices, address, deadline)?;
+    Ok((reader.blocks, furniture))
 }
 
+mod furniture;
 #[cfg(test)]
 mod tests;

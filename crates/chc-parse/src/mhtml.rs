@@ -34,6 +34,8 @@ pub struct ArchivedPage {
     /// over the page's own `<meta>`, as an HTTP header does). Otherwise the bytes are as
     /// stored, for the page's `<meta>` to decide.
     pub utf8: bool,
+    /// Where the page was saved from (the part's `Content-Location`), when the archive says.
+    pub address: Option<String>,
 }
 
 /// The page inside an archive; `None` when the bytes are not an archive.
@@ -185,9 +187,10 @@ fn find_html(part: &[u8], depth: usize) -> Option<ArchivedPage> {
         _ => body.to_vec(),
     };
     let charset = parameter(content_type, "charset").and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
+    let address = header(&headers, "content-location").map(str::to_string);
     Some(match charset {
-        Some(enc) => ArchivedPage { bytes: enc.decode_with_bom_removal(&raw).0.into_owned().into_bytes(), utf8: true },
-        None => ArchivedPage { bytes: raw, utf8: false },
+        Some(enc) => ArchivedPage { bytes: enc.decode_with_bom_removal(&raw).0.into_owned().into_bytes(), utf8: true, address },
+        None => ArchivedPage { bytes: raw, utf8: false, address },
     })
 }
 
@@ -276,6 +279,7 @@ mod tests {
         assert!(looks_like_mime(CHROME.as_bytes()));
         let page = html_part(CHROME.as_bytes()).unwrap().unwrap();
         assert!(!page.utf8);
+        assert_eq!(page.address.as_deref(), Some("https://www.example.gov.uk/sa"), "the page part's Content-Location");
         let page = String::from_utf8(page.bytes).unwrap();
         assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
         assert!(page.contains("content=\"text/html; charset=UTF-8\""), "{page}");

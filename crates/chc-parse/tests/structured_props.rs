@@ -46,6 +46,38 @@ fn html_token() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Page tokens with furniture among them: banners, footers, a main region, notices, links.
+fn html_furniture_token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        html_token(),
+        Just("<footer>".to_string()),
+        Just("</footer>".to_string()),
+        Just("<header>".to_string()),
+        Just("<main>".to_string()),
+        Just("</main>".to_string()),
+        Just("<div class=\"cookie-banner\">".to_string()),
+        Just("<nav>".to_string()),
+        Just("&copy; 2025 Kestrel Homes".to_string()),
+        "[a-z]{1,3}".prop_map(|h| format!("<a href=\"https://www.{h}.org.uk/p\">")),
+        "[a-z]{1,3}".prop_map(|h| format!("<a href=\"mailto:team@{h}.gov.uk\">")),
+        "[a-z]{1,3}".prop_map(|h| format!("<footer><a href=\"mailto:team@{h}.gov.uk\">team@{h}.gov.uk</a></footer>")),
+        Just("<a href=\"/relative\">".to_string()),
+        Just("</a>".to_string()),
+        "[a-zé ]{0,200}",
+    ]
+}
+
+/// The furniture's promise: at most FURNITURE_LINES lines, each non-empty, trimmed, at most
+/// FURNITURE_LINE_BYTES, none twice.
+fn assert_furniture(lines: &[String]) {
+    assert!(lines.len() <= chc_model::FURNITURE_LINES, "{} lines", lines.len());
+    let mut seen = std::collections::HashSet::new();
+    for l in lines {
+        assert!(!l.is_empty() && l.trim() == l && l.len() <= chc_model::FURNITURE_LINE_BYTES, "{l:?}");
+        assert!(seen.insert(l), "{l:?} twice");
+    }
+}
+
 fn source(format: SourceFormat) -> SourceInfo {
     SourceInfo { path: "p".into(), sha256: String::new(), format, bytes: 0 }
 }
@@ -145,6 +177,17 @@ proptest! {
     fn html_of_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         if let Ok(doc) = chc_parse::html::parse_html(source(SourceFormat::Html), &bytes, Deadline::NONE) {
             assert_grids(blocks(&doc));
+            assert_furniture(&doc.furniture);
+        }
+    }
+
+    #[test]
+    fn html_furniture_is_bounded_and_the_same_each_time(tokens in proptest::collection::vec(html_furniture_token(), 0..120)) {
+        let page = tokens.concat();
+        if let Ok((b, furniture)) = chc_parse::html::read_page(&page, Some("https://www.example.org.uk/page"), Deadline::NONE) {
+            assert_grids(&b);
+            assert_furniture(&furniture);
+            assert_eq!(chc_parse::html::read_page(&page, Some("https://www.example.org.uk/page"), Deadline::NONE).unwrap().1, furniture);
         }
     }
 

@@ -245,3 +245,135 @@ fn a_page_that_outlasts_its_time_budget_stops_while_parsing() {
     assert_eq!(read_blocks(&deep, deadline).unwrap_err().kind(), "time_limit");
     assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
 }
+
+// ---------------------------------------------------------------------------------------
+// Page furniture.
+
+fn furniture(html: &str) -> Vec<String> {
+    read_page(html, None, Deadline::NONE).unwrap().1
+}
+
+#[test]
+fn the_pages_banner_and_footer_are_furniture_not_blocks() {
+    let html = r#"<html><head><title>Complaints self-assessment</title></head><body>
+<header class="site-header"><a href="/" class="logo"><img src="logo.svg" alt="Dunmore Vale Homes"></a>
+<nav><ul><li><a href="/repairs">Repairs</a></li><li><a href="/rent">Pay your rent</a></li></ul></nav>
+<button>Menu</button><div class="menu-panel"><a href="/news">News</a></div></header>
+<h1>Self-assessment</h1><p>How we handle complaints.</p>
+<footer><ul><li><a href="/accessibility">Accessibility</a></li><li><a href="/privacy">Privacy</a></li></ul>
+<p>&copy; 2025   Dunmore Vale Homes.<br>Registered society 31245R</p>
+<p>Accessibility</p><script>var x = "<p>script text</p>";</script><p hidden>Hidden thanks</p></footer>
+<div role="contentinfo"><p>Vale House, 2 Quay Street</p></div></body></html>"#;
+    let (blocks, furniture) = read_page(html, None, Deadline::NONE).unwrap();
+    assert_eq!(show(&blocks), vec!["P Complaints self-assessment", "H1 Self-assessment", "P How we handle complaints."]);
+    assert_eq!(
+        furniture,
+        vec!["Dunmore Vale Homes", "Accessibility", "Privacy", "\u{a9} 2025 Dunmore Vale Homes.", "Registered society 31245R", "Vale House, 2 Quay Street"],
+        "the logo by its alt; menus, buttons, scripts, hidden text and repeated lines left out"
+    );
+}
+
+#[test]
+fn cookie_notices_and_breadcrumbs_are_furniture_share_and_feedback_widgets_are_not() {
+    let html = r#"<body><div id="cookie-consent" class="banner"><p>Harrowgate Living uses cookies to make this site work.</p><button>Accept all</button></div>
+<nav class="breadcrumb"><ol><li><a href="/">Harrowgate Living</a></li><li>Complaints</li></ol></nav>
+<section aria-label="Cookie settings"><p>Choose your cookies</p></section>
+<h1>Self-assessment</h1><p>Our form.</p>
+<ul class="share-links"><li><a href="/s">Share on Facebook</a></li></ul>
+<div class="was-this-helpful"><p>Was this page helpful?</p></div>
+<div class="cookie-banner" hidden><p>A hidden cookie notice</p></div></body>"#;
+    let (blocks, furniture) = read_page(html, None, Deadline::NONE).unwrap();
+    assert_eq!(show(&blocks), vec!["H1 Self-assessment", "P Our form."]);
+    assert_eq!(
+        furniture,
+        vec!["Harrowgate Living uses cookies to make this site work.", "Harrowgate Living > Complaints", "Choose your cookies"],
+        "a breadcrumb trail is one line, as shown"
+    );
+}
+
+#[test]
+fn link_hosts_and_mailto_addresses_from_the_whole_page_each_once() {
+    let html = r##"<html><head><link rel="canonical" href="https://www.brackmoor.gov.uk/complaints/self-assessment">
+<meta property="og:site_name" content="  Brackmoor   Council "><meta property="og:url" content="https://www.brackmoor.gov.uk/complaints"></head><body>
+<h1>Self-assessment</h1>
+<p>Read <a href="/policy">our policy</a>, <a href="HTTP://Housing.Brackmoor.gov.uk:8080/x?y#z">the housing pages</a> or write to
+<a href="mailto:Complaints@Brackmoor.GOV.uk?subject=Complaint">our team</a>, <a href="mailto:complaints@brackmoor.gov.uk">again</a>.</p>
+<p><a href="//cdn.example.net/file.pdf">file</a> <a href="https://user:pw@www.housing-ombudsman.org.uk/">Ombudsman</a>
+<a href="https://192.168.0.1/admin">router</a> <a href="javascript:void(0)">js</a> <a href="mailto:?subject=Share">share by e-mail</a>
+<a href="mailto:not an address">bad</a> <a href="https://-bad-.example.com/">bad host</a> <a href="#top">top</a> <a href="tel:0123">call</a></p>
+<template><a href="https://www.templated.example.org/">shown by a script</a></template>
+<footer><a href="https://www.facebook.com/brackmoor">Facebook</a> <a href="https://www.brackmoor.gov.uk/contact">Contact</a>
+<p><a href="mailto:housing@brackmoor.gov.uk">housing@brackmoor.gov.uk</a></p></footer></body></html>"##;
+    assert_eq!(
+        furniture(html),
+        vec![
+            "Brackmoor Council",
+            "Facebook Contact",
+            "housing@brackmoor.gov.uk",
+            "https://www.brackmoor.gov.uk/",
+            "http://housing.brackmoor.gov.uk/",
+            "Complaints@brackmoor.gov.uk",
+            "https://cdn.example.net/",
+            "https://www.housing-ombudsman.org.uk/",
+            "https://www.templated.example.org/",
+            "https://www.facebook.com/",
+        ],
+        "every element's link, a template's (markup scripts show) too; an address the footer prints is not repeated"
+    );
+}
+
+#[test]
+fn an_archives_address_is_the_first_link() {
+    let html = r#"<body><h1>Self-assessment</h1><p>Write to <a href="mailto:help@wexcombe.org.uk">us</a>.</p></body>"#;
+    let (_, furniture) = read_page(html, Some("https://www.wexcombe.org.uk/complaints/self-assessment"), Deadline::NONE).unwrap();
+    assert_eq!(furniture, vec!["https://www.wexcombe.org.uk/", "help@wexcombe.org.uk"]);
+    let (_, furniture) = read_page(html, Some("file:///C:/Users/me/saved.htm"), Deadline::NONE).unwrap();
+    assert_eq!(furniture, vec!["help@wexcombe.org.uk"], "a file's address names no host");
+}
+
+#[test]
+fn with_a_main_region_the_page_edges_outside_it_are_furniture() {
+    let long = "Landlords must make it easy for residents to complain. ".repeat(5);
+    let html = format!(
+        r#"<body><div class="page-header"><p>Tollmarsh Homes</p><div class="nav-links"><a href="/a">About</a></div></div>
+<div class="promo">Sign up to our newsletter</div>
+<main><h1>Self-assessment</h1><p>{long}</p><div class="cookie-notice"><p>Tollmarsh Homes sets cookies</p></div><div class="card"><div class="card-footer">Compliant: Yes</div></div>
+<article><footer><p>Posted by the complaints team</p></footer></article></main>
+<div id="site_footer"><p>Copyright 2025 Tollmarsh Homes</p></div></body>"#
+    );
+    let (blocks, furniture) = read_page(&html, None, Deadline::NONE).unwrap();
+    assert!(show(&blocks).contains(&"P Compliant: Yes".to_string()), "{:?}", show(&blocks));
+    assert_eq!(
+        furniture,
+        vec!["Tollmarsh Homes", "Tollmarsh Homes sets cookies", "Copyright 2025 Tollmarsh Homes"],
+        "in document order; content, promotions and menus are not furniture"
+    );
+    // Without a main region the page's edges are content, not furniture.
+    let no_main = html.replace("<main>", "<div>").replace("</main>", "</div>");
+    let (blocks, furniture) = read_page(&no_main, None, Deadline::NONE).unwrap();
+    assert_eq!(furniture, vec!["Tollmarsh Homes sets cookies"]);
+    assert!(show(&blocks).contains(&"P Copyright 2025 Tollmarsh Homes".to_string()));
+}
+
+#[test]
+fn furniture_is_bounded_keeping_its_first_and_last_lines_and_some_links() {
+    use chc_model::{FURNITURE_LINES, FURNITURE_LINE_BYTES};
+    let items: String = (0..500).map(|i| format!("<li>Footer link {i}</li>")).collect();
+    let hosts: String = (0..100).map(|i| format!("<a href=\"https://site{i}.example.org/\">x</a>")).collect();
+    let long = "é".repeat(400);
+    let html = format!("<body><header><p>{long}</p></header><h1>Self-assessment</h1><p>{hosts}</p><footer><ul>{items}</ul><p>&copy; 2025 Wrenfold Living</p></footer></body>");
+    let f = furniture(&html);
+    assert_eq!(f.len(), FURNITURE_LINES);
+    assert!(f.iter().all(|l| !l.is_empty() && l.len() <= FURNITURE_LINE_BYTES), "{f:?}");
+    assert_eq!(f[0], "é".repeat(FURNITURE_LINE_BYTES / 2), "cut at a character boundary");
+    assert_eq!(f[1], "Footer link 0");
+    assert_eq!(f[FURNITURE_LINES - 25], "\u{a9} 2025 Wrenfold Living", "the last text line is kept");
+    assert_eq!(f[FURNITURE_LINES - 24], "https://site0.example.org/");
+    assert_eq!(f[FURNITURE_LINES - 1], "https://site23.example.org/");
+    assert_eq!(furniture(&html), f, "deterministic");
+    // Few text lines leave the room to the links.
+    let f = furniture(&format!("<body><h1>Self-assessment</h1><p>{hosts}</p><footer><p>&copy; 2025 Wrenfold Living</p></footer></body>"));
+    assert_eq!(f.len(), FURNITURE_LINES);
+    assert_eq!(f[0], "\u{a9} 2025 Wrenfold Living");
+    assert_eq!(f[FURNITURE_LINES - 1], "https://site62.example.org/");
+}
