@@ -342,6 +342,64 @@ impl Gazetteer {
         std::iter::once(label).chain(stripped).find_map(|l| self.by_trimmed.get(l).copied().flatten()).or_else(|| self.by_initials_label(label))
     }
 
+    /// The council a name (or the name with "Council", or with the kind a plural gives:
+    /// "Mid Suffolk" + "District Councils") stands for.
+    fn council(&self, name: &str, plural_kind: Option<&str>) -> Option<usize> {
+        let is_council = |i: usize| {
+            let n = &self.entries[i].name;
+            n.ends_with(" Council") || n.contains("Borough of ") || n.starts_with("City of ")
+        };
+        let spellings = [Some(name.to_string()), plural_kind.map(|k| format!("{name} {k}")), Some(format!("{name} Council"))];
+        spellings.into_iter().flatten().find_map(|s| self.by_key.get(&key(&s)).map(|&(i, _)| i).filter(|&i| is_council(i)))
+    }
+
+    /// Pairs of councils a text names as one ("South Norfolk and Broadland", "Adur &
+    /// Worthing Councils", "South Hams District Council and West Devon Borough Council"):
+    /// councils that share a housing service answer the Code once, together. Each pair's
+    /// entries in the order named.
+    fn joint_councils(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        const MAX_WORDS: usize = 6;
+        let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "of" | "upon" | "on" | "le");
+        let mut pairs = Vec::new();
+        for (at, joint) in text.match_indices(" and ").chain(text.match_indices(" & ")) {
+            let left: Vec<&str> = text[..at].split(' ').rev().take_while(|w| capitalised(w) && !w.ends_with([',', '.', ':', ';', '|', ')'])).take(MAX_WORDS).collect();
+            let mut right: Vec<&str> = Vec::new();
+            for w in text[at + joint.len()..].split(' ').take(MAX_WORDS) {
+                let bare = w.trim_end_matches([',', '.', ':', ';', ')', '\'', '\u{2019}']);
+                if !capitalised(bare) {
+                    break;
+                }
+                right.push(bare);
+                if bare.len() != w.len() {
+                    break;
+                }
+            }
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            // "… District Councils": the kind both share.
+            let plural_at = right.iter().position(|w| *w == "Councils");
+            let shared_kind = plural_at.map(|i| right[..i].iter().rev().take_while(|w| names::is_kind_or_qualifier(w)).count()).map(|n| {
+                let i = plural_at.expect("found");
+                right[i - n..i].iter().copied().chain(std::iter::once("Council")).collect::<Vec<_>>().join(" ")
+            });
+            let right_words: Vec<&str> = match plural_at {
+                Some(i) => right[..i].iter().copied().chain(std::iter::once("Council")).collect(),
+                None => right,
+            };
+            // The longest run of words on each side that names a council.
+            let first = (0..left.len()).rev().find_map(|n| self.council(&left[..=n].iter().rev().copied().collect::<Vec<_>>().join(" "), shared_kind.as_deref()));
+            let second = (1..=right_words.len()).rev().find_map(|n| self.council(&right_words[..n].join(" "), None));
+            if let (Some(a), Some(b)) = (first, second) {
+                if a != b {
+                    pairs.push((at, a, b));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+
     /// The entry a host's label spells the initials of, where one entry alone goes by them
     /// ("whg.co.uk", "ncha.org.uk").
     fn by_initials_label(&self, label: &str) -> Option<usize> {
@@ -542,11 +600,15 @@ const POLICY_OWNER_WEIGHT: f64 = 2.0;
 /// lines), is taken.
 const REPEATED_NAME_TEXTS: u32 = 2;
 
+/// What councils named as one must be worth to publish the form together: one mention in the
+/// front matter, a heading or the footer.
+const JOINT_WEIGHT: f64 = 2.0;
+
 /// Initials of a name found elsewhere in the form ("TVP" after "Tamsford Vale Partnership").
 const INITIALS_WEIGHT: f64 = 1.0;
 
 /// A short form of a known name counts at this share of its place's weight, and only when
-/// the form uses it twice or in its front matter, headings or footer.
+/// the form uses it twice, in its front matter, headings or footer, or as its own in a cell.
 const SHORT_FORM_SHARE: f64 = 0.5;
 
 /// What a mention of another landlord (compared with, a partner: [`names::names_another`])
@@ -608,6 +670,9 @@ struct ShortForms {
     weight: f64,
     /// Used in the front matter, a heading or the footer.
     prominent: bool,
+    /// Used in a cell as the form's own ([`names::in_own_voice`]: "LHP policy 4.2", "GYBC
+    /// has reviewed …").
+    own_voice: bool,
     example: String,
 }
 
@@ -622,6 +687,9 @@ struct Reading {
     /// Known landlords named in passing in evidence or commentary: in how many texts, and what
     /// those mentions are worth together.
     passing: BTreeMap<String, (u32, f64)>,
+    /// Councils named as one outside the cells ([`Gazetteer::joint_councils`]), in the order
+    /// named, and what those mentions are worth.
+    joint: BTreeMap<(String, String), f64>,
 }
 
 #[derive(Default)]
@@ -670,6 +738,13 @@ impl Reading {
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
         let place = if names_publisher { Place::PublisherLine } else { place };
         let weight = place.weight();
+        if place != Place::Body && (text.contains(" and ") || text.contains(" & ")) {
+            for (at, a, b) in gaz.joint_councils(text) {
+                if place == Place::PublisherLine || !names::names_another(text, at, at) {
+                    *self.joint.entry((gaz.entries[a].name.clone(), gaz.entries[b].name.clone())).or_default() += weight;
+                }
+            }
+        }
         let mut mentions: Vec<Mention> = Vec::new();
         let mut mention = |start: usize, end: usize, (name, known): (String, bool), weight: f64, method: &'static str| mentions.push(Mention { start, end, name, known, weight, method, another: false, passing: false });
         let resolve = |name: String| gaz.by_name(&name).map_or((name, false), |e| (e.name.clone(), true));
@@ -775,6 +850,7 @@ impl Reading {
             f.uses += 1;
             f.weight += SHORT_FORM_SHARE * weight;
             f.prominent |= place != Place::Body;
+            f.own_voice |= place == Place::Body && names::in_own_voice(text, start, end);
             if f.example.is_empty() {
                 f.example = text.chars().take(100).collect();
             }
@@ -876,7 +952,7 @@ impl Reading {
             self.add(name, weight, method, &letters);
         }
         for (name, f) in std::mem::take(&mut self.short_forms) {
-            if f.uses >= 2 || f.prominent {
+            if f.uses >= 2 || f.prominent || f.own_voice {
                 self.add(name, f.weight, "short_form", &f.example);
             }
         }
@@ -984,6 +1060,17 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
+    // Two councils named as one where the form names itself publish it together: the form is
+    // both's ("South Norfolk Council and Broadland District Council").
+    let joint = reading.joint.iter().filter(|(_, w)| **w >= JOINT_WEIGHT).max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
+    if let Some(((first, second), weight)) = joint {
+        if best.is_none_or(|(name, t)| name == first || name == second || *weight >= t.score) {
+            return (
+                Some(format!("{first} and {second}")),
+                FieldDetection { method: "joint".into(), confidence: 0.8, evidence: format!("{first} and {second} named as one (weight {weight:.1})") },
+            );
+        }
+    }
     match best {
         Some((name, t)) => {
             let total: f64 = tally.values().map(|t| t.score).sum();

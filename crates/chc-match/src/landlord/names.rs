@@ -403,7 +403,9 @@ pub(super) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
             t
         }
     });
-    let joined_before = previous.is_some_and(|p| starts_capitalised(p) && p != "The" && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
+    // A capitalised word that opens a sentence before a name ("At Wrekin, …", "Contact
+    // Wrekin") is not part of it.
+    let joined_before = previous.is_some_and(|p| starts_capitalised(p) && !LEAD_WORDS.contains(&p) && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
     let touching_before = text[..start].chars().next_back().is_some_and(|c| !c.is_whitespace() && !"(\"'\u{2018}\u{201c}[".contains(c));
     let after = &text[end..];
     let joined_after = after.starts_with(' ') && after.split_whitespace().next().is_some_and(starts_capitalised);
