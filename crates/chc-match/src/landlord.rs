@@ -738,13 +738,6 @@ impl Reading {
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
         let place = if names_publisher { Place::PublisherLine } else { place };
         let weight = place.weight();
-        if place != Place::Body && (text.contains(" and ") || text.contains(" & ")) {
-            for (at, a, b) in gaz.joint_councils(text) {
-                if place == Place::PublisherLine || !names::names_another(text, at, at) {
-                    *self.joint.entry((gaz.entries[a].name.clone(), gaz.entries[b].name.clone())).or_default() += weight;
-                }
-            }
-        }
         let mut mentions: Vec<Mention> = Vec::new();
         let mut mention = |start: usize, end: usize, (name, known): (String, bool), weight: f64, method: &'static str| mentions.push(Mention { start, end, name, known, weight, method, another: false, passing: false });
         let resolve = |name: String| gaz.by_name(&name).map_or((name, false), |e| (e.name.clone(), true));
@@ -878,6 +871,15 @@ impl Reading {
             }
         }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));
+        if place != Place::Body && (text.contains(" and ") || text.contains(" & ")) {
+            for (at, a, b) in gaz.joint_councils(text) {
+                // Not inside one name ("Bromley and Croydon Women's Aid").
+                let inside_a_name = mentions.iter().any(|m| m.start < at && at < m.end);
+                if !inside_a_name && (place == Place::PublisherLine || !names::names_another(text, at, at)) {
+                    *self.joint.entry((gaz.entries[a].name.clone(), gaz.entries[b].name.clone())).or_default() += weight;
+                }
+            }
+        }
         // A publisher line names the form's own landlord; an address is its holder's.
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
@@ -1390,6 +1392,51 @@ mod tests {
         }
         let twice = table(&["Self-assessment"], &["Calls are answered by Oakridge Homes.", "Letters are checked by Oakridge Homes."]);
         assert_eq!(landlord(&twice).as_deref(), Some("Oakridge Homes"));
+    }
+
+    /// Councils that share a housing service publish one form for both: named as one where the
+    /// form names itself, the landlord is both, in the order named; named together in
+    /// passing, or inside one longer name, they are not.
+    #[test]
+    fn councils_named_as_one_publish_together() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Wexley District Council,council,,Wexley Council,t\n\
+             Norbury Borough Council,council,,Norbury Council,t\n\
+             Kestrel Vale District Council,council,,,t\n\
+             Wexley and Norbury Women's Aid,housing_association,,,t\n\
+             Oakridge Homes,housing_association,,,t\n",
+        );
+        let joint = Some("Wexley District Council and Norbury Borough Council");
+        let cases = [
+            (table(&["Wexley and Norbury: Complaint Handling Code self-assessment"], &["Policy 2"]), joint),
+            (table(&["Wexley & Norbury Councils self-assessment"], &["Policy 2"]), joint),
+            (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexley District Council and Norbury Borough Council"]), joint),
+            (table(&["Norbury and Wexley Councils: self-assessment"], &["Policy 2"]), Some("Norbury Borough Council and Wexley District Council")),
+            (table(&["Kestrel Vale and Wexley District Councils: self-assessment"], &["Policy 2"]), Some("Kestrel Vale District Council and Wexley District Council")),
+            (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
+            (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
+            (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// A short form only one landlord has (initials, a stem) named once in a cell counts when
+    /// the cell speaks as the landlord ("GYBC policy 4.2"), not when it names it in passing.
+    #[test]
+    fn a_short_form_named_once_as_the_forms_own() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nGreat Wexley Borough Council,council,,,t\nThe Kestrelmoor Housing Group,housing_association,,,t\n");
+        let cases = [
+            ("GWBC complaints policy, section 3.", Some("Great Wexley Borough Council")),
+            ("At Kestrelmoor, every complaint is logged.", Some("The Kestrelmoor Housing Group")),
+            ("Complaints about shared blocks are passed to GWBC.", None),
+            ("Our contractor also works for Kestrelmoor.", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(detect_with(&table(&["Self-assessment"], &[cell]), &gaz).0.as_deref(), want, "{cell}");
+        }
     }
 
     /// Page furniture the table stage left out (a cookie notice, a web page's footer, its
