@@ -154,8 +154,68 @@ impl Gazetteer {
             }
             g.entries.push(Entry { name, aliases: split(r.get(3)) });
         }
+        // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
+        g.add_written_variants();
         g
+    }
+
+    /// Spellings landlords use that the lists do not give, where one entry alone has them:
+    /// "and" for "&" and the reverse, "St." for "St", spaces for hyphens ("Stoke on Trent
+    /// City Council"), the registered name without its bracketed place ("Herring House Trust
+    /// (Great Yarmouth)" is "Herring House Trust" on its own pages) and a name of two or
+    /// three capitalised words run together as a brand ("B3Living", "GreatPlaces").
+    fn add_written_variants(&mut self) {
+        let mut variants: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut spellings: Vec<String> = Vec::new();
+            for listed in std::iter::once(&e.name).chain(&e.aliases) {
+                let swaps: [(&str, &str); 4] = [(" & ", " and "), (" and ", " & "), ("St ", "St. "), ("-", " ")];
+                let mut all = listed.clone();
+                for (from, to) in swaps {
+                    // "St " only as a word ("St Leger", not "Forest ").
+                    let applies = if from == "St " { listed.starts_with("St ") || listed.contains(" St ") } else { listed.contains(from) };
+                    if applies {
+                        let swap = |s: &str| if from == "St " { s.replacen("St ", "St. ", usize::from(s.starts_with("St "))).replace(" St ", " St. ") } else { s.replace(from, to) };
+                        spellings.push(swap(listed));
+                        all = swap(&all);
+                    }
+                }
+                if all != *listed {
+                    spellings.push(all);
+                }
+            }
+            if let (Some(open), Some(close)) = (e.name.find('('), e.name.find(')')) {
+                if open < close {
+                    spellings.push(format!("{} {}", &e.name[..open], &e.name[close + 1..]).split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            for name in std::iter::once(e.name.as_str()).chain(Some(names::stem(&e.name)).filter(|s| s.contains(' '))) {
+                let words: Vec<&str> = name.strip_prefix("The ").unwrap_or(name).split(' ').collect();
+                let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().all(char::is_alphanumeric));
+                if (2..=3).contains(&words.len()) && capitalised {
+                    spellings.push(words.concat());
+                }
+            }
+            for s in spellings {
+                // Another entry's spelling already: not this one's.
+                if s.len() >= 6 && self.by_key.get(&key(&s)).is_none_or(|&(other, _)| other == i) {
+                    // By the letters as written: "LarchLiving" is a pattern "Larch Living" is not.
+                    let users = &mut variants.entry(s.to_lowercase()).or_insert_with(|| (s.clone(), Vec::new())).1;
+                    if !users.contains(&i) {
+                        users.push(i);
+                    }
+                }
+            }
+        }
+        let listed: HashSet<&str> = self.patterns.iter().map(|p| p.lower.as_str()).collect();
+        let new: Vec<(String, usize)> = variants.into_iter().filter(|(lower, _)| !listed.contains(lower.strip_prefix("the ").unwrap_or(lower))).filter_map(|(_, (s, users))| match users[..] {
+            [entry] => Some((s, entry)),
+            _ => None,
+        }).collect();
+        for (spelling, entry) in new {
+            self.add_spelling(&spelling, entry);
+        }
     }
 
     /// Stems and acronyms of the entries, each only where it belongs to one entry alone.
@@ -1392,6 +1452,38 @@ mod tests {
         }
         let twice = table(&["Self-assessment"], &["Calls are answered by Oakridge Homes.", "Letters are checked by Oakridge Homes."]);
         assert_eq!(landlord(&twice).as_deref(), Some("Oakridge Homes"));
+    }
+
+    /// Pages spell names as the lists do not: "and" for "&" and the reverse, "St." for "St",
+    /// spaces for hyphens, the registered name without its bracketed place, a brand run
+    /// together; each still names the one landlord that has it.
+    #[test]
+    fn names_as_pages_spell_them() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Fenby & Lowmoor Housing Association,housing_association,,,t\n\
+             Wexley and Norbury Homes,housing_association,,,t\n\
+             St Aldwyn Homes,housing_association,,,t\n\
+             Stoke-on-Wexley City Council,council,,,t\n\
+             Harrowmere Trust (Kestrel Vale),housing_association,,,t\n\
+             Larch Living,housing_association,,,t\n\
+             Tollbridge Homes (North),housing_association,,,t\n\
+             Tollbridge Homes (South),housing_association,,,t\n",
+        );
+        let cases = [
+            ("Fenby and Lowmoor Housing Association", Some("Fenby & Lowmoor Housing Association")),
+            ("Wexley & Norbury Homes", Some("Wexley and Norbury Homes")),
+            ("St. Aldwyn Homes", Some("St Aldwyn Homes")),
+            ("Stoke on Wexley City Council", Some("Stoke-on-Wexley City Council")),
+            ("Harrowmere Trust", Some("Harrowmere Trust (Kestrel Vale)")),
+            ("LarchLiving", Some("Larch Living")),
+            // Two entries share the name without their places: neither is meant.
+            ("Tollbridge Homes", Some("Tollbridge Homes")),
+        ];
+        for (written, want) in cases {
+            let t = table(&[&format!("{written}: Complaint Handling Code self-assessment")], &["Policy 2"]);
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{written}");
+        }
     }
 
     /// Councils that share a housing service publish one form for both: named as one where the
