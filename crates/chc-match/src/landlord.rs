@@ -543,9 +543,9 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 21] = [
+const CUE_WORDS: [&str; 24] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
-    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered",
+    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -556,7 +556,7 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" => cues.names_publisher = true,
+            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" => cues.names_publisher = true,
             _ => {
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
@@ -608,6 +608,10 @@ enum Place {
     PublisherLine,
     /// Evidence and commentary.
     Body,
+    /// A line of the last row's evidence or commentary: the page's footer runs on in it where
+    /// the table reader could not tell where the row ends. Read as body text, except that a
+    /// name on a line of its own or a publisher line is taken, as in a footer.
+    LastCellLine,
 }
 
 impl Place {
@@ -616,8 +620,13 @@ impl Place {
             Place::Title => 5.0,
             Place::PublisherLine => 3.0,
             Place::Intro | Place::Heading | Place::Footer | Place::Furniture => 2.0,
-            Place::Body => 1.0,
+            Place::Body | Place::LastCellLine => 1.0,
         }
+    }
+
+    /// Evidence or commentary: what a cell names is often another body the landlord deals with.
+    fn is_cell(self) -> bool {
+        matches!(self, Place::Body | Place::LastCellLine)
     }
 
     fn method(self) -> &'static str {
@@ -626,7 +635,7 @@ impl Place {
             Place::Intro | Place::Heading => "heading",
             Place::Footer | Place::PublisherLine => "footer",
             Place::Furniture => "page_furniture",
-            Place::Body => "body_text",
+            Place::Body | Place::LastCellLine => "body_text",
         }
     }
 
@@ -641,6 +650,7 @@ impl Place {
             Place::Intro => standing != Standing::Another,
             Place::Heading | Place::Footer | Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
             Place::Body => standing == Standing::PolicyOwner,
+            Place::LastCellLine => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
         }
     }
 }
@@ -792,7 +802,7 @@ impl Reading {
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
-            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+(?:is\s+a\s+registered)|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
+            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+a\s+(?:charitable|not-for-profit)\b|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
@@ -826,7 +836,9 @@ impl Reading {
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
-            let taken = s.council || place.takes_new_name(standing) && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
+            // In the last row's cell, only a name that is the whole line is a footer's.
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty();
+            let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
             }
@@ -873,7 +885,7 @@ impl Reading {
                 if span != pattern.written && span != pattern.written.to_uppercase() {
                     continue;
                 }
-                if place == Place::Body {
+                if place.is_cell() {
                     w *= 0.5;
                 }
             }
@@ -902,8 +914,8 @@ impl Reading {
             let f = self.short_forms.entry(gaz.entries[entry].name.clone()).or_default();
             f.uses += 1;
             f.weight += SHORT_FORM_SHARE * weight;
-            f.prominent |= place != Place::Body;
-            f.own_voice |= place == Place::Body && names::in_own_voice(text, start, end);
+            f.prominent |= !place.is_cell();
+            f.own_voice |= place.is_cell() && names::in_own_voice(text, start, end);
             if f.example.is_empty() {
                 f.example = text.chars().take(100).collect();
             }
@@ -931,7 +943,7 @@ impl Reading {
             }
         }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));
-        if place != Place::Body && (text.contains(" and ") || text.contains(" & ")) {
+        if !place.is_cell() && (text.contains(" and ") || text.contains(" & ")) {
             for (at, a, b) in gaz.joint_councils(text) {
                 // Not inside one name ("Bromley and Croydon Women's Aid").
                 let inside_a_name = mentions.iter().any(|m| m.start < at && at < m.end);
@@ -946,7 +958,7 @@ impl Reading {
                 if names::names_another(text, m.start, m.end) {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
-                } else if place == Place::Body && !names::in_own_voice(text, m.start, m.end) {
+                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) {
                     m.passing = true;
                 }
             }
@@ -996,7 +1008,7 @@ impl Reading {
             if let Some((stem, kind)) = names::label_kind(&label) {
                 let written = texts.iter().find_map(|t| spelled_in(t, stem));
                 let name = format!("{} {kind}", written.map_or_else(|| names::capitalised(stem), str::to_string));
-                if (method == "email_domain" || place != Place::Body || written.is_some()) && !is_not_a_landlord(&name) {
+                if (method == "email_domain" || !place.is_cell() || written.is_some()) && !is_not_a_landlord(&name) {
                     self.add(name, weight, method, &host);
                 }
             }
@@ -1083,9 +1095,16 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         };
         reading.read(gaz, place, &c.text);
     }
-    for r in &table.records {
+    let last_record = table.records.iter().enumerate().max_by_key(|(_, r)| r.location).map(|(i, _)| i);
+    for (i, r) in table.records.iter().enumerate() {
         for t in [&r.evidence, &r.commentary] {
-            reading.read(gaz, Place::Body, t);
+            if Some(i) == last_record {
+                for line in t.lines() {
+                    reading.read(gaz, Place::LastCellLine, line);
+                }
+            } else {
+                reading.read(gaz, Place::Body, t);
+            }
         }
     }
     for f in &table.furniture {
@@ -1483,6 +1502,23 @@ mod tests {
         for (written, want) in cases {
             let t = table(&[&format!("{written}: Complaint Handling Code self-assessment")], &["Policy 2"]);
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{written}");
+        }
+    }
+
+    /// The page's footer runs on in the last row's cell where the reader could not tell
+    /// where the row ends: a name the gazetteer lacks on a line of its own there, or in a
+    /// publisher line, is the publisher's; in a sentence of the cell it is not.
+    #[test]
+    fn a_footer_run_into_the_last_rows_cell() {
+        let cases = [
+            (vec!["Policy section 2", "Policy section 3\nWas this page useful? Yes No\nWrenfold Living"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\n\u{a9} Copyright Wrenfold Living 2024"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
+            (vec!["Wrenfold Living", "Policy section 3"], None),
+        ];
+        for (cells, want) in cases {
+            assert_eq!(landlord(&table(&["Self-assessment"], &cells)).as_deref(), want, "{cells:?}");
         }
     }
 

@@ -148,9 +148,12 @@ pub fn is_chrome(text: &str) -> bool {
     if bare.len() <= 16 && WHOLE.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
         return true;
     }
-    // Breadcrumbs: "Home > Housing > Complaints"; "Copyright © 2025 …".
+    // Breadcrumbs and menus: "Home > Housing > Complaints", "Home | About us | News";
+    // "Copyright © 2025 …".
     let starts = |word: &str| text.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word));
-    (starts("home") && text.contains(" > ")) || starts("copyright ©")
+    let trail = [" > ", " | ", " \u{bb} ", " / "].iter().any(|s| text.contains(s));
+    let home = starts("home") && !text[4..].starts_with(|c: char| c.is_alphanumeric());
+    (home && trail) || starts("copyright ©")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -321,10 +324,10 @@ mod tests {
 
     #[test]
     fn chrome_lines_are_known() {
-        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
+        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Home | About Wrenfield Homes | News", "Home » Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
             assert!(is_chrome(t), "{t}");
         }
-        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes"] {
+        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes", "Homes for older people | sheltered schemes"] {
             assert!(!is_chrome(t), "{t}");
         }
     }

@@ -28,9 +28,9 @@ const CONNECTORS: [&str; 11] = ["of", "and", "&", "upon", "on", "for", "in", "wi
 /// Capitalised words that start a sentence before a name without being part of it
 /// ("Contact Kestrel Homes", "The Fernlea Partnership").
 const LEAD_WORDS: &[&str] = &[
-    "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
-    "Here", "How", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
-    "Where", "Why", "With", "Write", "Your",
+    "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Copyright", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
+    "Here", "Home", "How", "No", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
+    "Where", "Why", "With", "Write", "Yes", "Your",
 ];
 
 /// Words of the Code, of governance and of a landlord's services: a name made only of these
