@@ -648,7 +648,9 @@ impl Place {
         match self {
             Place::Title | Place::PublisherLine => true,
             Place::Intro => standing != Standing::Another,
-            Place::Heading | Place::Footer | Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            Place::Heading | Place::Footer => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            // A cookie notice speaks for the site: "Wrenmoor Homes uses cookies …".
+            Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner | Standing::Subject),
             Place::Body => standing == Standing::PolicyOwner,
             Place::LastCellLine => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
         }
