@@ -177,6 +177,19 @@ fn layout_2020_questionnaire() {
 }
 
 #[test]
+fn layout_2020_questionnaire_that_lost_its_question_marks() {
+    // A copy that dropped every "?": the questions still open with their verbs and read as the
+    // 2020 form's; an evidence line that opens the same way but says something else is not one.
+    let t = table(
+        "Thornbeck Homes: our self-assessment\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered\nYes\n\nAre these exclusions reasonable and fair to residents\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nIs the complaints policy and procedure available online\nYes, on the complaints page.\nIs there a leaflet as well: yes, in every office.\n",
+    );
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert!(t.records[2].comply_raw.starts_with("Yes"), "{:?}", t.records[2]);
+    assert!(format!("{} {}", t.records[2].comply_raw, t.records[2].evidence).contains("leaflet"), "{:?}", t.records[2]);
+}
+
+#[test]
 fn layout_2020_answer_at_the_end_of_the_question_line() {
     let t = table(
         "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",

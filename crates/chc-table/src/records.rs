@@ -256,12 +256,17 @@ fn kind(unit: &Unit, titles: &SectionTitles, registry: &Registry) -> Kind {
 
 /// The 2020 form's question a line asks, if it asks one: the 2020 form is a list of
 /// questions without numbers.
+/// A copy that lost the question marks still opens the question with its verb ("Does the
+/// policy …", "Are residents …"), and must then read closer to the form's wording.
 fn question_2020(text: &str, registry: &Registry) -> Option<String> {
-    if !text.contains('?') || text.split_whitespace().count() < 4 {
+    const OPENINGS: [&str; 10] = ["Does", "Do", "Is", "Are", "Has", "Have", "Can", "Will", "Were", "Was"];
+    let asks = text.contains('?');
+    let opens_a_question = text.split_whitespace().next().is_some_and(|w| OPENINGS.contains(&w));
+    if !(asks || opens_a_question) || text.split_whitespace().count() < 4 {
         return None;
     }
     let (p, score) = registry.best(Some(CodeVersion::V2020), text)?;
-    (score >= 0.5).then(|| p.number.clone())
+    (score >= if asks { 0.5 } else { 0.7 }).then(|| p.number.clone())
 }
 
 /// Runs of three or more short lines that each name a column, with the comply column and
