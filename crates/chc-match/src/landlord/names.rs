@@ -102,6 +102,21 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         if next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
             continue;
         }
+        // "Norfolk Homes Choice", "Housing Options Team": a kind word inside a longer name
+        // is not where a landlord's name ends ("Karbon Homes Limited" still is, and so is
+        // "Karbon Homes Complaint Handling Code …" in a title, or "… Homes Yes" run together).
+        let glued_after = next.is_some_and(char::is_whitespace)
+            && text[ke..].split_whitespace().next().is_some_and(|w| {
+                let bare = bare_word(w);
+                starts_capitalised(w)
+                    && !is_kind_or_qualifier(bare)
+                    && !matches!(bare, "Ltd" | "Limited" | "CIC" | "Plc" | "PLC" | "Yes" | "No")
+                    && !LEAD_WORDS.contains(&bare)
+                    && !NOT_NAME_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+            });
+        if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         let mut start = ks;
         let mut words: Vec<&str> = Vec::new();
         let mut head = &text[..ks];
@@ -461,6 +476,10 @@ mod tests {
         assert_eq!(names("The City Council has a team"), ["City Council"]);
         assert!(shaped_names("Kestrel Borough Council", &[(16, 23)])[0].council);
         assert!(!shaped_names("Barrowdale Council", &[(11, 18)])[0].council);
+        // A kind word inside a longer name is not where a landlord's name ends.
+        assert!(names("Apply through Norfell Homes Choice online").is_empty());
+        assert_eq!(names("Norfell Homes Limited is a registered society"), ["Norfell Homes"]);
+        assert_eq!(names("Norfell Homes Complaint Handling Code self-assessment"), ["Norfell Homes"]);
     }
 
     #[test]
