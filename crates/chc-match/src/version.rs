@@ -192,20 +192,22 @@ fn words_around_cues(table: &TableDocument, structure: &mut [f64; 3], evidence: 
     let before = re(&YEAR_BEFORE, r"(?i)\b(2020|2022|2024)\s+(?:complaint\s+handling\s+)?code\b");
     let mut named = [false; 3];
     for line in table.context.iter().map(|c| c.text.as_str()) {
-        let lower = line.to_ascii_lowercase();
-        if !lower.contains("code") && !lower.contains("governing body") {
-            continue;
-        }
-        for c in after.captures_iter(line).chain(before.captures_iter(line)) {
-            if let Some(v) = CodeVersion::parse(&c[1]) {
-                named[slot(v)] = true;
+        // Most context lines name no year and no governing body: tested before any pattern.
+        if ["2020", "2022", "2024"].iter().any(|y| line.contains(y)) {
+            for c in after.captures_iter(line).chain(before.captures_iter(line)) {
+                if let Some(v) = CodeVersion::parse(&c[1]) {
+                    named[slot(v)] = true;
+                }
             }
         }
-        if lower.contains("statutory code") || lower.contains("approved by the landlord's governing body") || lower.contains("approved by the landlord\u{2019}s governing body") {
-            named[slot(CodeVersion::V2024)] = true;
-        }
-        if lower.contains("discussed at the landlord's governing body") || lower.contains("discussed at the landlord\u{2019}s governing body") {
-            named[slot(CodeVersion::V2022)] = true;
+        if line.contains("tatutory") || line.contains("overning body") {
+            let lower = line.to_ascii_lowercase().replace('\u{2019}', "'");
+            if lower.contains("statutory code") || lower.contains("approved by the landlord's governing body") {
+                named[slot(CodeVersion::V2024)] = true;
+            }
+            if lower.contains("discussed at the landlord's governing body") {
+                named[slot(CodeVersion::V2022)] = true;
+            }
         }
     }
     if let [only] = named.iter().enumerate().filter(|(_, n)| **n).map(|(i, _)| i).collect::<Vec<_>>()[..] {
