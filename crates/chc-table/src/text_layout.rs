@@ -113,9 +113,9 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             blank_before |= t.is_empty();
             continue;
         }
-        // A row closed by its last pipe, then a blank line, then a line without pipes: text
-        // after the table (a footer, a note), not more of the row's last cell.
-        let after_closed_row = blank_before && !t.contains('|') && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
+        // A row closed by its last pipe, then a blank line, then a line without pipes or a
+        // menu ("Home | About us | News"): text after the table, not more of the row's cells.
+        let after_closed_row = blank_before && (!t.contains('|') || crate::lines::is_chrome(t)) && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
         blank_before = false;
         if after_closed_row {
             flush_record(&mut record, &mut out);
@@ -461,6 +461,10 @@ mod tests {
         ));
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
         assert_eq!(g[2].cells, vec!["Contact Fenmoor Homes"]);
+        // A menu after the table has pipes of its own.
+        let g = delimited_grid(&lines("| 1.2 | A complaint must be defined as | Yes | Leaflet |\n\nHome | About Fenmoor Homes | News\n"));
+        assert_eq!(g[0].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
+        assert_eq!(g.len(), 2, "{g:?}");
         // Without the blank line, or before the row's last pipe, a line still goes on with its cell.
         let g = delimited_grid(&lines("| Code section | Code requirement | Comply | Evidence |\n| 1.2 | A complaint must be defined as | Yes | Leaflet\nand poster |\n"));
         assert_eq!(g[1].cells[3], "Leaflet and poster");
