@@ -876,7 +876,8 @@ impl Reading {
                 // when it is one word (any word may be capitalised there).
                 // At a sentence's start, a one-word stem counts as the owner of a policy
                 // ("Karbon complaints policy"), where any word is capitalised.
-                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
+                let whole_line = text.trim() == span;
+                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || whole_line || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
                 if span == pattern.written && (pattern.form == Form::Acronym || stem_stands()) {
                     short_hits.push((m.start, m.end, pattern.entry));
                 }
@@ -942,6 +943,17 @@ impl Reading {
             if first_here {
                 u.texts += 1;
                 u.total += worth;
+            }
+        }
+        // A line that is only a council's place name ("Lambeth", above the footer links or
+        // as who answers): that council.
+        if !place.is_cell() && mentions.is_empty() {
+            let line = text.trim();
+            if (4..=40).contains(&line.len()) && line.starts_with(|c: char| c.is_uppercase()) && !line.ends_with(" Council") {
+                if let Some(i) = gaz.council(line, None) {
+                    let at = text.len() - text.trim_start().len();
+                    mentions.push(Mention { start: at, end: at + line.len(), name: gaz.entries[i].name.clone(), known: true, weight, method: place.method(), another: false, passing: false });
+                }
             }
         }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));

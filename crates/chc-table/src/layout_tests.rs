@@ -190,6 +190,22 @@ fn layout_2020_questionnaire_that_lost_its_question_marks() {
 }
 
 #[test]
+fn layout_2020_questions_in_a_table_without_numbers() {
+    // The questionnaire as a pipe table and as a tab table: "Question | Answer | Comments",
+    // no number anywhere, the first answer lost; the only free-text column is the evidence.
+    let pipes = "Thornbeck Homes self-assessment\n\n| Question | Answer | Comments |\n|---|---|---|\n| Does the policy have exclusions where a complaint will not be considered? | | Section 5 of our policy. |\n| Are these exclusions reasonable and fair to residents? | Yes | They are reviewed every year. |\n| Is the complaints policy and procedure available online? | No | Being added in May. |\n";
+    let tabs = "Thornbeck Homes self-assessment\n\nQuestion\tAnswer\tComments\nDoes the policy have exclusions where a complaint will not be considered?\t\tSection 5 of our policy.\nAre these exclusions reasonable and fair to residents?\tYes\tThey are reviewed every year.\nIs the complaints policy and procedure available online?\tNo\tBeing added in May.\n";
+    for text in [pipes, tabs] {
+        let t = table(&text);
+        assert_eq!(t.records.len(), 3, "{text}\n{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+        assert_eq!(t.records[0].comply_raw, "");
+        assert_eq!(t.records[0].evidence, "Section 5 of our policy.");
+        assert_eq!(t.records[1].comply_raw, "Yes");
+        assert_eq!(t.records[2].comply_raw, "No");
+    }
+}
+
+#[test]
 fn layout_2020_answer_at_the_end_of_the_question_line() {
     let t = table(
         "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",

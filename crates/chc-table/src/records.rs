@@ -653,6 +653,16 @@ impl Reader<'_, '_> {
     }
 
     fn emit(&mut self, draft: Draft) {
+        // "Salix Homes response: Yes.": the label names who answers, the form's landlord; the
+        // cells keep only the answer, so the name goes where document-level detection reads.
+        let first = (!draft.first.is_empty()).then_some((draft.location, draft.first.as_str()));
+        for (location, text) in first.into_iter().chain(draft.body.iter().map(|u| (u.location, u.text.as_str()))) {
+            if let Some(name) = answering_landlord(text) {
+                if !self.asm.furniture.iter().any(|f| f.text == name) {
+                    self.asm.furniture(location, name);
+                }
+            }
+        }
         let cells = segment(&draft, &self.order, self.asm.registry);
         let rec = self.asm.open(draft.number.clone(), draft.location);
         if draft.number.is_none() && draft.question.is_none() {
@@ -748,6 +758,17 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// Who a "<name> response:" label says answers ("Brighton & Hove City Council response:",
+/// "LHP response:"), unless it names no one ("Our response:", "Council response:").
+fn answering_landlord(text: &str) -> Option<&str> {
+    let (name, _) = split_label(text.trim_start_matches(['•', '-', '–', '*', ' ']))?;
+    let (speaker, last) = name.trim().rsplit_once(' ')?;
+    let speaker = speaker.trim();
+    let generic = ["our", "the", "council", "landlord", "your", "my", "organisation", "the council", "the landlord", "our landlord"];
+    let names_one = speaker.starts_with(|c: char| c.is_uppercase()) && !generic.contains(&speaker.to_lowercase().as_str()) && speaker.split_whitespace().count() <= 7;
+    (["response", "answer"].contains(&last.to_lowercase().as_str()) && names_one).then_some(speaker)
 }
 
 /// The text before a trailing list of answers to choose from ("(Y/N)", "Yes / No"), if it
