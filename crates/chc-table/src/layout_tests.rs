@@ -196,7 +196,7 @@ fn layout_2020_questions_in_a_table_without_numbers() {
     let pipes = "Thornbeck Homes self-assessment\n\n| Question | Answer | Comments |\n|---|---|---|\n| Does the policy have exclusions where a complaint will not be considered? | | Section 5 of our policy. |\n| Are these exclusions reasonable and fair to residents? | Yes | They are reviewed every year. |\n| Is the complaints policy and procedure available online? | No | Being added in May. |\n";
     let tabs = "Thornbeck Homes self-assessment\n\nQuestion\tAnswer\tComments\nDoes the policy have exclusions where a complaint will not be considered?\t\tSection 5 of our policy.\nAre these exclusions reasonable and fair to residents?\tYes\tThey are reviewed every year.\nIs the complaints policy and procedure available online?\tNo\tBeing added in May.\n";
     for text in [pipes, tabs] {
-        let t = table(&text);
+        let t = table(text);
         assert_eq!(t.records.len(), 3, "{text}\n{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
         assert_eq!(t.records[0].comply_raw, "");
         assert_eq!(t.records[0].evidence, "Section 5 of our policy.");
