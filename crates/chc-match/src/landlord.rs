@@ -1013,7 +1013,13 @@ impl Reading {
         for Host { host, weight, method, place } in std::mem::take(&mut self.unclaimed_hosts) {
             let Some(label) = registrable_label(&host) else { continue };
             let label = key(label);
-            let spelled = self.unknown.values().find(|u| key(&u.name) == label || key(names::stem(&u.name)) == label || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label));
+            // The host spells the name, its distinctive part (with a kind ending of its own:
+            // "larkspurhomes" for "Larkspur Community Homes") or its initials.
+            let label_stem = names::label_kind(&label).map(|(stem, _)| stem.to_string());
+            let spelled = self.unknown.values().find(|u| {
+                let stem = key(names::stem(&u.name));
+                key(&u.name) == label || stem == label || label_stem.as_deref() == Some(stem.as_str()) || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+            });
             if let Some(u) = spelled {
                 let (name, extra) = (u.name.clone(), if u.taken { 0.0 } else { u.weight });
                 self.add(name, weight + extra, method, &host);
@@ -1658,6 +1664,7 @@ mod tests {
             ("a one-word alias in lower case", table(&["Self-assessment"], &["The orbel of the moon", "an orbel"]), None),
             ("a host without the name's The", table(&["Self-assessment"], &["Write to complaints@quenbytrust.org.uk"]), Some("The Quenby Trust")),
             ("a host spelling only the stem", table(&["Self-assessment"], &["Policy at https://www.harrowfield.org.uk/complaints"]), Some("The Harrowfield Housing Group")),
+            ("a host with another kind ending confirms a name printed once", table(&["Self-assessment"], &["Larkspur Community Homes policy 2.", "Write to complaints@larkspurhomes.org.uk"]), Some("Larkspur Community Homes")),
         ];
         for (what, t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");

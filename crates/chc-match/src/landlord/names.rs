@@ -98,8 +98,21 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         if next.is_some_and(char::is_alphanumeric) || !text[..ks].ends_with(char::is_whitespace) {
             continue;
         }
-        // "Housing Group": the name ends at the last kind word.
-        if next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+        // "Housing Group": the name ends at the last kind word; a council's ends at "Council"
+        // ("Farrowdale District Council Housing Complaints Policy").
+        let council = &text[ks..ke] == "Council";
+        if !council && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+            continue;
+        }
+        if last_token(&text[..ks]).is_some_and(|(_, w)| w == "Council") {
+            continue;
+        }
+        // "The Council's Housing Complaints Policy": a common noun owning what follows is
+        // no name.
+        if last_token(&text[..ks]).is_some_and(|(_, w)| {
+            let owner = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            owner.len() != w.len() && (is_kind_or_qualifier(owner) || NOT_NAME_WORDS.contains(&owner.to_ascii_lowercase().as_str()) || LEAD_WORDS.contains(&owner))
+        }) {
             continue;
         }
         // "Norfolk Homes Choice", "Housing Options Team": a kind word inside a longer name
@@ -480,6 +493,10 @@ mod tests {
         assert!(names("Apply through Norfell Homes Choice online").is_empty());
         assert_eq!(names("Norfell Homes Limited is a registered society"), ["Norfell Homes"]);
         assert_eq!(names("Norfell Homes Complaint Handling Code self-assessment"), ["Norfell Homes"]);
+        // A council's name ends at "Council"; a common noun's possessive owns no name.
+        assert_eq!(names("Farrowby District Council Housing Complaints Policy 2024"), ["Farrowby District Council"]);
+        assert!(names("The Council's Housing Complaints Policy was rewritten").is_empty());
+        assert_eq!(names("St Aldwyn's Homes"), ["St Aldwyn's Homes"]);
     }
 
     #[test]
