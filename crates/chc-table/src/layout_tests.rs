@@ -58,6 +58,16 @@ fn layout_labels_on_their_own_lines_with_values_below() {
 }
 
 #[test]
+fn layout_label_value_records_with_short_values() {
+    // "Evidence: Complaints procedure" is a label with its value on the line, not a label
+    // alone: a short value must not be lost for looking like a title.
+    let t = table(&format!("Code provision 6.3\n{STAGE1_2024}\nCompliance: Yes\nEvidence: Complaints procedure\nCommentary: Checked monthly.\n"));
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.records[0].evidence, "Complaints procedure");
+    assert_eq!(t.records[0].commentary, "Checked monthly.");
+}
+
+#[test]
 fn layout_label_value_records() {
     let t = table(&format!(
         "Code section 1.2\n{DEF_2024}\nCompliance: YES\nEvidence, commentary and any explanations: Policy section 2.\nCode section 6.2\n{ACK_2024}\nCompliance: Partial\nEvidence, commentary and any explanations: 91% acknowledged on time in 2024/25.\n"

@@ -732,7 +732,8 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let stray_stop = text.ends_with('.') && bare.split_whitespace().count() <= 3;
     let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
     let bare = bare.trim_end_matches('.');
-    if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
+    // "Evidence: Complaints procedure" is a label with its value, read below.
+    if title_like && !bare.contains(':') && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
         if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
