@@ -29,6 +29,8 @@ Probes (all by default):
               single forms naming two councils together in passing.
   answers     pipe forms' "Yes"/"No" cells in other vocabularies: comply unchanged.
   questions   2020 questionnaires with every "?" removed: rows, comply and version unchanged.
+  fragments   windows of 2, 3 or 5 gold rows cut out of each dev form (a page that starts
+              inside the table, without title or header): those rows, with their answers.
 
 The variants are written under --work, never into the repository. Stdlib only.
 """
@@ -313,8 +315,42 @@ def probe_questions():
         yield f"{base}__no-question-marks", "2020-without-question-marks", text.replace("?", ""), same
 
 
+def row_start(text, row, after):
+    """Where a gold row starts in its form's text (its printed number's line if that is
+    just above), searching from `after`; None if not found."""
+    at = text.find(row["requirement"].split("\n")[0][:40], after) if row["requirement"] else -1
+    if at < 0:
+        return None
+    start = text.rfind("\n", 0, at) + 1
+    for _ in range(2):
+        above = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if row.get("number_in_source") and text[above:start].strip().rstrip(".") == row["provision"]:
+            return above
+        if text[above:start].strip():
+            break
+        start = above
+    return text.rfind("\n", 0, at) + 1
+
+
+def probe_fragments():
+    for base, text, gold in dev_bases(strip=False):
+        starts, after = [], 0
+        for r in gold["rows"]:
+            at = row_start(text, r, after)
+            starts.append(at)
+            after = at + 1 if at is not None else after
+        for k in (2, 3, 5):
+            for s in range(1, len(starts) - 1, k):
+                a, b = starts[s], starts[s + k] if s + k < len(starts) else len(text)
+                if a is None or b is None or b <= a:
+                    continue
+                want = {r["provision"]: r["comply"] for r in gold["rows"][s:s + k]}
+                check = lambda d, want=want: d is not None and all({r["provision"]: r["comply"] for r in d["rows"]}.get(p) == c for p, c in want.items())
+                yield f"{base}__{k}-rows-from-{s}", f"{k} rows", text[a:b], check
+
+
 PROBES = {"passing": probe_passing, "places": probe_places, "footers": probe_footers, "short": probe_short, "spellings": probe_spellings,
-          "hosts": probe_hosts, "joint": probe_joint, "answers": probe_answers, "questions": probe_questions}
+          "hosts": probe_hosts, "joint": probe_joint, "answers": probe_answers, "questions": probe_questions, "fragments": probe_fragments}
 
 
 def run(chc, work, probe, show):

@@ -58,6 +58,17 @@ fn layout_labels_on_their_own_lines_with_values_below() {
 }
 
 #[test]
+fn layout_a_page_that_starts_inside_a_labelled_record() {
+    // A later page of a form of labelled cells: its first record's number and requirement
+    // label are on the page before; the Code's wording, then the answer's label, open it.
+    let t = table(&format!("{ACK_2024}\n\nComply\n\nNo.\n\nEvidence\n\nSection 7.1 of the complaints policy.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].number, None);
+    assert_eq!(t.records[0].comply_raw, "No.");
+    assert_eq!(t.records[1].number.as_deref(), Some("6.3"));
+}
+
+#[test]
 fn layout_label_value_records_with_short_values() {
     // "Evidence: Complaints procedure" is a label with its value on the line, not a label
     // alone: a short value must not be lost for looking like a title.

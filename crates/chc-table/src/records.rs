@@ -556,7 +556,10 @@ impl Reader<'_, '_> {
             return false;
         }
         let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
-        if self.order.is_empty() && !answered && !answer_next {
+        // A page that starts inside a record: the wording, then the answer's or the
+        // evidence's label ("Comply", "Evidence:").
+        let label_next = next.is_some_and(|n| label(&n.text).is_some_and(|(r, _)| matches!(r, ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary)));
+        if self.order.is_empty() && !answered && !answer_next && !label_next {
             return false;
         }
         matches!(self.asm.registry.best(None, first_words(opening)), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
