@@ -18,11 +18,14 @@ struct Floor {
 }
 
 fn score(half: &str, floor: Floor) {
+    score_set(half, &format!("fixtures/real/{half}"), &format!("fixtures/real/{half}/gold"), floor);
+}
+
+fn score_set(half: &str, input: &str, gold: &str, floor: Floor) {
     let out = tmp(half);
-    let input = format!("fixtures/real/{half}");
-    let o = chc(&["extract", &input, "--out", out.to_str().unwrap(), "--quiet"]);
+    let o = chc(&["extract", input, "--out", out.to_str().unwrap(), "--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{half}: every form extracts: {}", String::from_utf8_lossy(&o.stderr));
-    let report = evaluate(&repo().join(format!("fixtures/real/{half}/gold")), &out).unwrap();
+    let report = evaluate(&repo().join(gold), &out).unwrap();
     let m = &report.overall;
     let extra = report.documents.iter().filter(|d| d.metrics.counts.extracted_rows > d.metrics.counts.provision_tp).count();
     let summary = format!(
@@ -46,7 +49,14 @@ fn dev_half_holds_its_level() {
     score("dev", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// The blind set (fixtures/blind): written by someone who had not seen the code; its first
+/// score is in its README, and after its failures were fixed it is held like the dev half.
+#[test]
+fn blind_set_holds_its_level() {
+    score_set("blind", "fixtures/blind/forms", "fixtures/blind/gold", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
-    score("test", Floor { rows_found: 0.9, comply: 0.9, version: 0.9, landlord: 0.6, extra_rows_forms: 3 });
+    score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });
 }

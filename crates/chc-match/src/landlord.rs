@@ -154,8 +154,68 @@ impl Gazetteer {
             }
             g.entries.push(Entry { name, aliases: split(r.get(3)) });
         }
+        // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
+        g.add_written_variants();
         g
+    }
+
+    /// Spellings landlords use that the lists do not give, where one entry alone has them:
+    /// "and" for "&" and the reverse, "St." for "St", spaces for hyphens ("Stoke on Trent
+    /// City Council"), the registered name without its bracketed place ("Herring House Trust
+    /// (Great Yarmouth)" is "Herring House Trust" on its own pages) and a name of two or
+    /// three capitalised words run together as a brand ("B3Living", "GreatPlaces").
+    fn add_written_variants(&mut self) {
+        let mut variants: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut spellings: Vec<String> = Vec::new();
+            for listed in std::iter::once(&e.name).chain(&e.aliases) {
+                let swaps: [(&str, &str); 4] = [(" & ", " and "), (" and ", " & "), ("St ", "St. "), ("-", " ")];
+                let mut all = listed.clone();
+                for (from, to) in swaps {
+                    // "St " only as a word ("St Leger", not "Forest ").
+                    let applies = if from == "St " { listed.starts_with("St ") || listed.contains(" St ") } else { listed.contains(from) };
+                    if applies {
+                        let swap = |s: &str| if from == "St " { s.replacen("St ", "St. ", usize::from(s.starts_with("St "))).replace(" St ", " St. ") } else { s.replace(from, to) };
+                        spellings.push(swap(listed));
+                        all = swap(&all);
+                    }
+                }
+                if all != *listed {
+                    spellings.push(all);
+                }
+            }
+            if let (Some(open), Some(close)) = (e.name.find('('), e.name.find(')')) {
+                if open < close {
+                    spellings.push(format!("{} {}", &e.name[..open], &e.name[close + 1..]).split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+            for name in std::iter::once(e.name.as_str()).chain(Some(names::stem(&e.name)).filter(|s| s.contains(' '))) {
+                let words: Vec<&str> = name.strip_prefix("The ").unwrap_or(name).split(' ').collect();
+                let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && w.chars().all(char::is_alphanumeric));
+                if (2..=3).contains(&words.len()) && capitalised {
+                    spellings.push(words.concat());
+                }
+            }
+            for s in spellings {
+                // Another entry's spelling already: not this one's.
+                if s.len() >= 6 && self.by_key.get(&key(&s)).is_none_or(|&(other, _)| other == i) {
+                    // By the letters as written: "LarchLiving" is a pattern "Larch Living" is not.
+                    let users = &mut variants.entry(s.to_lowercase()).or_insert_with(|| (s.clone(), Vec::new())).1;
+                    if !users.contains(&i) {
+                        users.push(i);
+                    }
+                }
+            }
+        }
+        let listed: HashSet<&str> = self.patterns.iter().map(|p| p.lower.as_str()).collect();
+        let new: Vec<(String, usize)> = variants.into_iter().filter(|(lower, _)| !listed.contains(lower.strip_prefix("the ").unwrap_or(lower))).filter_map(|(_, (s, users))| match users[..] {
+            [entry] => Some((s, entry)),
+            _ => None,
+        }).collect();
+        for (spelling, entry) in new {
+            self.add_spelling(&spelling, entry);
+        }
     }
 
     /// Stems and acronyms of the entries, each only where it belongs to one entry alone.
@@ -342,6 +402,64 @@ impl Gazetteer {
         std::iter::once(label).chain(stripped).find_map(|l| self.by_trimmed.get(l).copied().flatten()).or_else(|| self.by_initials_label(label))
     }
 
+    /// The council a name (or the name with "Council", or with the kind a plural gives:
+    /// "Mid Suffolk" + "District Councils") stands for.
+    fn council(&self, name: &str, plural_kind: Option<&str>) -> Option<usize> {
+        let is_council = |i: usize| {
+            let n = &self.entries[i].name;
+            n.ends_with(" Council") || n.contains("Borough of ") || n.starts_with("City of ")
+        };
+        let spellings = [Some(name.to_string()), plural_kind.map(|k| format!("{name} {k}")), Some(format!("{name} Council"))];
+        spellings.into_iter().flatten().find_map(|s| self.by_key.get(&key(&s)).map(|&(i, _)| i).filter(|&i| is_council(i)))
+    }
+
+    /// Pairs of councils a text names as one ("South Norfolk and Broadland", "Adur &
+    /// Worthing Councils", "South Hams District Council and West Devon Borough Council"):
+    /// councils that share a housing service answer the Code once, together. Each pair's
+    /// entries in the order named.
+    fn joint_councils(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        const MAX_WORDS: usize = 6;
+        let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "of" | "upon" | "on" | "le");
+        let mut pairs = Vec::new();
+        for (at, joint) in text.match_indices(" and ").chain(text.match_indices(" & ")) {
+            let left: Vec<&str> = text[..at].split(' ').rev().take_while(|w| capitalised(w) && !w.ends_with([',', '.', ':', ';', '|', ')'])).take(MAX_WORDS).collect();
+            let mut right: Vec<&str> = Vec::new();
+            for w in text[at + joint.len()..].split(' ').take(MAX_WORDS) {
+                let bare = w.trim_end_matches([',', '.', ':', ';', ')', '\'', '\u{2019}']);
+                if !capitalised(bare) {
+                    break;
+                }
+                right.push(bare);
+                if bare.len() != w.len() {
+                    break;
+                }
+            }
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            // "… District Councils": the kind both share.
+            let plural_at = right.iter().position(|w| *w == "Councils");
+            let shared_kind = plural_at.map(|i| right[..i].iter().rev().take_while(|w| names::is_kind_or_qualifier(w)).count()).map(|n| {
+                let i = plural_at.expect("found");
+                right[i - n..i].iter().copied().chain(std::iter::once("Council")).collect::<Vec<_>>().join(" ")
+            });
+            let right_words: Vec<&str> = match plural_at {
+                Some(i) => right[..i].iter().copied().chain(std::iter::once("Council")).collect(),
+                None => right,
+            };
+            // The longest run of words on each side that names a council.
+            let first = (0..left.len()).rev().find_map(|n| self.council(&left[..=n].iter().rev().copied().collect::<Vec<_>>().join(" "), shared_kind.as_deref()));
+            let second = (1..=right_words.len()).rev().find_map(|n| self.council(&right_words[..n].join(" "), None));
+            if let (Some(a), Some(b)) = (first, second) {
+                if a != b {
+                    pairs.push((at, a, b));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+
     /// The entry a host's label spells the initials of, where one entry alone goes by them
     /// ("whg.co.uk", "ncha.org.uk").
     fn by_initials_label(&self, label: &str) -> Option<usize> {
@@ -425,9 +543,9 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 21] = [
+const CUE_WORDS: [&str; 24] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
-    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered",
+    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -438,7 +556,7 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" => cues.names_publisher = true,
+            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" => cues.names_publisher = true,
             _ => {
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
@@ -490,6 +608,10 @@ enum Place {
     PublisherLine,
     /// Evidence and commentary.
     Body,
+    /// A line of the last row's evidence or commentary: the page's footer runs on in it where
+    /// the table reader could not tell where the row ends. Read as body text, except that a
+    /// name on a line of its own or a publisher line is taken, as in a footer.
+    LastCellLine,
 }
 
 impl Place {
@@ -498,8 +620,13 @@ impl Place {
             Place::Title => 5.0,
             Place::PublisherLine => 3.0,
             Place::Intro | Place::Heading | Place::Footer | Place::Furniture => 2.0,
-            Place::Body => 1.0,
+            Place::Body | Place::LastCellLine => 1.0,
         }
+    }
+
+    /// Evidence or commentary: what a cell names is often another body the landlord deals with.
+    fn is_cell(self) -> bool {
+        matches!(self, Place::Body | Place::LastCellLine)
     }
 
     fn method(self) -> &'static str {
@@ -508,7 +635,7 @@ impl Place {
             Place::Intro | Place::Heading => "heading",
             Place::Footer | Place::PublisherLine => "footer",
             Place::Furniture => "page_furniture",
-            Place::Body => "body_text",
+            Place::Body | Place::LastCellLine => "body_text",
         }
     }
 
@@ -521,8 +648,11 @@ impl Place {
         match self {
             Place::Title | Place::PublisherLine => true,
             Place::Intro => standing != Standing::Another,
-            Place::Heading | Place::Footer | Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            Place::Heading | Place::Footer => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            // A cookie notice speaks for the site: "Wrenmoor Homes uses cookies …".
+            Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner | Standing::Subject),
             Place::Body => standing == Standing::PolicyOwner,
+            Place::LastCellLine => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
         }
     }
 }
@@ -542,11 +672,15 @@ const POLICY_OWNER_WEIGHT: f64 = 2.0;
 /// lines), is taken.
 const REPEATED_NAME_TEXTS: u32 = 2;
 
+/// What councils named as one must be worth to publish the form together: one mention in the
+/// front matter, a heading or the footer.
+const JOINT_WEIGHT: f64 = 2.0;
+
 /// Initials of a name found elsewhere in the form ("TVP" after "Tamsford Vale Partnership").
 const INITIALS_WEIGHT: f64 = 1.0;
 
 /// A short form of a known name counts at this share of its place's weight, and only when
-/// the form uses it twice or in its front matter, headings or footer.
+/// the form uses it twice, in its front matter, headings or footer, or as its own in a cell.
 const SHORT_FORM_SHARE: f64 = 0.5;
 
 /// What a mention of another landlord (compared with, a partner: [`names::names_another`])
@@ -608,6 +742,9 @@ struct ShortForms {
     weight: f64,
     /// Used in the front matter, a heading or the footer.
     prominent: bool,
+    /// Used in a cell as the form's own ([`names::in_own_voice`]: "LHP policy 4.2", "GYBC
+    /// has reviewed …").
+    own_voice: bool,
     example: String,
 }
 
@@ -622,6 +759,9 @@ struct Reading {
     /// Known landlords named in passing in evidence or commentary: in how many texts, and what
     /// those mentions are worth together.
     passing: BTreeMap<String, (u32, f64)>,
+    /// Councils named as one outside the cells ([`Gazetteer::joint_councils`]), in the order
+    /// named, and what those mentions are worth.
+    joint: BTreeMap<(String, String), f64>,
 }
 
 #[derive(Default)]
@@ -664,7 +804,7 @@ impl Reading {
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
-            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+(?:is\s+a\s+registered)|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
+            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+a\s+(?:charitable|not-for-profit)\b|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
@@ -698,7 +838,9 @@ impl Reading {
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
-            let taken = s.council || place.takes_new_name(standing) && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
+            // In the last row's cell, only a name that is the whole line is a footer's.
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty();
+            let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
             }
@@ -734,7 +876,8 @@ impl Reading {
                 // when it is one word (any word may be capitalised there).
                 // At a sentence's start, a one-word stem counts as the owner of a policy
                 // ("Karbon complaints policy"), where any word is capitalised.
-                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
+                let whole_line = text.trim() == span;
+                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || whole_line || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
                 if span == pattern.written && (pattern.form == Form::Acronym || stem_stands()) {
                     short_hits.push((m.start, m.end, pattern.entry));
                 }
@@ -745,7 +888,7 @@ impl Reading {
                 if span != pattern.written && span != pattern.written.to_uppercase() {
                     continue;
                 }
-                if place == Place::Body {
+                if place.is_cell() {
                     w *= 0.5;
                 }
             }
@@ -774,7 +917,8 @@ impl Reading {
             let f = self.short_forms.entry(gaz.entries[entry].name.clone()).or_default();
             f.uses += 1;
             f.weight += SHORT_FORM_SHARE * weight;
-            f.prominent |= place != Place::Body;
+            f.prominent |= !place.is_cell();
+            f.own_voice |= place.is_cell() && names::in_own_voice(text, start, end);
             if f.example.is_empty() {
                 f.example = text.chars().take(100).collect();
             }
@@ -801,14 +945,34 @@ impl Reading {
                 u.total += worth;
             }
         }
+        // A line that is only a council's place name ("Lambeth", above the footer links or
+        // as who answers): that council.
+        if !place.is_cell() && mentions.is_empty() {
+            let line = text.trim();
+            if (4..=40).contains(&line.len()) && line.starts_with(|c: char| c.is_uppercase()) && !line.ends_with(" Council") {
+                if let Some(i) = gaz.council(line, None) {
+                    let at = text.len() - text.trim_start().len();
+                    mentions.push(Mention { start: at, end: at + line.len(), name: gaz.entries[i].name.clone(), known: true, weight, method: place.method(), another: false, passing: false });
+                }
+            }
+        }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));
+        if !place.is_cell() && (text.contains(" and ") || text.contains(" & ")) {
+            for (at, a, b) in gaz.joint_councils(text) {
+                // Not inside one name ("Bromley and Croydon Women's Aid").
+                let inside_a_name = mentions.iter().any(|m| m.start < at && at < m.end);
+                if !inside_a_name && (place == Place::PublisherLine || !names::names_another(text, at, at)) {
+                    *self.joint.entry((gaz.entries[a].name.clone(), gaz.entries[b].name.clone())).or_default() += weight;
+                }
+            }
+        }
         // A publisher line names the form's own landlord; an address is its holder's.
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
                 if names::names_another(text, m.start, m.end) {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
-                } else if place == Place::Body && !names::in_own_voice(text, m.start, m.end) {
+                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) {
                     m.passing = true;
                 }
             }
@@ -849,7 +1013,13 @@ impl Reading {
         for Host { host, weight, method, place } in std::mem::take(&mut self.unclaimed_hosts) {
             let Some(label) = registrable_label(&host) else { continue };
             let label = key(label);
-            let spelled = self.unknown.values().find(|u| key(&u.name) == label || key(names::stem(&u.name)) == label || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label));
+            // The host spells the name, its distinctive part (with a kind ending of its own:
+            // "larkspurhomes" for "Larkspur Community Homes") or its initials.
+            let label_stem = names::label_kind(&label).map(|(stem, _)| stem.to_string());
+            let spelled = self.unknown.values().find(|u| {
+                let stem = key(names::stem(&u.name));
+                key(&u.name) == label || stem == label || label_stem.as_deref() == Some(stem.as_str()) || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+            });
             if let Some(u) = spelled {
                 let (name, extra) = (u.name.clone(), if u.taken { 0.0 } else { u.weight });
                 self.add(name, weight + extra, method, &host);
@@ -858,7 +1028,7 @@ impl Reading {
             if let Some((stem, kind)) = names::label_kind(&label) {
                 let written = texts.iter().find_map(|t| spelled_in(t, stem));
                 let name = format!("{} {kind}", written.map_or_else(|| names::capitalised(stem), str::to_string));
-                if (method == "email_domain" || place != Place::Body || written.is_some()) && !is_not_a_landlord(&name) {
+                if (method == "email_domain" || !place.is_cell() || written.is_some()) && !is_not_a_landlord(&name) {
                     self.add(name, weight, method, &host);
                 }
             }
@@ -876,7 +1046,7 @@ impl Reading {
             self.add(name, weight, method, &letters);
         }
         for (name, f) in std::mem::take(&mut self.short_forms) {
-            if f.uses >= 2 || f.prominent {
+            if f.uses >= 2 || f.prominent || f.own_voice {
                 self.add(name, f.weight, "short_form", &f.example);
             }
         }
@@ -945,9 +1115,16 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         };
         reading.read(gaz, place, &c.text);
     }
-    for r in &table.records {
+    let last_record = table.records.iter().enumerate().max_by_key(|(_, r)| r.location).map(|(i, _)| i);
+    for (i, r) in table.records.iter().enumerate() {
         for t in [&r.evidence, &r.commentary] {
-            reading.read(gaz, Place::Body, t);
+            if Some(i) == last_record {
+                for line in t.lines() {
+                    reading.read(gaz, Place::LastCellLine, line);
+                }
+            } else {
+                reading.read(gaz, Place::Body, t);
+            }
         }
     }
     for f in &table.furniture {
@@ -984,6 +1161,17 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
+    // Two councils named as one where the form names itself publish it together: the form is
+    // both's ("South Norfolk Council and Broadland District Council").
+    let joint = reading.joint.iter().filter(|(_, w)| **w >= JOINT_WEIGHT).max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
+    if let Some(((first, second), weight)) = joint {
+        if best.is_none_or(|(name, t)| name == first || name == second || *weight >= t.score) {
+            return (
+                Some(format!("{first} and {second}")),
+                FieldDetection { method: "joint".into(), confidence: 0.8, evidence: format!("{first} and {second} named as one (weight {weight:.1})") },
+            );
+        }
+    }
     match best {
         Some((name, t)) => {
             let total: f64 = tally.values().map(|t| t.score).sum();
@@ -1305,6 +1493,100 @@ mod tests {
         assert_eq!(landlord(&twice).as_deref(), Some("Oakridge Homes"));
     }
 
+    /// Pages spell names as the lists do not: "and" for "&" and the reverse, "St." for "St",
+    /// spaces for hyphens, the registered name without its bracketed place, a brand run
+    /// together; each still names the one landlord that has it.
+    #[test]
+    fn names_as_pages_spell_them() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Fenby & Lowmoor Housing Association,housing_association,,,t\n\
+             Wexley and Norbury Homes,housing_association,,,t\n\
+             St Aldwyn Homes,housing_association,,,t\n\
+             Stoke-on-Wexley City Council,council,,,t\n\
+             Harrowmere Trust (Kestrel Vale),housing_association,,,t\n\
+             Larch Living,housing_association,,,t\n\
+             Tollbridge Homes (North),housing_association,,,t\n\
+             Tollbridge Homes (South),housing_association,,,t\n",
+        );
+        let cases = [
+            ("Fenby and Lowmoor Housing Association", Some("Fenby & Lowmoor Housing Association")),
+            ("Wexley & Norbury Homes", Some("Wexley and Norbury Homes")),
+            ("St. Aldwyn Homes", Some("St Aldwyn Homes")),
+            ("Stoke on Wexley City Council", Some("Stoke-on-Wexley City Council")),
+            ("Harrowmere Trust", Some("Harrowmere Trust (Kestrel Vale)")),
+            ("LarchLiving", Some("Larch Living")),
+            // Two entries share the name without their places: neither is meant.
+            ("Tollbridge Homes", Some("Tollbridge Homes")),
+        ];
+        for (written, want) in cases {
+            let t = table(&[&format!("{written}: Complaint Handling Code self-assessment")], &["Policy 2"]);
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{written}");
+        }
+    }
+
+    /// The page's footer runs on in the last row's cell where the reader could not tell
+    /// where the row ends: a name the gazetteer lacks on a line of its own there, or in a
+    /// publisher line, is the publisher's; in a sentence of the cell it is not.
+    #[test]
+    fn a_footer_run_into_the_last_rows_cell() {
+        let cases = [
+            (vec!["Policy section 2", "Policy section 3\nWas this page useful? Yes No\nWrenfold Living"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\n\u{a9} Copyright Wrenfold Living 2024"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
+            (vec!["Wrenfold Living", "Policy section 3"], None),
+        ];
+        for (cells, want) in cases {
+            assert_eq!(landlord(&table(&["Self-assessment"], &cells)).as_deref(), want, "{cells:?}");
+        }
+    }
+
+    /// Councils that share a housing service publish one form for both: named as one where the
+    /// form names itself, the landlord is both, in the order named; named together in
+    /// passing, or inside one longer name, they are not.
+    #[test]
+    fn councils_named_as_one_publish_together() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Wexley District Council,council,,Wexley Council,t\n\
+             Norbury Borough Council,council,,Norbury Council,t\n\
+             Kestrel Vale District Council,council,,,t\n\
+             Wexley and Norbury Women's Aid,housing_association,,,t\n\
+             Oakridge Homes,housing_association,,,t\n",
+        );
+        let joint = Some("Wexley District Council and Norbury Borough Council");
+        let cases = [
+            (table(&["Wexley and Norbury: Complaint Handling Code self-assessment"], &["Policy 2"]), joint),
+            (table(&["Wexley & Norbury Councils self-assessment"], &["Policy 2"]), joint),
+            (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexley District Council and Norbury Borough Council"]), joint),
+            (table(&["Norbury and Wexley Councils: self-assessment"], &["Policy 2"]), Some("Norbury Borough Council and Wexley District Council")),
+            (table(&["Kestrel Vale and Wexley District Councils: self-assessment"], &["Policy 2"]), Some("Kestrel Vale District Council and Wexley District Council")),
+            (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
+            (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
+            (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// A short form only one landlord has (initials, a stem) named once in a cell counts when
+    /// the cell speaks as the landlord ("GYBC policy 4.2"), not when it names it in passing.
+    #[test]
+    fn a_short_form_named_once_as_the_forms_own() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nGreat Wexley Borough Council,council,,,t\nThe Kestrelmoor Housing Group,housing_association,,,t\n");
+        let cases = [
+            ("GWBC complaints policy, section 3.", Some("Great Wexley Borough Council")),
+            ("At Kestrelmoor, every complaint is logged.", Some("The Kestrelmoor Housing Group")),
+            ("Complaints about shared blocks are passed to GWBC.", None),
+            ("Our contractor also works for Kestrelmoor.", None),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(detect_with(&table(&["Self-assessment"], &[cell]), &gaz).0.as_deref(), want, "{cell}");
+        }
+    }
+
     /// Page furniture the table stage left out (a cookie notice, a web page's footer, its
     /// link hosts) still names the publisher; a name the gazetteer lacks counts there only as
     /// a line of its own or a publisher line, as in a footer.
@@ -1382,6 +1664,7 @@ mod tests {
             ("a one-word alias in lower case", table(&["Self-assessment"], &["The orbel of the moon", "an orbel"]), None),
             ("a host without the name's The", table(&["Self-assessment"], &["Write to complaints@quenbytrust.org.uk"]), Some("The Quenby Trust")),
             ("a host spelling only the stem", table(&["Self-assessment"], &["Policy at https://www.harrowfield.org.uk/complaints"]), Some("The Harrowfield Housing Group")),
+            ("a host with another kind ending confirms a name printed once", table(&["Self-assessment"], &["Larkspur Community Homes policy 2.", "Write to complaints@larkspurhomes.org.uk"]), Some("Larkspur Community Homes")),
         ];
         for (what, t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");

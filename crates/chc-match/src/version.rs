@@ -6,7 +6,10 @@
 use crate::provisions::Probe;
 use chc_code::{normalise_title, CodeVersion, Registry};
 use chc_model::{ColumnRole, FieldDetection, RequirementKind, TableDocument};
+use chc_code::regexes::cached as re;
+use regex::Regex;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// The versions a table form can be (the 2020 form is told apart first, by its questions).
 const TABLE_VERSIONS: [CodeVersion; 2] = [CodeVersion::V2022, CodeVersion::V2024];
@@ -32,6 +35,7 @@ pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry
     header_cues(table, &mut structure, &mut evidence);
     number_cues(table, registry, &mut structure, &mut evidence);
     title_cues(table, registry, &mut structure, &mut evidence);
+    words_around_cues(table, &mut structure, &mut evidence);
 
     // A few questions among statements still lean to the 2020 form.
     if asked > 0 {
@@ -175,6 +179,43 @@ fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 
     }
 }
 
+/// What the text around the table says of its Code: a year printed with "Code" ("the 2024
+/// Code", "Complaint Handling Code self-assessment 2022", "the Code published in July 2020"),
+/// "the statutory Code" (2024's), and the form's own instructions, which each version words
+/// differently ("reviewed and approved by the landlord's governing body" in 2024, "discussed
+/// at the landlord's governing body" in 2022). A page about one Code may name another in
+/// passing, so only a version named alone counts.
+fn words_around_cues(table: &TableDocument, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
+    static YEAR_AFTER: OnceLock<Regex> = OnceLock::new();
+    static YEAR_BEFORE: OnceLock<Regex> = OnceLock::new();
+    let after = re(&YEAR_AFTER, r"(?i)\bcode\b[^.\n]{0,40}?\b(2020|2022|2024)\b");
+    let before = re(&YEAR_BEFORE, r"(?i)\b(2020|2022|2024)\s+(?:complaint\s+handling\s+)?code\b");
+    let mut named = [false; 3];
+    for line in table.context.iter().map(|c| c.text.as_str()) {
+        // Most context lines name no year and no governing body: tested before any pattern.
+        if ["2020", "2022", "2024"].iter().any(|y| line.contains(y)) {
+            for c in after.captures_iter(line).chain(before.captures_iter(line)) {
+                if let Some(v) = CodeVersion::parse(&c[1]) {
+                    named[slot(v)] = true;
+                }
+            }
+        }
+        if line.contains("tatutory") || line.contains("overning body") {
+            let lower = line.to_ascii_lowercase().replace('\u{2019}', "'");
+            if lower.contains("statutory code") || lower.contains("approved by the landlord's governing body") {
+                named[slot(CodeVersion::V2024)] = true;
+            }
+            if lower.contains("discussed at the landlord's governing body") {
+                named[slot(CodeVersion::V2022)] = true;
+            }
+        }
+    }
+    if let [only] = named.iter().enumerate().filter(|(_, n)| **n).map(|(i, _)| i).collect::<Vec<_>>()[..] {
+        structure[only] += 1.5;
+        evidence.push(format!("the text around the form names the {} Code", CodeVersion::ALL[only]));
+    }
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -275,6 +316,32 @@ mod tests {
             assert_eq!(v, Some(want), "{n}: {d:?}");
             assert!(d.evidence.contains("printed numbers agree"), "{d:?}");
         }
+    }
+
+    #[test]
+    fn the_text_around_the_form_names_its_code() {
+        // A sentence both Codes share, without a number: the title or the form's own
+        // instructions tell; a page that names both Codes leaves it to the rest.
+        let remedy = "The remedy offer must clearly set out what will happen and by when, in agreement with the resident where appropriate. Any remedy proposed must be followed through to completion.";
+        let roles = [ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::Evidence];
+        let with = |lines: &[&str]| {
+            let mut t = table(&["Requirement", "Comply", "Evidence"], &roles, &[(remedy, None)]);
+            t.records[0].number = None;
+            t.context = lines.iter().enumerate().map(|(i, l)| ContextLine { location: i as u32 + 1, text: l.to_string() }).collect();
+            code_version(&t, &probes(&t.records), Registry::embedded())
+        };
+        for (lines, want) in [
+            (&["Wexley Homes: Complaint Handling Code self-assessment 2022"][..], CodeVersion::V2022),
+            (&["How we meet the 2024 Code"][..], CodeVersion::V2024),
+            (&["This form must be reviewed and approved by the landlord's governing body at least annually."][..], CodeVersion::V2024),
+            (&["This form should be discussed at the landlord's governing body annually."][..], CodeVersion::V2022),
+        ] {
+            let (v, d) = with(lines);
+            assert_eq!(v, Some(want), "{lines:?}: {d:?}");
+            assert!(d.evidence.contains("names the"), "{d:?}");
+        }
+        let (_, d) = with(&["We moved from the 2022 Code to the 2024 Code in April."]);
+        assert!(!d.evidence.contains("names the"), "{d:?}");
     }
 
     #[test]

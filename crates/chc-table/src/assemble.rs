@@ -588,7 +588,15 @@ impl<'r> Assembler<'r> {
             }
         }
         let Some(last) = self.records.len().checked_sub(1) else {
-            self.text_line(loc, &cells.join(" "));
+            // The first row, its answer lost: the Code's wording (or the 2020 form's question)
+            // in the requirement's place still opens it.
+            let req = self.role_index(ColumnRole::Requirement).unwrap_or(0);
+            let words = cells.first().map_or(0, |c| c.split_whitespace().count());
+            if req == 0 && words >= 6 && self.likely_number(&cells[0]).is_some() {
+                self.open_unnumbered(loc, cells, 0, "row has no provision number; placed by its wording");
+            } else {
+                self.text_line(loc, &cells.join(" "));
+            }
             return;
         };
         if self.starts_new_row(last, &cells[0]) {

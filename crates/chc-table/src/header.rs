@@ -65,7 +65,9 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("how we") {
         return ColumnRole::Evidence;
     }
-    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met?" || t == "met" {
+    // "Answer", "Our response": the comply column of forms that answer questions (2020).
+    let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response");
+    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met?" || t == "met" || answers {
         return ColumnRole::Comply;
     }
     if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
@@ -95,6 +97,11 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
+    // A questionnaire (no provision column: "Question | Answer | Comments") with one free-text
+    // column puts its evidence there, as a merged "Evidence, commentary" column does. A
+    // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
+    let evidence = has(ColumnRole::Evidence) || has(ColumnRole::EvidenceCommentary) || has(ColumnRole::Provision);
+    let roles = if evidence { roles } else { roles.into_iter().map(|r| if r == ColumnRole::Commentary { ColumnRole::EvidenceCommentary } else { r }).collect() };
     ok.then_some(roles)
 }
 

@@ -58,6 +58,27 @@ fn layout_labels_on_their_own_lines_with_values_below() {
 }
 
 #[test]
+fn layout_a_page_that_starts_inside_a_labelled_record() {
+    // A later page of a form of labelled cells: its first record's number and requirement
+    // label are on the page before; the Code's wording, then the answer's label, open it.
+    let t = table(&format!("{ACK_2024}\n\nComply\n\nNo.\n\nEvidence\n\nSection 7.1 of the complaints policy.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].number, None);
+    assert_eq!(t.records[0].comply_raw, "No.");
+    assert_eq!(t.records[1].number.as_deref(), Some("6.3"));
+}
+
+#[test]
+fn layout_label_value_records_with_short_values() {
+    // "Evidence: Complaints procedure" is a label with its value on the line, not a label
+    // alone: a short value must not be lost for looking like a title.
+    let t = table(&format!("Code provision 6.3\n{STAGE1_2024}\nCompliance: Yes\nEvidence: Complaints procedure\nCommentary: Checked monthly.\n"));
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.records[0].evidence, "Complaints procedure");
+    assert_eq!(t.records[0].commentary, "Checked monthly.");
+}
+
+#[test]
 fn layout_label_value_records() {
     let t = table(&format!(
         "Code section 1.2\n{DEF_2024}\nCompliance: YES\nEvidence, commentary and any explanations: Policy section 2.\nCode section 6.2\n{ACK_2024}\nCompliance: Partial\nEvidence, commentary and any explanations: 91% acknowledged on time in 2024/25.\n"
@@ -174,6 +195,35 @@ fn layout_2020_questionnaire() {
     assert_eq!(t.records[2].comply_raw, "", "the answer was lost");
     assert_eq!(t.records[3].comply_raw, "Yes");
     assert!(t.records.iter().all(|r| r.number.is_none()), "the 2020 form prints no numbers");
+}
+
+#[test]
+fn layout_2020_questionnaire_that_lost_its_question_marks() {
+    // A copy that dropped every "?": the questions still open with their verbs and read as the
+    // 2020 form's; an evidence line that opens the same way but says something else is not one.
+    let t = table(
+        "Thornbeck Homes: our self-assessment\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered\nYes\n\nAre these exclusions reasonable and fair to residents\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nIs the complaints policy and procedure available online\nYes, on the complaints page.\nIs there a leaflet as well: yes, in every office.\n",
+    );
+    assert_eq!(t.records.len(), 3, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert!(t.records[2].comply_raw.starts_with("Yes"), "{:?}", t.records[2]);
+    assert!(format!("{} {}", t.records[2].comply_raw, t.records[2].evidence).contains("leaflet"), "{:?}", t.records[2]);
+}
+
+#[test]
+fn layout_2020_questions_in_a_table_without_numbers() {
+    // The questionnaire as a pipe table and as a tab table: "Question | Answer | Comments",
+    // no number anywhere, the first answer lost; the only free-text column is the evidence.
+    let pipes = "Thornbeck Homes self-assessment\n\n| Question | Answer | Comments |\n|---|---|---|\n| Does the policy have exclusions where a complaint will not be considered? | | Section 5 of our policy. |\n| Are these exclusions reasonable and fair to residents? | Yes | They are reviewed every year. |\n| Is the complaints policy and procedure available online? | No | Being added in May. |\n";
+    let tabs = "Thornbeck Homes self-assessment\n\nQuestion\tAnswer\tComments\nDoes the policy have exclusions where a complaint will not be considered?\t\tSection 5 of our policy.\nAre these exclusions reasonable and fair to residents?\tYes\tThey are reviewed every year.\nIs the complaints policy and procedure available online?\tNo\tBeing added in May.\n";
+    for text in [pipes, tabs] {
+        let t = table(text);
+        assert_eq!(t.records.len(), 3, "{text}\n{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+        assert_eq!(t.records[0].comply_raw, "");
+        assert_eq!(t.records[0].evidence, "Section 5 of our policy.");
+        assert_eq!(t.records[1].comply_raw, "Yes");
+        assert_eq!(t.records[2].comply_raw, "No");
+    }
 }
 
 #[test]

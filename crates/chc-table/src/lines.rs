@@ -70,25 +70,8 @@ pub fn is_border(cell: &str) -> bool {
 /// navigation, sharing, feedback and cookie widgets.
 pub fn is_chrome(text: &str) -> bool {
     const PHRASES: &[&str] = &[
-        "skip to main content",
-        "skip to content",
-        "skip to footer",
-        "skip to navigation",
-        "toggle menu",
-        "main menu",
-        "search this site",
-        "share this page",
         "share on",
         "share via",
-        "was this page helpful",
-        "is this page useful",
-        "did you find what you were looking for",
-        "rate this page",
-        "report a problem with this page",
-        "tell us what you think of this page",
-        "back to top",
-        "print this page",
-        "email this page",
         "accept all cookies",
         "reject all cookies",
         "accept cookies",
@@ -96,24 +79,9 @@ pub fn is_chrome(text: &str) -> bool {
         "manage cookies",
         "we use cookies",
         "follow us on",
-        "sign up to our newsletter",
-        "text size",
-        "change contrast",
-        "listen to this page",
-        "translate this page",
-        "accessibility tools",
         "all rights reserved",
         "opens in a new window",
         "opens in new tab",
-        "you are here:",
-        "related content",
-        "related pages",
-        "related links",
-        "related information",
-        "useful links",
-        "more in this section",
-        "in this section",
-        "on this page",
         "registered provider of social housing",
         "registered charity",
         "registered society",
@@ -128,6 +96,42 @@ pub fn is_chrome(text: &str) -> bool {
         "terms and conditions",
         "terms of use",
         "site map",
+    ];
+    // Phrases that are chrome only where they open the line: inside a sentence of a cell
+    // ("… published on this page.", "… in this section of the policy") they are text.
+    const OPENINGS: &[&str] = &[
+        "skip to main content",
+        "skip to content",
+        "skip to footer",
+        "skip to navigation",
+        "toggle menu",
+        "main menu",
+        "search this site",
+        "share this page",
+        "was this page helpful",
+        "is this page useful",
+        "did you find what you were looking for",
+        "rate this page",
+        "report a problem with this page",
+        "tell us what you think of this page",
+        "back to top",
+        "print this page",
+        "email this page",
+        "text size",
+        "change contrast",
+        "listen to this page",
+        "translate this page",
+        "accessibility tools",
+        "you are here:",
+        "related content",
+        "related pages",
+        "related links",
+        "related information",
+        "useful links",
+        "more in this section",
+        "in this section",
+        "on this page",
+        "sign up to our newsletter",
     ];
     const WHOLE: &[&str] = &[
         "menu", "search", "home", "close", "share", "print", "facebook", "twitter", "x", "linkedin", "instagram", "youtube", "whatsapp", "email", "copy link", "yesno", "yes no",
@@ -144,13 +148,22 @@ pub fn is_chrome(text: &str) -> bool {
     if phrases.is_match(text) || text.starts_with('©') {
         return true;
     }
+    static OPENING_SEARCH: OnceLock<AhoCorasick> = OnceLock::new();
+    let openings = OPENING_SEARCH.get_or_init(|| AhoCorasick::builder().ascii_case_insensitive(true).start_kind(aho_corasick::StartKind::Anchored).build(OPENINGS).expect("fixed phrases"));
+    let opening = text.trim_start_matches(['•', '-', '*', '|', ' ']);
+    if openings.is_match(aho_corasick::Input::new(opening).anchored(aho_corasick::Anchored::Yes)) {
+        return true;
+    }
     let bare = text.trim_end_matches(['.', ':', '?', '!']);
     if bare.len() <= 16 && WHOLE.iter().any(|w| w.eq_ignore_ascii_case(bare)) {
         return true;
     }
-    // Breadcrumbs: "Home > Housing > Complaints"; "Copyright © 2025 …".
+    // Breadcrumbs and menus: "Home > Housing > Complaints", "Home | About us | News";
+    // "Copyright © 2025 …".
     let starts = |word: &str| text.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word));
-    (starts("home") && text.contains(" > ")) || starts("copyright ©")
+    let trail = [" > ", " | ", " \u{bb} ", " / "].iter().any(|s| text.contains(s));
+    let home = starts("home") && !text[4..].starts_with(|c: char| c.is_alphanumeric());
+    (home && trail) || starts("copyright ©")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -321,10 +334,10 @@ mod tests {
 
     #[test]
     fn chrome_lines_are_known() {
-        for t in ["Skip to main content", "Share this page", "Was this page helpful?", "Home > Housing > Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
+        for t in ["Skip to main content", "Share this page", "On this page", "• Related links", "Was this page helpful?", "Home > Housing > Complaints", "Home | About Wrenfield Homes | News", "Home » Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
             assert!(is_chrome(t), "{t}");
         }
-        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes"] {
+        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes", "Homes for older people | sheltered schemes", "Reported to the board and published on this page."] {
             assert!(!is_chrome(t), "{t}");
         }
     }

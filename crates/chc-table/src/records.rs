@@ -256,12 +256,17 @@ fn kind(unit: &Unit, titles: &SectionTitles, registry: &Registry) -> Kind {
 
 /// The 2020 form's question a line asks, if it asks one: the 2020 form is a list of
 /// questions without numbers.
+/// A copy that lost the question marks still opens the question with its verb ("Does the
+/// policy …", "Are residents …"), and must then read closer to the form's wording.
 fn question_2020(text: &str, registry: &Registry) -> Option<String> {
-    if !text.contains('?') || text.split_whitespace().count() < 4 {
+    const OPENINGS: [&str; 10] = ["Does", "Do", "Is", "Are", "Has", "Have", "Can", "Will", "Were", "Was"];
+    let asks = text.contains('?');
+    let opens_a_question = text.split_whitespace().next().is_some_and(|w| OPENINGS.contains(&w));
+    if !(asks || opens_a_question) || text.split_whitespace().count() < 4 {
         return None;
     }
     let (p, score) = registry.best(Some(CodeVersion::V2020), text)?;
-    (score >= 0.5).then(|| p.number.clone())
+    (score >= if asks { 0.5 } else { 0.7 }).then(|| p.number.clone())
 }
 
 /// Runs of three or more short lines that each name a column, with the comply column and
@@ -551,7 +556,10 @@ impl Reader<'_, '_> {
             return false;
         }
         let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
-        if self.order.is_empty() && !answered && !answer_next {
+        // A page that starts inside a record: the wording, then the answer's or the
+        // evidence's label ("Comply", "Evidence:").
+        let label_next = next.is_some_and(|n| label(&n.text).is_some_and(|(r, _)| matches!(r, ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary)));
+        if self.order.is_empty() && !answered && !answer_next && !label_next {
             return false;
         }
         matches!(self.asm.registry.best(None, first_words(opening)), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
@@ -648,6 +656,16 @@ impl Reader<'_, '_> {
     }
 
     fn emit(&mut self, draft: Draft) {
+        // "Salix Homes response: Yes.": the label names who answers, the form's landlord; the
+        // cells keep only the answer, so the name goes where document-level detection reads.
+        let first = (!draft.first.is_empty()).then_some((draft.location, draft.first.as_str()));
+        for (location, text) in first.into_iter().chain(draft.body.iter().map(|u| (u.location, u.text.as_str()))) {
+            if let Some(name) = answering_landlord(text) {
+                if !self.asm.furniture.iter().any(|f| f.text == name) {
+                    self.asm.furniture(location, name);
+                }
+            }
+        }
         let cells = segment(&draft, &self.order, self.asm.registry);
         let rec = self.asm.open(draft.number.clone(), draft.location);
         if draft.number.is_none() && draft.question.is_none() {
@@ -717,7 +735,8 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let stray_stop = text.ends_with('.') && bare.split_whitespace().count() <= 3;
     let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
     let bare = bare.trim_end_matches('.');
-    if title_like && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
+    // "Evidence: Complaints procedure" is a label with its value, read below.
+    if title_like && !bare.contains(':') && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
         let role = column_role(bare);
         if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
@@ -743,6 +762,17 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// Who a "<name> response:" label says answers ("Brighton & Hove City Council response:",
+/// "LHP response:"), unless it names no one ("Our response:", "Council response:").
+fn answering_landlord(text: &str) -> Option<&str> {
+    let (name, _) = split_label(text.trim_start_matches(['•', '-', '–', '*', ' ']))?;
+    let (speaker, last) = name.trim().rsplit_once(' ')?;
+    let speaker = speaker.trim();
+    let generic = ["our", "the", "council", "landlord", "your", "my", "organisation", "the council", "the landlord", "our landlord"];
+    let names_one = speaker.starts_with(|c: char| c.is_uppercase()) && !generic.contains(&speaker.to_lowercase().as_str()) && speaker.split_whitespace().count() <= 7;
+    (["response", "answer"].contains(&last.to_lowercase().as_str()) && names_one).then_some(speaker)
 }
 
 /// The text before a trailing list of answers to choose from ("(Y/N)", "Yes / No"), if it

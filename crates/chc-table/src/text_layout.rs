@@ -80,9 +80,11 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             out.push(GridLine { location: loc, cells: split_pipes(&text), page_break_before: false });
         }
     };
-    let flush_outside = |outside: &mut Vec<(u32, String)>, out: &mut Vec<GridLine>| {
+    // Whether a header went out: the lines kept outside rows are flushed as text, or as one
+    // header line where they are one.
+    let flush_outside = |outside: &mut Vec<(u32, String)>, out: &mut Vec<GridLine>| -> bool {
         if outside.is_empty() {
-            return;
+            return false;
         }
         // A header broken over lines has a pipe on each of its lines and names columns: lines
         // before the first such line (a title, an intro, a page title "Self-assessment | X
@@ -93,11 +95,12 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             out.push(GridLine { location: loc, cells: vec![t], page_break_before: false });
         }
         if outside.is_empty() {
-            return;
+            return false;
         }
         let joined = outside.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
         let cells = split_pipes(&joined);
-        if joined.contains('|') && classify_header(&cells).is_some() {
+        let header = joined.contains('|') && classify_header(&cells).is_some();
+        if header {
             out.push(GridLine { location: outside[0].0, cells, page_break_before: false });
         } else {
             for (loc, t) in outside.drain(..) {
@@ -105,30 +108,36 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             }
         }
         outside.clear();
+        header
     };
     let mut blank_before = false;
+    // Once a header is out, a whole markdown row ("| … | … |") is a row of its own, with or
+    // without a number: the 2020 form's questions are numbered by nothing.
+    let mut header_out = false;
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() || crate::lines::is_border(t) {
             blank_before |= t.is_empty();
             continue;
         }
-        // A row closed by its last pipe, then a blank line, then a line without pipes: text
-        // after the table (a footer, a note), not more of the row's last cell.
-        let after_closed_row = blank_before && !t.contains('|') && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
+        // A row closed by its last pipe, then a blank line, then a line without pipes or a
+        // menu ("Home | About us | News"): text after the table, not more of the row's cells.
+        let after_closed_row = blank_before && (!t.contains('|') || crate::lines::is_chrome(t)) && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
         blank_before = false;
         if after_closed_row {
             flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
-        if starts_piped_record(t) {
+        let header_waits = outside.iter().any(|(_, o)| split_pipes(o).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2);
+        let whole_row = (header_out || header_waits) && !headerish && t.starts_with('|') && t.ends_with('|') && split_pipes(t).len() >= 3;
+        if starts_piped_record(t) || whole_row {
             flush_record(&mut record, &mut out);
-            flush_outside(&mut outside, &mut out);
+            header_out |= flush_outside(&mut outside, &mut out);
             record = Some((l.number, t.to_string()));
         } else if headerish || parse_heading(t) != Heading::None || record.is_none() {
             flush_record(&mut record, &mut out);
             if parse_heading(t) != Heading::None && !headerish {
-                flush_outside(&mut outside, &mut out);
+                header_out |= flush_outside(&mut outside, &mut out);
                 out.push(GridLine { location: l.number, cells: vec![t.to_string()], page_break_before: false });
             } else {
                 outside.push((l.number, t.to_string()));
@@ -461,6 +470,10 @@ mod tests {
         ));
         assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
         assert_eq!(g[2].cells, vec!["Contact Fenmoor Homes"]);
+        // A menu after the table has pipes of its own.
+        let g = delimited_grid(&lines("| 1.2 | A complaint must be defined as | Yes | Leaflet |\n\nHome | About Fenmoor Homes | News\n"));
+        assert_eq!(g[0].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
+        assert_eq!(g.len(), 2, "{g:?}");
         // Without the blank line, or before the row's last pipe, a line still goes on with its cell.
         let g = delimited_grid(&lines("| Code section | Code requirement | Comply | Evidence |\n| 1.2 | A complaint must be defined as | Yes | Leaflet\nand poster |\n"));
         assert_eq!(g[1].cells[3], "Leaflet and poster");

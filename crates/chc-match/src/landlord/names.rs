@@ -28,9 +28,9 @@ const CONNECTORS: [&str; 11] = ["of", "and", "&", "upon", "on", "for", "in", "wi
 /// Capitalised words that start a sentence before a name without being part of it
 /// ("Contact Kestrel Homes", "The Fernlea Partnership").
 const LEAD_WORDS: &[&str] = &[
-    "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
-    "Here", "How", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
-    "Where", "Why", "With", "Write", "Your",
+    "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Copyright", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
+    "Here", "Home", "How", "No", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
+    "Where", "Why", "With", "Write", "Yes", "Your",
 ];
 
 /// Words of the Code, of governance and of a landlord's services: a name made only of these
@@ -98,8 +98,36 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         if next.is_some_and(char::is_alphanumeric) || !text[..ks].ends_with(char::is_whitespace) {
             continue;
         }
-        // "Housing Group": the name ends at the last kind word.
-        if next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+        // "Housing Group": the name ends at the last kind word; a council's ends at "Council"
+        // ("Farrowdale District Council Housing Complaints Policy").
+        let council = &text[ks..ke] == "Council";
+        if !council && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+            continue;
+        }
+        if last_token(&text[..ks]).is_some_and(|(_, w)| w == "Council") {
+            continue;
+        }
+        // "The Council's Housing Complaints Policy": a common noun owning what follows is
+        // no name.
+        if last_token(&text[..ks]).is_some_and(|(_, w)| {
+            let owner = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            owner.len() != w.len() && (is_kind_or_qualifier(owner) || NOT_NAME_WORDS.contains(&owner.to_ascii_lowercase().as_str()) || LEAD_WORDS.contains(&owner))
+        }) {
+            continue;
+        }
+        // "Norfolk Homes Choice", "Housing Options Team": a kind word inside a longer name
+        // is not where a landlord's name ends ("Karbon Homes Limited" still is, and so is
+        // "Karbon Homes Complaint Handling Code …" in a title, or "… Homes Yes" run together).
+        let glued_after = next.is_some_and(char::is_whitespace)
+            && text[ke..].split_whitespace().next().is_some_and(|w| {
+                let bare = bare_word(w);
+                starts_capitalised(w)
+                    && !is_kind_or_qualifier(bare)
+                    && !matches!(bare, "Ltd" | "Limited" | "CIC" | "Plc" | "PLC" | "Yes" | "No")
+                    && !LEAD_WORDS.contains(&bare)
+                    && !NOT_NAME_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+            });
+        if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         let mut start = ks;
@@ -403,7 +431,9 @@ pub(super) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
             t
         }
     });
-    let joined_before = previous.is_some_and(|p| starts_capitalised(p) && p != "The" && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
+    // A capitalised word that opens a sentence before a name ("At Wrekin, …", "Contact
+    // Wrekin") is not part of it.
+    let joined_before = previous.is_some_and(|p| starts_capitalised(p) && !LEAD_WORDS.contains(&p) && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
     let touching_before = text[..start].chars().next_back().is_some_and(|c| !c.is_whitespace() && !"(\"'\u{2018}\u{201c}[".contains(c));
     let after = &text[end..];
     let joined_after = after.starts_with(' ') && after.split_whitespace().next().is_some_and(starts_capitalised);
@@ -459,6 +489,14 @@ mod tests {
         assert_eq!(names("The City Council has a team"), ["City Council"]);
         assert!(shaped_names("Kestrel Borough Council", &[(16, 23)])[0].council);
         assert!(!shaped_names("Barrowdale Council", &[(11, 18)])[0].council);
+        // A kind word inside a longer name is not where a landlord's name ends.
+        assert!(names("Apply through Norfell Homes Choice online").is_empty());
+        assert_eq!(names("Norfell Homes Limited is a registered society"), ["Norfell Homes"]);
+        assert_eq!(names("Norfell Homes Complaint Handling Code self-assessment"), ["Norfell Homes"]);
+        // A council's name ends at "Council"; a common noun's possessive owns no name.
+        assert_eq!(names("Farrowby District Council Housing Complaints Policy 2024"), ["Farrowby District Council"]);
+        assert!(names("The Council's Housing Complaints Policy was rewritten").is_empty());
+        assert_eq!(names("St Aldwyn's Homes"), ["St Aldwyn's Homes"]);
     }
 
     #[test]
