@@ -409,8 +409,9 @@ impl Gazetteer {
             let n = &self.entries[i].name;
             n.ends_with(" Council") || n.contains("Borough of ") || n.starts_with("City of ")
         };
-        let spellings = [Some(name.to_string()), plural_kind.map(|k| format!("{name} {k}")), Some(format!("{name} Council"))];
-        spellings.into_iter().flatten().find_map(|s| self.by_key.get(&key(&s)).map(|&(i, _)| i).filter(|&i| is_council(i)))
+        let base = key(name);
+        let keys = [Some(base.clone()), plural_kind.map(|k| base.clone() + &key(k)), Some(base + "council")];
+        keys.into_iter().flatten().find_map(|k| self.by_key.get(&k).map(|&(i, _)| i).filter(|&i| is_council(i)))
     }
 
     /// Pairs of councils a text names as one ("South Norfolk and Broadland", "Adur &
@@ -422,6 +423,12 @@ impl Gazetteer {
         let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "of" | "upon" | "on" | "le");
         let mut pairs = Vec::new();
         for (at, joint) in text.match_indices(" and ").chain(text.match_indices(" & ")) {
+            // Capitalised words on both sides, or no council pair (most "and"s join prose).
+            let capital_after = text[at + joint.len()..].starts_with(|c: char| c.is_uppercase());
+            let capital_before = text[..at].rsplit(' ').next().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            if !capital_after || !capital_before {
+                continue;
+            }
             let left: Vec<&str> = text[..at].split(' ').rev().take_while(|w| capitalised(w) && !w.ends_with([',', '.', ':', ';', '|', ')'])).take(MAX_WORDS).collect();
             let mut right: Vec<&str> = Vec::new();
             for w in text[at + joint.len()..].split(' ').take(MAX_WORDS) {
@@ -949,7 +956,8 @@ impl Reading {
         // as who answers): that council.
         if !place.is_cell() && mentions.is_empty() {
             let line = text.trim();
-            if (4..=40).contains(&line.len()) && line.starts_with(|c: char| c.is_uppercase()) && !line.ends_with(" Council") {
+            let place_name = line.split_whitespace().count() <= 4 && line.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "upon" | "on" | "&"));
+            if (4..=40).contains(&line.len()) && place_name && !line.ends_with(" Council") {
                 if let Some(i) = gaz.council(line, None) {
                     let at = text.len() - text.trim_start().len();
                     mentions.push(Mention { start: at, end: at + line.len(), name: gaz.entries[i].name.clone(), known: true, weight, method: place.method(), another: false, passing: false });

@@ -188,14 +188,16 @@ fn title_cues(table: &TableDocument, registry: &Registry, structure: &mut [f64; 
 fn words_around_cues(table: &TableDocument, structure: &mut [f64; 3], evidence: &mut Vec<String>) {
     static YEAR_AFTER: OnceLock<Regex> = OnceLock::new();
     static YEAR_BEFORE: OnceLock<Regex> = OnceLock::new();
-    let after = re(&YEAR_AFTER, r"(?i)\bcode\b[^.\n]{0,40}?\b(2020|2022|2024)\b");
-    let before = re(&YEAR_BEFORE, r"(?i)\b(2020|2022|2024)\s+(?:complaint\s+handling\s+)?code\b");
+    let after = re(&YEAR_AFTER, r"(?i)\bcode\b[^.\n]{0,40}?\b(?:2020|2022|2024)\b");
+    let before = re(&YEAR_BEFORE, r"(?i)\b(?:2020|2022|2024)\s+(?:complaint\s+handling\s+)?code\b");
     let mut named = [false; 3];
     for line in table.context.iter().map(|c| c.text.as_str()) {
         // Most context lines name no year and no governing body: tested before any pattern.
         if ["2020", "2022", "2024"].iter().any(|y| line.contains(y)) {
-            for c in after.captures_iter(line).chain(before.captures_iter(line)) {
-                if let Some(v) = CodeVersion::parse(&c[1]) {
+            // The year ends one pattern's match and starts the other's: no captures needed.
+            let years = after.find_iter(line).map(|m| &m.as_str()[m.len() - 4..]).chain(before.find_iter(line).map(|m| &m.as_str()[..4]));
+            for year in years {
+                if let Some(v) = CodeVersion::parse(year) {
                     named[slot(v)] = true;
                 }
             }
