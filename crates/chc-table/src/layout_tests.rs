@@ -69,6 +69,18 @@ fn layout_a_page_that_starts_inside_a_labelled_record() {
 }
 
 #[test]
+fn layout_one_cell_per_line_without_a_header_splits_by_the_codes_form() {
+    // No header: the 2024 form's cells after the answer are evidence, then commentary; the
+    // 2022 form has one merged column, so its paragraphs stay together as evidence.
+    let new = table(&format!("6.3\n\n{STAGE1_2024}\n\nYes\n\nComplaints policy, section 4\n\nWe check response times every month.\n\n6.4\n\nLandlords must decide whether an extension to this timescale is needed when considering the complexity of the complaint.\n\nYes\n\nComplaints policy, section 5\n\nExtensions are agreed by a manager.\n"));
+    assert_eq!(new.records[0].evidence, "Complaints policy, section 4");
+    assert_eq!(new.records[0].commentary, "We check response times every month.");
+    let old = table("1.7\n\nA landlord must accept a complaint unless there is a valid reason not to do so.\n\nYes\n\nComplaints policy, section 4\n\nWe accept every complaint unless the policy excludes it.\n\n1.8\n\nA complaints policy must clearly set out the circumstances in which a matter will not be considered.\n\nYes\n\nComplaints policy, section 5\n");
+    assert_eq!(old.records[0].evidence, "Complaints policy, section 4\nWe accept every complaint unless the policy excludes it.");
+    assert_eq!(old.records[0].commentary, "");
+}
+
+#[test]
 fn layout_label_value_records_with_short_values() {
     // "Evidence: Complaints procedure" is a label with its value on the line, not a label
     // alone: a short value must not be lost for looking like a title.

@@ -1001,6 +1001,15 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         let probe = WordingProfile::new(text);
         profiles.iter().map(|p| probe.dice(p)).fold(0.0, f64::max)
     };
+    // Without a header, the Code says which cells follow the answer: the 2024 form has an
+    // evidence and a commentary column, the 2022 form one merged column.
+    let inferred: Vec<ColumnRole>;
+    let columns: &[ColumnRole] = if order.is_empty() && quotes_the_2024_form(lines, registry) {
+        inferred = vec![ColumnRole::Evidence, ColumnRole::Commentary];
+        &inferred
+    } else {
+        order
+    };
     // An answer alone on its line, or opening a line of prose ("Yes - see policy 4.1").
     let own_line = lines.iter().position(|(t, _)| (t.chars().count() <= 40 && parse_comply(t).is_some()) || leading_answer(t).is_some());
     // Answers glued inside lines, up to that line: (line, start, end).
@@ -1049,7 +1058,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             after.push((rest.to_string(), false));
         }
         after.extend(lines[k + 1..].iter().cloned());
-        after_cells(&mut cells, &after, order);
+        after_cells(&mut cells, &after, &columns);
     } else if let Some(o) = own_line {
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..o]);
         let line = &lines[o].0;
@@ -1060,11 +1069,11 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
                 let rest = line[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
                 let mut after = vec![(rest.to_string(), false)];
                 after.extend(lines[o + 1..].iter().cloned());
-                after_cells(&mut cells, &after, order);
+                after_cells(&mut cells, &after, &columns);
             }
             None => {
                 cells.push(ColumnRole::Comply, line);
-                after_cells(&mut cells, &lines[o + 1..], order);
+                after_cells(&mut cells, &lines[o + 1..], &columns);
             }
         }
     } else {
@@ -1072,9 +1081,17 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         // evidence.
         let quoted = if profiles.is_empty() { 1 } else { quoted_lines(lines, &reads_as_code) };
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..quoted]);
-        after_cells(&mut cells, &lines[quoted..], order);
+        after_cells(&mut cells, &lines[quoted..], &columns);
     }
     cells
+}
+
+/// Whether a record's opening lines read as a provision only the 2024 Code words that way.
+fn quotes_the_2024_form(lines: &[(String, bool)], registry: &Registry) -> bool {
+    let opening: String = lines.iter().take(3).map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
+    let scores = registry.best_score_per_version(first_words(&opening));
+    let of = |v: CodeVersion| scores.iter().find(|(x, _)| *x == v).map_or(0.0, |(_, s)| *s);
+    of(CodeVersion::V2024) >= 0.5 && of(CodeVersion::V2024) > of(CodeVersion::V2022) + 0.05
 }
 
 /// How many leading lines quote the provision: lines are added while the wording read so
