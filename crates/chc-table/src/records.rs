@@ -1058,7 +1058,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             after.push((rest.to_string(), false));
         }
         after.extend(lines[k + 1..].iter().cloned());
-        after_cells(&mut cells, &after, &columns);
+        after_cells(&mut cells, &after, columns);
     } else if let Some(o) = own_line {
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..o]);
         let line = &lines[o].0;
@@ -1069,11 +1069,11 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
                 let rest = line[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
                 let mut after = vec![(rest.to_string(), false)];
                 after.extend(lines[o + 1..].iter().cloned());
-                after_cells(&mut cells, &after, &columns);
+                after_cells(&mut cells, &after, columns);
             }
             None => {
                 cells.push(ColumnRole::Comply, line);
-                after_cells(&mut cells, &lines[o + 1..], &columns);
+                after_cells(&mut cells, &lines[o + 1..], columns);
             }
         }
     } else {
@@ -1081,7 +1081,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         // evidence.
         let quoted = if profiles.is_empty() { 1 } else { quoted_lines(lines, &reads_as_code) };
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..quoted]);
-        after_cells(&mut cells, &lines[quoted..], &columns);
+        after_cells(&mut cells, &lines[quoted..], columns);
     }
     cells
 }
