@@ -15,6 +15,7 @@ mod names;
 
 use chc_code::regexes::cached as re;
 use chc_code::{word_hash, word_spans, HashedKeys};
+use rustc_hash::FxHashMap;
 use names::{Shaped, Standing};
 use chc_model::{FieldDetection, TableDocument};
 use aho_corasick::AhoCorasick;
@@ -94,17 +95,17 @@ pub(crate) struct Gazetteer {
     /// [`start_key`] of every ASCII first word, as bits: an ASCII word of the text whose key
     /// is not here cannot be a first word, and is not hashed (most words are not).
     starts: Vec<u64>,
-    by_domain: HashMap<String, usize>,
+    by_domain: FxHashMap<String, usize>,
     /// [`key`] of every name and alias: the entry, and whether that spelling is ordinary.
-    by_key: HashMap<String, (usize, bool)>,
+    by_key: FxHashMap<String, (usize, bool)>,
     /// Acronym patterns by their letters: looked up for words in capitals only.
-    by_acronym: HashMap<String, u32>,
+    by_acronym: FxHashMap<String, u32>,
     /// [`key`] of every stem pattern: the entry it belongs to alone.
-    by_stem: HashMap<String, usize>,
+    by_stem: FxHashMap<String, usize>,
     /// [`key`] of every name and alias with its last kind words dropped one by one ("Bromford
     /// Housing Group" → "bromfordhousing", "bromford"): the entry, or `None` where two
     /// entries share it. What web hosts are made of.
-    by_trimmed: HashMap<String, Option<usize>>,
+    by_trimmed: FxHashMap<String, Option<usize>>,
 }
 
 /// An ASCII word's first two letters, lower-cased, and its length (up to 31).
@@ -132,11 +133,11 @@ impl Gazetteer {
             patterns: Vec::new(),
             by_first_word: HashMap::default(),
             starts: vec![0; (1 << 19) / 64],
-            by_domain: HashMap::new(),
-            by_key: HashMap::new(),
-            by_acronym: HashMap::new(),
-            by_stem: HashMap::new(),
-            by_trimmed: HashMap::new(),
+            by_domain: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            by_acronym: FxHashMap::default(),
+            by_stem: FxHashMap::default(),
+            by_trimmed: FxHashMap::default(),
         };
         for r in rdr.records().filter_map(Result::ok) {
             let name = r.get(0).unwrap_or("").trim().to_string();
