@@ -56,6 +56,12 @@ fn blind_set_holds_its_level() {
     score_set("blind", "fixtures/blind/forms", "fixtures/blind/gold", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// The second blind set (fixtures/blind2), held the same way.
+#[test]
+fn second_blind_set_holds_its_level() {
+    score_set("blind2", "fixtures/blind2/forms", "fixtures/blind2/gold", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

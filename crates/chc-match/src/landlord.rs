@@ -551,9 +551,9 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 24] = [
+const CUE_WORDS: [&str; 26] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
-    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit",
+    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -564,7 +564,7 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" => cues.names_publisher = true,
+            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" => cues.names_publisher = true,
             _ => {
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
@@ -812,7 +812,7 @@ impl Reading {
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
-            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+a\s+(?:charitable|not-for-profit)\b|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
+            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
@@ -884,7 +884,8 @@ impl Reading {
                 // when it is one word (any word may be capitalised there).
                 // At a sentence's start, a one-word stem counts as the owner of a policy
                 // ("Karbon complaints policy"), where any word is capitalised.
-                let whole_line = text.trim() == span;
+                // The whole line, or the name a title line opens with ("Torus – Complaint …").
+                let whole_line = text.trim() == span || text.trim_start().starts_with(span) && [" \u{2013} ", " - ", ": ", " | ", " \u{2014} "].iter().any(|d| text[m.end..].starts_with(d));
                 let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || whole_line || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
                 if span == pattern.written && (pattern.form == Form::Acronym || stem_stands()) {
                     short_hits.push((m.start, m.end, pattern.entry));
@@ -1543,6 +1544,7 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\nWas this page useful? Yes No\nWrenfold Living"], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\n\u{a9} Copyright Wrenfold Living 2024"], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nWrenfold Housing Co-operative Limited, a registered society under the 2014 Act."], Some("Wrenfold Housing Co-operative")),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
             (vec!["Wrenfold Living", "Policy section 3"], None),
         ];
@@ -1673,6 +1675,7 @@ mod tests {
             ("a one-word alias in lower case", table(&["Self-assessment"], &["The orbel of the moon", "an orbel"]), None),
             ("a host without the name's The", table(&["Self-assessment"], &["Write to complaints@quenbytrust.org.uk"]), Some("The Quenby Trust")),
             ("a host spelling only the stem", table(&["Self-assessment"], &["Policy at https://www.harrowfield.org.uk/complaints"]), Some("The Harrowfield Housing Group")),
+            ("a one-word name opening the title line", table(&["Orbel \u{2013} Complaint Handling Code self-assessment"], &["Policy"]), Some("Orbel Group")),
             ("a host with another kind ending confirms a name printed once", table(&["Self-assessment"], &["Larkspur Community Homes policy 2.", "Write to complaints@larkspurhomes.org.uk"]), Some("Larkspur Community Homes")),
         ];
         for (what, t, want) in cases {

@@ -603,6 +603,13 @@ impl<'r> Assembler<'r> {
             self.open_unnumbered(loc, cells, req_role as isize, "row has no provision number; columns shifted");
             return;
         }
+        // A full row whose first column is no number ("Theme | Question | Yes/No | …"), its
+        // answer lost: the wording in the requirement's own column opens it.
+        let width = self.roles.as_ref().map_or(0, Vec::len);
+        if req_role > 0 && cells.len() == width && cells.get(req_role).is_some_and(|c| self.starts_new_row(last, c)) {
+            self.open_unnumbered(loc, cells, 0, "row has no provision number; placed by its wording");
+            return;
+        }
         // Text in the provision column continues the requirement: slide right by one.
         push_unique(&mut self.records[last].record.warnings, Warning::new("shifted_columns", format!("continuation at line/page {loc} had its columns shifted; merged by content")));
         self.fill(last, cells, req_role as isize);

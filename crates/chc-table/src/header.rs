@@ -96,7 +96,10 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
-    let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
+    // A row's cells can read like column names ("5.6 | Response | No | …"): a header holds no
+    // provision number.
+    let numbered = non_empty.iter().any(|c| crate::lines::provision_number_cell(c).is_some());
+    let ok = !numbered && known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
     // A questionnaire (no provision column: "Question | Answer | Comments") with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
@@ -123,6 +126,13 @@ mod tests {
         ] {
             assert_eq!(classify_header(&cells(line)), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]), "{line}");
         }
+    }
+
+    #[test]
+    fn a_row_that_reads_like_column_names_is_no_header() {
+        // "Response" and "No" name columns too; a provision number says it is a row.
+        assert_eq!(classify_header(&cells("5.6\tResponse\tNo\tResponse")), None);
+        assert_eq!(classify_header(&cells("Question\tAnswer\tComments")), Some(vec![Requirement, Comply, EvidenceCommentary]));
     }
 
     #[test]

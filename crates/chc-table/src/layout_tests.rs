@@ -239,6 +239,16 @@ fn layout_2020_questions_in_a_table_without_numbers() {
 }
 
 #[test]
+fn layout_2020_questions_under_a_theme_column() {
+    // "Theme | Question | Yes/No | Evidence": the first column names the theme, not a number;
+    // a question answered with prose leaves the answer cell empty.
+    let t = table("Theme\tQuestion\tYes/No\tEvidence relied upon\nOutcomes and remedies\tWhere something has gone wrong are we taking appropriate steps to put things right?\tYes\tApologies and repairs.\nContinuous learning and improvement\tWhat improvements have we made as a result of learning from complaints?\t\tRepair letters now give a time slot.\n");
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].comply_raw, "");
+    assert_eq!(t.records[1].evidence, "Repair letters now give a time slot.");
+}
+
+#[test]
 fn layout_2020_answer_at_the_end_of_the_question_line() {
     let t = table(
         "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",
