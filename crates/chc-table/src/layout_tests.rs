@@ -249,6 +249,18 @@ fn layout_2020_questions_under_a_theme_column() {
 }
 
 #[test]
+fn layout_2020_answer_label_with_its_answer_and_prose() {
+    // "Response: Yes. <prose>" on the label's line: the answer is the comply cell, the
+    // prose its evidence, as when the answer opens the line under the label.
+    let t = table("Self-assessment\n\nDo we have a reasonable adjustments policy?\nThornbeck Homes response: Yes. Our equality policy covers reasonable adjustments.\n\nIs the complaints policy and procedure available online?\nResponse: No. It will be published in May.\n");
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert!(t.records[0].comply_raw.starts_with("Yes"), "{:?}", t.records[0]);
+    assert_eq!(t.records[0].evidence, "Our equality policy covers reasonable adjustments.");
+    assert!(t.records[1].comply_raw.starts_with("No"), "{:?}", t.records[1]);
+    assert_eq!(t.records[1].evidence, "It will be published in May.");
+}
+
+#[test]
 fn layout_2020_answer_at_the_end_of_the_question_line() {
     let t = table(
         "Wickmere Homes: self-assessment\n\n1. Definition of a complaint\n\nDoes the complaints process use the following definition of a complaint? No - our wording differs and is being changed\n\nComment / Further Action\n\nThe Board adopts the new wording in March.\n\nDoes the policy have exclusions where a complaint will not be considered? Yes\n\nAre these exclusions reasonable and fair to residents? Yes.\n\nAccessibility\n\nIs the complaints policy and procedure available online? Partially, the summary only\n",

@@ -936,6 +936,13 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
     for ((text, blank_before), label) in lines.iter().zip(labels).skip(first_label) {
         if let Some((r, value)) = label {
             role = *r;
+            // "Response: Yes. The policy covers it.": the answer, then evidence.
+            if role == ColumnRole::Comply && cells.comply.is_empty() {
+                if let Some(next) = answer_then_prose(&mut cells, value, order) {
+                    role = next;
+                    continue;
+                }
+            }
             cells.push(role, value);
             continue;
         }
@@ -946,11 +953,9 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
             role = if parse_comply(text).is_some() { ColumnRole::Comply } else { next_after_comply(order) };
         }
         // "Yes. Residents are told…" under the comply label: the answer, then evidence.
-        if role == ColumnRole::Comply && cells.comply.is_empty() && text.chars().count() > 40 {
-            if let Some((_, len)) = leading_answer(text) {
-                cells.push(ColumnRole::Comply, &text[..len]);
-                role = next_after_comply(order);
-                cells.push(role, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+        if role == ColumnRole::Comply && cells.comply.is_empty() {
+            if let Some(next) = answer_then_prose(&mut cells, text, order) {
+                role = next;
                 continue;
             }
         }
@@ -1084,6 +1089,19 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         after_cells(&mut cells, &lines[quoted..], columns);
     }
     cells
+}
+
+/// A comply cell that opens with its answer and goes on in prose ("Yes. Residents are told
+/// …"): the answer is the comply cell, the prose the column after it, which is returned.
+fn answer_then_prose(cells: &mut Cells, text: &str, order: &[ColumnRole]) -> Option<ColumnRole> {
+    if text.chars().count() <= 40 {
+        return None;
+    }
+    let (_, len) = leading_answer(text)?;
+    cells.push(ColumnRole::Comply, &text[..len]);
+    let next = next_after_comply(order);
+    cells.push(next, text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']));
+    Some(next)
 }
 
 /// Whether a record's opening lines read as a provision only the 2024 Code words that way.
