@@ -938,7 +938,7 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
             role = *r;
             // "Response: Yes. The policy covers it.": the answer, then evidence.
             if role == ColumnRole::Comply && cells.comply.is_empty() {
-                if let Some(next) = answer_then_prose(&mut cells, value, order) {
+                if let Some(next) = answer_then_prose(&mut cells, value, order, LABELLED_ANSWER_AND_PROSE) {
                     role = next;
                     continue;
                 }
@@ -954,7 +954,7 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
         }
         // "Yes. Residents are told…" under the comply label: the answer, then evidence.
         if role == ColumnRole::Comply && cells.comply.is_empty() {
-            if let Some(next) = answer_then_prose(&mut cells, text, order) {
+            if let Some(next) = answer_then_prose(&mut cells, text, order, ANSWER_AND_PROSE) {
                 role = next;
                 continue;
             }
@@ -1091,10 +1091,16 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     cells
 }
 
+/// How long a comply cell must be to hold its answer and then prose: a line under the comply
+/// label, and the value on the label's own line, which says less to be a sentence ("No. Due
+/// in May.") while short answers ("Yes - fully compliant") stay whole.
+const ANSWER_AND_PROSE: usize = 40;
+const LABELLED_ANSWER_AND_PROSE: usize = 24;
+
 /// A comply cell that opens with its answer and goes on in prose ("Yes. Residents are told
 /// …"): the answer is the comply cell, the prose the column after it, which is returned.
-fn answer_then_prose(cells: &mut Cells, text: &str, order: &[ColumnRole]) -> Option<ColumnRole> {
-    if text.chars().count() <= 40 {
+fn answer_then_prose(cells: &mut Cells, text: &str, order: &[ColumnRole], longer_than: usize) -> Option<ColumnRole> {
+    if text.chars().count() <= longer_than {
         return None;
     }
     let (_, len) = leading_answer(text)?;
