@@ -29,6 +29,15 @@ pub struct ParsedDocument {
 pub const FURNITURE_LINES: usize = 64;
 pub const FURNITURE_LINE_BYTES: usize = 300;
 
+/// `line` cut to [`FURNITURE_LINE_BYTES`] at a character boundary.
+pub fn furniture_line(line: &str) -> &str {
+    let mut end = line.len().min(FURNITURE_LINE_BYTES);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     /// 1-based.

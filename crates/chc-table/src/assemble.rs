@@ -7,7 +7,7 @@ use crate::lines::{is_border, is_chrome, is_page_number, parse_heading, provisio
 use crate::GridLine;
 use chc_code::answers::{continues_answer, leading_answer, parse_comply};
 use chc_code::{Registry, WordingProfile};
-use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning, FURNITURE_LINES, FURNITURE_LINE_BYTES};
+use chc_model::{ColumnRole, ContextLine, RawRecord, RequirementKind, Warning, FURNITURE_LINES};
 use chc_parse::clean::clean_text;
 
 /// Text accumulated per role while a record is open.
@@ -128,11 +128,7 @@ impl<'r> Assembler<'r> {
     /// Keep a furniture line for document-level detection, within the document's bound.
     pub fn furniture(&mut self, location: u32, text: &str) {
         if self.furniture.len() < FURNITURE_LINES {
-            let mut end = text.len().min(FURNITURE_LINE_BYTES);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            self.furniture.push(ContextLine { location, text: text[..end].to_string() });
+            self.furniture.push(ContextLine { location, text: chc_model::furniture_line(text).to_string() });
         }
     }
 

@@ -752,7 +752,7 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     // forms that answer in words.
     let last_word = name.split_whitespace().last().unwrap_or("").to_lowercase();
     let role = match column_role(name) {
-        ColumnRole::Other if ["response", "answer"].contains(&last_word.as_str()) => ColumnRole::Comply,
+        ColumnRole::Other if ANSWER_LABEL_ENDINGS.contains(&last_word.as_str()) => ColumnRole::Comply,
         role => role,
     };
     match role {
@@ -764,6 +764,9 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     }
 }
 
+/// The last word of a label that introduces the answer ("Our answer:", "<Landlord> response:").
+const ANSWER_LABEL_ENDINGS: [&str; 2] = ["response", "answer"];
+
 /// Who a "<name> response:" label says answers ("Brighton & Hove City Council response:",
 /// "LHP response:"), unless it names no one ("Our response:", "Council response:").
 fn answering_landlord(text: &str) -> Option<&str> {
@@ -772,7 +775,7 @@ fn answering_landlord(text: &str) -> Option<&str> {
     let speaker = speaker.trim();
     let generic = ["our", "the", "council", "landlord", "your", "my", "organisation", "the council", "the landlord", "our landlord"];
     let names_one = speaker.starts_with(|c: char| c.is_uppercase()) && !generic.contains(&speaker.to_lowercase().as_str()) && speaker.split_whitespace().count() <= 7;
-    (["response", "answer"].contains(&last.to_lowercase().as_str()) && names_one).then_some(speaker)
+    (ANSWER_LABEL_ENDINGS.contains(&last.to_lowercase().as_str()) && names_one).then_some(speaker)
 }
 
 /// The text before a trailing list of answers to choose from ("(Y/N)", "Yes / No"), if it

@@ -111,9 +111,11 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         header
     };
     let mut blank_before = false;
-    // Once a header is out, a whole markdown row ("| … | … |") is a row of its own, with or
-    // without a number: the 2020 form's questions are numbered by nothing.
+    // Once a header is out, or waits among the lines kept outside rows, a whole markdown row
+    // ("| … | … |") is a row of its own, with or without a number: the 2020 form's questions
+    // are numbered by nothing.
     let mut header_out = false;
+    let mut header_waits = false;
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() || crate::lines::is_border(t) {
@@ -128,19 +130,21 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
-        let header_waits = outside.iter().any(|(_, o)| split_pipes(o).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2);
         let whole_row = (header_out || header_waits) && !headerish && t.starts_with('|') && t.ends_with('|') && split_pipes(t).len() >= 3;
         if starts_piped_record(t) || whole_row {
             flush_record(&mut record, &mut out);
             header_out |= flush_outside(&mut outside, &mut out);
+            header_waits = false;
             record = Some((l.number, t.to_string()));
         } else if headerish || parse_heading(t) != Heading::None || record.is_none() {
             flush_record(&mut record, &mut out);
             if parse_heading(t) != Heading::None && !headerish {
                 header_out |= flush_outside(&mut outside, &mut out);
+                header_waits = false;
                 out.push(GridLine { location: l.number, cells: vec![t.to_string()], page_break_before: false });
             } else {
                 outside.push((l.number, t.to_string()));
+                header_waits |= headerish;
             }
         } else if let Some((_, text)) = record.as_mut() {
             text.push(' ');

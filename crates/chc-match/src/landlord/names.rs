@@ -104,14 +104,12 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         if !council && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
             continue;
         }
-        if last_token(&text[..ks]).is_some_and(|(_, w)| w == "Council") {
-            continue;
-        }
-        // "The Council's Housing Complaints Policy": a common noun owning what follows is
-        // no name.
-        if last_token(&text[..ks]).is_some_and(|(_, w)| {
+        // "… Council Housing …" is the council's; "The Council's Housing Complaints Policy": a
+        // common noun owning what follows is no name.
+        let word_before = last_token(&text[..ks]).map(|(_, w)| w);
+        if word_before.is_some_and(|w| {
             let owner = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-            owner.len() != w.len() && (is_kind_or_qualifier(owner) || NOT_NAME_WORDS.contains(&owner.to_ascii_lowercase().as_str()) || LEAD_WORDS.contains(&owner))
+            w == "Council" || owner.len() != w.len() && (is_kind_or_qualifier(owner) || NOT_NAME_WORDS.contains(&owner.to_ascii_lowercase().as_str()) || LEAD_WORDS.contains(&owner))
         }) {
             continue;
         }
@@ -123,7 +121,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                 let bare = bare_word(w);
                 starts_capitalised(w)
                     && !is_kind_or_qualifier(bare)
-                    && !matches!(bare, "Ltd" | "Limited" | "CIC" | "Plc" | "PLC" | "Yes" | "No")
+                    && !matches!(bare, "CIC" | "Plc" | "PLC")
                     && !LEAD_WORDS.contains(&bare)
                     && !NOT_NAME_WORDS.contains(&bare.to_ascii_lowercase().as_str())
             });
@@ -348,11 +346,17 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::PolicyOwner;
     }
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
-    let acts = after.split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"));
-    if starts_sentence && after.starts_with(' ') && acts {
+    if starts_sentence && acts(after) {
         return Standing::Subject;
     }
     Standing::Passing
+}
+
+/// Whether the words after a name make it do something: a space, then a lower-case word that
+/// does not join it to more words ("X assessed itself", not "X and Y", "X of the county").
+fn acts(after: &str) -> bool {
+    let verb = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next());
+    verb.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"))
 }
 
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
@@ -409,8 +413,7 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
     // "… part 2 of our procedure X has used this definition since 2020": a cell that runs
     // sentences together without a full stop; the name does something, and no preposition
     // or conjunction ties it to the words before.
-    let acts = text[end..].strip_prefix(' ').and_then(|a| a.split_whitespace().next()).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"));
-    if acts && !LEADS_TO_ANOTHER.contains(&last) && !JOINS_CLAUSES.contains(&last) {
+    if acts(&text[end..]) && !LEADS_TO_ANOTHER.contains(&last) && !JOINS_CLAUSES.contains(&last) {
         return true;
     }
     // "all X staff": a determiner before, a word after, no preposition before the phrase.

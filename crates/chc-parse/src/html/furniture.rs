@@ -18,13 +18,13 @@
 //! the links come from one scan of the tree's nodes as stored.
 //!
 //! Each line once, in document order (links in order of first appearance), text first. At
-//! most [`FURNITURE_LINES`] lines of at most [`FURNITURE_LINE_BYTES`]: when a page has more,
+//! most [`FURNITURE_LINES`] lines of at most [`chc_model::FURNITURE_LINE_BYTES`]: when a page has more,
 //! its links keep up to [`LINK_LINES`] and its text its first and last lines (banners and
 //! cookie notices open a page, the copyright line closes it).
 
 use super::{attr, classes, element, is_hidden, is_never_read, is_page_header_or_footer, named_chrome, subtree_text, Chrome, Reading, TextBuf};
 use crate::{Deadline, ParseError};
-use chc_model::{FURNITURE_LINES, FURNITURE_LINE_BYTES};
+use chc_model::FURNITURE_LINES;
 use ego_tree::{NodeId, NodeRef, Tree};
 use scraper::node::Element;
 use scraper::Node;
@@ -148,13 +148,9 @@ fn within_bounds(mut text: Vec<String>, mut links: Vec<String>) -> Vec<String> {
     text
 }
 
-/// A line cut to [`FURNITURE_LINE_BYTES`] at a character boundary.
+/// A line cut to [`chc_model::FURNITURE_LINE_BYTES`] at a character boundary.
 fn bounded(line: &str) -> &str {
-    let mut end = line.len().min(FURNITURE_LINE_BYTES);
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
-    line[..end].trim_end()
+    chc_model::furniture_line(line).trim_end()
 }
 
 /// A line trimmed, without a list item's bullet.
