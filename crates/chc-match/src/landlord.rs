@@ -27,6 +27,9 @@ use std::sync::OnceLock;
 struct Entry {
     name: String,
     aliases: Vec<String>,
+    /// The gazetteer's kind column says so: a name's shape cannot ("Council of the Isles of
+    /// Scilly", "City of London Corporation", but "City of Exeter YMCA" is not one).
+    council: bool,
 }
 
 /// A name or alias as the scan looks for it, without a leading "The " (the rest of the
@@ -153,7 +156,8 @@ impl Gazetteer {
                 g.add_spelling(&spelling, i);
                 g.add_trimmed(&spelling, i);
             }
-            g.entries.push(Entry { name, aliases: split(r.get(3)) });
+            let council = r.get(1).is_some_and(|kind| kind.trim() == "council");
+            g.entries.push(Entry { name, aliases: split(r.get(3)), council });
         }
         // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
@@ -398,18 +402,14 @@ impl Gazetteer {
     /// ("bromfordhousing.co.uk" → Bromford Housing Group), also after the label's own kind
     /// ending ("grandunionhomes" → Grand Union Housing Group), where one entry alone has it.
     fn by_trimmed_label(&self, label: &str) -> Option<usize> {
-        const ENDINGS: [&str; 10] = ["housinggroup", "housingassociation", "housingtrust", "housing", "homes", "group", "trust", "living", "partnership", "communities"];
-        let stripped = ENDINGS.iter().filter_map(|e| label.strip_suffix(e)).filter(|s| s.len() >= 5);
+        let stripped = names::HOST_KIND_ENDINGS.iter().filter_map(|(e, _, _)| label.strip_suffix(e)).filter(|s| s.len() >= 5);
         std::iter::once(label).chain(stripped).find_map(|l| self.by_trimmed.get(l).copied().flatten()).or_else(|| self.by_initials_label(label))
     }
 
     /// The council a name (or the name with "Council", or with the kind a plural gives:
     /// "Mid Suffolk" + "District Councils") stands for.
     fn council(&self, name: &str, plural_kind: Option<&str>) -> Option<usize> {
-        let is_council = |i: usize| {
-            let n = &self.entries[i].name;
-            n.ends_with(" Council") || n.contains("Borough of ") || n.starts_with("City of ")
-        };
+        let is_council = |i: usize| self.entries[i].council;
         let base = key(name);
         let keys = [Some(base.clone()), plural_kind.map(|k| base.clone() + &key(k)), Some(base + "council")];
         keys.into_iter().flatten().find_map(|k| self.by_key.get(&k).map(|&(i, _)| i).filter(|&i| is_council(i)))
@@ -958,7 +958,7 @@ impl Reading {
         // as who answers): that council.
         if !place.is_cell() && mentions.is_empty() {
             let line = text.trim();
-            let place_name = line.split_whitespace().count() <= 4 && line.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "upon" | "on" | "&"));
+            let place_name = line.split_whitespace().count() <= 4 && line.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "upon" | "on" | "of" | "&"));
             if (4..=40).contains(&line.len()) && place_name && !line.ends_with(" Council") {
                 if let Some(i) = gaz.council(line, None) {
                     let at = text.len() - text.trim_start().len();
@@ -1576,6 +1576,25 @@ mod tests {
             (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
             (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
             (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// What is a council is the gazetteer's kind column's to say, not the name's shape: a
+    /// council called "Council of the Isles of …" is one, named by its place alone or with
+    /// a partner council.
+    #[test]
+    fn councils_are_what_the_gazetteer_kind_says() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Council of the Isles of Wexmoor,council,,Isles of Wexmoor Council,t\n\
+             Kestrel Vale District Council,council,,,t\n",
+        );
+        let cases = [
+            (form(&["Self-assessment"], &["Policy 2"], &["Isles of Wexmoor", "Contact us"]), Some("Council of the Isles of Wexmoor")),
+            (table(&["Kestrel Vale and Isles of Wexmoor: Complaint Handling Code self-assessment"], &["Policy 2"]), Some("Kestrel Vale District Council and Council of the Isles of Wexmoor")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);

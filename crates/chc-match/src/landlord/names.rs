@@ -449,22 +449,32 @@ pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?'])
 }
 
+/// The kind words a web host's label may end with, run together as hosts spell them, longest
+/// first, each with how a name writes it and whether it alone makes a landlord's name ("…homes"
+/// does; "…group" or "…trust" may be any body's).
+pub(super) const HOST_KIND_ENDINGS: [(&str, &str, bool); 12] = [
+    ("communityhousing", "Community Housing", true),
+    ("housingassociation", "Housing Association", true),
+    ("housinggroup", "Housing Group", true),
+    ("housingtrust", "Housing Trust", true),
+    ("housingpartnership", "Housing Partnership", true),
+    ("communities", "Communities", false),
+    ("partnership", "Partnership", true),
+    ("housing", "Housing", true),
+    ("living", "Living", true),
+    ("homes", "Homes", true),
+    ("group", "Group", false),
+    ("trust", "Trust", false),
+];
+
 /// The landlord kind a host label ends with, spelled as a name ends ("eastwoldhomes" →
 /// ("eastwold", "Homes")): a domain of a landlord the gazetteer does not know.
 pub(super) fn label_kind(label: &str) -> Option<(&str, &'static str)> {
-    const ENDINGS: [(&str, &str); 9] = [
-        ("communityhousing", "Community Housing"),
-        ("housingassociation", "Housing Association"),
-        ("housinggroup", "Housing Group"),
-        ("housingtrust", "Housing Trust"),
-        ("housingpartnership", "Housing Partnership"),
-        ("housing", "Housing"),
-        ("homes", "Homes"),
-        ("living", "Living"),
-        ("partnership", "Partnership"),
-    ];
     let label = label.strip_prefix("the").filter(|_| label.len() > 12).unwrap_or(label);
-    ENDINGS.iter().find_map(|(ending, kind)| label.strip_suffix(ending).filter(|stem| stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase())).map(|stem| (stem, *kind)))
+    HOST_KIND_ENDINGS
+        .iter()
+        .filter(|(_, _, names_a_landlord)| *names_a_landlord)
+        .find_map(|(ending, kind, _)| label.strip_suffix(ending).filter(|stem| stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase())).map(|stem| (stem, *kind)))
 }
 
 #[cfg(test)]
