@@ -155,6 +155,20 @@ fn layout_starts_mid_table() {
     assert_eq!(row(&t, "6.3").comply_raw, "Partially compliant");
 }
 
+/// A pipe table cut above its header, in a form that prints no numbers (the number cells
+/// empty): the columns come from what the rows hold, and each row opens by its answer.
+#[test]
+fn layout_starts_mid_table_in_pipes_without_numbers() {
+    let t = table(&format!(
+        "|  | {ACK_2024} | Achieved | Case system report | Every complaint is logged on the day. |\n|  | {STAGE1_2024} | Not achieved - 81% on time | | A second officer starts in May. |\n\nHome | Contact us | Accessibility\n"
+    ));
+    assert_eq!(numbers(&t), vec![None, None], "{:#?}", t.records);
+    assert_eq!(t.records[0].comply_raw, "Achieved");
+    assert_eq!(t.records[0].evidence, "Case system report");
+    assert_eq!(t.records[1].comply_raw, "Not achieved", "{:#?}", t.records[1]);
+    assert_eq!(t.records[1].commentary, "A second officer starts in May.");
+}
+
 #[test]
 fn layout_policy_references_in_evidence_are_not_rows() {
     let t = table(&format!(
