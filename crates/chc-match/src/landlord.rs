@@ -846,8 +846,9 @@ impl Reading {
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
-            // In the last row's cell, only a name that is the whole line is a footer's.
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty();
+            // In the last row's cell, only a name that is the whole line, or heads a postal
+            // address, is a footer's.
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text);
             let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
@@ -1545,6 +1546,8 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\n\u{a9} Copyright Wrenfold Living 2024"], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Housing Co-operative Limited, a registered society under the 2014 Act."], Some("Wrenfold Housing Co-operative")),
+            (vec!["Policy section 2", "Policy section 3\n\nWrenfold Living, Mill House, 4 Quay Street, Anytown AB1 2CD"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nWrenfold Living, our partner, runs the scheme."], None),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
             (vec!["Wrenfold Living", "Policy section 3"], None),
         ];

@@ -336,7 +336,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let after = &text[end..];
     let rest = after.trim_start();
     let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
-    if before.is_empty() && heads_line {
+    // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
+    let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
+    if (before.is_empty() || about_item) && heads_line {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -350,6 +352,16 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::Subject;
     }
     Standing::Passing
+}
+
+/// What separates the items of a menu line ("Home | About us", "Home > Housing").
+const MENU_SEPARATORS: [char; 5] = ['|', '\u{2022}', '\u{b7}', '>', '/'];
+
+/// Whether a line ends with a UK postcode ("…, High Street, Anytown AB1 2CD"): an address.
+pub(super) fn ends_with_postcode(line: &str) -> bool {
+    static POSTCODE: OnceLock<regex::Regex> = OnceLock::new();
+    let postcode = POSTCODE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\.?$").expect("fixed pattern"));
+    postcode.is_match(line.trim_end())
 }
 
 /// Whether the words after a name make it do something: a space, then a lower-case word that
@@ -537,6 +549,9 @@ mod tests {
         assert_eq!(at("Fenmoor Council", "Fenmoor Council"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes, 1 Mill Lane, Fenmoor", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Home | About Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("About Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_ne!(at("We complained about Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
