@@ -916,9 +916,13 @@ impl Reading {
         }
 
         // A short form inside a name found here is part of that name; one named as another
-        // landlord's does not count.
+        // landlord's does not count, nor one this text also names in full (the full name
+        // says how), nor a place after a word of place ("homes in Barnsley").
         for (start, end, entry) in short_hits {
-            if mentions.iter().any(|m| m.start < end && start < m.end) || shaped.iter().any(|s| s.start < end && start < s.end) {
+            if mentions.iter().any(|m| m.start < end && start < m.end || m.name == gaz.entries[entry].name) || shaped.iter().any(|s| s.start < end && start < s.end) {
+                continue;
+            }
+            if names::after_a_word_of_place(text, start) {
                 continue;
             }
             if place != Place::PublisherLine && names::names_another(text, start, end) {
@@ -985,6 +989,19 @@ impl Reading {
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
                 } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) {
                     m.passing = true;
+                }
+            }
+        }
+        // Two landlords named in one title or introduction ("We, Fenmoor Homes, … homes we
+        // look after for Marrowby Council …"): where the text speaks as one of them, the
+        // others are named in passing.
+        if !place.is_cell() && place != Place::PublisherLine {
+            let own: Vec<bool> = mentions.iter().map(|m| !m.another && names::in_own_voice(text, m.start, m.end)).collect();
+            if let Some(speaker) = own.iter().position(|o| *o).map(|i| mentions[i].name.clone()) {
+                for (m, o) in mentions.iter_mut().zip(&own) {
+                    if !o && m.name != speaker && !m.method.ends_with("_domain") {
+                        m.passing = true;
+                    }
                 }
             }
         }
@@ -1579,6 +1596,26 @@ mod tests {
             (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
             (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
             (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// An introduction that names two landlords speaks as one of them: the one it names in
+    /// its own voice ("We, X, …", "X manages …"), not the owner of the homes it manages nor a
+    /// place ("homes in Ashmoor") that is the other's short name.
+    #[test]
+    fn an_introduction_that_names_two_landlords_speaks_as_one() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Ashmoor Metropolitan Borough Council,council,,Ashmoor Council,t\n\
+             Fenmoor Homes,almo,,,t\n",
+        );
+        let cases = [
+            (table(&["Self-assessment", "We, Fenmoor Homes, checked our policy against the Code. Homes we manage for Ashmoor Council follow it too."], &["Policy 2"]), Some("Fenmoor Homes")),
+            (table(&["Self-assessment", "Fenmoor Homes manages council homes in Ashmoor on behalf of Ashmoor Council. This is our self-assessment."], &["Policy 2"]), Some("Fenmoor Homes")),
+            (table(&["Self-assessment", "Ashmoor Council publishes this self-assessment. Repairs are run by Fenmoor Homes."], &["Policy 2"]), Some("Ashmoor Metropolitan Borough Council")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);

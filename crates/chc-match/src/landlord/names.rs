@@ -241,13 +241,15 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 33] = [
+const ANOTHER_BEFORE: [&str; 39] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over from", "taken over from", "bought from",
+    // The owner of homes the writer manages: "homes we manage for X", "on behalf of X".
+    "manage for", "managed for", "manages for", "manage on behalf of", "managed on behalf of", "manages on behalf of",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
@@ -354,6 +356,14 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     Standing::Passing
 }
 
+/// Whether the word before `start` places what follows ("homes in Barnsley", "near
+/// Wrekin"): a stem after it is a place, not the body named after it. ("Across" and
+/// "within" frame the writer's own body instead: [`in_own_voice`].)
+pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
+    const PLACE_WORDS: [&str; 4] = ["in", "around", "near", "outside"];
+    last_token(&text[..start]).is_some_and(|(_, word)| PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p)))
+}
+
 /// What separates the items of a menu line ("Home | About us", "Home > Housing").
 const MENU_SEPARATORS: [char; 5] = ['|', '\u{2022}', '\u{b7}', '>', '/'];
 
@@ -373,7 +383,7 @@ fn acts(after: &str) -> bool {
 
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
-const OWN_VOICE_OPENINGS: [&str; 7] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at"];
+const OWN_VOICE_OPENINGS: [&str; 8] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,"];
 
 /// Words just before a name that make it the frame the writer works in ("used across X",
 /// "throughout X", "within X").
