@@ -846,9 +846,9 @@ impl Reading {
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
-            // In the last row's cell, only a name that is the whole line, or heads a postal
-            // address, is a footer's.
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text);
+            // In the last row's cell, only a name that is the whole line, heads a postal
+            // address or is signed for, is a footer's.
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::signs_off(text, s.start);
             let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
@@ -987,7 +987,7 @@ impl Reading {
                 if names::names_another(text, m.start, m.end) {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
-                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) {
+                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::signs_off(text, m.start) {
                     m.passing = true;
                 }
             }
@@ -1046,7 +1046,11 @@ impl Reading {
             let label_stem = names::label_kind(&label).map(|(stem, _)| stem.to_string());
             let spelled = self.unknown.values().find(|u| {
                 let stem = key(names::stem(&u.name));
-                key(&u.name) == label || stem == label || label_stem.as_deref() == Some(stem.as_str()) || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+                key(&u.name) == label
+                    || stem == label
+                    || label_stem.as_deref() == Some(stem.as_str())
+                    || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+                    || names::stem_with_kind_initials(&u.name).is_some_and(|s| s == label)
             });
             if let Some(u) = spelled {
                 let (name, extra) = (u.name.clone(), if u.taken { 0.0 } else { u.weight });
@@ -1312,7 +1316,7 @@ mod tests {
     /// Each mechanism on invented landlords: the form, the landlord and how it was found.
     #[test]
     fn landlord_from_anywhere() {
-        let cases: [(&str, TableDocument, Option<&str>, &str); 11] = [
+        let cases: [(&str, TableDocument, Option<&str>, &str); 12] = [
             ("a link's domain", table(&["Self-assessment"], &["Our policy is at https://www.brookmerehomes.org.uk/complaints-policy"]), Some("Brookmere Homes"), "link_domain"),
             ("a sub-domain of a council's", table(&["Appendix 1"], &["See housing.kestrelvale.gov.uk/complaints"]), Some("Kestrel Vale District Council"), "link_domain"),
             ("a link's text", table(&["Self-assessment"], &["Read the Fernlea Housing complaints policy (link)"]), Some("Fernlea Housing"), "body_text"),
@@ -1325,6 +1329,12 @@ mod tests {
                 "email_domain",
             ),
             ("a domain confirming a name the gazetteer lacks", table(&["Self-assessment"], &["Staff at Wrenfold Homes answer calls", "see www.wrenfoldhomes.co.uk/complaints"]), Some("Wrenfold Homes"), "link_domain"),
+            (
+                "a domain spelling a name's kind words by their initials",
+                table(&["Self-assessment"], &["Staff at Wrenfold Community Housing answer calls", "Write to complaints@wrenfoldch.org.uk"]),
+                Some("Wrenfold Community Housing"),
+                "email_domain",
+            ),
             ("an unknown name in body text alone", table(&["Self-assessment"], &["Staff at Wrenfold Homes answer calls"]), None, "none"),
             (
                 "a copyright footer naming a landlord the gazetteer lacks",
@@ -1565,6 +1575,7 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\nWrenfold Housing Co-operative Limited, a registered society under the 2014 Act."], Some("Wrenfold Housing Co-operative")),
             (vec!["Policy section 2", "Policy section 3\n\nWrenfold Living, Mill House, 4 Quay Street, Anytown AB1 2CD"], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living, our partner, runs the scheme."], None),
+            (vec!["Policy section 2", "Policy section 3\nDate of assessment: 19 November 2024\nSigned on behalf of Wrenfold Housing Trust Board\nChair of the Board"], Some("Wrenfold Housing Trust")),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
             (vec!["Wrenfold Living", "Policy section 3"], None),
         ];

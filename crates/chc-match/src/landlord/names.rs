@@ -203,6 +203,16 @@ pub(super) fn stem(name: &str) -> &str {
     rest
 }
 
+/// A name's distinctive part run together with its kind words' initials, as hosts spell
+/// it ("Brantwood Community Housing" → "brantwoodch"); `None` when it has no kind words.
+pub(super) fn stem_with_kind_initials(name: &str) -> Option<String> {
+    let stem = stem(name);
+    let rest = name.strip_prefix("The ").unwrap_or(name).trim().strip_prefix(stem).filter(|_| !stem.is_empty())?;
+    let letters: String = rest.split_whitespace().filter(|w| !CONNECTORS.contains(w)).filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let run_together: String = stem.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    (!letters.is_empty()).then(|| run_together + &letters)
+}
+
 /// A name's initials, when it has three words or more besides "The" and connectors:
 /// "Lincolnshire Housing Partnership" → "LHP", "Great Yarmouth Borough Council" → "GYBC".
 pub(super) fn initials(name: &str) -> Option<String> {
@@ -340,7 +350,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
-    if (before.is_empty() || about_item) && heads_line {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -362,6 +372,17 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
 pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
     const PLACE_WORDS: [&str; 4] = ["in", "around", "near", "outside"];
     last_token(&text[..start]).is_some_and(|(_, word)| PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p)))
+}
+
+/// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
+/// of Fenmoor Homes Board", "Approved by the Board of Fenmoor Homes"): its publisher.
+pub(super) fn signs_off(text: &str, start: usize) -> bool {
+    static SIGN_OFF: OnceLock<regex::Regex> = OnceLock::new();
+    let sign_off = SIGN_OFF.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*(?:signed|approved|agreed|endorsed|signed off)(?:\s+for and)?\s+(?:on behalf of|by)(?:\s+the)?(?:\s+board of)?\s*$").expect("fixed pattern")
+    });
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    sign_off.is_match(&text[line_start..start])
 }
 
 /// What separates the items of a menu line ("Home | About us", "Home > Housing").
@@ -561,6 +582,9 @@ mod tests {
         assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Home | About Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("About Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Signed on behalf of Fenmoor Homes Board", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::OwnLine);
+        assert_ne!(at("Repairs are signed off by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
         assert_ne!(at("We complained about Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
