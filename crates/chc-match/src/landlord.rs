@@ -784,6 +784,28 @@ struct Tally {
 }
 
 impl Reading {
+    /// A council the gazetteer lacks, named both short and in full ("Harrowfield Council" in
+    /// the menu, "Harrowfield District Council" in the address): one council, by its full name.
+    fn merge_short_council_names(&mut self, gaz: &Gazetteer) {
+        let short: Vec<String> = self.tally.keys().filter(|n| n.ends_with(" Council") && gaz.by_name(n).is_none()).cloned().collect();
+        for name in short {
+            let place = &name[..name.len() - " Council".len()];
+            let mut fuller = self.tally.keys().filter(|n| {
+                n.strip_prefix(place).and_then(|rest| rest.strip_suffix(" Council")).is_some_and(|kinds| !kinds.is_empty() && kinds.split_whitespace().all(|k| names::COUNCIL_KINDS.contains(&k)) && kinds.starts_with(' '))
+            });
+            let (Some(full), None) = (fuller.next().cloned(), fuller.next()) else { continue };
+            let Some(t) = self.tally.remove(&name) else { continue };
+            let f = self.tally.get_mut(&full).expect("listed above");
+            f.score += t.score;
+            f.naming += t.naming;
+            for (method, (n, w)) in t.methods {
+                let m = f.methods.entry(method).or_default();
+                m.0 += n;
+                m.1 += w;
+            }
+        }
+    }
+
     fn add(&mut self, name: String, weight: f64, method: &'static str, example: &str) {
         self.add_mention(name, weight, method, example, false);
     }
@@ -1190,6 +1212,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
             }
         }
     }
+    reading.merge_short_council_names(gaz);
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
@@ -1630,6 +1653,19 @@ mod tests {
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// A council the gazetteer lacks, named short in one place and in full in another, is one
+    /// council, by its full name; two fuller names leave the short one alone.
+    #[test]
+    fn a_council_named_short_and_in_full_is_one() {
+        let cases = [
+            (form(&["Self-assessment"], &["Policy 2"], &["Harrowmere Council", "Contact us | Jobs", "Harrowmere District Council, Civic Offices, Market Street, Harrowmere HM1 2AB"]), Some("Harrowmere District Council")),
+            (form(&["Harrowmere Council: self-assessment"], &["Policy 2"], &["\u{a9} 2025 Harrowmere Borough Council"]), Some("Harrowmere Borough Council")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(landlord(&t).as_deref(), want, "{:?}", t.context);
         }
     }
 

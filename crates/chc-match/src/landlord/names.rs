@@ -20,7 +20,7 @@ const KIND_QUALIFIERS: [&str; 10] = ["Borough", "City", "District", "County", "M
 
 /// Councils named with their kind ("Kestrel Vale District Council") are councils wherever
 /// they are named; the bare "Council" is too common a word ("Barrowmead Council").
-const COUNCIL_KINDS: [&str; 6] = ["Borough", "City", "District", "County", "Metropolitan", "Town"];
+pub(super) const COUNCIL_KINDS: [&str; 6] = ["Borough", "City", "District", "County", "Metropolitan", "Town"];
 
 /// Words that join the words of a name ("Places for People", "Newcastle upon Tyne").
 const CONNECTORS: [&str; 11] = ["of", "and", "&", "upon", "on", "for", "in", "with", "under", "le", "the"];
