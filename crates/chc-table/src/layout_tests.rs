@@ -69,6 +69,21 @@ fn layout_a_page_that_starts_inside_a_labelled_record() {
 }
 
 #[test]
+fn layout_a_page_that_starts_inside_a_requirements_list() {
+    // The cut falls inside the first record's list of items (2022's 2.2): its last items,
+    // then the answer's label, open it; the next record is numbered as usual.
+    let t = table(&format!(
+        "• Matters that have previously been considered under the\ncomplaints policy.\n\nCompliance\nNo\n\nEvidence\nOur exclusions list leaves out cases already closed.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"
+    ));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].number, None);
+    assert!(t.records[0].requirement.starts_with("• Matters that have previously"), "{:?}", t.records[0]);
+    assert_eq!(t.records[0].comply_raw, "No");
+    assert_eq!(t.records[0].evidence, "Our exclusions list leaves out cases already closed.");
+    assert_eq!(t.records[1].number.as_deref(), Some("6.3"));
+}
+
+#[test]
 fn layout_one_cell_per_line_without_a_header_splits_by_the_codes_form() {
     // No header: the 2024 form's cells after the answer are evidence, then commentary; the
     // 2022 form has one merged column, so its paragraphs stay together as evidence.

@@ -466,6 +466,12 @@ impl Reader<'_, '_> {
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
+                    None if let Some(label_at) = self.requirement_tail_before_label(units, kinds, i) => {
+                        let first = units[i..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n");
+                        draft = Some(Draft { location: u.location, first, ..Draft::default() });
+                        i = label_at;
+                        continue;
+                    }
                     None if self.opens_unnumbered(&u.text, units.get(i + 1)) => {
                         draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
@@ -550,6 +556,27 @@ impl Reader<'_, '_> {
     /// is that provision's row, its number lost: after the form's header, or anywhere when
     /// an answer follows the wording (run into the line, or on the next line), so that the
     /// Code quoted in an introduction is not a row.
+    /// A page that starts inside the first record's requirement (a crawl or a page cut mid
+    /// list: "• Providing a financial remedy;" "• Changing policies …" then "Comply"): the
+    /// lines before the record's first label, when one provision's wording holds them. Where
+    /// that label is, if so.
+    fn requirement_tail_before_label(&self, units: &[Unit], kinds: &[Kind], i: usize) -> Option<usize> {
+        const MOST_LINES: usize = 8;
+        if !self.asm.records.is_empty() || !self.drafts_seen.is_empty() {
+            return None;
+        }
+        let label_at = (i..units.len().min(i + MOST_LINES + 1)).find(|&j| kinds[j] != Kind::Text || label(&units[j].text).is_some())?;
+        let labels_a_cell = label(&units[label_at].text).is_some_and(|(r, _)| matches!(r, ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary));
+        if label_at == i || !labels_a_cell {
+            return None;
+        }
+        let tail = units[i..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join(" ");
+        if tail.split_whitespace().count() < 6 {
+            return None;
+        }
+        matches!(self.asm.registry.best(None, &tail), Some((_, score)) if score >= 0.6).then_some(label_at)
+    }
+
     fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
         let (opening, answered) = opening_wording(text);
         if opening.split_whitespace().count() < 6 {
