@@ -96,6 +96,23 @@ fn layout_one_cell_per_line_without_a_header_splits_by_the_codes_form() {
 }
 
 #[test]
+fn layout_one_cell_per_line_without_blank_lines() {
+    // A PDF's text: the header's cells and every row's cells one line each, no blank line
+    // anywhere. After the answer, the first line is the evidence, the next the commentary;
+    // where blank lines part the cells, two lines of one paragraph stay one cell.
+    let t = table(&format!(
+        "Code provision\nCode requirement\nComply: Yes / No\nEvidence\nCommentary / explanation\n6.2\n{ACK_2024}\nYes\nCustomer Charter, part 4.\nEvery complaint gets a reference number on the day it arrives.\n6.3\n{STAGE1_2024}\nNo\nCase system report.\nTwo in three replies were on time.\n"
+    ));
+    assert_eq!(row(&t, "6.2").evidence, "Customer Charter, part 4.");
+    assert_eq!(row(&t, "6.2").commentary, "Every complaint gets a reference number on the day it arrives.");
+    assert_eq!(row(&t, "6.3").commentary, "Two in three replies were on time.");
+    let spaced = table(&format!(
+        "Code provision\n\nCode requirement\n\nComply: Yes / No\n\nEvidence\n\nCommentary / explanation\n\n6.2\n\n{ACK_2024}\n\nYes\n\nCustomer Charter, part 4.\nThe charter is reviewed every year.\n"
+    ));
+    assert_eq!(row(&spaced, "6.2").evidence, "Customer Charter, part 4.\nThe charter is reviewed every year.");
+}
+
+#[test]
 fn layout_label_value_records_with_short_values() {
     // "Evidence: Complaints procedure" is a label with its value on the line, not a label
     // alone: a short value must not be lost for looking like a title.

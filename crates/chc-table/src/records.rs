@@ -1045,6 +1045,9 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     } else {
         order
     };
+    // A record with no blank line anywhere (a PDF's text, one line per cell, no blank lines
+    // between cells): each line after the answer is a cell of its own.
+    let lines_are_cells = lines.len() >= 3 && lines.iter().skip(1).all(|(_, blank)| !blank);
     // An answer alone on its line, or opening a line of prose ("Yes - see policy 4.1").
     let own_line = lines.iter().position(|(t, _)| (t.chars().count() <= 40 && parse_comply(t).is_some()) || leading_answer(t).is_some());
     // Answers glued inside lines, up to that line: (line, start, end).
@@ -1093,7 +1096,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             after.push((rest.to_string(), false));
         }
         after.extend(lines[k + 1..].iter().cloned());
-        after_cells(&mut cells, &after, columns);
+        after_cells(&mut cells, &after, columns, lines_are_cells);
     } else if let Some(o) = own_line {
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..o]);
         let line = &lines[o].0;
@@ -1104,11 +1107,11 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
                 let rest = line[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
                 let mut after = vec![(rest.to_string(), false)];
                 after.extend(lines[o + 1..].iter().cloned());
-                after_cells(&mut cells, &after, columns);
+                after_cells(&mut cells, &after, columns, lines_are_cells);
             }
             None => {
                 cells.push(ColumnRole::Comply, line);
-                after_cells(&mut cells, &lines[o + 1..], columns);
+                after_cells(&mut cells, &lines[o + 1..], columns, lines_are_cells);
             }
         }
     } else {
@@ -1116,7 +1119,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         // evidence.
         let quoted = if profiles.is_empty() { 1 } else { quoted_lines(lines, &reads_as_code) };
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..quoted]);
-        after_cells(&mut cells, &lines[quoted..], columns);
+        after_cells(&mut cells, &lines[quoted..], columns, lines_are_cells);
     }
     cells
 }
@@ -1173,7 +1176,7 @@ fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
 /// What follows the answer: evidence, then commentary when the header names both columns
 /// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
 /// own when the header has that column.
-fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
+fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole], lines_are_cells: bool) {
     let has_rag = order.contains(&ColumnRole::Rag);
     let mut groups: Vec<Vec<&str>> = Vec::new();
     for (t, blank) in lines {
@@ -1189,6 +1192,11 @@ fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]
         groups.last_mut().expect("pushed").push(t);
     }
     let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    // Where blank lines part no cells of the record, each line is a cell of its own, as each
+    // paragraph is where they do.
+    if both && lines_are_cells && groups.len() == 1 && lines.len() >= 2 {
+        groups = groups.remove(0).into_iter().map(|t| vec![t]).collect();
+    }
     let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
     for (g, group) in groups.iter().enumerate() {
         let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };
