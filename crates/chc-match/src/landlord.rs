@@ -30,6 +30,10 @@ struct Entry {
     /// The gazetteer's kind column says so: a name's shape cannot ("Council of the Isles of
     /// Scilly", "City of London Corporation", but "City of Exeter YMCA" is not one).
     council: bool,
+    /// A council the Regulator of Social Housing does not list (its sources lack "rsh"): it
+    /// holds no council homes (a county council, a district that transferred its stock), so
+    /// the cells of a form name it as the body they work beside, not as the form's landlord.
+    holds_no_homes: bool,
 }
 
 /// A name or alias as the scan looks for it, without a leading "The " (the rest of the
@@ -157,7 +161,8 @@ impl Gazetteer {
                 g.add_trimmed(&spelling, i);
             }
             let council = r.get(1).is_some_and(|kind| kind.trim() == "council");
-            g.entries.push(Entry { name, aliases: split(r.get(3)), council });
+            let registered = r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim() == "rsh"));
+            g.entries.push(Entry { name, aliases: split(r.get(3)), council, holds_no_homes: council && !registered });
         }
         // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
@@ -1006,7 +1011,11 @@ impl Reading {
         // A publisher line names the form's own landlord; an address is its holder's.
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
-                if names::names_another(text, m.start, m.end) {
+                // (A line of the page's footer the reader left in the last row's cell is headed
+                // by its publisher's name: "Coventry City Council, Town Hall, …".)
+                let in_a_cells_prose = place == Place::Body || place == Place::LastCellLine && names::standing(text, m.start, m.end) != Standing::OwnLine;
+                let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes);
+                if names::names_another(text, m.start, m.end) || in_a_cells_prose && holds_no_homes {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
                 } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::signs_off(text, m.start) {
@@ -1669,6 +1678,28 @@ mod tests {
         }
     }
 
+    /// A council the Regulator does not list holds no homes (a county council): the cells of a
+    /// form name it as a body they work beside, never as the form's landlord; its own pages
+    /// (a title, a footer line heading its address) still name it.
+    #[test]
+    fn a_council_that_holds_no_homes_is_not_named_as_landlord_in_cells() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Wexshire County Council,council,,,lgl\n\
+             Wexley Borough Council,council,,,lgl;rsh\n",
+        );
+        let cases = [
+            (table(&["Self-assessment"], &["Wexshire County Council's care team raises complaints for residents.", "Policy 3"]), None),
+            (table(&["Self-assessment"], &["Cases involving Wexshire County Council adaptations took longest.", "Policy 3"]), None),
+            (table(&["Self-assessment"], &["Wexley Borough Council's complaints policy, section 2.", "Policy 3"]), Some("Wexley Borough Council")),
+            (table(&["Self-assessment"], &["Policy 2", "Policy 3\nWexshire County Council, County Hall, Wexbury WX1 2AB"]), Some("Wexshire County Council")),
+            (table(&["Wexshire County Council: complaint handling self-assessment"], &["Policy 2"]), Some("Wexshire County Council")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);
+        }
+    }
+
     /// What is a council is the gazetteer's kind column's to say, not the name's shape: a
     /// council called "Council of the Isles of …" is one, named by its place alone or with
     /// a partner council.
@@ -1843,7 +1874,9 @@ mod tests {
             assert_eq!(detect(&title).0.as_deref(), Some(e.name.as_str()), "title");
             let footer = form(&["Self-assessment"], &["Policy section 2"], &[&format!("\u{a9} 2024 {}", e.name)]);
             assert_eq!(detect(&footer).0.as_deref(), Some(e.name.as_str()), "footer");
-            if !is_ordinary(&e.name) {
+            // A council that holds no homes is never the landlord a cell names (see
+            // `a_council_that_holds_no_homes_is_not_named_as_landlord_in_cells`).
+            if !is_ordinary(&e.name) && !e.holds_no_homes {
                 let body = table(&["Self-assessment"], &[&format!("Contact {} about this", e.name)]);
                 assert_eq!(detect(&body).0.as_deref(), Some(e.name.as_str()), "body");
             }

@@ -326,9 +326,19 @@ pub(super) fn owns_a_policy(name: &str, after: &str) -> bool {
     let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
     let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| name.ends_with('s'))));
     if let Some(o) = owned {
-        // Within its sentence: "X's planning team. Our policy …" is not X's policy.
-        let o = o.split(['.', ';', '\n']).next().unwrap_or("");
-        return o.split_whitespace().take(6).any(|w| is_policy(&word(w)));
+        // The policy is what the possessive owns ("X's current complaints policy"), not a
+        // word further on ("X's care team follow the same policy").
+        const OWNED_QUALIFIERS: [&str; 7] = ["current", "new", "own", "revised", "latest", "updated", "published"];
+        for w in o.split_whitespace().take(6).map(word) {
+            if is_policy(&w) {
+                return true;
+            }
+            let qualifies = QUALIFIERS.contains(&w.as_str()) || OWNED_QUALIFIERS.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit() || b == b'/' || b == b'-');
+            if !qualifies {
+                return false;
+            }
+        }
+        return false;
     }
     let Some(rest) = after.strip_prefix(' ') else { return false };
     for w in rest.split_whitespace().take(6).map(word) {
@@ -641,6 +651,7 @@ mod tests {
     fn the_owner_of_a_policy() {
         for (name, after) in [
             ("Fenmoor Homes", "'s current complaints policy is online"),
+            ("Fenmoor Homes", "'s 2024 complaints policy"),
             ("Fenmoor Homes", "\u{2019} Compliments and Complaints Procedure"),
             ("Fenmoor Homes", " policy, section 2"),
             ("Fenmoor", " complaints policy"),
@@ -648,7 +659,7 @@ mod tests {
         ] {
             assert!(owns_a_policy(name, after), "{name}{after}");
         }
-        for (name, after) in [("Fenmoor Homes", " staff follow the policy"), ("Fenmoor Homes", ", policy 4"), ("Fenmoor Homes", "'s repairs team"), ("Fenmoor", " has a policy")] {
+        for (name, after) in [("Fenmoor Homes", " staff follow the policy"), ("Fenmoor Homes", ", policy 4"), ("Fenmoor Homes", "'s repairs team"), ("Fenmoor", " has a policy"), ("Fenmoor Council", "'s care team follow the same policy")] {
             assert!(!owns_a_policy(name, after), "{name}{after}");
         }
     }
