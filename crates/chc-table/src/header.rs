@@ -97,9 +97,9 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     // A row's cells can read like column names ("5.6 | Response | No | …"): a header holds no
-    // provision number.
-    let numbered = non_empty.iter().any(|c| crate::lines::provision_number_cell(c).is_some());
-    let ok = !numbered && known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
+    // provision number (looked for last: few lines get that far).
+    let numbered = || non_empty.iter().any(|c| crate::lines::provision_number_cell(c).is_some());
+    let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !numbered();
     // A questionnaire (no provision column: "Question | Answer | Comments") with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.

@@ -14,10 +14,75 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
     if !may_start_with_number(cell) {
         return None;
     }
-    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
-    let section: u32 = caps[1].parse().ok()?;
-    let item: u32 = caps[2].parse().ok()?;
+    let (section, item) = match number_opening(cell.as_bytes()) {
+        Opening::Number(section, item) => (section, item),
+        Opening::NotANumber => return None,
+        Opening::Undecided => {
+            let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+            (caps[1].parse().ok()?, caps[2].parse().ok()?)
+        }
+    };
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
+}
+
+/// What [`number_opening`] read.
+#[derive(Debug, PartialEq, Eq)]
+enum Opening {
+    Number(u32, u32),
+    NotANumber,
+    /// The cell opens with a word, or a non-ASCII character stands where it matters: the
+    /// pattern decides.
+    Undecided,
+}
+
+/// [`provision_number_cell`]'s pattern read by hand for a cell that opens with an ASCII
+/// digit, as most numbered cells do: `(\d{1,2})\.(\d{1,2})`, then a dot or a word boundary,
+/// then white space or the end. Every cell of every line is tested, and running the
+/// capturing pattern cost more than the rest of the line's classification.
+fn number_opening(b: &[u8]) -> Opening {
+    use Opening::*;
+    // Where a run of up to two ASCII digits from `from` ends; `None` when a non-ASCII
+    // character follows it, which may be a digit of another script (the pattern's `\d` and
+    // `\s` are Unicode's).
+    let digits = |from: usize| -> Option<usize> {
+        let mut end = from;
+        while end < from + 2 && b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        b.get(end).is_none_or(u8::is_ascii).then_some(end)
+    };
+    // White space or the end at `i`; `None` for a non-ASCII character.
+    let space_or_end = |i: usize| match b.get(i) {
+        None => Some(true),
+        Some(c) if c.is_ascii() => Some(matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')),
+        Some(_) => None,
+    };
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return Undecided;
+    }
+    let Some(section_end) = digits(0) else { return Undecided };
+    if b.get(section_end) != Some(&b'.') {
+        return NotANumber;
+    }
+    let item_start = section_end + 1;
+    let Some(item_end) = digits(item_start) else { return Undecided };
+    if item_end == item_start {
+        return NotANumber;
+    }
+    // After the item's last digit (a word character): a dot then white space or the end;
+    // or a boundary, then white space or the end. A shorter item would end before a digit,
+    // where no boundary is.
+    let ends = match b.get(item_end) {
+        Some(b'.') => space_or_end(item_end + 1),
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => Some(false),
+        _ => space_or_end(item_end),
+    };
+    let number = |from: usize, to: usize| std::str::from_utf8(&b[from..to]).expect("ASCII digits").parse().expect("one or two digits");
+    match ends {
+        Some(true) => Number(number(0, section_end), number(item_start, item_end)),
+        Some(false) => NotANumber,
+        None => Undecided,
+    }
 }
 
 /// Whether `text` can start the way the provision-number patterns need: a digit, or a
@@ -243,6 +308,35 @@ fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        // The hand reader of a number opening a cell decides exactly as the pattern would, or
+        // leaves it to the pattern: digits of other scripts, odd spaces, dots, letters and
+        // underscores next to the number.
+        #[test]
+        fn number_opening_agrees_with_the_pattern(text in "[0-9١]{1,3}(?:[.][0-9١]{0,3})?(?:[.:)_a A\t\u{b}\u{a0}\u{2003}é0-9١]{0,3})(?: x)?") {
+            let pattern = regex::Regex::new(r"^(\d{1,2})\.(\d{1,2})(?:\.|(?-u:\b))(?:\s|$)").unwrap();
+            let by_pattern = pattern.captures(&text).map(|c| (c[1].parse::<u32>().ok(), c[2].parse::<u32>().ok()));
+            match number_opening(text.as_bytes()) {
+                Opening::Number(section, item) => prop_assert_eq!(by_pattern, Some((Some(section), Some(item)))),
+                Opening::NotANumber => prop_assert_eq!(by_pattern, None),
+                Opening::Undecided => prop_assert!(!text.is_ascii(), "an ASCII opening is always decided"),
+            }
+        }
+    }
+
+    #[test]
+    fn number_opening_read_by_hand() {
+        assert_eq!(number_opening(b"1.2"), Opening::Number(1, 2));
+        assert_eq!(number_opening(b"6.15. Landlords"), Opening::Number(6, 15));
+        assert_eq!(number_opening(b"01.05\tYes"), Opening::Number(1, 5));
+        for not_one in ["1.2a", "1.234", "123.4", "1.2.3", "1.2)", "1.", "1,2"] {
+            assert_eq!(number_opening(not_one.as_bytes()), Opening::NotANumber, "{not_one}");
+        }
+        assert_eq!(number_opening("1.2\u{a0}x".as_bytes()), Opening::Undecided);
+        assert_eq!(number_opening(b"Code provision 1.2"), Opening::Undecided);
+        assert_eq!(provision_number_cell("1.2\u{a0}A complaint"), Some("1.2".to_string()));
+    }
 
     proptest! {
         // The first-letter tests only skip texts the patterns cannot match.
