@@ -155,7 +155,9 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
 /// character is not a lower-case letter). The answer and its length in bytes.
 pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     let first = text.chars().next()?.to_lowercase().next()?;
-    vocabulary().glued.iter().filter(|(p, _)| p.starts_with(first)).find_map(|(phrase, comply)| {
+    // Compared as characters: `starts_with(char)` compares the character's bytes through
+    // `memcmp`, once for every phrase.
+    vocabulary().glued.iter().filter(|(p, _)| p.chars().next() == Some(first)).find_map(|(phrase, comply)| {
         let len = prefix_ignoring_case(text, phrase)?;
         let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
         ends_word.then_some((*comply, len))
