@@ -157,7 +157,7 @@ pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     let first = text.chars().next()?.to_lowercase().next()?;
     // Compared as characters: `starts_with(char)` compares the character's bytes through
     // `memcmp`, once for every phrase.
-    vocabulary().glued.iter().filter(|(p, _)| p.chars().next() == Some(first)).find_map(|(phrase, comply)| {
+    vocabulary().glued.iter().filter(|(p, _)| p.chars().next().is_some_and(|c| c == first)).find_map(|(phrase, comply)| {
         let len = prefix_ignoring_case(text, phrase)?;
         let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
         ends_word.then_some((*comply, len))
