@@ -20,6 +20,10 @@ struct Vocabulary {
     phrases: HashMap<String, (Comply, Use)>,
     /// The phrases that may stand between two cells run together, longest first.
     glued: Vec<(String, Comply)>,
+    /// The other phrases of four letters or more ("partly", "complies"), longest first: they
+    /// open prose too often to be read between cells, unless run straight into the next
+    /// cell's capital ("…the Code.PartlyContract monitoring…").
+    glued_tightly: Vec<(String, Comply)>,
     /// The first words of the phrases that may open a cell ("yes", "partially", "n/a").
     lead_openings: Vec<String>,
     /// The longest phrase in words: how far a leading answer is looked for.
@@ -31,6 +35,7 @@ fn vocabulary() -> &'static Vocabulary {
     VOCAB.get_or_init(|| {
         let mut phrases = HashMap::new();
         let mut glued = Vec::new();
+        let mut glued_tightly = Vec::new();
         for line in ANSWERS_CSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).skip(1) {
             let mut fields = line.rsplitn(4, ',');
             let (Some(may_glue), Some(usage), Some(comply), Some(phrase)) = (fields.next(), fields.next(), fields.next(), fields.next()) else {
@@ -47,14 +52,17 @@ fn vocabulary() -> &'static Vocabulary {
             phrases.insert(normalise(phrase), (comply, usage));
             if may_glue == "yes" {
                 glued.push((normalise(phrase), comply));
+            } else if phrase.chars().filter(char::is_ascii_alphabetic).count() >= 4 && phrase.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                glued_tightly.push((normalise(phrase), comply));
             }
         }
         glued.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        glued_tightly.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let mut lead_openings: Vec<String> = phrases.iter().filter(|(_, (_, u))| *u == Use::Lead).filter_map(|(p, _)| p.split(' ').next().map(str::to_string)).collect();
         lead_openings.sort();
         lead_openings.dedup();
         let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
-        Vocabulary { phrases, glued, lead_openings, longest }
+        Vocabulary { phrases, glued, glued_tightly, lead_openings, longest }
     })
 }
 
@@ -157,10 +165,18 @@ pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     let first = text.chars().next()?.to_lowercase().next()?;
     // Compared as characters: `starts_with(char)` compares the character's bytes through
     // `memcmp`, once for every phrase.
-    vocabulary().glued.iter().filter(|(p, _)| p.chars().next().is_some_and(|c| c == first)).find_map(|(phrase, comply)| {
+    let opens_alike = |phrase: &str| phrase.chars().next().is_some_and(|c| c == first);
+    let vocab = vocabulary();
+    let found = vocab.glued.iter().filter(|(p, _)| opens_alike(p)).find_map(|(phrase, comply)| {
         let len = prefix_ignoring_case(text, phrase)?;
         let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
         ends_word.then_some((*comply, len))
+    });
+    found.or_else(|| {
+        vocab.glued_tightly.iter().filter(|(p, _)| opens_alike(p)).find_map(|(phrase, comply)| {
+            let len = prefix_ignoring_case(text, phrase)?;
+            text[len..].starts_with(|c: char| c.is_uppercase()).then_some((*comply, len))
+        })
     })
 }
 
@@ -348,6 +364,10 @@ mod tests {
         assert_eq!(glued_answer_at("Meeting minutes"), None);
         assert_eq!(glued_answer_at("Part 3 of the policy"), None, "not a glued answer word");
         assert_eq!(glued_answer_at("Nobody"), None);
+        // A word that opens prose too often is read only when run straight into a capital.
+        assert_eq!(glued_answer_at("PartlyContract monitoring covers it"), Some((Comply::Partial, 6)));
+        assert_eq!(glued_answer_at("Partly covered by the contract"), None);
+        assert_eq!(glued_answer_at("CompliesSee the policy"), Some((Comply::Yes, 8)));
     }
 
     #[test]

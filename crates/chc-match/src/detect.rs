@@ -43,13 +43,17 @@ pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) 
     (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
 }
 
-/// A line that is only a page-date label and its date: "Last modified on 2 May 2025",
-/// "Page last updated: 03/06/2025", "Updated 28 June 2024" (not "Updated policy approved in
-/// June 2024", which dates a policy).
+/// A line that is only a page-date or form-date label and its date: "Last modified on 2 May
+/// 2025", "Page last updated: 03/06/2025", "Updated 28 June 2024", "Date of assessment: 19
+/// November 2024" (not "Updated policy approved in June 2024", which dates a policy).
 fn page_date_line(line: &str) -> Option<String> {
     static LABEL: OnceLock<Regex> = OnceLock::new();
     static GAP: OnceLock<Regex> = OnceLock::new();
-    let label = re(&LABEL, r"(?i)^\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)\b").find(line)?;
+    let label = re(
+        &LABEL,
+        r"(?i)^\s*(?:(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)|date\s+of\s+(?:the\s+)?(?:self[\s-]?)?assessment|(?:self[\s-]?)?assessment\s+date|date\s+(?:completed|reviewed|approved))\b",
+    )
+    .find(line)?;
     let (at, date) = dates_in(line).into_iter().next()?;
     let gap = line.get(label.end()..at)?;
     re(&GAP, r"(?i)^[\s:\x{2013}-]*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$").is_match(gap).then_some(date)
@@ -182,5 +186,10 @@ mod tests {
         t.records[1].evidence = "Call handlers log it. Reviewed by the Board in May 2024".into();
         assert_eq!(document_date(&t).0, None);
         assert_eq!(page_date_line("Updated policy approved in June 2024"), None);
+        // The form's own date under its last row ("Date of assessment: …").
+        t.records[1].evidence = "Call handlers log it.\nDate of self-assessment: 19 November 2024\nSigned on behalf of the Board".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2024-11"));
+        assert_eq!(page_date_line("Assessment date - 02/04/2025"), Some("2025-04".into()));
+        assert_eq!(page_date_line("Date of assessment of the policy changes in 2023"), None);
     }
 }

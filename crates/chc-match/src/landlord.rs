@@ -27,6 +27,9 @@ use std::sync::OnceLock;
 struct Entry {
     name: String,
     aliases: Vec<String>,
+    /// The gazetteer's kind column says so: a name's shape cannot ("Council of the Isles of
+    /// Scilly", "City of London Corporation", but "City of Exeter YMCA" is not one).
+    council: bool,
 }
 
 /// A name or alias as the scan looks for it, without a leading "The " (the rest of the
@@ -153,7 +156,8 @@ impl Gazetteer {
                 g.add_spelling(&spelling, i);
                 g.add_trimmed(&spelling, i);
             }
-            g.entries.push(Entry { name, aliases: split(r.get(3)) });
+            let council = r.get(1).is_some_and(|kind| kind.trim() == "council");
+            g.entries.push(Entry { name, aliases: split(r.get(3)), council });
         }
         // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
@@ -398,18 +402,14 @@ impl Gazetteer {
     /// ("bromfordhousing.co.uk" → Bromford Housing Group), also after the label's own kind
     /// ending ("grandunionhomes" → Grand Union Housing Group), where one entry alone has it.
     fn by_trimmed_label(&self, label: &str) -> Option<usize> {
-        const ENDINGS: [&str; 10] = ["housinggroup", "housingassociation", "housingtrust", "housing", "homes", "group", "trust", "living", "partnership", "communities"];
-        let stripped = ENDINGS.iter().filter_map(|e| label.strip_suffix(e)).filter(|s| s.len() >= 5);
+        let stripped = names::HOST_KIND_ENDINGS.iter().filter_map(|(e, _, _)| label.strip_suffix(e)).filter(|s| s.len() >= 5);
         std::iter::once(label).chain(stripped).find_map(|l| self.by_trimmed.get(l).copied().flatten()).or_else(|| self.by_initials_label(label))
     }
 
     /// The council a name (or the name with "Council", or with the kind a plural gives:
     /// "Mid Suffolk" + "District Councils") stands for.
     fn council(&self, name: &str, plural_kind: Option<&str>) -> Option<usize> {
-        let is_council = |i: usize| {
-            let n = &self.entries[i].name;
-            n.ends_with(" Council") || n.contains("Borough of ") || n.starts_with("City of ")
-        };
+        let is_council = |i: usize| self.entries[i].council;
         let base = key(name);
         let keys = [Some(base.clone()), plural_kind.map(|k| base.clone() + &key(k)), Some(base + "council")];
         keys.into_iter().flatten().find_map(|k| self.by_key.get(&k).map(|&(i, _)| i).filter(|&i| is_council(i)))
@@ -784,6 +784,28 @@ struct Tally {
 }
 
 impl Reading {
+    /// A council the gazetteer lacks, named both short and in full ("Harrowfield Council" in
+    /// the menu, "Harrowfield District Council" in the address): one council, by its full name.
+    fn merge_short_council_names(&mut self, gaz: &Gazetteer) {
+        let short: Vec<String> = self.tally.keys().filter(|n| n.ends_with(" Council") && gaz.by_name(n).is_none()).cloned().collect();
+        for name in short {
+            let place = &name[..name.len() - " Council".len()];
+            let mut fuller = self.tally.keys().filter(|n| {
+                n.strip_prefix(place).and_then(|rest| rest.strip_suffix(" Council")).is_some_and(|kinds| !kinds.is_empty() && kinds.split_whitespace().all(|k| names::COUNCIL_KINDS.contains(&k)) && kinds.starts_with(' '))
+            });
+            let (Some(full), None) = (fuller.next().cloned(), fuller.next()) else { continue };
+            let Some(t) = self.tally.remove(&name) else { continue };
+            let f = self.tally.get_mut(&full).expect("listed above");
+            f.score += t.score;
+            f.naming += t.naming;
+            for (method, (n, w)) in t.methods {
+                let m = f.methods.entry(method).or_default();
+                m.0 += n;
+                m.1 += w;
+            }
+        }
+    }
+
     fn add(&mut self, name: String, weight: f64, method: &'static str, example: &str) {
         self.add_mention(name, weight, method, example, false);
     }
@@ -846,8 +868,9 @@ impl Reading {
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
-            // In the last row's cell, only a name that is the whole line is a footer's.
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty();
+            // In the last row's cell, only a name that is the whole line, heads a postal
+            // address or is signed for, is a footer's.
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::signs_off(text, s.start);
             let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
@@ -915,9 +938,13 @@ impl Reading {
         }
 
         // A short form inside a name found here is part of that name; one named as another
-        // landlord's does not count.
+        // landlord's does not count, nor one this text also names in full (the full name
+        // says how), nor a place after a word of place ("homes in Barnsley").
         for (start, end, entry) in short_hits {
-            if mentions.iter().any(|m| m.start < end && start < m.end) || shaped.iter().any(|s| s.start < end && start < s.end) {
+            if mentions.iter().any(|m| m.start < end && start < m.end || m.name == gaz.entries[entry].name) || shaped.iter().any(|s| s.start < end && start < s.end) {
+                continue;
+            }
+            if names::after_a_word_of_place(text, start) {
                 continue;
             }
             if place != Place::PublisherLine && names::names_another(text, start, end) {
@@ -958,7 +985,7 @@ impl Reading {
         // as who answers): that council.
         if !place.is_cell() && mentions.is_empty() {
             let line = text.trim();
-            let place_name = line.split_whitespace().count() <= 4 && line.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "upon" | "on" | "&"));
+            let place_name = line.split_whitespace().count() <= 4 && line.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "and" | "upon" | "on" | "of" | "&"));
             if (4..=40).contains(&line.len()) && place_name && !line.ends_with(" Council") {
                 if let Some(i) = gaz.council(line, None) {
                     let at = text.len() - text.trim_start().len();
@@ -982,8 +1009,21 @@ impl Reading {
                 if names::names_another(text, m.start, m.end) {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
-                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) {
+                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::signs_off(text, m.start) {
                     m.passing = true;
+                }
+            }
+        }
+        // Two landlords named in one title or introduction ("We, Fenmoor Homes, … homes we
+        // look after for Marrowby Council …"): where the text speaks as one of them, the
+        // others are named in passing.
+        if !place.is_cell() && place != Place::PublisherLine {
+            let own: Vec<bool> = mentions.iter().map(|m| !m.another && names::in_own_voice(text, m.start, m.end)).collect();
+            if let Some(speaker) = own.iter().position(|o| *o).map(|i| mentions[i].name.clone()) {
+                for (m, o) in mentions.iter_mut().zip(&own) {
+                    if !o && m.name != speaker && !m.method.ends_with("_domain") {
+                        m.passing = true;
+                    }
                 }
             }
         }
@@ -1028,7 +1068,11 @@ impl Reading {
             let label_stem = names::label_kind(&label).map(|(stem, _)| stem.to_string());
             let spelled = self.unknown.values().find(|u| {
                 let stem = key(names::stem(&u.name));
-                key(&u.name) == label || stem == label || label_stem.as_deref() == Some(stem.as_str()) || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+                key(&u.name) == label
+                    || stem == label
+                    || label_stem.as_deref() == Some(stem.as_str())
+                    || names::initials(&u.name).is_some_and(|i| i.to_lowercase() == label)
+                    || names::stem_with_kind_initials(&u.name).is_some_and(|s| s == label)
             });
             if let Some(u) = spelled {
                 let (name, extra) = (u.name.clone(), if u.taken { 0.0 } else { u.weight });
@@ -1168,6 +1212,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
             }
         }
     }
+    reading.merge_short_council_names(gaz);
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
@@ -1294,7 +1339,7 @@ mod tests {
     /// Each mechanism on invented landlords: the form, the landlord and how it was found.
     #[test]
     fn landlord_from_anywhere() {
-        let cases: [(&str, TableDocument, Option<&str>, &str); 11] = [
+        let cases: [(&str, TableDocument, Option<&str>, &str); 12] = [
             ("a link's domain", table(&["Self-assessment"], &["Our policy is at https://www.brookmerehomes.org.uk/complaints-policy"]), Some("Brookmere Homes"), "link_domain"),
             ("a sub-domain of a council's", table(&["Appendix 1"], &["See housing.kestrelvale.gov.uk/complaints"]), Some("Kestrel Vale District Council"), "link_domain"),
             ("a link's text", table(&["Self-assessment"], &["Read the Fernlea Housing complaints policy (link)"]), Some("Fernlea Housing"), "body_text"),
@@ -1307,6 +1352,12 @@ mod tests {
                 "email_domain",
             ),
             ("a domain confirming a name the gazetteer lacks", table(&["Self-assessment"], &["Staff at Wrenfold Homes answer calls", "see www.wrenfoldhomes.co.uk/complaints"]), Some("Wrenfold Homes"), "link_domain"),
+            (
+                "a domain spelling a name's kind words by their initials",
+                table(&["Self-assessment"], &["Staff at Wrenfold Community Housing answer calls", "Write to complaints@wrenfoldch.org.uk"]),
+                Some("Wrenfold Community Housing"),
+                "email_domain",
+            ),
             ("an unknown name in body text alone", table(&["Self-assessment"], &["Staff at Wrenfold Homes answer calls"]), None, "none"),
             (
                 "a copyright footer naming a landlord the gazetteer lacks",
@@ -1545,6 +1596,9 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\n\u{a9} Copyright Wrenfold Living 2024"], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Housing Co-operative Limited, a registered society under the 2014 Act."], Some("Wrenfold Housing Co-operative")),
+            (vec!["Policy section 2", "Policy section 3\n\nWrenfold Living, Mill House, 4 Quay Street, Anytown AB1 2CD"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nWrenfold Living, our partner, runs the scheme."], None),
+            (vec!["Policy section 2", "Policy section 3\nDate of assessment: 19 November 2024\nSigned on behalf of Wrenfold Housing Trust Board\nChair of the Board"], Some("Wrenfold Housing Trust")),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
             (vec!["Wrenfold Living", "Policy section 3"], None),
         ];
@@ -1576,6 +1630,58 @@ mod tests {
             (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
             (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
             (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// An introduction that names two landlords speaks as one of them: the one it names in
+    /// its own voice ("We, X, …", "X manages …"), not the owner of the homes it manages nor a
+    /// place ("homes in Ashmoor") that is the other's short name.
+    #[test]
+    fn an_introduction_that_names_two_landlords_speaks_as_one() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Ashmoor Metropolitan Borough Council,council,,Ashmoor Council,t\n\
+             Fenmoor Homes,almo,,,t\n",
+        );
+        let cases = [
+            (table(&["Self-assessment", "We, Fenmoor Homes, checked our policy against the Code. Homes we manage for Ashmoor Council follow it too."], &["Policy 2"]), Some("Fenmoor Homes")),
+            (table(&["Self-assessment", "Fenmoor Homes manages council homes in Ashmoor on behalf of Ashmoor Council. This is our self-assessment."], &["Policy 2"]), Some("Fenmoor Homes")),
+            (table(&["Self-assessment", "Ashmoor Council publishes this self-assessment. Repairs are run by Fenmoor Homes."], &["Policy 2"]), Some("Ashmoor Metropolitan Borough Council")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// A council the gazetteer lacks, named short in one place and in full in another, is one
+    /// council, by its full name; two fuller names leave the short one alone.
+    #[test]
+    fn a_council_named_short_and_in_full_is_one() {
+        let cases = [
+            (form(&["Self-assessment"], &["Policy 2"], &["Harrowmere Council", "Contact us | Jobs", "Harrowmere District Council, Civic Offices, Market Street, Harrowmere HM1 2AB"]), Some("Harrowmere District Council")),
+            (form(&["Harrowmere Council: self-assessment"], &["Policy 2"], &["\u{a9} 2025 Harrowmere Borough Council"]), Some("Harrowmere Borough Council")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(landlord(&t).as_deref(), want, "{:?}", t.context);
+        }
+    }
+
+    /// What is a council is the gazetteer's kind column's to say, not the name's shape: a
+    /// council called "Council of the Isles of …" is one, named by its place alone or with
+    /// a partner council.
+    #[test]
+    fn councils_are_what_the_gazetteer_kind_says() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Council of the Isles of Wexmoor,council,,Isles of Wexmoor Council,t\n\
+             Kestrel Vale District Council,council,,,t\n",
+        );
+        let cases = [
+            (form(&["Self-assessment"], &["Policy 2"], &["Isles of Wexmoor", "Contact us"]), Some("Council of the Isles of Wexmoor")),
+            (table(&["Kestrel Vale and Isles of Wexmoor: Complaint Handling Code self-assessment"], &["Policy 2"]), Some("Kestrel Vale District Council and Council of the Isles of Wexmoor")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);

@@ -227,12 +227,18 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     }
 }
 
-/// The roles of a header-less table's columns, from its numbered rows: the provision
-/// number first, the column that holds answers in most rows is the comply column, the
-/// requirement before it, evidence and commentary after it (a RAG rating where the
-/// column holds ratings). `None` when no column reads as answers.
+/// The roles of a header-less table's columns, from its numbered rows (or, where fewer
+/// than two rows print a number, its rows whose number cell is empty: a page that starts
+/// mid-table in a form that numbers no row): the provision number first, the column that
+/// holds answers in most rows is the comply column, the requirement before it, evidence
+/// and commentary after it (a RAG rating where the column holds ratings). `None` when no
+/// column reads as answers.
 fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<ColumnRole>> {
-    let rows: Vec<&Vec<String>> = cells.iter().zip(kinds).filter(|(c, k)| matches!(k, LineKind::Numbered(_)) && c.len() >= 3).map(|(c, _)| c).collect();
+    let rows_of = |kind: fn(&LineKind) -> bool| cells.iter().zip(kinds).filter(|(c, k)| kind(k) && c.len() >= 3).map(|(c, _)| c).collect::<Vec<&Vec<String>>>();
+    let mut rows = rows_of(|k| matches!(k, LineKind::Numbered(_)));
+    if rows.len() < 2 {
+        rows = rows_of(|k| matches!(k, LineKind::Numbered(_) | LineKind::Continuation));
+    }
     if rows.len() < 2 {
         return None;
     }

@@ -104,10 +104,11 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
-    // A questionnaire (no provision column: "Question | Answer | Comments") with one free-text
+    // A questionnaire ("Question | Answer | Comments", numbered or not) with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
-    let evidence = has(ColumnRole::Evidence) || has(ColumnRole::EvidenceCommentary) || has(ColumnRole::Provision);
+    let asks_questions = non_empty.iter().any(|c| c.to_ascii_lowercase().contains("question"));
+    let evidence = has(ColumnRole::Evidence) || has(ColumnRole::EvidenceCommentary) || has(ColumnRole::Provision) && !asks_questions;
     let roles = if evidence { roles } else { roles.into_iter().map(|r| if r == ColumnRole::Commentary { ColumnRole::EvidenceCommentary } else { r }).collect() };
     ok.then_some(roles)
 }
@@ -137,6 +138,8 @@ mod tests {
         // "Response" and "No" name columns too; a provision number says it is a row.
         assert_eq!(classify_header(&cells("5.6\tResponse\tNo\tResponse")), None);
         assert_eq!(classify_header(&cells("Question\tAnswer\tComments")), Some(vec![Requirement, Comply, EvidenceCommentary]));
+        assert_eq!(classify_header(&cells("No.\tQuestion\tAnswer\tComments")), Some(vec![Provision, Requirement, Comply, EvidenceCommentary]));
+        assert_eq!(classify_header(&cells("Code provision\tCode requirement\tComply\tCommentary")), Some(vec![Provision, Requirement, Comply, Commentary]));
     }
 
     #[test]

@@ -69,6 +69,21 @@ fn layout_a_page_that_starts_inside_a_labelled_record() {
 }
 
 #[test]
+fn layout_a_page_that_starts_inside_a_requirements_list() {
+    // The cut falls inside the first record's list of items (2022's 2.2): its last items,
+    // then the answer's label, open it; the next record is numbered as usual.
+    let t = table(&format!(
+        "• Matters that have previously been considered under the\ncomplaints policy.\n\nCompliance\nNo\n\nEvidence\nOur exclusions list leaves out cases already closed.\n\nCode provision 6.3\n\nCode requirement\n\n{STAGE1_2024}\n\nComply\n\nYes\n"
+    ));
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].number, None);
+    assert!(t.records[0].requirement.starts_with("• Matters that have previously"), "{:?}", t.records[0]);
+    assert_eq!(t.records[0].comply_raw, "No");
+    assert_eq!(t.records[0].evidence, "Our exclusions list leaves out cases already closed.");
+    assert_eq!(t.records[1].number.as_deref(), Some("6.3"));
+}
+
+#[test]
 fn layout_one_cell_per_line_without_a_header_splits_by_the_codes_form() {
     // No header: the 2024 form's cells after the answer are evidence, then commentary; the
     // 2022 form has one merged column, so its paragraphs stay together as evidence.
@@ -78,6 +93,23 @@ fn layout_one_cell_per_line_without_a_header_splits_by_the_codes_form() {
     let old = table("1.7\n\nA landlord must accept a complaint unless there is a valid reason not to do so.\n\nYes\n\nComplaints policy, section 4\n\nWe accept every complaint unless the policy excludes it.\n\n1.8\n\nA complaints policy must clearly set out the circumstances in which a matter will not be considered.\n\nYes\n\nComplaints policy, section 5\n");
     assert_eq!(old.records[0].evidence, "Complaints policy, section 4\nWe accept every complaint unless the policy excludes it.");
     assert_eq!(old.records[0].commentary, "");
+}
+
+#[test]
+fn layout_one_cell_per_line_without_blank_lines() {
+    // A PDF's text: the header's cells and every row's cells one line each, no blank line
+    // anywhere. After the answer, the first line is the evidence, the next the commentary;
+    // where blank lines part the cells, two lines of one paragraph stay one cell.
+    let t = table(&format!(
+        "Code provision\nCode requirement\nComply: Yes / No\nEvidence\nCommentary / explanation\n6.2\n{ACK_2024}\nYes\nCustomer Charter, part 4.\nEvery complaint gets a reference number on the day it arrives.\n6.3\n{STAGE1_2024}\nNo\nCase system report.\nTwo in three replies were on time.\n"
+    ));
+    assert_eq!(row(&t, "6.2").evidence, "Customer Charter, part 4.");
+    assert_eq!(row(&t, "6.2").commentary, "Every complaint gets a reference number on the day it arrives.");
+    assert_eq!(row(&t, "6.3").commentary, "Two in three replies were on time.");
+    let spaced = table(&format!(
+        "Code provision\n\nCode requirement\n\nComply: Yes / No\n\nEvidence\n\nCommentary / explanation\n\n6.2\n\n{ACK_2024}\n\nYes\n\nCustomer Charter, part 4.\nThe charter is reviewed every year.\n"
+    ));
+    assert_eq!(row(&spaced, "6.2").evidence, "Customer Charter, part 4.\nThe charter is reviewed every year.");
 }
 
 #[test]
@@ -153,6 +185,20 @@ fn layout_starts_mid_table() {
     ));
     assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
     assert_eq!(row(&t, "6.3").comply_raw, "Partially compliant");
+}
+
+/// A pipe table cut above its header, in a form that prints no numbers (the number cells
+/// empty): the columns come from what the rows hold, and each row opens by its answer.
+#[test]
+fn layout_starts_mid_table_in_pipes_without_numbers() {
+    let t = table(&format!(
+        "|  | {ACK_2024} | Achieved | Case system report | Every complaint is logged on the day. |\n|  | {STAGE1_2024} | Not achieved - 81% on time | | A second officer starts in May. |\n\nHome | Contact us | Accessibility\n"
+    ));
+    assert_eq!(numbers(&t), vec![None, None], "{:#?}", t.records);
+    assert_eq!(t.records[0].comply_raw, "Achieved");
+    assert_eq!(t.records[0].evidence, "Case system report");
+    assert_eq!(t.records[1].comply_raw, "Not achieved", "{:#?}", t.records[1]);
+    assert_eq!(t.records[1].commentary, "A second officer starts in May.");
 }
 
 #[test]

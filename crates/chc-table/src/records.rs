@@ -466,6 +466,12 @@ impl Reader<'_, '_> {
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
+                    None if let Some(label_at) = self.requirement_tail_before_label(units, kinds, i) => {
+                        let first = units[i..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n");
+                        draft = Some(Draft { location: u.location, first, ..Draft::default() });
+                        i = label_at;
+                        continue;
+                    }
                     None if self.opens_unnumbered(&u.text, units.get(i + 1)) => {
                         draft = Some(Draft { location: u.location, first: u.text.clone(), ..Draft::default() });
                     }
@@ -550,6 +556,27 @@ impl Reader<'_, '_> {
     /// is that provision's row, its number lost: after the form's header, or anywhere when
     /// an answer follows the wording (run into the line, or on the next line), so that the
     /// Code quoted in an introduction is not a row.
+    /// A page that starts inside the first record's requirement (a crawl or a page cut mid
+    /// list: "• Providing a financial remedy;" "• Changing policies …" then "Comply"): the
+    /// lines before the record's first label, when one provision's wording holds them. Where
+    /// that label is, if so.
+    fn requirement_tail_before_label(&self, units: &[Unit], kinds: &[Kind], i: usize) -> Option<usize> {
+        const MOST_LINES: usize = 8;
+        if !self.asm.records.is_empty() || !self.drafts_seen.is_empty() {
+            return None;
+        }
+        let label_at = (i..units.len().min(i + MOST_LINES + 1)).find(|&j| kinds[j] != Kind::Text || label(&units[j].text).is_some())?;
+        let labels_a_cell = label(&units[label_at].text).is_some_and(|(r, _)| matches!(r, ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary));
+        if label_at == i || !labels_a_cell {
+            return None;
+        }
+        let tail = units[i..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join(" ");
+        if tail.split_whitespace().count() < 6 {
+            return None;
+        }
+        matches!(self.asm.registry.best(None, &tail), Some((_, score)) if score >= 0.6).then_some(label_at)
+    }
+
     fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
         let (opening, answered) = opening_wording(text);
         if opening.split_whitespace().count() < 6 {
@@ -1018,6 +1045,9 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     } else {
         order
     };
+    // A record with no blank line anywhere (a PDF's text, one line per cell, no blank lines
+    // between cells): each line after the answer is a cell of its own.
+    let lines_are_cells = lines.len() >= 3 && lines.iter().skip(1).all(|(_, blank)| !blank);
     // An answer alone on its line, or opening a line of prose ("Yes - see policy 4.1").
     let own_line = lines.iter().position(|(t, _)| (t.chars().count() <= 40 && parse_comply(t).is_some()) || leading_answer(t).is_some());
     // Answers glued inside lines, up to that line: (line, start, end).
@@ -1066,7 +1096,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             after.push((rest.to_string(), false));
         }
         after.extend(lines[k + 1..].iter().cloned());
-        after_cells(&mut cells, &after, columns);
+        after_cells(&mut cells, &after, columns, lines_are_cells);
     } else if let Some(o) = own_line {
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..o]);
         let line = &lines[o].0;
@@ -1077,11 +1107,11 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
                 let rest = line[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
                 let mut after = vec![(rest.to_string(), false)];
                 after.extend(lines[o + 1..].iter().cloned());
-                after_cells(&mut cells, &after, columns);
+                after_cells(&mut cells, &after, columns, lines_are_cells);
             }
             None => {
                 cells.push(ColumnRole::Comply, line);
-                after_cells(&mut cells, &lines[o + 1..], columns);
+                after_cells(&mut cells, &lines[o + 1..], columns, lines_are_cells);
             }
         }
     } else {
@@ -1089,7 +1119,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         // evidence.
         let quoted = if profiles.is_empty() { 1 } else { quoted_lines(lines, &reads_as_code) };
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..quoted]);
-        after_cells(&mut cells, &lines[quoted..], columns);
+        after_cells(&mut cells, &lines[quoted..], columns, lines_are_cells);
     }
     cells
 }
@@ -1146,7 +1176,7 @@ fn push_lines(cells: &mut Cells, role: ColumnRole, lines: &[(String, bool)]) {
 /// What follows the answer: evidence, then commentary when the header names both columns
 /// and the text comes as several cells (blank-line separated); a RAG rating on a line of its
 /// own when the header has that column.
-fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]) {
+fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole], lines_are_cells: bool) {
     let has_rag = order.contains(&ColumnRole::Rag);
     let mut groups: Vec<Vec<&str>> = Vec::new();
     for (t, blank) in lines {
@@ -1162,6 +1192,11 @@ fn after_cells(cells: &mut Cells, lines: &[(String, bool)], order: &[ColumnRole]
         groups.last_mut().expect("pushed").push(t);
     }
     let both = order.contains(&ColumnRole::Evidence) && order.contains(&ColumnRole::Commentary);
+    // Where blank lines part no cells of the record, each line is a cell of its own, as each
+    // paragraph is where they do.
+    if both && lines_are_cells && groups.len() == 1 && lines.len() >= 2 {
+        groups = groups.remove(0).into_iter().map(|t| vec![t]).collect();
+    }
     let evidence_groups = if both && groups.len() >= 2 { evidence_extent(&groups) } else { groups.len() };
     for (g, group) in groups.iter().enumerate() {
         let role = if g < evidence_groups { ColumnRole::Evidence } else { ColumnRole::Commentary };

@@ -20,7 +20,7 @@ const KIND_QUALIFIERS: [&str; 10] = ["Borough", "City", "District", "County", "M
 
 /// Councils named with their kind ("Kestrel Vale District Council") are councils wherever
 /// they are named; the bare "Council" is too common a word ("Barrowmead Council").
-const COUNCIL_KINDS: [&str; 6] = ["Borough", "City", "District", "County", "Metropolitan", "Town"];
+pub(super) const COUNCIL_KINDS: [&str; 6] = ["Borough", "City", "District", "County", "Metropolitan", "Town"];
 
 /// Words that join the words of a name ("Places for People", "Newcastle upon Tyne").
 const CONNECTORS: [&str; 11] = ["of", "and", "&", "upon", "on", "for", "in", "with", "under", "le", "the"];
@@ -203,6 +203,16 @@ pub(super) fn stem(name: &str) -> &str {
     rest
 }
 
+/// A name's distinctive part run together with its kind words' initials, as hosts spell
+/// it ("Brantwood Community Housing" → "brantwoodch"); `None` when it has no kind words.
+pub(super) fn stem_with_kind_initials(name: &str) -> Option<String> {
+    let stem = stem(name);
+    let rest = name.strip_prefix("The ").unwrap_or(name).trim().strip_prefix(stem).filter(|_| !stem.is_empty())?;
+    let letters: String = rest.split_whitespace().filter(|w| !CONNECTORS.contains(w)).filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let run_together: String = stem.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    (!letters.is_empty()).then(|| run_together + &letters)
+}
+
 /// A name's initials, when it has three words or more besides "The" and connectors:
 /// "Lincolnshire Housing Partnership" → "LHP", "Great Yarmouth Borough Council" → "GYBC".
 pub(super) fn initials(name: &str) -> Option<String> {
@@ -241,13 +251,15 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 33] = [
+const ANOTHER_BEFORE: [&str; 39] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over from", "taken over from", "bought from",
+    // The owner of homes the writer manages: "homes we manage for X", "on behalf of X".
+    "manage for", "managed for", "manages for", "manage on behalf of", "managed on behalf of", "manages on behalf of",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
@@ -336,7 +348,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let after = &text[end..];
     let rest = after.trim_start();
     let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
-    if before.is_empty() && heads_line {
+    // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
+    let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -352,6 +366,35 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     Standing::Passing
 }
 
+/// Whether the word before `start` places what follows ("homes in Barnsley", "near
+/// Wrekin"): a stem after it is a place, not the body named after it. ("Across" and
+/// "within" frame the writer's own body instead: [`in_own_voice`].)
+pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
+    const PLACE_WORDS: [&str; 4] = ["in", "around", "near", "outside"];
+    last_token(&text[..start]).is_some_and(|(_, word)| PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p)))
+}
+
+/// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
+/// of Fenmoor Homes Board", "Approved by the Board of Fenmoor Homes"): its publisher.
+pub(super) fn signs_off(text: &str, start: usize) -> bool {
+    static SIGN_OFF: OnceLock<regex::Regex> = OnceLock::new();
+    let sign_off = SIGN_OFF.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*(?:signed|approved|agreed|endorsed|signed off)(?:\s+for and)?\s+(?:on behalf of|by)(?:\s+the)?(?:\s+board of)?\s*$").expect("fixed pattern")
+    });
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    sign_off.is_match(&text[line_start..start])
+}
+
+/// What separates the items of a menu line ("Home | About us", "Home > Housing").
+const MENU_SEPARATORS: [char; 5] = ['|', '\u{2022}', '\u{b7}', '>', '/'];
+
+/// Whether a line ends with a UK postcode ("…, High Street, Anytown AB1 2CD"): an address.
+pub(super) fn ends_with_postcode(line: &str) -> bool {
+    static POSTCODE: OnceLock<regex::Regex> = OnceLock::new();
+    let postcode = POSTCODE.get_or_init(|| regex::Regex::new(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\.?$").expect("fixed pattern"));
+    postcode.is_match(line.trim_end())
+}
+
 /// Whether the words after a name make it do something: a space, then a lower-case word that
 /// does not join it to more words ("X assessed itself", not "X and Y", "X of the county").
 fn acts(after: &str) -> bool {
@@ -361,7 +404,7 @@ fn acts(after: &str) -> bool {
 
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
-const OWN_VOICE_OPENINGS: [&str; 7] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at"];
+const OWN_VOICE_OPENINGS: [&str; 8] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,"];
 
 /// Words just before a name that make it the frame the writer works in ("used across X",
 /// "throughout X", "within X").
@@ -449,22 +492,32 @@ pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?'])
 }
 
+/// The kind words a web host's label may end with, run together as hosts spell them, longest
+/// first, each with how a name writes it and whether it alone makes a landlord's name ("…homes"
+/// does; "…group" or "…trust" may be any body's).
+pub(super) const HOST_KIND_ENDINGS: [(&str, &str, bool); 12] = [
+    ("communityhousing", "Community Housing", true),
+    ("housingassociation", "Housing Association", true),
+    ("housinggroup", "Housing Group", true),
+    ("housingtrust", "Housing Trust", true),
+    ("housingpartnership", "Housing Partnership", true),
+    ("communities", "Communities", false),
+    ("partnership", "Partnership", true),
+    ("housing", "Housing", true),
+    ("living", "Living", true),
+    ("homes", "Homes", true),
+    ("group", "Group", false),
+    ("trust", "Trust", false),
+];
+
 /// The landlord kind a host label ends with, spelled as a name ends ("eastwoldhomes" →
 /// ("eastwold", "Homes")): a domain of a landlord the gazetteer does not know.
 pub(super) fn label_kind(label: &str) -> Option<(&str, &'static str)> {
-    const ENDINGS: [(&str, &str); 9] = [
-        ("communityhousing", "Community Housing"),
-        ("housingassociation", "Housing Association"),
-        ("housinggroup", "Housing Group"),
-        ("housingtrust", "Housing Trust"),
-        ("housingpartnership", "Housing Partnership"),
-        ("housing", "Housing"),
-        ("homes", "Homes"),
-        ("living", "Living"),
-        ("partnership", "Partnership"),
-    ];
     let label = label.strip_prefix("the").filter(|_| label.len() > 12).unwrap_or(label);
-    ENDINGS.iter().find_map(|(ending, kind)| label.strip_suffix(ending).filter(|stem| stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase())).map(|stem| (stem, *kind)))
+    HOST_KIND_ENDINGS
+        .iter()
+        .filter(|(_, _, names_a_landlord)| *names_a_landlord)
+        .find_map(|(ending, kind, _)| label.strip_suffix(ending).filter(|stem| stem.len() >= 4 && stem.bytes().all(|b| b.is_ascii_lowercase())).map(|stem| (stem, *kind)))
 }
 
 #[cfg(test)]
@@ -527,6 +580,12 @@ mod tests {
         assert_eq!(at("Fenmoor Council", "Fenmoor Council"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes, 1 Mill Lane, Fenmoor", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Home | About Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("About Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Signed on behalf of Fenmoor Homes Board", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::OwnLine);
+        assert_ne!(at("Repairs are signed off by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_ne!(at("We complained about Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Last year Fenmoor Homes reviewed its practice.", "Fenmoor Homes"), Standing::Passing);
