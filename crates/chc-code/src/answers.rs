@@ -163,14 +163,17 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
 /// character is not a lower-case letter). The answer and its length in bytes.
 pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     let first = text.chars().next()?.to_lowercase().next()?;
+    // Compared as characters: `starts_with(char)` compares the character's bytes through
+    // `memcmp`, once for every phrase.
+    let opens_alike = |phrase: &str| phrase.chars().next().is_some_and(|c| c == first);
     let vocab = vocabulary();
-    let found = vocab.glued.iter().filter(|(p, _)| p.starts_with(first)).find_map(|(phrase, comply)| {
+    let found = vocab.glued.iter().filter(|(p, _)| opens_alike(p)).find_map(|(phrase, comply)| {
         let len = prefix_ignoring_case(text, phrase)?;
         let ends_word = text[len..].chars().next().is_none_or(|c| !c.is_lowercase());
         ends_word.then_some((*comply, len))
     });
     found.or_else(|| {
-        vocab.glued_tightly.iter().filter(|(p, _)| p.starts_with(first)).find_map(|(phrase, comply)| {
+        vocab.glued_tightly.iter().filter(|(p, _)| opens_alike(p)).find_map(|(phrase, comply)| {
             let len = prefix_ignoring_case(text, phrase)?;
             text[len..].starts_with(|c: char| c.is_uppercase()).then_some((*comply, len))
         })

@@ -226,26 +226,61 @@ pub struct WordSpans<'a> {
     text: &'a str,
     /// Where the rest of the text starts.
     at: usize,
-    /// Most texts are ASCII: then words are found byte by byte, with no character decoding.
+    /// The whole text is ASCII: then every word can be hashed byte by byte.
     ascii: bool,
+}
+
+/// Which bytes are ASCII letters and digits, looked up rather than computed: every word of
+/// every cell, title and requirement goes through [`WordSpans`].
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+impl<'a> WordSpans<'a> {
+    /// The first position from `from` whose character is a letter or digit (`word`) or is
+    /// not one (`!word`), or the text's end. ASCII is read byte by byte; only a non-ASCII
+    /// character is decoded, so a text with one curly quote is not decoded whole.
+    fn next_edge(&self, from: usize, word: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_WORD_BYTE[b as usize] == word {
+                    return i;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().expect("i is on a char boundary");
+                if c.is_alphanumeric() == word {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+        }
+        bytes.len()
+    }
 }
 
 impl<'a> Iterator for WordSpans<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let rest = &self.text[self.at..];
-        let (start, len) = if self.ascii {
-            let bytes = rest.as_bytes();
-            let start = bytes.iter().position(u8::is_ascii_alphanumeric)?;
-            (start, bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - start))
-        } else {
-            let start = rest.find(char::is_alphanumeric)?;
-            (start, rest[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len() - start))
-        };
-        let at = self.at + start;
-        self.at = at + len;
-        Some((at, &self.text[at..at + len]))
+        let start = self.next_edge(self.at, true);
+        if start == self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.next_edge(start, false);
+        self.at = end;
+        Some((start, &self.text[start..end]))
     }
 }
 
@@ -283,6 +318,30 @@ mod tests {
     const P63: &str = "Landlords must issue a full response to stage 1 complaints within 10 working days of the complaint being acknowledged.";
     const P614: &str = "Landlords must issue a final response to the stage 2 within 20 working days of the complaint being acknowledged.";
     const P13: &str = "A resident does not have to use the word 'complaint' for it to be treated as such. Whenever a resident expresses dissatisfaction landlords must give them the choice to make complaint.";
+
+    /// Words as runs of `char::is_alphanumeric`, found the slow way.
+    fn words_by_chars(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn word_spans_read_ascii_by_byte_and_decode_only_other_characters() {
+        for text in ["", "  ", "a", "Stage 1 – within 10 days.", "Landlords’ “policy” • café naïve", "Ωmega ١٢ résumé_x", "é", "x\u{a0}y", "end é"] {
+            assert_eq!(word_spans(text).collect::<Vec<_>>(), words_by_chars(text), "{text}");
+        }
+    }
 
     #[test]
     fn identical_text_scores_one_and_layout_does_not_matter() {

@@ -117,35 +117,39 @@ fn three_places(x: f64) -> Cow<'static, str> {
     }
 }
 
-/// One line of `provisions.jsonl`: the document's fields repeated beside each row.
+/// The document's fields that open every line of `provisions.jsonl`, before its `row`.
 #[derive(serde::Serialize)]
-struct JsonlLine<'a> {
+struct JsonlDocument<'a> {
     source: &'a str,
     sha256: &'a str,
     landlord: &'a Option<String>,
     code_version: &'a Option<chc_model::CodeVersion>,
     document_date: &'a Option<String>,
     draft: bool,
-    row: &'a chc_model::Row,
 }
 
 /// One JSON object per line per row, with the document's fields repeated on each line
-/// (`provisions.jsonl`).
+/// (`provisions.jsonl`): `{<document's fields>,"row":<row>}`.
 pub fn write_jsonl<W: Write>(sink: &mut W, doc: &Document) -> io::Result<()> {
+    // The document's fields are the same on every line: written (and escaped) once, and
+    // copied in front of each row.
+    let fields = JsonlDocument {
+        source: &doc.source.path,
+        sha256: &doc.source.sha256,
+        landlord: &doc.landlord,
+        code_version: &doc.code_version,
+        document_date: &doc.document_date,
+        draft: doc.draft,
+    };
+    let mut opening = serde_json::to_vec(&fields)?;
+    opening.pop(); // the closing brace
+    opening.extend_from_slice(b",\"row\":");
     // serde_json writes token by token; into a Vec that is a copy, into a writer a call.
     let mut buf = Vec::with_capacity(2048 * doc.rows.len());
     for row in &doc.rows {
-        let line = JsonlLine {
-            source: &doc.source.path,
-            sha256: &doc.source.sha256,
-            landlord: &doc.landlord,
-            code_version: &doc.code_version,
-            document_date: &doc.document_date,
-            draft: doc.draft,
-            row,
-        };
-        serde_json::to_writer(&mut buf, &line)?;
-        buf.push(b'\n');
+        buf.extend_from_slice(&opening);
+        serde_json::to_writer(&mut buf, row)?;
+        buf.extend_from_slice(b"}\n");
     }
     sink.write_all(&buf)
 }
@@ -179,6 +183,23 @@ mod tests {
         }
         for x in [1.0, 0.0, -0.0, 0.5, 0.9995, 0.0005, 0.123456, 1.0 - f64::EPSILON] {
             assert_eq!(three_places(x), format!("{x:.3}"), "{x}");
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_repeat_the_document_fields_around_each_row() {
+        use crate::testutil::{doc, row};
+        let d = doc("forms/a \"quoted\".txt", "Wrenmoor Homes", Some(chc_model::CodeVersion::V2024), None, vec![row("1.2", chc_model::Comply::Yes, "Policy\n4.1", ""), row("1.3", chc_model::Comply::No, "", "None")]);
+        let mut out = Vec::new();
+        write_jsonl(&mut out, &d).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        for (line, r) in lines.iter().zip(&d.rows) {
+            assert!(line.starts_with(r#"{"source":"forms/a \"quoted\".txt","sha256":"0","landlord":"Wrenmoor Homes","code_version":"2024","document_date":null,"draft":false,"row":{"#), "{line}");
+            assert!(line.ends_with("}}"));
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(value["row"], serde_json::to_value(r).unwrap());
         }
     }
 

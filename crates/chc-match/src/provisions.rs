@@ -3,6 +3,8 @@
 
 use chc_code::{number_key, word_hashes, CodeVersion, Registry, WordingProfile};
 use chc_model::{MatchInfo, MatchMethod, RawRecord, Warning};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -29,20 +31,47 @@ fn usable(text: &str) -> bool {
 
 /// A record's requirement cell hashed once for every comparison with the registry
 /// (version detection, placement and quote fidelity all read it).
+#[derive(Clone)]
 pub struct Probe {
     words: Vec<u64>,
     pub profile: WordingProfile,
 }
 
+impl Probe {
+    fn new(requirement: &str) -> Self {
+        let words = word_hashes(requirement);
+        let profile = WordingProfile::from_word_hashes(&words);
+        Probe { words, profile }
+    }
+}
+
+/// Probes kept per thread at most, for a bound on memory: a batch's distinct requirement
+/// texts are a few hundred.
+const KEPT_PROBES: usize = 1024;
+
+/// The [`Probe`] of each record. Forms quote the Code, so the same requirement texts come
+/// back document after document: the probes of texts already seen are kept per thread, by
+/// text, and copied rather than hashed again.
 pub fn probes(records: &[RawRecord]) -> Vec<Probe> {
-    records
-        .iter()
-        .map(|r| {
-            let words = word_hashes(&r.requirement);
-            let profile = WordingProfile::from_word_hashes(&words);
-            Probe { words, profile }
-        })
-        .collect()
+    thread_local! {
+        static SEEN: RefCell<FxHashMap<String, Probe>> = RefCell::default();
+    }
+    SEEN.with_borrow_mut(|seen| {
+        records
+            .iter()
+            .map(|r| {
+                if let Some(probe) = seen.get(r.requirement.as_str()) {
+                    return probe.clone();
+                }
+                let probe = Probe::new(&r.requirement);
+                if seen.len() >= KEPT_PROBES {
+                    seen.clear();
+                }
+                seen.insert(r.requirement.clone(), probe.clone());
+                probe
+            })
+            .collect()
+    })
 }
 
 /// `probes[i]` is the [`Probe`] of `records[i]`.
@@ -240,6 +269,20 @@ mod tests {
 
     fn rec(number: Option<&str>, text: &str) -> RawRecord {
         RawRecord { number: number.map(str::to_string), requirement: text.into(), ..RawRecord::default() }
+    }
+
+    #[test]
+    fn a_requirement_seen_before_gets_the_probe_its_text_gives() {
+        let texts = ["Landlords must issue a full response to stage 1 complaints.", "A different text, stage 2.", ""];
+        let records: Vec<RawRecord> = texts.iter().chain(&texts).map(|t| rec(None, t)).collect();
+        // Twice over: the second document's probes all come from the cache.
+        for _ in 0..2 {
+            let got = probes(&records);
+            for (probe, r) in got.iter().zip(&records) {
+                let fresh = Probe::new(&r.requirement);
+                assert_eq!((&probe.words, &probe.profile), (&fresh.words, &fresh.profile), "{}", r.requirement);
+            }
+        }
     }
 
     #[test]

@@ -93,13 +93,17 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     if non_empty.len() < 3 || non_empty.iter().any(|c| c.chars().count() > 80) {
         return None;
     }
+    // A row's cells can read like column names ("5.6 | Response | No | …"): a header holds no
+    // provision number. Most lines tested are rows that open with theirs, so the first cell
+    // is looked at before any role; the others only once the roles make a header.
+    let numbered = |c: &&str| crate::lines::provision_number_cell(c).is_some();
+    if numbered(&non_empty[0]) {
+        return None;
+    }
     let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
-    // A row's cells can read like column names ("5.6 | Response | No | …"): a header holds no
-    // provision number.
-    let numbered = non_empty.iter().any(|c| crate::lines::provision_number_cell(c).is_some());
-    let ok = !numbered && known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement));
+    let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
     // A questionnaire ("Question | Answer | Comments", numbered or not) with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.

@@ -14,10 +14,75 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
     if !may_start_with_number(cell) {
         return None;
     }
-    let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
-    let section: u32 = caps[1].parse().ok()?;
-    let item: u32 = caps[2].parse().ok()?;
+    let (section, item) = match number_opening(cell.as_bytes()) {
+        Opening::Number(section, item) => (section, item),
+        Opening::NotANumber => return None,
+        Opening::Undecided => {
+            let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+            (caps[1].parse().ok()?, caps[2].parse().ok()?)
+        }
+    };
     ((1..=12).contains(&section) && (1..=40).contains(&item)).then(|| format!("{section}.{item}"))
+}
+
+/// What [`number_opening`] read.
+#[derive(Debug, PartialEq, Eq)]
+enum Opening {
+    Number(u32, u32),
+    NotANumber,
+    /// The cell opens with a word, or a non-ASCII character stands where it matters: the
+    /// pattern decides.
+    Undecided,
+}
+
+/// [`provision_number_cell`]'s pattern read by hand for a cell that opens with an ASCII
+/// digit, as most numbered cells do: `(\d{1,2})\.(\d{1,2})`, then a dot or a word boundary,
+/// then white space or the end. Every cell of every line is tested, and running the
+/// capturing pattern cost more than the rest of the line's classification.
+fn number_opening(b: &[u8]) -> Opening {
+    use Opening::*;
+    // Where a run of up to two ASCII digits from `from` ends; `None` when a non-ASCII
+    // character follows it, which may be a digit of another script (the pattern's `\d` and
+    // `\s` are Unicode's).
+    let digits = |from: usize| -> Option<usize> {
+        let mut end = from;
+        while end < from + 2 && b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        b.get(end).is_none_or(u8::is_ascii).then_some(end)
+    };
+    // White space or the end at `i`; `None` for a non-ASCII character.
+    let space_or_end = |i: usize| match b.get(i) {
+        None => Some(true),
+        Some(c) if c.is_ascii() => Some(matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')),
+        Some(_) => None,
+    };
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        return Undecided;
+    }
+    let Some(section_end) = digits(0) else { return Undecided };
+    if b.get(section_end) != Some(&b'.') {
+        return NotANumber;
+    }
+    let item_start = section_end + 1;
+    let Some(item_end) = digits(item_start) else { return Undecided };
+    if item_end == item_start {
+        return NotANumber;
+    }
+    // After the item's last digit (a word character): a dot then white space or the end;
+    // or a boundary, then white space or the end. A shorter item would end before a digit,
+    // where no boundary is.
+    let ends = match b.get(item_end) {
+        Some(b'.') => space_or_end(item_end + 1),
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => Some(false),
+        _ => space_or_end(item_end),
+    };
+    let number = |from: usize, to: usize| std::str::from_utf8(&b[from..to]).expect("ASCII digits").parse().expect("one or two digits");
+    match ends {
+        Some(true) => Number(number(0, section_end), number(item_start, item_end)),
+        Some(false) => NotANumber,
+        None => Undecided,
+    }
 }
 
 /// Whether `text` can start the way the provision-number patterns need: a digit, or a
@@ -218,6 +283,9 @@ pub fn parse_heading(text: &str) -> Heading {
 fn sub_table_kind(t: &str) -> Option<RequirementKind> {
     static MUST: OnceLock<Regex> = OnceLock::new();
     static SHOULD: OnceLock<Regex> = OnceLock::new();
+    if !may_name_sub_table(t) {
+        return None;
+    }
     if re(&SHOULD, r#"(?i)(best\s+practice|['"]should['"]\s+requirements)"#).is_match(t) {
         Some(RequirementKind::Should)
     } else if re(&MUST, r#"(?i)(mandatory|['"]must['"]\s+requirements)"#).is_match(t) {
@@ -225,6 +293,15 @@ fn sub_table_kind(t: &str) -> Option<RequirementKind> {
     } else {
         None
     }
+}
+
+/// Every pattern of [`sub_table_kind`] holds "practice", "mandatory" or "requirement", whose
+/// letters match, in any case, only ASCII letters (unlike `s` and `k`, which also match `ſ`
+/// and the Kelvin sign): one pass over a line for the three words tells most lines apart
+/// from sub-table headings more cheaply than the two case-insensitive patterns.
+fn may_name_sub_table(t: &str) -> bool {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| AhoCorasick::builder().ascii_case_insensitive(true).build(["practice", "mandatory", "requirement"]).expect("fixed words")).is_match(t)
 }
 
 fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
@@ -243,6 +320,57 @@ fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        // The hand reader of a number opening a cell decides exactly as the pattern would, or
+        // leaves it to the pattern: digits of other scripts, odd spaces, dots, letters and
+        // underscores next to the number.
+        #[test]
+        fn number_opening_agrees_with_the_pattern(text in "[0-9١]{1,3}(?:[.][0-9١]{0,3})?(?:[.:)_a A\t\u{b}\u{a0}\u{2003}é0-9١]{0,3})(?: x)?") {
+            let pattern = regex::Regex::new(r"^(\d{1,2})\.(\d{1,2})(?:\.|(?-u:\b))(?:\s|$)").unwrap();
+            let by_pattern = pattern.captures(&text).map(|c| (c[1].parse::<u32>().ok(), c[2].parse::<u32>().ok()));
+            match number_opening(text.as_bytes()) {
+                Opening::Number(section, item) => prop_assert_eq!(by_pattern, Some((Some(section), Some(item)))),
+                Opening::NotANumber => prop_assert_eq!(by_pattern, None),
+                Opening::Undecided => prop_assert!(!text.is_ascii(), "an ASCII opening is always decided"),
+            }
+        }
+    }
+
+    proptest! {
+        // The word test in front of the sub-table patterns only skips lines they cannot match,
+        // whatever the letter case and with the characters that fold to ASCII letters.
+        #[test]
+        fn sub_table_words_test_skips_only_what_the_patterns_miss(text in "(?:[ '\"ſKİı]|[bB]est|PRACT[iI]CE|practİce|Pract|[mM]andatory|MANDATORY|[sS]hould|ſhould|must|muſt|MUST|[rR]equirements|REQUİREMENTS|requirement|\\s)*") {
+            if sub_table_kind(&text).is_some() {
+                prop_assert!(may_name_sub_table(&text), "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn sub_table_words_test_in_every_spelling() {
+        for line in ["Best practice 'should' requirements", "BEST PRACTICE", "Mandatory \"must\" requirements", "'MUST' REQUIREMENTS", "'muſt' requirements", "\"ſhould\" requirements"] {
+            assert!(sub_table_kind(line).is_some(), "{line}");
+        }
+        // Dotted and dotless i fold to no ASCII letter: neither pattern reads these.
+        for line in ["Best practİce", "Best practıce", "'must' requİrements", "MANDATORY"] {
+            assert_eq!(sub_table_kind(line).is_some(), may_name_sub_table(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn number_opening_read_by_hand() {
+        assert_eq!(number_opening(b"1.2"), Opening::Number(1, 2));
+        assert_eq!(number_opening(b"6.15. Landlords"), Opening::Number(6, 15));
+        assert_eq!(number_opening(b"01.05\tYes"), Opening::Number(1, 5));
+        for not_one in ["1.2a", "1.234", "123.4", "1.2.3", "1.2)", "1.", "1,2"] {
+            assert_eq!(number_opening(not_one.as_bytes()), Opening::NotANumber, "{not_one}");
+        }
+        assert_eq!(number_opening("1.2\u{a0}x".as_bytes()), Opening::Undecided);
+        assert_eq!(number_opening(b"Code provision 1.2"), Opening::Undecided);
+        assert_eq!(provision_number_cell("1.2\u{a0}A complaint"), Some("1.2".to_string()));
+    }
 
     proptest! {
         // The first-letter tests only skip texts the patterns cannot match.
