@@ -335,6 +335,16 @@ fn is_header<S: AsRef<str>>(cols: &[(usize, S)]) -> bool {
 
 /// Columns aligned with spaces: each piece of a line goes to the column it starts in, so
 /// wrapped cell lines (empty first column) continue their row.
+/// Whether the numbered rows under a one-line header split, as it does, into one run of
+/// text per column (at least two rows, two in three of them): cells joined by runs of
+/// spaces, whatever their positions, rather than aligned under the header.
+fn joined_by_runs_of_spaces(header: &[(usize, &str)], below: &[Pieces]) -> bool {
+    const ROWS_LOOKED_AT: usize = 40;
+    let rows: Vec<&Pieces> = below.iter().filter(|p| p.first().is_some_and(|f| provision_number_cell(f.1).is_some())).take(ROWS_LOOKED_AT).collect();
+    let alike = rows.iter().filter(|p| p.len() == header.len()).count();
+    header.len() >= 3 && alike >= 2 && alike * 3 >= rows.len() * 2
+}
+
 pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     let chunked = chunk_lines(lines);
     let mut out = Vec::new();
@@ -342,7 +352,12 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     let mut i = 0;
     while i < lines.len() {
         if let Some((cols, used)) = header_columns(&chunked[i], chunked.get(i + 1).map_or(&[], |n| n)) {
-            let cols = refine_columns(lines, &chunked, i, used, cols);
+            // Cells joined by runs of spaces, not aligned: the header's runs are its columns.
+            let cols = if used == 1 && joined_by_runs_of_spaces(&chunked[i], &chunked[i + 1..]) {
+                owned(&chunked[i])
+            } else {
+                refine_columns(lines, &chunked, i, used, cols)
+            };
             out.push(GridLine { location: lines[i].number, cells: cols.iter().map(|c| c.1.clone()).collect(), page_break_before: false });
             columns = Some(cols);
             i += used;
@@ -350,6 +365,10 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
         let pieces = &chunked[i];
         let cells = match &columns {
+            // A numbered row with as many runs of text as the header has columns, whatever
+            // their positions: cells joined by runs of spaces rather than aligned under the
+            // header ("4.1     Any decision …     Yes     Agreed with the tenant.").
+            Some(cols) if pieces.len() == cols.len() && cols.len() >= 3 && provision_number_cell(pieces[0].1).is_some() => pieces.iter().map(|p| p.1.to_string()).collect(),
             Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(pieces[0].1).is_some()) => {
                 let mut cells = vec![String::new(); cols.len()];
                 for (start, text) in pieces.iter().flat_map(|&p| split_at_columns(p, cols)) {
@@ -409,6 +428,16 @@ mod tests {
         assert_eq!(g[3].cells, vec!["1.2", "A complaint must be defined as:", "Yes", "Policy 4.1 of the"]);
         assert_eq!(g[4].cells, vec!["", "an expression of dissatisfaction", "", "complaints policy."]);
         assert_eq!(g[5].cells, vec!["1.3", "A resident does not have to use", "No", ""]);
+    }
+
+    #[test]
+    fn quirk27_cells_joined_by_runs_of_spaces_not_aligned() {
+        let g = space_aligned_grid(&lines(
+            "Provision     Requirement     Compliant?     Evidence\n5.2     Landlords must issue a full response within 10 working days.     Yes     Case system report.\n5.3     Landlords must keep residents updated.     No     Updates are not always sent.\n",
+        ));
+        assert_eq!(g[0].cells, vec!["Provision", "Requirement", "Compliant?", "Evidence"]);
+        assert_eq!(g[1].cells, vec!["5.2", "Landlords must issue a full response within 10 working days.", "Yes", "Case system report."]);
+        assert_eq!(g[2].cells[2], "No");
     }
 
     #[test]
