@@ -1011,11 +1011,19 @@ impl Reading {
         // A publisher line names the form's own landlord; an address is its holder's.
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
-                // (A line of the page's footer the reader left in the last row's cell is headed
-                // by its publisher's name: "Coventry City Council, Town Hall, …".)
-                let in_a_cells_prose = place == Place::Body || place == Place::LastCellLine && names::standing(text, m.start, m.end) != Standing::OwnLine;
+                // (A footer line the reader left in the last row's cell is headed by its
+                // publisher's name: "Coventry City Council, Town Hall, …"; after the form, only a
+                // sentence is prose: "Complaints about schools run by X are passed to it.")
+                let heads_its_line = || names::standing(text, m.start, m.end) == Standing::OwnLine;
+                let a_sentence = || text.trim_end().ends_with(['.', '!', '?']) && text.split_whitespace().count() >= 6;
+                let in_prose = match place {
+                    Place::Body => true,
+                    Place::LastCellLine => !heads_its_line(),
+                    Place::Footer => !heads_its_line() && a_sentence(),
+                    _ => false,
+                };
                 let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes);
-                if names::names_another(text, m.start, m.end) || in_a_cells_prose && holds_no_homes {
+                if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
                 } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::signs_off(text, m.start) {
@@ -1694,6 +1702,8 @@ mod tests {
             (table(&["Self-assessment"], &["Wexley Borough Council's complaints policy, section 2.", "Policy 3"]), Some("Wexley Borough Council")),
             (table(&["Self-assessment"], &["Policy 2", "Policy 3\nWexshire County Council, County Hall, Wexbury WX1 2AB"]), Some("Wexshire County Council")),
             (table(&["Wexshire County Council: complaint handling self-assessment"], &["Policy 2"]), Some("Wexshire County Council")),
+            (form(&["Self-assessment"], &["Policy 2"], &["Complaints about schools run by Wexshire County Council are passed to the county."]), None),
+            (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexshire County Council"]), Some("Wexshire County Council")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);

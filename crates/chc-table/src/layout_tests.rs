@@ -243,6 +243,19 @@ fn layout_evidence_documents_then_commentary_sentences() {
 }
 
 #[test]
+fn layout_2020_questionnaire_with_yes_no_tick_columns() {
+    // Tabs only in the tick columns ("Question\tYes\tNo", a "Y" or an "N" under one): no
+    // grid row comes of it, so the questions are read one record each.
+    let t = table(
+        "Self-assessment\n\n  Question\tYes\tNo\n4 Communication\t\t\n\nDo we have a reasonable adjustments policy?\n\nY\t\n\nIs the complaints policy and procedure available online?\n\n\tN\n",
+    );
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "Y");
+    assert_eq!(t.records[1].comply_raw, "N");
+    assert_eq!(t.layout, chc_model::LayoutKind::Vertical);
+}
+
+#[test]
 fn layout_2020_questionnaire() {
     let t = table(
         "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",

@@ -152,7 +152,20 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             LayoutKind::Vertical | LayoutKind::RunTogether => records::read_records(&text_lines, &mut asm),
             _ => {}
         }
-        layout
+        // Cells that looked like a grid and gave no row (a questionnaire whose only tabs are
+        // its Yes/No tick columns): one record per provision or question instead.
+        if asm.records.is_empty() && matches!(layout, LayoutKind::Tabbed | LayoutKind::Delimited | LayoutKind::SpaceAligned) {
+            asm = Assembler::new(registry);
+            records::read_records(&text_lines, &mut asm);
+            if !asm.records.is_empty() {
+                asm.warnings.push(Warning::new("layout_fallback", format!("the text looked like a {layout:?} table but gave no row; read as one record per provision")));
+                LayoutKind::Vertical
+            } else {
+                layout
+            }
+        } else {
+            layout
+        }
     };
     if asm.records.is_empty() {
         return Err(TableError::NotAForm);
