@@ -556,9 +556,9 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 26] = [
+const CUE_WORDS: [&str; 27] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
-    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered",
+    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -569,7 +569,7 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" => cues.names_publisher = true,
+            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" => cues.names_publisher = true,
             _ => {
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
@@ -1614,6 +1614,7 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living is a charitable Registered Society under the 2014 Act."], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Housing Co-operative Limited, a registered society under the 2014 Act."], Some("Wrenfold Housing Co-operative")),
             (vec!["Policy section 2", "Policy section 3\n\nWrenfold Living, Mill House, 4 Quay Street, Anytown AB1 2CD"], Some("Wrenfold Living")),
+            (vec!["Policy section 2", "Policy section 3\nRegistered office: Wrenfold Living, 4 Tannery Yard, Oxley, OX9 4TD."], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living, our partner, runs the scheme."], None),
             (vec!["Policy section 2", "Policy section 3\nDate of assessment: 19 November 2024\nSigned on behalf of Wrenfold Housing Trust Board\nChair of the Board"], Some("Wrenfold Housing Trust")),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),

@@ -385,11 +385,13 @@ pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
 }
 
 /// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
-/// of Fenmoor Homes Board", "Approved by the Board of Fenmoor Homes"): its publisher.
+/// of Fenmoor Homes Board", "Approved by the Board of Fenmoor Homes", "Reviewed and approved
+/// by Fenmoor Homes' Board", "Signed off by the Cabinet Member for Housing, Fenmoor
+/// Council"): its publisher.
 pub(super) fn signs_off(text: &str, start: usize) -> bool {
     static SIGN_OFF: OnceLock<regex::Regex> = OnceLock::new();
     let sign_off = SIGN_OFF.get_or_init(|| {
-        regex::Regex::new(r"(?i)^\s*(?:signed|approved|agreed|endorsed|signed off)(?:\s+for and)?\s+(?:on behalf of|by)(?:\s+the)?(?:\s+board of)?\s*$").expect("fixed pattern")
+        regex::Regex::new(r"(?i)^\s*(?:reviewed\s+and\s+)?(?:signed|approved|agreed|endorsed)(?:\s+off)?(?:\s+for\s+and)?\s+(?:on\s+behalf\s+of|by|for)\b[^.;:!?]*$").expect("fixed pattern")
     });
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     sign_off.is_match(&text[line_start..start])
@@ -595,6 +597,9 @@ mod tests {
         assert_eq!(at("Signed on behalf of Fenmoor Homes Board", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::OwnLine);
         assert_ne!(at("Repairs are signed off by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Reviewed and approved by Fenmoor Homes' Board on 2 December 2024.", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Signed off by the Cabinet Member for Housing, Fenmoor Council, 9 December 2020", "Fenmoor Council"), Standing::OwnLine);
+        assert_ne!(at("Approved by the Board. Repairs are run by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
         assert_ne!(at("We complained about Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Fenmoor Homes's current complaints policy is here", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Read Fenmoor Homes\u{2019} Compliments and Complaints Procedure", "Fenmoor Homes"), Standing::PolicyOwner);
