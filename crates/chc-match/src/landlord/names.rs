@@ -303,10 +303,19 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
         sentence.as_bytes()[opening..].get(..cue.len()).is_some_and(|head| head.eq_ignore_ascii_case(cue.as_bytes())) || sentence.contains(capital)
     });
     let near = sentence.split_whitespace().rev().take(3).any(|w| ANOTHER_NEAR.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    // The writer set against it later in the sentence: "X's staff pass on complaints they
+    // receive about us".
+    let rest_of_sentence = text[end..].split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+    static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
+    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b").expect("fixed pattern"));
+    let against_us = writer_as_other.is_match(rest_of_sentence);
+    // The owner of homes the writer manages, however far the verb: "X Homes manages council
+    // homes in the city on behalf of X City Council".
+    let managed_for = sentence.trim_end().to_ascii_lowercase().ends_with("on behalf of") && sentence.to_ascii_lowercase().contains("manag");
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
-    before || opens || near || set_off || after.starts_with(" and other")
+    before || opens || near || set_off || against_us || managed_for || after.starts_with(" and other")
 }
 
 /// The word with its first letter in capitals.
@@ -638,6 +647,9 @@ mod tests {
             ("Our call centre is run jointly, sharing staff with Fenmoor Council.", "Fenmoor Council"),
             ("Harwick Homes (formerly Fenmoor Housing) assessed itself.", "Fenmoor Housing"),
             ("Since our merger with Fenmoor Homes in 2023 we have one policy.", "Fenmoor Homes"),
+            ("Fenmoor Council's housing options staff pass on complaints they receive about us.", "Fenmoor Council"),
+            ("Ashby Homes manages council homes in the town on behalf of Fenmoor Council.", "Fenmoor Council"),
+            ("We manage homes for Fenmoor Council.", "Fenmoor Council"),
         ] {
             assert!(another(text, name), "{text}");
         }
@@ -647,6 +659,8 @@ mod tests {
             ("Harwick Housing Partnership staff trained with Fenmoor Homes policy", "Fenmoor Homes"),
             ("Fenmoor Homes's policy applies to our partners too.", "Fenmoor Homes"),
             ("We compared the figures. Fenmoor Homes answered every complaint.", "Fenmoor Homes"),
+            ("Fenmoor Homes staff welcome feedback; tell us what you think.", "Fenmoor Homes"),
+            ("This self-assessment was completed on behalf of Fenmoor Council.", "Fenmoor Council"),
         ] {
             assert!(!another(text, name), "{text}");
         }
