@@ -251,15 +251,13 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 39] = [
+const ANOTHER_BEFORE: [&str; 33] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over from", "taken over from", "bought from",
-    // The owner of homes the writer manages: "homes we manage for X", "on behalf of X".
-    "manage for", "managed for", "manages for", "manage on behalf of", "managed on behalf of", "manages on behalf of",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
@@ -310,8 +308,9 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b").expect("fixed pattern"));
     let against_us = writer_as_other.is_match(rest_of_sentence);
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
-    // homes in the city on behalf of X City Council".
-    let managed_for = sentence.trim_end().to_ascii_lowercase().ends_with("on behalf of") && sentence.to_ascii_lowercase().contains("manag");
+    // homes in the city on behalf of X City Council", "we manage homes for X".
+    let lower_sentence = sentence.trim_end().to_ascii_lowercase();
+    let managed_for = (lower_sentence.ends_with("on behalf of") || lower_sentence.ends_with(" for")) && lower_sentence.contains("manag");
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
