@@ -890,6 +890,15 @@ impl Reading {
         // On a publisher line, a name that does not end like a landlord's ("© Crown
         // copyright") is not one. A known ordinary name is left to the gazetteer scan, which
         // reads case.
+        // A brand written in lower case ("\u{a9} 2025 whg"): known names only.
+        static LOWER_BRAND: OnceLock<Regex> = OnceLock::new();
+        let lower_brand = re(&LOWER_BRAND, r"(?:\x{a9}|\([cC]\)|[Cc]opyright)\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?([a-z][a-z0-9&]{1,9})\b");
+        for c in names_publisher.then(|| lower_brand.captures_iter(text)).into_iter().flatten() {
+            let brand = c.get(1).expect("group");
+            if let Some(e) = gaz.by_name(brand.as_str()) {
+                mention(brand.start(), brand.end(), (e.name.clone(), true), weight, place.method());
+            }
+        }
         for c in names_publisher.then(|| publisher.captures_iter(text)).into_iter().flatten() {
             let raw = c.get(1).expect("group");
             let name = tidy_name(raw.as_str());
@@ -1760,6 +1769,20 @@ mod tests {
         assert_eq!(furnished(&["https://www.kestrelvale.gov.uk/"]).as_deref(), Some("Kestrel Vale District Council"));
         assert_eq!(furnished(&["\u{a9} 2025 Wrenfold Living"]).as_deref(), Some("Wrenfold Living"));
         assert_eq!(furnished(&["Home > Wrenfold Living news"]), None);
+    }
+
+    /// A known brand written in lower case on a copyright line ("\u{a9} 2025 bhg") is its
+    /// publisher; an unknown lower-case word there is not a name.
+    #[test]
+    fn a_lower_case_brand_on_a_copyright_line() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nBrackmoor Housing Group,housing_association,,bhg,t\n");
+        let cases = [
+            (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 bhg. All rights reserved."]), Some("Brackmoor Housing Group")),
+            (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 all rights reserved."]), None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
     }
 
     /// A web host that spells a known landlord's name without its last kind words, with a
