@@ -201,6 +201,21 @@ fn layout_starts_mid_table_in_pipes_without_numbers() {
     assert_eq!(t.records[1].commentary, "A second officer starts in May.");
 }
 
+/// Rows without numbers whose wording opens alike (2024's 6.4 at stage 1 and 6.15 at
+/// stage 2): the second is a row of its own, its twin already taken.
+#[test]
+fn layout_rows_without_numbers_that_open_alike() {
+    const EXTEND_1: &str = "Landlords must decide whether an extension to this timescale is needed when considering the complexity of the complaint and then inform the resident of the expected timescale for response. Any extension must be no more than 10 working days without good reason, and the reason(s) must be clearly explained to the resident.";
+    const STAGE2: &str = "Landlords must issue a final response to the stage 2 within 20 working days of the complaint being acknowledged.";
+    const EXTEND_2: &str = "Landlords must decide whether an extension to this timescale is needed when considering the complexity of the complaint and then inform the resident of the expected timescale for response. Any extension must be no more than 20 working days without good reason, and the reason(s) must be clearly explained to the resident.";
+    let t = table(&format!(
+        "Stage 1\n\n{STAGE1_2024}\n\nYes\n\nPolicy part 7.\n\n{EXTEND_1}\n\nYes\n\nExtension letters give a reason.\n\nStage 2\n\n{STAGE2}\n\nNo\n\nFour in five were on time.\n\n{EXTEND_2}\n\nYes\n\nStage 2 extensions are capped.\n"
+    ));
+    assert_eq!(t.records.len(), 4, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[3].requirement, EXTEND_2);
+    assert_eq!(t.records[3].evidence, "Stage 2 extensions are capped.");
+}
+
 #[test]
 fn layout_policy_references_in_evidence_are_not_rows() {
     let t = table(&format!(

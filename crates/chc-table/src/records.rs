@@ -589,7 +589,7 @@ impl Reader<'_, '_> {
         if self.order.is_empty() && !answered && !answer_next && !label_next {
             return false;
         }
-        matches!(self.asm.registry.best(None, first_words(opening)), Some((p, score)) if score >= 0.5 && !self.drafts_seen.contains(&p.number))
+        matches!(best_not_taken(self.asm.registry, first_words(opening), |n| self.drafts_seen.iter().any(|s| s == n)), Some((_, score)) if score >= 0.5)
     }
 
     fn finish(&mut self, draft: Option<Draft>) {
@@ -618,10 +618,10 @@ impl Reader<'_, '_> {
         // Another provision's opening, scored: (score against the Code, score against the
         // record's own provision, that provision's number).
         let another = |text: &str| -> Option<(f64, String)> {
-            let (p, score) = registry.best(None, first_words(text))?;
+            let taken = |n: &str| self.drafts_seen.iter().any(|s| s == n) || own.as_deref() == Some(n);
+            let (p, score) = best_not_taken(registry, first_words(text), taken)?;
             let current = own.as_deref().and_then(|n| registry.affinity_any(n, text)).unwrap_or(0.0);
-            let taken = self.drafts_seen.contains(&p.number) || own.as_deref() == Some(p.number.as_str());
-            (!taken && score - current >= 0.25).then(|| (score, p.number.clone()))
+            (score - current >= 0.25).then(|| (score, p.number.clone()))
         };
         let mut labelled: Vec<ColumnRole> = Vec::new();
         let mut last_label = None;
@@ -844,6 +844,18 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
 
 /// A provision is known by its opening words: a row's first line is compared with the
 /// Code on its first words only (a long evidence line costs no more than a short one).
+/// The provision whose opening `opening` reads as, among those not `taken` yet: the best,
+/// else its twin (a provision of the same Code that opens alike, as 6.4 and 6.15 of the 2024
+/// Code do for stages 1 and 2), which the next row with that opening must be.
+fn best_not_taken<'r>(registry: &'r Registry, opening: &str, taken: impl Fn(&str) -> bool) -> Option<(&'r chc_code::Provision, f64)> {
+    const TWIN_MARGIN: f64 = 0.02;
+    let (p, score) = registry.best(None, opening)?;
+    if !taken(&p.number) {
+        return Some((p, score));
+    }
+    registry.rank(Some(p.version), opening).into_iter().take_while(|(_, s)| *s >= score - TWIN_MARGIN).find(|(q, _)| !taken(&q.number))
+}
+
 fn first_words(text: &str) -> &str {
     const OPENING_WORDS: usize = 24;
     match text.split_whitespace().nth(OPENING_WORDS) {
