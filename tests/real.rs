@@ -69,6 +69,14 @@ fn third_blind_set_holds_its_level() {
     score_set("blind3", "fixtures/blind3/forms", "fixtures/blind3/gold", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// The fourth blind set (fixtures/blind4: every layout of issue 17, landlords named
+/// anywhere or not at all), held the same way; one answer glued to a lower-case brand
+/// ("…('the MRC').Yeswhg's Board") is not read.
+#[test]
+fn fourth_blind_set_holds_its_level() {
+    score_set("blind4", "fixtures/blind4/forms", "fixtures/blind4/gold", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });
