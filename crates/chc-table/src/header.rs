@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 /// The words that give a cell a role, looked for together in one pass: a header test runs
 /// on every short cell of a text document, and twenty `contains` calls each built their own
 /// searcher.
-const ROLE_WORDS: [&str; 21] = [
+const ROLE_WORDS: [&str; 23] = [
     "rag", "evidence", "comment", "explanation", "how we", "comply", "complian", "complies", "yes/no", "yes / no", "provisio", "code section", "code ref",
-    "requirement", "code wording", "the code says", "code requires", "question", "notes", "action", "remarks",
+    "requirement", "code wording", "the code says", "code requires", "question", "notes", "action", "remarks", "next step", "will do",
 ];
 
 /// Which of [`ROLE_WORDS`] occur in `text`, as a bit per word.
@@ -66,7 +66,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
         return ColumnRole::Evidence;
     }
     // "Answer", "Our response": the comply column of forms that answer questions (2020).
-    let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response");
+    let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response" | "status");
     if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met?" || t == "met" || answers {
         return ColumnRole::Comply;
     }
@@ -79,7 +79,8 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("evidence") {
         return ColumnRole::Evidence;
     }
-    if has!("comment") || has!("explanation") || has!("notes") || has!("action") || has!("remarks") {
+    // "What we will do next", "Next steps": what the landlord plans, as commentary says.
+    if has!("comment") || has!("explanation") || has!("notes") || has!("action") || has!("remarks") || has!("next step") || has!("will do") {
         return ColumnRole::Commentary;
     }
     ColumnRole::Other

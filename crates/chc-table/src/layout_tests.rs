@@ -271,6 +271,31 @@ fn layout_2020_questionnaire_with_yes_no_tick_columns() {
 }
 
 #[test]
+fn layout_2020_questions_with_tick_boxes_and_a_comments_label() {
+    // The form's one free-text cell is labelled "Comments": it is the evidence.
+    let t = table(
+        "Self-assessment\n\nDo we have a reasonable adjustments policy?\nYes \u{2612} No \u{2610}\nComments: The policy was adopted in 2019.\n\nIs the complaints policy and procedure available online?\nYes \u{2610} No \u{2612}\nComments: Only on request at present.\n",
+    );
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].evidence, "The policy was adopted in 2019.");
+    assert_eq!(t.records[1].evidence, "Only on request at present.");
+    assert_eq!(t.records[1].commentary, "");
+}
+
+#[test]
+fn layout_labels_in_the_landlords_own_words() {
+    // "Status" for the answer, "How we know" for the evidence, "What we will do next" for
+    // the commentary.
+    let t = table(&format!(
+        "Provision\n6.2\nWhat the Code says\n{ACK_2024}\nStatus\nIn place\nHow we know\nThe case system logs every complaint on the day.\nWhat we will do next\nNo change needed.\n"
+    ));
+    let r = row(&t, "6.2");
+    assert_eq!(r.comply_raw, "In place");
+    assert_eq!(r.evidence, "The case system logs every complaint on the day.");
+    assert_eq!(r.commentary, "No change needed.");
+}
+
+#[test]
 fn layout_2020_questionnaire() {
     let t = table(
         "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",

@@ -1015,6 +1015,14 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
         }
         cells.push(role, text);
     }
+    // A record whose only free text sits under a comments label ("Comments:" under a 2020
+    // question and its tick boxes) has no evidence label to share it with: it is the
+    // evidence, as a form's one merged column is.
+    let labels_evidence = labels.iter().flatten().any(|(r, _)| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary));
+    let header_has_evidence = order.iter().any(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary));
+    if !labels_evidence && !header_has_evidence && cells.evidence.is_empty() && !cells.commentary.is_empty() {
+        cells.evidence = std::mem::take(&mut cells.commentary);
+    }
     cells
 }
 
