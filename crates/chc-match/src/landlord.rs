@@ -1021,15 +1021,15 @@ impl Reading {
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
                 // (A footer line the reader left in the last row's cell is headed by its
-                // publisher's name: "Coventry City Council, Town Hall, …"; after the form, only a
-                // sentence is prose: "Complaints about schools run by X are passed to it.")
+                // publisher's name: "Coventry City Council, Town Hall, …"; outside the cells,
+                // only a sentence that does not speak as it is prose: "Residents referred to us
+                // by X use the same route", not "The table sets out how X meets the Code".)
                 let heads_its_line = || names::standing(text, m.start, m.end) == Standing::OwnLine;
                 let a_sentence = || text.trim_end().ends_with(['.', '!', '?']) && text.split_whitespace().count() >= 6;
                 let in_prose = match place {
                     Place::Body => true,
                     Place::LastCellLine => !heads_its_line(),
-                    Place::Footer => !heads_its_line() && a_sentence(),
-                    _ => false,
+                    _ => !heads_its_line() && a_sentence() && !names::in_own_voice(text, m.start, m.end),
                 };
                 let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes);
                 if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
@@ -1713,6 +1713,7 @@ mod tests {
             (table(&["Self-assessment"], &["Policy 2", "Policy 3\nWexshire County Council, County Hall, Wexbury WX1 2AB"]), Some("Wexshire County Council")),
             (table(&["Wexshire County Council: complaint handling self-assessment"], &["Policy 2"]), Some("Wexshire County Council")),
             (form(&["Self-assessment"], &["Policy 2"], &["Complaints about schools run by Wexshire County Council are passed to the county."]), None),
+            (table(&["Self-assessment", "Residents referred to us by Wexshire County Council's housing team use the same route."], &["Policy 2"]), None),
             (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexshire County Council"]), Some("Wexshire County Council")),
         ];
         for (t, want) in cases {

@@ -229,15 +229,20 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
 
 /// The roles of a header-less table's columns, from its numbered rows (or, where fewer
 /// than two rows print a number, its rows whose number cell is empty: a page that starts
-/// mid-table in a form that numbers no row): the provision number first, the column that
-/// holds answers in most rows is the comply column, the requirement before it, evidence
-/// and commentary after it (a RAG rating where the column holds ratings). `None` when no
-/// column reads as answers.
+/// mid-table in a form that numbers no row; or else its rows that open with their wording,
+/// a table with no number column at all: "Question | Yes | Evidence"): the provision number
+/// first where there is a number column, the column that holds answers in most rows is the
+/// comply column, the requirement before it, evidence and commentary after it (a RAG
+/// rating where the column holds ratings). `None` when no column reads as answers.
 fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<ColumnRole>> {
     let rows_of = |kind: fn(&LineKind) -> bool| cells.iter().zip(kinds).filter(|(c, k)| kind(k) && c.len() >= 3).map(|(c, _)| c).collect::<Vec<&Vec<String>>>();
     let mut rows = rows_of(|k| matches!(k, LineKind::Numbered(_)));
     if rows.len() < 2 {
         rows = rows_of(|k| matches!(k, LineKind::Numbered(_) | LineKind::Continuation));
+    }
+    let number_column = rows.len() >= 2;
+    if !number_column {
+        rows = rows_of(|k| *k == LineKind::Shifted).into_iter().filter(|c| c[0].split_whitespace().count() >= 5).collect();
     }
     if rows.len() < 2 {
         return None;
@@ -246,8 +251,8 @@ fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<C
     let share = |col: usize, test: &dyn Fn(&str) -> bool| rows.iter().filter(|r| r.get(col).is_some_and(|c| test(c))).count() as f64 / rows.len() as f64;
     let is_answer = |c: &str| c.chars().count() <= 40 && parse_comply(c).is_some();
     let comply = (1..width).map(|c| (c, share(c, &is_answer))).filter(|(_, s)| *s >= 0.5).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?.0;
-    let mut roles = vec![ColumnRole::Provision];
-    roles.extend((1..comply).map(|c| if c == 1 { ColumnRole::Requirement } else { ColumnRole::Other }));
+    let mut roles = if number_column { vec![ColumnRole::Provision] } else { vec![ColumnRole::Requirement] };
+    roles.extend((1..comply).map(|c| if c == 1 && number_column { ColumnRole::Requirement } else { ColumnRole::Other }));
     roles.push(ColumnRole::Comply);
     let mut after = [ColumnRole::Evidence, ColumnRole::Commentary].into_iter();
     for c in comply + 1..width {

@@ -296,6 +296,19 @@ fn layout_labels_in_the_landlords_own_words() {
 }
 
 #[test]
+fn layout_a_table_without_header_or_number_column() {
+    // "Question | answer | evidence" rows, no header and no number column (a section page's
+    // table): the columns come from what the rows hold.
+    let t = table(
+        "Accessibility\nAre multiple accessibility routes available for residents to make a complaint?\tYes\tPhone, e-mail, letter and in person.\nDo we regularly advise residents about our complaints process?\tPartial\tOnly in the annual report so far.\n",
+    );
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.records[0].evidence, "Phone, e-mail, letter and in person.");
+    assert_eq!(t.records[1].comply_raw, "Partial");
+}
+
+#[test]
 fn layout_2020_questionnaire() {
     let t = table(
         "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",
