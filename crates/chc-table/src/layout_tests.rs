@@ -309,6 +309,34 @@ fn layout_a_table_without_header_or_number_column() {
 }
 
 #[test]
+fn layout_2020_question_heading_with_its_definition_after_a_line_break() {
+    // A web page's question heading holds the quoted definition after a <br>: that second
+    // heading line is the Code's own words, not a heading that ends the record.
+    use chc_model::{Block, BlockKind};
+    let heading = |text: &str| Block { location: 1, kind: BlockKind::Heading { level: 3, text: text.into() } };
+    let paragraph = |text: &str| Block { location: 2, kind: BlockKind::Paragraph(text.into()) };
+    let blocks = vec![
+        Block { location: 1, kind: BlockKind::Heading { level: 2, text: "Definition of a complaint".into() } },
+        heading("Does the complaints process use the following definition of a complaint?\nAn expression of dissatisfaction, however made, about the standard of service, actions or lack of action by the organisation, its own staff, or those acting on its behalf, affecting an individual resident or group of residents."),
+        paragraph("Yes. Our procedure quotes it in full."),
+        heading("Does the policy have exclusions where a complaint will not be considered?"),
+        paragraph("Yes. Two exclusions."),
+    ];
+    let doc = ParsedDocument {
+        source: SourceInfo { path: "t.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: 0 },
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
+        tagged_tables: vec![],
+        furniture: Vec::new(),
+        warnings: vec![],
+    };
+    let t = reconstruct(&doc, Registry::embedded()).expect("a form");
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert!(t.records[0].requirement.contains("An expression of dissatisfaction"), "{:?}", t.records[0]);
+    assert!(t.records[0].comply_raw.starts_with("Yes."), "{:?}", t.records[0]);
+    assert_eq!(t.records[1].comply_raw, "Yes. Two exclusions.");
+}
+
+#[test]
 fn layout_2020_questionnaire() {
     let t = table(
         "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",

@@ -234,8 +234,10 @@ fn kind(unit: &Unit, titles: &SectionTitles, registry: &Registry) -> Kind {
         return Kind::Heading;
     }
     // A heading ends the record before it, unless it names a provision ("Provision 1.2"),
-    // asks a 2020 question, or names a cell ("Evidence").
-    if unit.from == Source::Heading && leading_number(text).is_none() && question_2020(text, registry).is_none() && label(text).is_none() {
+    // asks a 2020 question, names a cell ("Evidence"), or is the Code's own words (the
+    // definition a 2020 question quotes, after a line break inside the question's heading).
+    let codes_words = || registry.best(None, first_words(text)).is_some_and(|(_, score)| score >= 0.6);
+    if unit.from == Source::Heading && leading_number(text).is_none() && question_2020(text, registry).is_none() && label(text).is_none() && !codes_words() {
         return Kind::Heading;
     }
     if is_chrome(text) {
