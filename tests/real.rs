@@ -77,6 +77,13 @@ fn fourth_blind_set_holds_its_level() {
     score_set("blind4", "fixtures/blind4/forms", "fixtures/blind4/gold", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// The fifth blind set (fixtures/blind5: web pages, tables and table-less markup, the
+/// publisher named only in a title, a logo, a footer or a link, or nowhere), held the same way.
+#[test]
+fn fifth_blind_set_holds_its_level() {
+    score_set("blind5", "fixtures/blind5/forms", "fixtures/blind5/gold", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -337,6 +337,17 @@ fn layout_2020_question_heading_with_its_definition_after_a_line_break() {
 }
 
 #[test]
+fn layout_2020_number_heading_then_its_labelled_question() {
+    // "4.1" heads the record, then "Question" / the question / "Answer" / …: one record.
+    let t = table(
+        "Communication\n\n4.1\nQuestion\nAre residents kept informed and updated during the complaints process?\nAnswer\nYes\nEvidence\nAn update every ten working days.\n\n4.3\nQuestion\nAre all complaints acknowledged and logged within five days?\nAnswer\nNo\nEvidence\nSeven days on average.\n",
+    );
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| (&r.number, &r.requirement)).collect::<Vec<_>>());
+    assert_eq!(t.records[0].comply_raw, "Yes");
+    assert_eq!(t.records[1].evidence, "Seven days on average.");
+}
+
+#[test]
 fn layout_2020_questionnaire() {
     let t = table(
         "Fairhaven Homes: our self-assessment against the 2020 Code\n\nDefinition of a complaint\n\nDoes the policy have exclusions where a complaint will not be considered?\nYes\n\nAre these exclusions reasonable and fair to residents?\nNo. Two exclusions are being reviewed by the Board in May.\n\nAccessibility\n\nDo we have a reasonable adjustments policy?\n\n\nIs the complaints policy and procedure available online?\nYes, on the complaints page of our website.\n",

@@ -461,8 +461,9 @@ impl Reader<'_, '_> {
                     let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
                     draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
                 }
-                // A question other than the one the open record asks opens a record.
-                Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number)) => {
+                // A question other than the one the open record asks (or is numbered as: "4.1"
+                // heading the record, then its question) opens a record.
+                Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number) && d.number.as_ref() != Some(number)) => {
                     self.finish(draft.take());
                     draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), ..Draft::default() });
                 }
