@@ -236,6 +236,15 @@ fn layout_pipes_with_every_cell_on_its_own_line() {
 }
 
 #[test]
+fn layout_one_cell_a_line_each_closed_by_its_pipe() {
+    let t = table(&format!("6.2 |\n{ACK_2024}\nYes |\nCase system report. |\n6.3 |\n{STAGE1_2024}\nNo |\nTwo in three on time. |\n"));
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&t, "6.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "6.3").comply_raw, "No");
+    assert!(row(&t, "6.3").evidence.starts_with("Two in three on time."), "{:?}", row(&t, "6.3"));
+}
+
+#[test]
 fn layout_answer_lost_under_its_label() {
     let t = table(&format!(
         "Code provision 6.2\n\n{ACK_2024}\n\nDo we comply?\n\n\n\nOur customer charter.\n\nCommentary / explanation\n\nThe charter sets five working days.\n"

@@ -148,7 +148,9 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
             continue;
         }
         for (k, part) in text.split('\n').filter(|p| !p.trim().is_empty()).enumerate() {
+            // A cell closed by its pipe, one a line ("Yes |"): the pipe is no text.
             let part = part.trim();
+            let part = part.strip_suffix(" |").map_or(part, str::trim_end);
             match logical.last_mut() {
                 Some((_, prev, _)) if k == 0 && !blank && continues(prev, part) => {
                     prev.push(' ');
