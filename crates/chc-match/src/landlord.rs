@@ -1181,7 +1181,19 @@ pub fn detect(table: &TableDocument) -> (Option<String>, FieldDetection) {
 fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, FieldDetection) {
     let last_row = table.records.iter().map(|r| r.location).max();
     let mut reading = Reading::default();
+    // The lines of a list of other pages ("Related pages", then a line each, one after
+    // another) link to other sites' pages: the bodies they name are not the publisher.
+    let mut related_until: Option<u32> = None;
     for (i, c) in table.context.iter().enumerate() {
+        if names::lists_other_pages(&c.text) {
+            related_until = Some(c.location);
+            continue;
+        }
+        if related_until.is_some_and(|l| c.location == l + 1) {
+            related_until = Some(c.location);
+            continue;
+        }
+        related_until = None;
         let place = if i < table.front_matter_lines {
             if i < 3 {
                 Place::Title
@@ -1199,7 +1211,12 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     for (i, r) in table.records.iter().enumerate() {
         for t in [&r.evidence, &r.commentary] {
             if Some(i) == last_record {
+                let mut listing = false;
                 for line in t.lines() {
+                    listing = names::lists_other_pages(line) || listing && !line.trim().is_empty();
+                    if listing {
+                        continue;
+                    }
                     reading.read(gaz, Place::LastCellLine, line);
                 }
             } else {
@@ -1626,6 +1643,7 @@ mod tests {
             (vec!["Policy section 2", "Policy section 3\nRegistered office: Wrenfold Living, 4 Tannery Yard, Oxley, OX9 4TD."], Some("Wrenfold Living")),
             (vec!["Policy section 2", "Policy section 3\nWrenfold Living, our partner, runs the scheme."], None),
             (vec!["Policy section 2", "Policy section 3\nDate of assessment: 19 November 2024\nSigned on behalf of Wrenfold Housing Trust Board\nChair of the Board"], Some("Wrenfold Housing Trust")),
+            (vec!["Policy section 2", "Policy section 3\n\nRelated pages\nWrenfold Living - annual complaints report\nOur complaints policy"], None),
             (vec!["Policy section 2", "Compared with Wrenfold Living, we answer within fewer days."], None),
             (vec!["Wrenfold Living", "Policy section 3"], None),
         ];
@@ -1715,6 +1733,7 @@ mod tests {
             (form(&["Self-assessment"], &["Policy 2"], &["Complaints about schools run by Wexshire County Council are passed to the county."]), None),
             (table(&["Self-assessment", "Residents referred to us by Wexshire County Council's housing team use the same route."], &["Policy 2"]), None),
             (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexshire County Council"]), Some("Wexshire County Council")),
+            (form(&["Self-assessment"], &["Policy 2"], &["See also:", "Wexley Borough Council - complaints self-assessment", "Contact us"]), None),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);

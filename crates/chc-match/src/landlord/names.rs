@@ -251,9 +251,9 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 33] = [
+const ANOTHER_BEFORE: [&str; 34] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
-    "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "transfer", "neighbouring",
+    "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
@@ -403,6 +403,14 @@ pub(super) fn signs_off(text: &str, start: usize) -> bool {
     });
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     sign_off.is_match(&text[line_start..start])
+}
+
+/// Whether a line heads a list of links to other pages ("Related pages", "See also", "Latest
+/// news"): the names listed under it are other sites'.
+pub(super) fn lists_other_pages(line: &str) -> bool {
+    const HEADINGS: [&str; 9] = ["related pages", "related content", "related links", "related articles", "see also", "you may also be interested in", "you might also like", "latest news", "other landlords"];
+    let t = line.trim().trim_end_matches(':').to_ascii_lowercase();
+    HEADINGS.contains(&t.as_str())
 }
 
 /// What separates the items of a menu line ("Home | About us", "Home > Housing").
@@ -646,6 +654,7 @@ mod tests {
             ("Our call centre is run jointly, sharing staff with Fenmoor Council.", "Fenmoor Council"),
             ("Harwick Homes (formerly Fenmoor Housing) assessed itself.", "Fenmoor Housing"),
             ("Since our merger with Fenmoor Homes in 2023 we have one policy.", "Fenmoor Homes"),
+            ("Working with: Fenmoor Council · Homes England · Tpas", "Fenmoor Council"),
             ("Fenmoor Council's housing options staff pass on complaints they receive about us.", "Fenmoor Council"),
             ("Ashby Homes manages council homes in the town on behalf of Fenmoor Council.", "Fenmoor Council"),
             ("We manage homes for Fenmoor Council.", "Fenmoor Council"),
