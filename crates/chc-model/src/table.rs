@@ -74,6 +74,10 @@ pub struct RawRecord {
     /// 1-based page (PDF) or line (text) where the row starts.
     pub location: u32,
     pub warnings: Vec<Warning>,
+    /// Other provisions the row answers together with its own ("5.4 & 5.5" in its number
+    /// cell): each gets a row of its own, the same cells, when the table is done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers_also: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

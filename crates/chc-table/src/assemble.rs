@@ -387,12 +387,14 @@ impl<'r> Assembler<'r> {
                         continue;
                     }
                     let mut first = cells.clone();
-                    let rest_of_first = first[0].trim_start_matches(number.as_str()).trim_start_matches(['.', ' ']).to_string();
-                    first[0] = rest_of_first;
+                    let rest_of_first = first[0].trim_start_matches(number.as_str()).trim_start_matches(['.', ' ']);
+                    let (answers_also, joint) = crate::lines::joint_numbers(rest_of_first);
+                    first[0] = rest_of_first[joint..].trim_start().to_string();
                     let width = self.roles.as_ref().map_or(0, Vec::len);
                     let short = first.len() + 1 == width;
                     let segment = self.segment;
                     let rec = self.open(Some(number.clone()), loc);
+                    rec.record.answers_also = answers_also;
                     rec.segment = segment;
                     rec.short = short;
                     let idx = self.records.len() - 1;

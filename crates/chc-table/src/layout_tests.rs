@@ -216,6 +216,21 @@ fn layout_rows_without_numbers_that_open_alike() {
     assert_eq!(t.records[3].evidence, "Stage 2 extensions are capped.");
 }
 
+/// A row that answers two provisions together ("6.2 & 6.3", "6.2/6.3"): a row for each, the
+/// same answer and evidence, in pipes and in one-cell-per-line text.
+#[test]
+fn layout_provisions_answered_together_in_one_row() {
+    let piped = table(&format!("| Ref | Requirement | Comply | Evidence |\n|---|---|---|---|\n| 6.2 & 6.3 | {ACK_2024} {STAGE1_2024} | Yes | Case system report. |\n"));
+    assert_eq!(numbers(&piped), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&piped, "6.3").evidence, "Case system report.");
+    let lines = table(&format!("6.2/6.3\n{ACK_2024}\n{STAGE1_2024}\nYes\nCase system report.\n"));
+    assert_eq!(numbers(&lines), vec![Some("6.2"), Some("6.3")]);
+    assert_eq!(row(&lines, "6.3").comply_raw, "Yes");
+    // A policy paragraph cited in evidence is no joint row.
+    let cited = table(&format!("6.2\n{ACK_2024}\nYes\nSee 3.2 and 4.1 of our policy.\n"));
+    assert_eq!(numbers(&cited), vec![Some("6.2")]);
+}
+
 #[test]
 fn layout_policy_references_in_evidence_are_not_rows() {
     let t = table(&format!(

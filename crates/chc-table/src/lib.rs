@@ -97,6 +97,24 @@ fn prefer_structure_tree<'r>(doc: &ParsedDocument, grid: &[GridLine], geometric:
     }
 }
 
+/// Each provision a row answers together with its own ("5.4 & 5.5") as a row of its own,
+/// with the same cells, right after it.
+fn with_joint_rows(records: impl Iterator<Item = chc_model::RawRecord>) -> Vec<chc_model::RawRecord> {
+    let mut out = Vec::new();
+    for mut r in records {
+        let also = std::mem::take(&mut r.answers_also);
+        let first = r.number.clone().unwrap_or_default();
+        out.push(r);
+        for number in also {
+            let mut joint = out.last().expect("pushed").clone();
+            joint.number = Some(number);
+            joint.warnings.push(Warning::new("joint_row", format!("answered together with {first} in one row")));
+            out.push(joint);
+        }
+    }
+    out
+}
+
 /// Rebuild the form's table. `registry` supplies the Code's wording where layout alone
 /// cannot tell where a cell ends (run-together text, numbers printed on a later line).
 pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDocument, TableError> {
@@ -188,7 +206,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         layout,
         columns: asm.columns,
         roles,
-        records: asm.records.into_iter().map(|r| r.record).collect(),
+        records: with_joint_rows(asm.records.into_iter().map(|r| r.record)),
         context: asm.context,
         front_matter_lines: asm.front_matter_lines,
         furniture: asm.furniture,

@@ -104,7 +104,7 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     if !may_start_with_number(line.trim_start()) {
         return None;
     }
-    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|[/&]\d|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {
@@ -117,6 +117,24 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
         end += 1;
     }
     Some((format!("{section}.{item}"), end))
+}
+
+/// More provision numbers right after a row's own ("5.4 & 5.5", "5.2/5.3", "1.2 and 1.3"):
+/// provisions answered together in one row. The numbers, and how many bytes of `rest` they
+/// take (0 when there are none).
+pub fn joint_numbers(rest: &str) -> (Vec<String>, usize) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let joined = re(&RE, r"^\s*(?:&|and|/|,)\s*(\d{1,2})\.(\d{1,2})\b");
+    let (mut numbers, mut used) = (Vec::new(), 0);
+    while let Some(c) = joined.captures(&rest[used..]) {
+        let (section, item): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        if !(1..=12).contains(&section) || !(1..=40).contains(&item) {
+            break;
+        }
+        numbers.push(format!("{section}.{item}"));
+        used += c.get(0).expect("whole match").end();
+    }
+    (numbers, used)
 }
 
 /// Page furniture: "Page 3 of 12", "Page 3", "3 / 12", "- 3 -".
@@ -320,6 +338,16 @@ fn strip_sub_table_words(title: &str, kind: RequirementKind) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn provisions_answered_together_in_one_number_cell() {
+        assert_eq!(joint_numbers(" & 5.5 | Where a landlord…"), (vec!["5.5".to_string()], 6));
+        assert_eq!(joint_numbers("/5.3"), (vec!["5.3".to_string()], 4));
+        assert_eq!(joint_numbers(" and 5.13, 5.14 The person"), (vec!["5.13".to_string(), "5.14".to_string()], 15));
+        assert_eq!(joint_numbers(" of our policy"), (vec![], 0));
+        assert_eq!(joint_numbers(" and 45.2"), (vec![], 0));
+        assert_eq!(leading_number("5.2/5.3").map(|(n, _)| n).as_deref(), Some("5.2"));
+    }
 
     proptest! {
         // The hand reader of a number opening a cell decides exactly as the pattern would, or

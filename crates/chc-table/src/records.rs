@@ -77,6 +77,8 @@ struct Draft {
     body: Vec<Unit>,
     /// The 2020 question the record was opened by (the 2020 form prints no numbers).
     question: Option<String>,
+    /// Provisions the row answers together with its own ("5.4 & 5.5").
+    answers_also: Vec<String>,
 }
 
 /// Read records from lines (text input, or the blocks of a structured source as lines).
@@ -460,8 +462,10 @@ impl Reader<'_, '_> {
                     }
                     // "1.2 - Definition of a complaint": the number with its section's title,
                     // not the requirement.
-                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.clone() };
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, ..Draft::default() });
+                    let (answers_also, joint) = crate::lines::joint_numbers(rest);
+                    let rest = rest[joint..].trim_start();
+                    let first = if self.titles.find(rest).is_some() { String::new() } else { rest.to_string() };
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, answers_also, ..Draft::default() });
                 }
                 // A question other than the one the open record asks (or is numbered as: "4.1"
                 // heading the record, then its question) opens a record.
@@ -519,6 +523,9 @@ impl Reader<'_, '_> {
         // policy", "4.5) sets out").
         // Only in lower case: "9.5 In addition to this…" and "6.6 In awarding compensation…"
         // open the Code's own wording.
+        // "5.12 and 5.13" opens a row that answers both; "3.2 and 4.1 of our policy" does not.
+        let (_, joint) = crate::lines::joint_numbers(rest);
+        let rest = rest[joint..].trim_start();
         let first_word = rest.split_whitespace().next().unwrap_or("");
         if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word) || rest.starts_with(')') {
             return false;
@@ -622,7 +629,13 @@ impl Reader<'_, '_> {
         let mut answered = has_answer(&draft.first);
         // Another provision's opening, scored: (score against the Code, score against the
         // record's own provision, that provision's number).
+        // The provisions a row answers together with its own ("5.12 and 5.13") are its own
+        // wording too, not another row's.
+        let answered_together = draft.answers_also.clone();
         let another = |text: &str| -> Option<(f64, String)> {
+            if registry.best(None, first_words(text)).is_some_and(|(p, _)| answered_together.contains(&p.number)) {
+                return None;
+            }
             let taken = |n: &str| self.drafts_seen.iter().any(|s| s == n) || own.as_deref() == Some(n);
             let (p, score) = best_not_taken(registry, first_words(text), taken)?;
             let current = own.as_deref().and_then(|n| registry.affinity_any(n, text)).unwrap_or(0.0);
@@ -700,6 +713,7 @@ impl Reader<'_, '_> {
         }
         let cells = segment(&draft, &self.order, self.asm.registry);
         let rec = self.asm.open(draft.number.clone(), draft.location);
+        rec.record.answers_also = draft.answers_also.clone();
         if draft.number.is_none() && draft.question.is_none() {
             rec.record.warnings.push(Warning::new("missing_number", "row has no provision number; placed by its wording"));
         }
