@@ -84,6 +84,14 @@ fn fifth_blind_set_holds_its_level() {
     score_set("blind5", "fixtures/blind5/forms", "fixtures/blind5/gold", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// The sixth blind set (fixtures/blind6: answers before or after the requirement, rows
+/// answering two provisions, sub-rows, trading names, related-page lists), held at its
+/// level: what is still missed is listed in BENCHMARKS.md.
+#[test]
+fn sixth_blind_set_holds_its_level() {
+    score_set("blind6", "fixtures/blind6/forms", "fixtures/blind6/gold", Floor { rows_found: 0.99, comply: 0.92, version: 1.0, landlord: 0.93, extra_rows_forms: 1 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

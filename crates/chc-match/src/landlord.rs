@@ -759,6 +759,8 @@ struct ShortForms {
     /// has reviewed …").
     own_voice: bool,
     example: String,
+    /// The short form as written ("FCH").
+    written: String,
 }
 
 /// What one document's texts say about their landlord.
@@ -786,6 +788,9 @@ struct Tally {
     naming: f64,
     methods: BTreeMap<&'static str, (u32, f64)>,
     example: String,
+    /// How many landlords were named before it: of two named as much, the first named (a
+    /// title's) is the form's.
+    order: usize,
 }
 
 impl Reading {
@@ -816,7 +821,8 @@ impl Reading {
     }
 
     fn add_mention(&mut self, name: String, weight: f64, method: &'static str, example: &str, another: bool) {
-        let t = self.tally.entry(name).or_default();
+        let order = self.tally.len();
+        let t = self.tally.entry(name).or_insert_with(|| Tally { order, ..Tally::default() });
         // The example is the first mention that names it as the form's, if any does.
         if t.example.is_empty() || !another && t.naming == 0.0 {
             t.example = example.chars().take(100).collect();
@@ -971,6 +977,7 @@ impl Reading {
             f.own_voice |= place.is_cell() && names::in_own_voice(text, start, end);
             if f.example.is_empty() {
                 f.example = text.chars().take(100).collect();
+                f.written = text[start..end].to_string();
             }
         }
         let known: Vec<(usize, usize)> = mentions.iter().filter(|m| m.known).map(|m| (m.start, m.end)).collect();
@@ -1126,6 +1133,12 @@ impl Reading {
             self.add(name, weight, method, &letters);
         }
         for (name, f) in std::mem::take(&mut self.short_forms) {
+            // Initials the form gives a name of its own ("Fernhollow Community Housing (FCH)")
+            // are that name's here, not the known landlord's that has the same.
+            let spelled_here = self.unknown.values().any(|u| names::initials(&u.name).is_some_and(|i| i == f.written));
+            if spelled_here {
+                continue;
+            }
             if f.uses >= 2 || f.prominent || f.own_voice {
                 self.add(name, f.weight, "short_form", &f.example);
             }
@@ -1258,7 +1271,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     reading.merge_short_council_names(gaz);
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
-    let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.0.cmp(a.0)));
+    let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.1.order.cmp(&a.1.order)));
     // Two councils named as one where the form names itself publish it together: the form is
     // both's ("South Norfolk Council and Broadland District Council").
     let joint = reading.joint.iter().filter(|(_, w)| **w >= JOINT_WEIGHT).max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
@@ -1738,6 +1751,18 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);
         }
+    }
+
+    /// Initials a form gives a name of its own ("Fernmoor Community Housing (FCH)") are that
+    /// name's, not a known landlord's with the same; of two names named as much, the first
+    /// (the title's) is the form's.
+    #[test]
+    fn initials_a_form_defines_and_the_first_of_equals() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nFenbrook Community Housing,housing_association,,FCH,t\n");
+        let defined = form(&["Self-assessment"], &["FCH policy 3.2", "Reported to the FCH Board."], &["Fernmoor Community Housing (FCH) Board, March 2023"]);
+        assert_eq!(detect_with(&defined, &gaz).0.as_deref(), Some("Fernmoor Community Housing"));
+        let first = table(&["Pennmoor Housing Group | Complaint Handling Code self-assessment", "This self-assessment covers Pennmoor Homes, the Group's registered provider."], &["Policy 2"]);
+        assert_eq!(detect_with(&first, &gaz).0.as_deref(), Some("Pennmoor Housing Group"));
     }
 
     /// What is a council is the gazetteer's kind column's to say, not the name's shape: a
