@@ -421,3 +421,37 @@ fn killed_batch_leaves_no_partial_file_and_resume_finishes_it() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Runs chc with the given stream's pipe closed before chc writes to it, as `chc … | head -0`
+/// does; returns the exit code.
+fn exit_code_with_closed_pipe(args: &[&str], close_stdout: bool) -> Option<i32> {
+    let mut c = chc_command();
+    c.args(args).stdin(Stdio::null());
+    if close_stdout {
+        c.stdout(Stdio::piped()).stderr(Stdio::null());
+    } else {
+        c.stdout(Stdio::null()).stderr(Stdio::piped());
+    }
+    let mut child = c.spawn().unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().unwrap().code()
+}
+
+/// A reader that stops early is not a crash: per-file errors to a closed stderr and results to
+/// a closed stdout are dropped, the batch finishes its files, and the exit code still says what
+/// happened (101 would be an escaped panic).
+#[test]
+fn closed_pipes_neither_panic_nor_stop_the_batch() {
+    let out = tmp_dir("closed-pipes");
+    let out_arg = out.to_str().unwrap();
+    assert_eq!(exit_code_with_closed_pipe(&["extract", "fixtures/bad", "--out", out_arg], false), Some(1), "extract with stderr closed");
+    assert!(!errors_by_file(&out).is_empty(), "errors.csv is written all the same");
+    let blind = tmp_dir("closed-pipes-blind");
+    let blind_arg = blind.to_str().unwrap();
+    assert_eq!(chc(&["extract", "fixtures/blind/forms", "--quiet", "--out", blind_arg]).status.code(), Some(0));
+    assert_eq!(exit_code_with_closed_pipe(&["eval", "--gold", "fixtures/blind/gold", blind_arg], true), Some(0), "eval, stdout closed");
+    assert_eq!(exit_code_with_closed_pipe(&["eval", "--json", "--gold", "fixtures/blind/gold", blind_arg], true), Some(0), "eval --json, stdout closed");
+    assert_eq!(exit_code_with_closed_pipe(&["diff", blind_arg, blind_arg], true), Some(0), "diff of a folder with itself, stdout closed");
+    assert_eq!(exit_code_with_closed_pipe(&["registry", "show"], true), Some(0), "registry show, stdout closed");
+}

@@ -52,33 +52,33 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     let inputs = match chc_batch::collect(&args.inputs) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("chc: error: {e:#}");
+            say!("chc: error: {e:#}");
             return EXIT_USAGE;
         }
     };
     if inputs.is_empty() {
-        eprintln!("chc: error: no input files found (folders are searched for .pdf, .docx, .txt, .html)");
+        say!("chc: error: no input files found (folders are searched for .pdf, .docx, .txt, .html)");
         return EXIT_USAGE;
     }
     let manifest = match &args.manifest {
         Some(p) => match Manifest::load(p) {
             Ok(m) => m,
             Err(e) => {
-                eprintln!("chc: error: {e:#}");
+                say!("chc: error: {e:#}");
                 return EXIT_USAGE;
             }
         },
         None => Manifest::empty(),
     };
     if let Err(e) = std::fs::create_dir_all(args.out.join("documents")) {
-        eprintln!("chc: error: cannot create output folder {}: {e}", args.out.display());
+        say!("chc: error: cannot create output folder {}: {e}", args.out.display());
         return EXIT_FATAL;
     }
     remove_stale_temp_files(&args.out);
     let limits = match chc_batch::limits(args.max_file_mb, args.max_seconds) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("chc: error: --max-seconds: {e}");
+            say!("chc: error: --max-seconds: {e}");
             return EXIT_USAGE;
         }
     };
@@ -89,7 +89,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
     let mut writer = match chc_export::BatchWriter::create(&out, args.csv_bom) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("chc: error: cannot write to {}: {e}", out.display());
+            say!("chc: error: cannot write to {}: {e}", out.display());
             return EXIT_FATAL;
         }
     };
@@ -120,7 +120,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
                 (Some(doc), Times::default())
             }
             Outcome::Failed(e, t) => {
-                eprintln!("chc: {}: {} [{}]", e.file, e.message, e.kind);
+                say!("chc: {}: {} [{}]", e.file, e.message, e.kind);
                 summary.count_error(&e);
                 errors.push(e);
                 (None, t)
@@ -142,7 +142,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
         }
     };
     if let Err(e) = chc_batch::run(&inputs, &manifest, &options, write_document, add_to_batch_files) {
-        eprintln!("chc: error: cannot start {} worker threads: {e}", options.jobs);
+        say!("chc: error: cannot start {} worker threads: {e}", options.jobs);
         writer.abandon();
         return EXIT_FATAL;
     }
@@ -160,11 +160,11 @@ pub fn run(args: ExtractArgs, quiet: bool) -> u8 {
         None => writer.finish(&errors, &summary),
     };
     if let Err(e) = written {
-        eprintln!("chc: error: cannot write to {}: {e}", args.out.display());
+        say!("chc: error: cannot write to {}: {e}", args.out.display());
         return EXIT_FATAL;
     }
     if !quiet {
-        eprintln!(
+        say!(
             "chc: {} of {} inputs extracted ({} rows){}; output in {}",
             summary.documents,
             summary.inputs,

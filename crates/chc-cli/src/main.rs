@@ -2,6 +2,15 @@
 //! A thin binary: argument parsing, the batch loop and exit codes; every stage lives in
 //! its own crate.
 
+/// `eprintln!` that cannot panic: a message to a closed stderr (`chc … 2>&1 | head -1`) is
+/// dropped instead of aborting the batch, which must go on and leave no partial file.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod extract;
 mod registry_cmd;
 mod report_cmd;
@@ -97,24 +106,44 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes a command's result to stdout. A reader that stops early (`chc eval … | head`)
+/// closes the pipe: that is the reader's choice, not a failure, so the rest is dropped
+/// quietly (as `cat` and `rg` do) instead of the panic `print!` raises. Any other write
+/// error is reported; the caller then exits with EXIT_FATAL.
+pub fn write_stdout(text: &str) -> Result<(), ()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => {
+            say!("chc: error: cannot write to standard output: {e}");
+            Err(())
+        }
+    }
+}
+
 fn run_eval(args: EvalArgs) -> u8 {
     match chc_eval::evaluate(&args.gold, &args.output) {
         Ok(report) => {
-            if args.json {
-                println!("{}", serde_json::to_string_pretty(&report).expect("report serialises"));
+            let text = if args.json {
+                serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
             } else {
-                print!("{}", report.render_table());
+                report.render_table()
+            };
+            if write_stdout(&text).is_err() {
+                return EXIT_FATAL;
             }
             match args.min_f1 {
                 Some(min) if report.overall_f1() < min => {
-                    eprintln!("chc: overall F1 {:.4} is below --min-f1 {min}", report.overall_f1());
+                    say!("chc: overall F1 {:.4} is below --min-f1 {min}", report.overall_f1());
                     EXIT_SOME_FAILED
                 }
                 _ => EXIT_OK,
             }
         }
         Err(e) => {
-            eprintln!("chc: error: {e:#}");
+            say!("chc: error: {e:#}");
             EXIT_FATAL
         }
     }

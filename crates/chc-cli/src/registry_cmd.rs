@@ -71,14 +71,14 @@ pub fn run(cmd: RegistryCommand) -> u8 {
                 Some(path) => match chc_export::write_atomic(&path, csv.as_bytes()) {
                     Ok(()) => EXIT_OK,
                     Err(e) => {
-                        eprintln!("chc: error: cannot write {}: {e}", path.display());
+                        say!("chc: error: cannot write {}: {e}", path.display());
                         EXIT_FATAL
                     }
                 },
-                None => {
-                    print!("{csv}");
-                    EXIT_OK
-                }
+                None => match crate::write_stdout(&csv) {
+                    Ok(()) => EXIT_OK,
+                    Err(()) => EXIT_FATAL,
+                },
             }
         }
     }
@@ -91,7 +91,7 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
     let files = match chc_batch::collect(paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("chc: error: {e:#}");
+            say!("chc: error: {e:#}");
             return EXIT_USAGE;
         }
     };
@@ -104,7 +104,7 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
         let Ok(table) = chc_table::reconstruct(&parsed, &blank) else { continue };
         let doc = chc_match::match_document(table, &blank, &Overrides::default());
         let Some(version) = doc.code_version else {
-            eprintln!("chc: {}: Code version not detected; skipped", input.display);
+            say!("chc: {}: Code version not detected; skipped", input.display);
             continue;
         };
         for r in &doc.rows {
@@ -156,11 +156,11 @@ fn build(paths: &[PathBuf], out: &std::path::Path) -> u8 {
     let count = file.provisions.len();
     match chc_export::write_atomic(out, &chc_export::to_json_bytes(&file)) {
         Ok(()) => {
-            eprintln!("chc: registry of {count} provisions written to {}", out.display());
+            say!("chc: registry of {count} provisions written to {}", out.display());
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("chc: error: cannot write {}: {e}", out.display());
+            say!("chc: error: cannot write {}: {e}", out.display());
             EXIT_FATAL
         }
     }

@@ -34,12 +34,12 @@ pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
     let docs = match chc_export::read::read_documents(&args.dir) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("chc: error: cannot read documents: {e}");
+            say!("chc: error: cannot read documents: {e}");
             return EXIT_FATAL;
         }
     };
     if docs.is_empty() {
-        eprintln!("chc: error: no document JSON files in {}", chc_export::read::documents_dir(&args.dir).display());
+        say!("chc: error: no document JSON files in {}", chc_export::read::documents_dir(&args.dir).display());
         return EXIT_USAGE;
     }
     let c = chc_export::report::counts(&docs);
@@ -47,7 +47,7 @@ pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
     if let Some(path) = &args.html {
         let html = chc_export::report::render_html(&docs);
         if let Err(e) = chc_export::write_atomic(path, html.as_bytes()) {
-            eprintln!("chc: error: cannot write {}: {e}", path.display());
+            say!("chc: error: cannot write {}: {e}", path.display());
             return EXIT_FATAL;
         }
         written.push(format!("{} ({} KB)", path.display(), html.len().div_ceil(1024)));
@@ -56,25 +56,25 @@ pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
         let errors = match chc_export::read::read_errors(&args.dir) {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("chc: error: cannot read errors.csv: {e}");
+                say!("chc: error: cannot read errors.csv: {e}");
                 return EXIT_FATAL;
             }
         };
         let book = match chc_export::workbook::render_xlsx(&docs, errors.as_deref()) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("chc: error: cannot build the workbook: {e}");
+                say!("chc: error: cannot build the workbook: {e}");
                 return EXIT_FATAL;
             }
         };
         if let Err(e) = chc_export::write_atomic(path, &book) {
-            eprintln!("chc: error: cannot write {}: {e}", path.display());
+            say!("chc: error: cannot write {}: {e}", path.display());
             return EXIT_FATAL;
         }
         written.push(format!("{} ({} KB)", path.display(), book.len().div_ceil(1024)));
     }
     if !quiet {
-        eprintln!("chc: report of {} documents ({} rows, {} non-compliances/actions) written to {}", c.documents, c.rows, c.actions, written.join(" and "));
+        say!("chc: report of {} documents ({} rows, {} non-compliances/actions) written to {}", c.documents, c.rows, c.actions, written.join(" and "));
     }
     EXIT_OK
 }
@@ -82,13 +82,16 @@ pub fn run_report(args: ReportArgs, quiet: bool) -> u8 {
 /// Exit 0 when nothing differs, 1 when something does (like diff(1)), 3 when an input
 /// cannot be read.
 pub fn run_diff(args: DiffArgs) -> u8 {
-    let read = |p: &PathBuf| chc_export::read::read_path(p).map_err(|e| eprintln!("chc: error: {e}"));
+    let read = |p: &PathBuf| chc_export::read::read_path(p).map_err(|e| say!("chc: error: {e}"));
     let (Ok(old), Ok(new)) = (read(&args.old), read(&args.new)) else { return EXIT_FATAL };
     let report = chc_export::diff::diff_sets(&args.old.display().to_string(), &old, &args.new.display().to_string(), &new);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).expect("diff serialises"));
+    let text = if args.json {
+        serde_json::to_string_pretty(&report).expect("diff serialises") + "\n"
     } else {
-        print!("{}", chc_export::diff::render_text(&report));
+        chc_export::diff::render_text(&report)
+    };
+    if crate::write_stdout(&text).is_err() {
+        return EXIT_FATAL;
     }
     if report.is_empty() {
         EXIT_OK
