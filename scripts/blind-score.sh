@@ -24,13 +24,16 @@ extra = sum(1 for d in docs if d["metrics"]["counts"]["extracted_rows"] > d["met
 print(f"{sys.argv[1]:<10} docs {n:>3}  rows {rows}/{gold}  comply {comply}/{matched}  landlord {landlord}/{n}  version {version}/{n}  extra-row docs {extra}")
 '
 score() {
-    local name="$1" forms="$2" gold="$3"
+    local name="$1" gold="$2"
+    shift 2
     rm -rf "$work/$name"
-    "$chc" extract "$forms" --out "$work/$name" -q 2>/dev/null || true
+    "$chc" extract "$@" --out "$work/$name" -q 2>/dev/null || true
     "$chc" eval --json --gold "$gold" "$work/$name" | python3 -c "$summarise" "$name"
 }
 for set in "$root"/fixtures/blind*/; do
     set="$(basename "$set")"
-    score "$set" "$root/fixtures/$set/forms" "$root/fixtures/$set/gold"
+    score "$set" "$root/fixtures/$set/gold" "$root/fixtures/$set/forms"
 done
-score real-dev "$root/fixtures/real/dev" "$root/fixtures/real/dev/gold"
+score real-dev "$root/fixtures/real/dev/gold" "$root/fixtures/real/dev"
+cd "$root"
+score gold fixtures/gold corpus fixtures/text fixtures/html fixtures/pdf fixtures/docx fixtures/odt

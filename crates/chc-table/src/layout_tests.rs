@@ -638,3 +638,27 @@ fn layout_header_wrapped_over_two_lines() {
     assert_eq!(t.records[0].comply_raw, "Yes");
     assert_eq!(t.columns.len(), 4, "{:?}", t.columns);
 }
+
+#[test]
+fn layout_answer_on_the_line_above_its_row() {
+    // Each verdict is printed over its row; a heading may sit between rows. Every record
+    // must take the answer above it, not the next record's.
+    let t = table(&format!(
+        "Quillfield Housing Co-operative - self-assessment\n\nDefinition of a complaint\n\nMet\n1.2 {DEF_2024}\nOur policy uses these words.\n\nNot met\n1.3 {WORD_2024}\nThe web form still asks for the word.\nNew form in May.\n\nPartly met\n1.4 {REQUEST_2024}\nRequests are logged but not yet reviewed.\n\nComplaint handling\n\nMet\n6.2 {ACK_2024}\nThe system sets the five-day clock.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4"), Some("6.2")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Met", "Not met", "Partly met", "Met"]);
+    assert!(row(&t, "1.3").evidence.starts_with("The web form still asks"), "{:?}", row(&t, "1.3"));
+}
+
+#[test]
+fn layout_answer_below_the_requirement_is_not_moved_up() {
+    // The common order (requirement, answer, evidence) with a stray answer word closing one
+    // row's evidence: answers stay with the row they follow.
+    let t = table(&format!(
+        "1.2 {DEF_2024}\nYes\nPolicy part 2.\n\n1.3 {WORD_2024}\nNo\nLeaflet to change.\n\n1.4 {REQUEST_2024}\nPartial\nRequests logged.\nYes\n\n6.2 {ACK_2024}\nYes\nFive-day clock.\n"
+    ));
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "No", "Partial", "Yes"]);
+}

@@ -63,6 +63,9 @@ enum Kind {
     Heading,
     /// Navigation, share links, cookie and feedback widgets.
     Chrome,
+    /// An answer on a line of its own above the record it answers (a form whose answer
+    /// column was printed first, or a layout that sets the verdict over each row).
+    LeadAnswer,
     Page,
     Text,
 }
@@ -112,6 +115,7 @@ pub(crate) fn read_blocks(blocks: &[Block], asm: &mut Assembler) {
 fn read_units(units: &[Unit], asm: &mut Assembler) {
     let titles = SectionTitles::of(asm.registry);
     let kinds: Vec<Kind> = mark_header_runs(units, units.iter().map(|u| kind(u, &titles, asm.registry)).collect());
+    let kinds = mark_lead_answers(units, kinds);
     let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
     reader.walk(units, &kinds);
     if !looks_like_a_form(asm) {
@@ -310,6 +314,46 @@ fn mark_header_runs(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
     kinds
 }
 
+/// Forms that print each answer on a line of its own ABOVE the record it answers
+/// ("Compliant" / "3.1 Landlords must…" / evidence / "Partially compliant" / "3.2 …"): read
+/// as usual, every record would take the next record's answer. The layout shows itself
+/// where the first record is already preceded by an answer and nearly every record is, while
+/// records answer nowhere else (an answer after the requirement, as most forms print it,
+/// would follow the number, not precede it). Those answer lines are marked to open the
+/// record below them.
+fn mark_lead_answers(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
+    let opens = |k: &Kind| matches!(k, Kind::Numbered { .. } | Kind::Question(_));
+    let openers: Vec<usize> = (0..kinds.len()).filter(|&i| opens(&kinds[i])).collect();
+    if openers.len() < 3 {
+        return kinds;
+    }
+    let answer_only = |j: usize| kinds[j] == Kind::Text && units[j].text.chars().count() <= 40 && parse_comply(&units[j].text).is_some() && label(&units[j].text).is_none();
+    // The answer line just above opener `i` (page furniture between does not count), if any.
+    let lead = |i: usize| (0..i).rev().find(|&j| kinds[j] != Kind::Page).filter(|&j| answer_only(j));
+    let leads: Vec<Option<usize>> = openers.iter().map(|&i| lead(i)).collect();
+    let led = leads.iter().filter(|l| l.is_some()).count();
+    if leads[0].is_none() || led + 1 < openers.len() {
+        return kinds;
+    }
+    // Answers elsewhere in a record (after its number, before the next record's lead line)
+    // mean the form answers below its rows after all.
+    let answered_inside = openers
+        .iter()
+        .enumerate()
+        .filter(|&(k, &start)| {
+            let end = openers.get(k + 1).map_or(kinds.len(), |&next| leads[k + 1].unwrap_or(next));
+            (start + 1..end).any(|j| answer_only(j))
+        })
+        .count();
+    if answered_inside * 4 > openers.len() {
+        return kinds;
+    }
+    for j in leads.into_iter().flatten() {
+        kinds[j] = Kind::LeadAnswer;
+    }
+    kinds
+}
+
 /// "Code provisionCode requirementComply: Yes/NoEvidence": a header whose cells were run
 /// together, cut where a lower-case letter (or a closing bracket) meets a capital.
 pub(crate) fn run_together_header(text: &str) -> Option<Vec<String>> {
@@ -409,6 +453,8 @@ impl Reader<'_, '_> {
     fn walk(&mut self, units: &[Unit], kinds: &[Kind]) {
         let mut draft: Option<Draft> = None;
         let mut header_cells: Vec<String> = Vec::new();
+        // An answer printed above its record, waiting for the record to open.
+        let mut lead_answer: Option<Unit> = None;
         let mut i = 0;
         while i < units.len() {
             let u = &units[i];
@@ -449,6 +495,10 @@ impl Reader<'_, '_> {
                     self.finish(draft.take());
                     self.heading(u);
                 }
+                Kind::LeadAnswer => {
+                    self.finish(draft.take());
+                    lead_answer = Some(u.clone());
+                }
                 Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i, draft.is_some()) => {
                     self.finish(draft.take());
                     // The open record's number is the form's numbering so far: a policy
@@ -465,13 +515,13 @@ impl Reader<'_, '_> {
                     let (answers_also, joint) = crate::lines::joint_numbers(rest);
                     let rest = rest[joint..].trim_start();
                     let first = if self.titles.find(rest).is_some() { String::new() } else { rest.to_string() };
-                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, answers_also, ..Draft::default() });
+                    draft = Some(Draft { number: Some(number.clone()), location: u.location, first, answers_also, body: lead_answer.take().into_iter().collect(), ..Draft::default() });
                 }
                 // A question other than the one the open record asks (or is numbered as: "4.1"
                 // heading the record, then its question) opens a record.
                 Kind::Question(number) if draft.as_ref().is_none_or(|d| d.question.as_ref() != Some(number) && d.number.as_ref() != Some(number)) => {
                     self.finish(draft.take());
-                    draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), ..Draft::default() });
+                    draft = Some(Draft { location: u.location, first: u.text.clone(), question: Some(number.clone()), body: lead_answer.take().into_iter().collect(), ..Draft::default() });
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
