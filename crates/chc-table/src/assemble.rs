@@ -103,6 +103,9 @@ pub(crate) struct Assembler<'r> {
     /// is text the author put outside the table or merged across it, never a piece of a
     /// cell cut off by layout, so it is neither attached to a row nor warned about.
     pub structured: bool,
+    /// Per column of the header, the answer a mark in it stands for (tick columns: "Yes",
+    /// "No", "Partial"); empty when the header has none.
+    tick_answers: Vec<Option<String>>,
 }
 
 impl<'r> Assembler<'r> {
@@ -122,6 +125,7 @@ impl<'r> Assembler<'r> {
             segment: 0,
             pending_prefix: None,
             structured: false,
+            tick_answers: Vec::new(),
         }
     }
 
@@ -164,6 +168,8 @@ impl<'r> Assembler<'r> {
     }
 
     pub fn header(&mut self, cells: Vec<String>, roles: Vec<ColumnRole>) {
+        let ticks = crate::header::tick_columns(&cells);
+        self.tick_answers = (0..cells.len()).map(|c| ticks.contains(&c).then(|| crate::header::tick_column_answer(&cells[c]).unwrap_or_default().to_string())).collect();
         if self.columns.is_empty() {
             self.columns = cells.clone();
         }
@@ -172,6 +178,16 @@ impl<'r> Assembler<'r> {
         }
         self.roles = Some(roles);
     }
+}
+
+/// A cell of a tick column that marks it chosen: a tick, a cross, a filled box, a bullet, or
+/// the answer word itself. An empty box ("☐") marks the column not chosen.
+fn marks_chosen(cell: &str) -> bool {
+    let t = cell.trim();
+    if t.is_empty() || t.chars().all(|c| matches!(c, '☐' | '□' | '❑' | '❏' | '○' | '◯')) {
+        return false;
+    }
+    t.chars().count() <= 3 || parse_comply(t).is_some()
 }
 
 /// Which lines of a tabbed/delimited table are what.
@@ -289,6 +305,17 @@ impl<'r> Assembler<'r> {
             };
             // A provision cell continuing onto a later line holds requirement text.
             let mut role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            // A mark under a tick column answers with that column's word ("✔" under "No").
+            if let Some(Some(answer)) = self.tick_answers.get(pos) {
+                if marks_chosen(text) {
+                    let answer = answer.clone();
+                    self.records[rec_idx].push(ColumnRole::Comply, &answer);
+                    continue;
+                }
+                if text.split_whitespace().count() <= 2 {
+                    continue;
+                }
+            }
             let next_text_role = || roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
             // "Met - Policy section 7", "Partially met: the contract does not say so": the
             // answer, then the start of the evidence written in the comply cell.

@@ -86,6 +86,32 @@ pub fn column_role(cell: &str) -> ColumnRole {
     ColumnRole::Other
 }
 
+/// The answer a tick column stands for, when a header cell is nothing but an answer word:
+/// "Yes" / "No" / "Partial" columns, a mark under one of them being the row's answer.
+pub fn tick_column_answer(cell: &str) -> Option<&str> {
+    let word = cell.trim().trim_end_matches(['?', ':', '.']).trim();
+    if word.is_empty() || word.chars().count() > 20 {
+        return None;
+    }
+    chc_code::answers::parse_comply(word).is_some().then_some(word)
+}
+
+/// Columns of a header that are tick columns: a run of two or more adjacent cells that are
+/// each an answer word ("Question | Yes | No | Evidence"). One answer-word cell alone is not
+/// (a "No." column numbers the rows).
+pub fn tick_columns<S: AsRef<str>>(cells: &[S]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let run = cells[i..].iter().take_while(|c| tick_column_answer(c.as_ref()).is_some()).count();
+        if run >= 2 {
+            out.extend(i..i + run);
+        }
+        i += run.max(1);
+    }
+    out
+}
+
 /// The roles of a header line, or `None` when the line is not a header.
 /// A header names at least three columns, among them the comply column and the
 /// provision or requirement column, and has no long cells.
@@ -101,7 +127,11 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     if numbered(&non_empty[0]) {
         return None;
     }
-    let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
+    let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
+    // Tick columns are the comply column, split by answer.
+    for c in tick_columns(cells) {
+        roles[c] = ColumnRole::Comply;
+    }
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
@@ -160,6 +190,9 @@ mod tests {
     #[test]
     fn rows_and_contents_lines_are_not_headers() {
         assert_eq!(classify_header(&cells("1.2\tA complaint must be defined as\tYes\tPolicy")), None);
+        assert_eq!(classify_header(&cells("No.\tQuestion\tYes\tNo\tEvidence relied upon")), Some(vec![Provision, Requirement, Comply, Comply, Evidence]));
+        assert_eq!(classify_header(&cells("Requirement\tMet\tPartly met\tNot met\tComments")), Some(vec![Requirement, Comply, Comply, Comply, EvidenceCommentary]));
+        assert_eq!(tick_columns(&cells("No\tRequirement\tYes/No\tEvidence")), Vec::<usize>::new());
         assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
     }
 }

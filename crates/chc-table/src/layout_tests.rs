@@ -662,3 +662,16 @@ fn layout_answer_below_the_requirement_is_not_moved_up() {
     let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
     assert_eq!(raws, vec!["Yes", "No", "Partial", "Yes"]);
 }
+
+#[test]
+fn layout_tick_columns_under_answer_words() {
+    // "Met | Partly met | Not met" columns: the column holding the mark is the answer, an
+    // empty box is not a mark, and the evidence column is not taken for an answer.
+    let t = table(&format!(
+        "Ashgrove Tenants' Housing Society\n\nRef\tRequirement\tMet\tPartly met\tNot met\tOur evidence\n1.2\t{DEF_2024}\t☒\t☐\t☐\tPolicy part 2.\n1.3\t{WORD_2024}\t☐\t☐\t☒\tThe form still asks for the word.\n1.4\t{REQUEST_2024}\t\t✓\t\tRequests are logged, not yet reviewed.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Met", "Not met", "Partly met"]);
+    assert_eq!(row(&t, "1.3").evidence, "The form still asks for the word.");
+}
