@@ -89,6 +89,24 @@ pub fn parse_comply(raw: &str) -> Option<Comply> {
     whole.or_else(|| answer_with_tail(t))
 }
 
+/// Of two answers, the one that claims less ("Yes" and "Partial": "Partial"); an empty or
+/// unreadable answer gives way to the other. For a row answered part by part, where the row
+/// as a whole complies only as far as its weakest part does.
+pub fn least_compliant<'a>(a: &'a str, b: &'a str) -> &'a str {
+    let rank = |raw: &str| match parse_comply(raw) {
+        Some(Comply::No) => 0,
+        Some(Comply::Partial) => 1,
+        Some(Comply::Yes) => 2,
+        Some(Comply::NotApplicable) => 3,
+        Some(Comply::Unknown) | None => 4,
+    };
+    if rank(b) < rank(a) {
+        b
+    } else {
+        a
+    }
+}
+
 /// How many characters of a cell an answer can take, with its label and the separator
 /// after it ("Compliance: Partially compliant - …").
 const ANSWER_REACH: usize = 80;

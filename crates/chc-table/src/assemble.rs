@@ -20,6 +20,8 @@ pub(crate) struct OpenRecord {
     pub short: bool,
     /// The cell text was last added to.
     pub last_role: Option<ColumnRole>,
+    /// Lettered sub-rows ("a) …", "b) …") read into the row so far.
+    pub sub_rows: u32,
 }
 
 impl OpenRecord {
@@ -178,6 +180,18 @@ impl<'r> Assembler<'r> {
         }
         self.roles = Some(roles);
     }
+}
+
+/// "a) …", "(b) …", "iii. …", "• …": a cell that opens an item of a list.
+fn opens_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with(['•', '▪', '◦', '–', '-', '*']) {
+        return true;
+    }
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let marker: String = t.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+    let roman = !marker.is_empty() && marker.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    (marker.len() == 1 || roman) && t[marker.len()..].starts_with([')', '.']) && t[marker.len() + 1..].starts_with(' ')
 }
 
 /// A cell of a tick column that marks it chosen: a tick, a cross, a filled box, a bullet, or
@@ -468,6 +482,12 @@ impl<'r> Assembler<'r> {
         };
         let req_idx = self.role_index(ColumnRole::Requirement).unwrap_or(1);
         let has_requirement = cells.get(req_idx).is_some_and(|t| t.split_whitespace().count() >= 4);
+        // "9.7 … must receive:" then "a) regular updates…  Yes", "b) …  Partial": the row's
+        // items, each answered, not rows of their own.
+        if cells.get(req_idx).is_some_and(|t| self.takes_sub_row(last, t)) {
+            self.sub_row(last, cells, 0);
+            return;
+        }
         if comply_here && self.records[last].has_comply() && has_requirement {
             self.open_unnumbered(loc, cells, 0, "row has no provision number");
             return;
@@ -491,6 +511,30 @@ impl<'r> Assembler<'r> {
             push_unique(&mut self.records[last].record.warnings, Warning::new("page_break_merge", format!("continued at line/page {loc}")));
         }
         self.fill(last, cells, 0);
+    }
+
+    /// One lettered item of row `idx`: its wording joins the row's requirement on a line of its
+    /// own, its evidence the row's evidence; of the items' answers the row keeps the least
+    /// compliant, which is what the row as a whole can claim.
+    /// Row `idx` reads `requirement` as its next lettered item: the cell opens a list item,
+    /// and the row's own wording ended in a colon or it has had items already.
+    fn takes_sub_row(&self, idx: usize, requirement: &str) -> bool {
+        let open = &self.records[idx];
+        opens_list_item(requirement) && (open.sub_rows > 0 || open.record.requirement.trim_end().ends_with(':'))
+    }
+
+    fn sub_row(&mut self, idx: usize, cells: &[String], offset: isize) {
+        let before = std::mem::take(&mut self.records[idx].record.comply_raw);
+        let rec = &mut self.records[idx];
+        if !rec.record.requirement.is_empty() {
+            rec.record.requirement.push('\n');
+        }
+        rec.sub_rows += 1;
+        self.fill(idx, cells, offset);
+        let rec = &mut self.records[idx].record;
+        let this = std::mem::take(&mut rec.comply_raw);
+        rec.comply_raw = chc_code::answers::least_compliant(&before, &this).to_string();
+        push_unique(&mut rec.warnings, Warning::new("sub_rows", "the row's lettered items were answered one by one; the row keeps the least compliant answer"));
     }
 
     /// A row whose number is missing: cells placed from role `offset` on.
@@ -614,6 +658,11 @@ impl<'r> Assembler<'r> {
     fn shifted(&mut self, cells: &[String], loc: u32) {
         let comply_role = self.role_index(ColumnRole::Comply);
         let req_role = self.role_index(ColumnRole::Requirement).unwrap_or(1);
+        // A lettered item whose empty number cell the writer dropped ("(b) …  No  …").
+        if let Some(last) = self.records.len().checked_sub(1).filter(|&l| self.takes_sub_row(l, &cells[0])) {
+            self.sub_row(last, cells, req_role as isize);
+            return;
+        }
         if let (Some(k), Some(cr)) = (comply_cell(cells, 1), comply_role) {
             let requirement_words = cells[..k].iter().map(|c| c.split_whitespace().count()).sum::<usize>();
             let last_has_comply = self.records.last().is_none_or(|r| r.has_comply());

@@ -675,3 +675,34 @@ fn layout_tick_columns_under_answer_words() {
     assert_eq!(raws, vec!["Met", "Not met", "Partly met"]);
     assert_eq!(row(&t, "1.3").evidence, "The form still asks for the word.");
 }
+
+#[test]
+fn layout_lettered_sub_rows_answered_one_by_one() {
+    // A provision whose list items each get a row of their own: one row, its items in its
+    // requirement, its evidence in order, the least compliant answer. Written twice: pipes
+    // whose writer dropped the items' empty number cell, and tabs that keep it.
+    let lead = "As a minimum, the MRC and the governing body (or equivalent) must receive:";
+    let items = [
+        ("(a) regular updates on the volume, categories and outcomes of complaints, alongside complaint handling performance;", "Yes", "Monthly figures."),
+        ("(b) regular reviews of issues and trends arising from complaint handling;", "No", "Not yet reported."),
+        ("(c) annual complaints performance and service improvement report.", "Yes", "Annual report."),
+    ];
+    let before = "The MRC will be responsible for ensuring the governing body receives regular information on complaints that provides insight on the landlord's complaint handling performance.";
+    let after = "Landlords must have a standard objective in relation to complaint handling for all relevant employees or third parties";
+    let mut pipes = format!("| Provision | Requirement | Compliant? | Evidence |\n| 9.6 | {before} | Yes | Board pack. |\n| 9.7 | {lead} | | |\n");
+    let mut tabs = format!("Wrenfield Homes\n\nRef\tRequirement\tComply\tEvidence\n9.6\t{before}\tYes\tBoard pack.\n9.7\t{lead}\t\t\n");
+    for (item, answer, evidence) in items {
+        pipes.push_str(&format!("| {item} | {answer} | {evidence} |\n"));
+        tabs.push_str(&format!("\t{item}\t{answer}\t{evidence}\n"));
+    }
+    pipes.push_str(&format!("| 9.8 | {after} | Yes | Appraisals. |\n"));
+    tabs.push_str(&format!("9.8\t{after}\tYes\tAppraisals.\n"));
+    for text in [pipes, tabs] {
+        let t = table(&text);
+        assert_eq!(numbers(&t), vec![Some("9.6"), Some("9.7"), Some("9.8")], "{text}");
+        let r = row(&t, "9.7");
+        assert_eq!(r.comply_raw, "No");
+        assert!(r.requirement.starts_with("As a minimum") && r.requirement.contains("(b) regular reviews"), "{:?}", r.requirement);
+        assert_eq!(r.evidence, "Monthly figures. Not yet reported. Annual report.");
+    }
+}
