@@ -706,3 +706,17 @@ fn layout_lettered_sub_rows_answered_one_by_one() {
         assert_eq!(r.evidence, "Monthly figures. Not yet reported. Annual report.");
     }
 }
+
+#[test]
+fn layout_runs_of_spaces_with_empty_cells_and_stage_headings() {
+    // Cells joined by two spaces, not aligned; some rows have no commentary (a run fewer);
+    // a stage heading right under the header is not the header's second line.
+    let t = table(&format!(
+        "Pellow Bridge Housing\n\nRef  Requirement  Compliant?  Evidence  Comments\nStage 1\n1.2  {DEF_2024}  Met  Policy part 2.\n1.3  {WORD_2024}  Not met  Web form asks for the word.  New form in May.\n1.4  {REQUEST_2024}  Partially  Requests logged.\n6.2  {ACK_2024}  Met  System clock.  None.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4"), Some("6.2")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Met", "Not met", "Partially", "Met"]);
+    assert_eq!(row(&t, "1.4").evidence, "Requests logged.");
+    assert_eq!(row(&t, "1.3").commentary, "New form in May.");
+}

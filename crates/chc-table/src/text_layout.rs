@@ -194,8 +194,11 @@ fn owned(pieces: &[(usize, &str)]) -> Vec<(usize, String)> {
 /// Column starts of a header line, with a header wrapped onto the next line ("Code" /
 /// "provision") joined in; and how many lines the header took.
 fn header_columns(one: &[(usize, &str)], next: &[(usize, &str)]) -> Option<(Vec<(usize, String)>, usize)> {
+    // A section heading under the header ("Section 6 – Complaints stages") is not the
+    // header's second line, even where it starts under its first cell.
     let wraps = !next.is_empty()
         && provision_number_cell(next[0].1).is_none()
+        && !(next.len() == 1 && parse_heading(next[0].1) != Heading::None)
         && next.iter().all(|(start, text)| text.chars().count() <= 30 && one.iter().any(|(s, _)| s.abs_diff(*start) <= 4));
     if wraps {
         let mut joined = owned(one);
@@ -342,19 +345,26 @@ fn joined_by_runs_of_spaces(header: &[(usize, &str)], below: &[Pieces]) -> bool 
     const ROWS_LOOKED_AT: usize = 40;
     let rows: Vec<&Pieces> = below.iter().filter(|p| p.first().is_some_and(|f| provision_number_cell(f.1).is_some())).take(ROWS_LOOKED_AT).collect();
     let alike = rows.iter().filter(|p| p.len() == header.len()).count();
-    header.len() >= 3 && alike >= 2 && alike * 3 >= rows.len() * 2
+    // A row with an empty cell has a run fewer, its answer still a run of its own.
+    let short_answered = rows.iter().filter(|p| p.len() >= 3 && p.len() < header.len() && p[2..].iter().any(|(_, t)| t.chars().count() <= 40 && parse_comply(t).is_some())).count();
+    header.len() >= 3 && alike >= 1 && alike + short_answered >= 2 && (alike + short_answered) * 3 >= rows.len() * 2
 }
 
 pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
     let chunked = chunk_lines(lines);
     let mut out = Vec::new();
     let mut columns: Option<Vec<(usize, String)>> = None;
+    // Under a header whose rows join their cells by runs of spaces: its comply column.
+    let mut joined_comply: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         if let Some((cols, used)) = header_columns(&chunked[i], chunked.get(i + 1).map_or(&[], |n| n)) {
             // Cells joined by runs of spaces, not aligned: the header's runs are its columns.
+            joined_comply = None;
             let cols = if used == 1 && joined_by_runs_of_spaces(&chunked[i], &chunked[i + 1..]) {
-                owned(&chunked[i])
+                let cols = owned(&chunked[i]);
+                joined_comply = classify_header(&cols.iter().map(|c| c.1.as_str()).collect::<Vec<_>>()).and_then(|roles| roles.iter().position(|r| *r == ColumnRole::Comply));
+                cols
             } else {
                 refine_columns(lines, &chunked, i, used, cols)
             };
@@ -369,6 +379,11 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
             // their positions: cells joined by runs of spaces rather than aligned under the
             // header ("4.1     Any decision …     Yes     Agreed with the tenant.").
             Some(cols) if pieces.len() == cols.len() && cols.len() >= 3 && provision_number_cell(pieces[0].1).is_some() => pieces.iter().map(|p| p.1.to_string()).collect(),
+            // A row of such a form with an empty cell ("6.2  …  YES  evidence", no
+            // commentary): its runs in order, the answer in the comply column.
+            Some(cols) if joined_comply.is_some() && pieces.len() >= 3 && pieces.len() < cols.len() && provision_number_cell(pieces[0].1).is_some() => {
+                joined_row(pieces, cols.len(), joined_comply.unwrap_or_default())
+            }
             Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(pieces[0].1).is_some()) => {
                 let mut cells = vec![String::new(); cols.len()];
                 for (start, text) in pieces.iter().flat_map(|&p| split_at_columns(p, cols)) {
@@ -389,6 +404,25 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
         i += 1;
     }
     out
+}
+
+/// The cells of a row whose runs of text are fewer than its header's columns: in order, the
+/// first short answer after the requirement in the comply column and what follows it after.
+fn joined_row(pieces: &[(usize, &str)], width: usize, comply: usize) -> Vec<String> {
+    let mut cells = vec![String::new(); width];
+    let answer_at = (2..pieces.len()).find(|&k| pieces[k].1.chars().count() <= 40 && parse_comply(pieces[k].1).is_some());
+    for (k, (_, text)) in pieces.iter().enumerate() {
+        let col = match answer_at {
+            Some(a) if k >= a => comply + (k - a),
+            _ => k,
+        };
+        let col = col.min(width - 1);
+        if !cells[col].is_empty() {
+            cells[col].push(' ');
+        }
+        cells[col].push_str(text);
+    }
+    cells
 }
 
 #[cfg(test)]
