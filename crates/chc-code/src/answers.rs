@@ -198,6 +198,29 @@ pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     })
 }
 
+/// An answer that ends `text`, set after the cell's prose with a space ("…on its own merits
+/// Achieved", "…the landlord. - Partly met"): where it starts, with the separator before it
+/// dropped, and the answer. The answer must open with a capital or a symbol (the Code's own
+/// wording ends in lower-case words that are also answers: "…processes in place") and leave
+/// at least five words before it. The longest answer that fits wins ("Not achieved").
+pub fn trailing_answer(text: &str) -> Option<(usize, Comply)> {
+    const MOST_CHARS: usize = 40;
+    let text = text.trim_end();
+    let starts: Vec<usize> = text.char_indices().filter(|&(at, c)| at > 0 && !c.is_whitespace() && text[..at].ends_with(' ')).map(|(at, _)| at).collect();
+    for &at in starts.iter().filter(|&&at| text.len() - at <= MOST_CHARS * 4 && text[at..].chars().count() <= MOST_CHARS) {
+        let tail = &text[at..];
+        if tail.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(comply) = whole_answer(&normalise(tail)) else { continue };
+        let before = text[..at].trim_end_matches([' ', '-', '–', ':']);
+        if before.split_whitespace().count() >= 5 {
+            return Some((before.len(), comply));
+        }
+    }
+    None
+}
+
 /// How many bytes of `text` spell `lower_phrase` in any letter case.
 fn prefix_ignoring_case(text: &str, lower_phrase: &str) -> Option<usize> {
     let mut chars = text.char_indices();
@@ -309,6 +332,18 @@ pub fn parse_rag(raw: &str) -> Option<Rag> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_answer_after_prose_but_not_the_codes_own_words() {
+        let t = "Each complaint must be considered on its own merits Achieved";
+        assert_eq!(trailing_answer(t), Some((t.len() - " Achieved".len(), Comply::Yes)));
+        let t = "A complaint must be logged within five working days. - Not met";
+        assert_eq!(trailing_answer(t).map(|(at, c)| (&t[..at], c)), Some(("A complaint must be logged within five working days.", Comply::No)));
+        assert_eq!(trailing_answer("Landlords must have processes in place"), None);
+        assert_eq!(trailing_answer("Yes"), None);
+        assert_eq!(trailing_answer("The policy is reviewed every year by the Board"), None);
+    }
     use super::*;
 
     #[test]

@@ -108,6 +108,9 @@ pub(crate) struct Assembler<'r> {
     /// Per column of the header, the answer a mark in it stands for (tick columns: "Yes",
     /// "No", "Partial"); empty when the header has none.
     tick_answers: Vec<Option<String>>,
+    /// The header names no comply column (see `classify_header_without_comply`): answers
+    /// are read from the ends of requirement cells and the starts of evidence cells.
+    pub answers_inside_cells: bool,
 }
 
 impl<'r> Assembler<'r> {
@@ -128,6 +131,7 @@ impl<'r> Assembler<'r> {
             pending_prefix: None,
             structured: false,
             tick_answers: Vec::new(),
+            answers_inside_cells: false,
         }
     }
 
@@ -319,6 +323,26 @@ impl<'r> Assembler<'r> {
             };
             // A provision cell continuing onto a later line holds requirement text.
             let mut role = if role == ColumnRole::Provision { ColumnRole::Requirement } else { role };
+            // A form without a comply column answers at the end of the requirement ("…on
+            // its own merits Achieved") or at the start of the evidence ("Y - Policy 4.1").
+            if self.answers_inside_cells && !self.records[rec_idx].has_comply() {
+                if role == ColumnRole::Requirement {
+                    if let Some((at, _)) = chc_code::answers::trailing_answer(text) {
+                        let answer = text[at..].trim_start_matches([' ', '-', '–', ':']);
+                        self.records[rec_idx].push(ColumnRole::Requirement, &text[..at]);
+                        self.records[rec_idx].push(ColumnRole::Comply, answer);
+                        continue;
+                    }
+                }
+                if matches!(role, ColumnRole::Evidence | ColumnRole::EvidenceCommentary) {
+                    if let Some((_, len)) = leading_answer(text) {
+                        let rest = text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
+                        self.records[rec_idx].push(ColumnRole::Comply, &text[..len]);
+                        self.records[rec_idx].push(role, rest);
+                        continue;
+                    }
+                }
+            }
             // A mark under a tick column answers with that column's word ("✔" under "No").
             if let Some(Some(answer)) = self.tick_answers.get(pos) {
                 if marks_chosen(text) {
@@ -352,6 +376,12 @@ impl<'r> Assembler<'r> {
         }
     }
 
+    /// Before the first numbered row, a line that heads the table without a comply column.
+    fn header_without_comply(&self, cells: &[Vec<String>], kinds: &[LineKind]) -> Option<(usize, Vec<ColumnRole>)> {
+        let first_row = kinds.iter().position(|k| matches!(k, LineKind::Numbered(_)))?;
+        (0..first_row).find_map(|i| crate::header::classify_header_without_comply(&cells[i]).map(|roles| (i, roles)))
+    }
+
     fn role_index(&self, role: ColumnRole) -> Option<usize> {
         self.roles.as_ref()?.iter().position(|r| *r == role)
     }
@@ -359,13 +389,16 @@ impl<'r> Assembler<'r> {
     /// Walk tabbed/delimited grid lines.
     pub fn grid(&mut self, lines: &[GridLine]) {
         let cleaned: Vec<Vec<String>> = lines.iter().map(|l| l.cells.iter().map(|c| clean_text(c)).collect()).collect();
-        let kinds: Vec<LineKind> = lines.iter().zip(&cleaned).map(|(l, c)| classify(c, l)).collect();
+        let mut kinds: Vec<LineKind> = lines.iter().zip(&cleaned).map(|(l, c)| classify(c, l)).collect();
         // A table that starts mid-way (a page of a longer form) has no header of its own:
         // its columns are read from what its rows hold.
         if self.roles.is_none() && !kinds.iter().any(|k| matches!(k, LineKind::Header(_))) {
             if let Some(roles) = roles_from_content(&cleaned, &kinds) {
                 self.warnings.push(Warning::new("columns_inferred", "the table has no header row; its columns were inferred from their contents"));
                 self.roles = Some(roles);
+            } else if let Some((at, roles)) = self.header_without_comply(&cleaned, &kinds) {
+                kinds[at] = LineKind::Header(roles);
+                self.answers_inside_cells = true;
             }
         }
         // After a header, a blank run or a page break, a continuation is a page-break split.

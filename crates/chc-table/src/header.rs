@@ -144,6 +144,23 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     ok.then_some(roles)
 }
 
+/// A header with no comply column ("Code ref | Requirement and our rating | Evidence |
+/// Comments"): the provision or requirement column and the evidence column named, three
+/// columns known, no provision number in it. Such a form answers inside another cell (at
+/// the end of the requirement, at the start of the evidence); the caller only trusts it
+/// when its rows do.
+pub fn classify_header_without_comply<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
+    let non_empty: Vec<&str> = cells.iter().map(AsRef::as_ref).filter(|c| !c.trim().is_empty()).collect();
+    if non_empty.len() < 3 || non_empty.iter().any(|c| c.chars().count() > 80 || crate::lines::provision_number_cell(c).is_some()) {
+        return None;
+    }
+    let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
+    let has = |r: ColumnRole| roles.contains(&r);
+    let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    let ok = known >= 3 && !has(ColumnRole::Comply) && has(ColumnRole::Requirement) && (has(ColumnRole::Evidence) || has(ColumnRole::EvidenceCommentary));
+    ok.then_some(roles)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -720,3 +720,17 @@ fn layout_runs_of_spaces_with_empty_cells_and_stage_headings() {
     assert_eq!(row(&t, "1.4").evidence, "Requests logged.");
     assert_eq!(row(&t, "1.3").commentary, "New form in May.");
 }
+
+#[test]
+fn layout_no_comply_column_answers_end_the_requirement_or_open_the_evidence() {
+    // The header names no comply column: each row answers at the end of its requirement
+    // cell, or at the start of its evidence cell.
+    let t = table(&format!(
+        "Brackenholt Council housing service\n\n| Ref | Requirement and our assessment | Evidence | Comments |\n| 1.2 | {DEF_2024} Fully met | Policy part 2. | |\n| 1.3 | {WORD_2024} | Partly met - the web form still asks for the word. | New form in May. |\n| 1.4 | {REQUEST_2024} Not met | Requests are not yet reviewed. | |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Fully met", "Partly met", "Not met"]);
+    assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
+    assert_eq!(row(&t, "1.3").evidence, "the web form still asks for the word.");
+}

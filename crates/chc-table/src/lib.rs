@@ -172,7 +172,9 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         }
         // Cells that looked like a grid and gave no row (a questionnaire whose only tabs are
         // its Yes/No tick columns): one record per provision or question instead.
-        if asm.records.is_empty() && matches!(layout, LayoutKind::Tabbed | LayoutKind::Delimited | LayoutKind::SpaceAligned) {
+        // So too a header without a comply column whose rows answered nowhere.
+        let unanswered = asm.answers_inside_cells && !asm.records.iter().any(|r| r.has_comply());
+        if (asm.records.is_empty() || unanswered) && matches!(layout, LayoutKind::Tabbed | LayoutKind::Delimited | LayoutKind::SpaceAligned) {
             asm = Assembler::new(registry);
             records::read_records(&text_lines, &mut asm);
             if !asm.records.is_empty() {

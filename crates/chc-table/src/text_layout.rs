@@ -99,7 +99,7 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
         let joined = outside.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
         let cells = split_pipes(&joined);
-        let header = joined.contains('|') && classify_header(&cells).is_some();
+        let header = joined.contains('|') && (classify_header(&cells).is_some() || crate::header::classify_header_without_comply(&cells).is_some());
         if header {
             out.push(GridLine { location: outside[0].0, cells, page_break_before: false });
         } else {
