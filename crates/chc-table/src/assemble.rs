@@ -67,6 +67,13 @@ impl OpenRecord {
         let last_word = self.slot(role).split_whitespace().last()?.to_string();
         FUNCTION_WORDS.contains(&last_word.as_str()).then_some(role)
     }
+
+    /// The cell text was last added to ends by announcing a list ("Ways to complain:"), so
+    /// an item line printed outside the table ("- by phone") is the list going on.
+    fn announces_list(&mut self) -> Option<ColumnRole> {
+        let role = self.last_role?;
+        self.slot(role).trim_end().ends_with(':').then_some(role)
+    }
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -440,7 +447,8 @@ impl<'r> Assembler<'r> {
                         if let Some(last) = self.records.last_mut() {
                             // Continue a cell cut mid-sentence, and keep going line by line
                             // until a blank line ends the fragment.
-                            let role = attaching.or_else(|| last.cut_mid_sentence());
+                            let item = opens_list_item(text);
+                            let role = attaching.or_else(|| last.cut_mid_sentence()).or_else(|| if item { last.announces_list() } else { None });
                             if let Some(role) = role {
                                 last.push(role, text);
                                 push_unique(&mut last.record.warnings, Warning::new("fragment_attached", format!("text printed outside the table at line/page {loc} ends a cell cut mid-sentence")));

@@ -45,10 +45,47 @@ pub fn detect_layout(lines: &[TextLine]) -> LayoutKind {
 }
 
 pub fn tabbed_grid(lines: &[TextLine]) -> Vec<GridLine> {
-    lines
+    let mut grid: Vec<GridLine> = lines
         .iter()
         .map(|l| GridLine { location: l.number, cells: l.text.split('\t').map(str::to_string).collect(), page_break_before: false })
-        .collect()
+        .collect();
+    join_two_line_headers(&mut grid);
+    grid
+}
+
+/// A header whose cells wrap onto a second tabbed line ("Code\tCode requirement\tComply\t
+/// Evidence /" over "provision\t\t(Yes/No/Partial)\tCommentary"): the two lines joined
+/// cell by cell, where that names more distinct columns than the first line alone. The
+/// second line is left empty.
+fn join_two_line_headers(grid: &mut [GridLine]) {
+    let distinct = |roles: &[ColumnRole]| {
+        let mut known: Vec<ColumnRole> = roles.iter().copied().filter(|r| *r != ColumnRole::Other).collect();
+        known.sort_by_key(|r| *r as u8);
+        known.dedup();
+        known.len()
+    };
+    for i in 0..grid.len().saturating_sub(1) {
+        let (top, below) = (&grid[i].cells, &grid[i + 1].cells);
+        let short = |c: &String| c.trim().chars().count() <= 30;
+        if top.len() < 3 || below.len() < 2 || !below.iter().all(short) || below.iter().filter(|c| !c.trim().is_empty()).count() < 2 {
+            continue;
+        }
+        if below.iter().find(|c| !c.trim().is_empty()).is_some_and(|c| provision_number_cell(c).is_some()) {
+            continue;
+        }
+        let joined: Vec<String> = (0..top.len().max(below.len()))
+            .map(|c| {
+                let (a, b) = (top.get(c).map_or("", |t| t.trim()), below.get(c).map_or("", |t| t.trim()));
+                format!("{a} {b}").trim().to_string()
+            })
+            .collect();
+        let Some(roles) = classify_header(&joined) else { continue };
+        let alone = |cells: &[String]| classify_header(cells).map_or(0, |r| distinct(&r));
+        if distinct(&roles) > alone(top).max(alone(below)) {
+            grid[i].cells = joined;
+            grid[i + 1].cells = vec![String::new()];
+        }
+    }
 }
 
 fn split_pipes(text: &str) -> Vec<String> {
