@@ -146,6 +146,11 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                 continue;
             }
             let bare = token.trim_start_matches(['(', '"', '\u{201c}', '\'', '\u{2018}', '[']);
+            // A paragraph number ("section 6.2 of Fenmoor Council's procedure") is not a word
+            // of the name.
+            if bare.starts_with(|c: char| c.is_ascii_digit()) && bare.contains('.') {
+                break;
+            }
             if !starts_capitalised(bare) {
                 // "Stoke- on-Trent": the rest of a word broken after its hyphen.
                 if bare.len() == token.len() && last_token(&text[..at]).is_some_and(|(_, p)| p.len() > 1 && p.ends_with('-')) {
@@ -251,11 +256,13 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 34] = [
+const ANOTHER_BEFORE: [&str; 37] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
+    // The landlords the writer was made from: "we were formed from X and Y".
+    "formed from", "created from", "came together",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over from", "taken over from", "bought from",
 ];
@@ -374,7 +381,11 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if names_another(text, start, end) {
         return Standing::Another;
     }
-    if owns_a_policy(&text[start..end], after) {
+    // "Back to Fenmoor Homes homepage": the site's own link home.
+    if links_home(before, rest) {
+        return Standing::OwnLine;
+    }
+    if owns_a_policy(&text[start..end], after) || approves_the_form(text, start, after) {
         return Standing::PolicyOwner;
     }
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
@@ -382,6 +393,33 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::Subject;
     }
     Standing::Passing
+}
+
+/// "Back to Fenmoor Homes homepage", "Return to the Fenmoor Council home page": a link to
+/// the site's own home names the site's owner.
+fn links_home(before: &str, rest: &str) -> bool {
+    let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
+    let back = ["Back to", "back to", "Return to", "return to", "Go to", "go to"].iter().any(|b| before.ends_with(b));
+    let rest = rest.to_ascii_lowercase();
+    back && ["homepage", "home page", "home", "website", "main site", "main website"].iter().any(|h| rest.starts_with(h) && rest[h.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// Whether the name at `start` is the body whose own governance approved or published the
+/// form: "approved by the Tollgarth Homes Board", "agreed by Skelbrook Housing Co-operative
+/// management committee", "approved by Fenmoor Homes", "published in Fenmoor Homes' annual
+/// report". A board or committee is a landlord's own; someone else's panel that merely sees
+/// the figures ("X Council's scrutiny panel hears our figures") approves nothing.
+fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
+    const GOVERNANCE: [&str; 6] = ["board", "management committee", "committee", "executive", "cabinet", "annual report"];
+    let line_start = text[..start].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
+    let before = text[line_start..start].trim_end().to_ascii_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before).trim_end();
+    let approved_by = ["approved by", "signed off by", "agreed by", "endorsed by", "approved at", "published in", "published by"].iter().any(|v| before.ends_with(v));
+    let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
+    let body = owned.trim_start().to_ascii_lowercase();
+    let governs = GOVERNANCE.iter().any(|g| body.starts_with(g) && body[g.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+    let board_of = before.ends_with("board of") && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.contains(v));
+    approved_by && (governs || owned.len() == after.len() && !body.starts_with(|c: char| c.is_alphanumeric())) || board_of
 }
 
 /// Whether the word before `start` places what follows ("homes in Barnsley", "near
