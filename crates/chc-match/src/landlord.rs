@@ -881,7 +881,7 @@ impl Reading {
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
             // In the last row's cell, only a name that is the whole line, heads a postal
             // address or is signed for, is a footer's.
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::signs_off(text, s.start);
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end);
             let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
@@ -1042,7 +1042,7 @@ impl Reading {
                 if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
-                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::signs_off(text, m.start) {
+                } else if place.is_cell() && !names::in_own_voice(text, m.start, m.end) && !names::speaks_for_the_form(text, m.start, m.end) {
                     m.passing = true;
                 }
             }
@@ -2075,5 +2075,26 @@ mod tests {
     fn housing_ombudsman_is_not_a_landlord() {
         let t = table(&["Self-assessment"], &["The Housing Ombudsman Service says"]);
         assert_eq!(detect(&t).0, None);
+    }
+
+    /// A name the gazetteer lacks, said in a cell to own the form: its board or committee
+    /// approved it, its annual report published it, the page links back to its home page.
+    /// Someone else's panel that sees the figures, and the landlords the writer was formed
+    /// from, are not the publisher.
+    #[test]
+    fn landlord_whose_governance_approved_the_form() {
+        expect_landlords([
+            ("approved by its board", table(&["Self-assessment"], &["Policy 4.", "Approved by the Cresswold Homes Board in May."]), Some("Cresswold Homes"), "body_text"),
+            (
+                "its management committee",
+                table(&["Self-assessment"], &["We joined the federation in 2019; this return was agreed by Marrowgate Housing Co-operative management committee."]),
+                Some("Marrowgate Housing Co-operative"),
+                "body_text",
+            ),
+            ("published in its annual report", table(&["Self-assessment"], &["Published in Cresswold Homes' annual report to tenants."]), Some("Cresswold Homes"), "body_text"),
+            ("a link home after the last row", table(&["Self-assessment"], &["Logged in five days.\nBack to Cresswold Homes homepage"]), Some("Cresswold Homes"), "body_text"),
+            ("another body's panel hears the figures", table(&["Self-assessment"], &["Cresswold Council's scrutiny panel also hears our figures."]), None, "none"),
+            ("the landlords it was formed from", table(&["We were formed from Norbury Homes and Oakridge Homes."], &["Policy 4."]), None, "none"),
+        ]);
     }
 }

@@ -31,6 +31,8 @@ const LEAD_WORDS: &[&str] = &[
     "A", "About", "All", "An", "Appendix", "As", "Ask", "At", "Both", "By", "Call", "Contact", "Contacting", "Copyright", "Dear", "Download", "E-mail", "Each", "Email", "Every", "Find", "For", "From",
     "Here", "Home", "How", "No", "If", "In", "Its", "Join", "Our", "Please", "Read", "See", "Tell", "Thank", "Thanks", "That", "The", "Their", "These", "This", "To", "Visit", "Welcome", "What", "When",
     "Where", "Why", "With", "Write", "Yes", "Your",
+    // Verbs a sign-off or a publication note opens with: "Published in X's annual report".
+    "Agreed", "Approved", "Endorsed", "Presented", "Published", "Reported", "Reviewed", "Signed",
 ];
 
 /// Words of the Code, of governance and of a landlord's services: a name made only of these
@@ -375,6 +377,10 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
+    // Approved by its board, published in its report: the form's own, in a cell too.
+    if approves_the_form(text, start, after) {
+        return Standing::PolicyOwner;
+    }
     if (before.is_empty() || about_item) && heads_line || signs_off(text, start) {
         return Standing::OwnLine;
     }
@@ -382,10 +388,10 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
         return Standing::Another;
     }
     // "Back to Fenmoor Homes homepage": the site's own link home.
-    if links_home(before, rest) {
+    if links_home(text, start, end) {
         return Standing::OwnLine;
     }
-    if owns_a_policy(&text[start..end], after) || approves_the_form(text, start, after) {
+    if owns_a_policy(&text[start..end], after) {
         return Standing::PolicyOwner;
     }
     let starts_sentence = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
@@ -395,9 +401,17 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     Standing::Passing
 }
 
+/// Whether the name at `start..end` is the form's own by what is said of it: the body the
+/// form is signed off for, whose board approved it, or whose home page the site links back to.
+pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
+    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..])
+}
+
 /// "Back to Fenmoor Homes homepage", "Return to the Fenmoor Council home page": a link to
 /// the site's own home names the site's owner.
-fn links_home(before: &str, rest: &str) -> bool {
+fn links_home(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let rest = text[end..].trim_start();
     let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
     let back = ["Back to", "back to", "Return to", "return to", "Go to", "go to"].iter().any(|b| before.ends_with(b));
     let rest = rest.to_ascii_lowercase();
@@ -419,7 +433,11 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     let body = owned.trim_start().to_ascii_lowercase();
     let governs = GOVERNANCE.iter().any(|g| body.starts_with(g) && body[g.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
     let board_of = before.ends_with("board of") && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.contains(v));
-    approved_by && (governs || owned.len() == after.len() && !body.starts_with(|c: char| c.is_alphanumeric())) || board_of
+    // "This self-assessment was approved by Fenmoor Homes": a bare name approves the form
+    // only where the sentence says it is the form that was approved.
+    let the_form = ["self-assessment", "self assessment", "this assessment", "this form", "this return", "this document"].iter().any(|f| before.contains(f));
+    let bare = owned.len() == after.len() && !body.starts_with(|c: char| c.is_alphanumeric());
+    approved_by && (governs || bare && the_form) || board_of
 }
 
 /// Whether the word before `start` places what follows ("homes in Barnsley", "near
@@ -649,9 +667,10 @@ mod tests {
         assert_eq!(at("Home | About Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("About Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Signed on behalf of Fenmoor Homes Board", "Fenmoor Homes"), Standing::OwnLine);
-        assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::PolicyOwner);
+        assert_eq!(at("This self-assessment was approved by Fenmoor Homes.", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_ne!(at("Repairs are signed off by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
-        assert_eq!(at("Reviewed and approved by Fenmoor Homes' Board on 2 December 2024.", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Reviewed and approved by Fenmoor Homes' Board on 2 December 2024.", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("Signed off by the Cabinet Member for Housing, Fenmoor Council, 9 December 2020", "Fenmoor Council"), Standing::OwnLine);
         assert_ne!(at("Approved by the Board. Repairs are run by Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
         assert_ne!(at("We complained about Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
