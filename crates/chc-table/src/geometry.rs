@@ -916,6 +916,18 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
         let below = line.y - header.last_y;
         let room = st.first_header_lines.is_none_or(|n| st.header_lines < n);
         if !ruled_off && room && below <= 1.6 * line.size {
+            // A header whose cells are centred on three lines puts a one-line cell on the
+            // middle line, at an edge the first line has no run at ("Code" / "Code
+            // requirement" / "provision"): a column of its own.
+            let names_columns = !line.runs.is_empty() && line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
+            let new_edge = st.cols.as_ref().is_some_and(|cols| line.runs.iter().any(|r| cols.iter().all(|c| (c - r.x).abs() > 3.0)));
+            if names_columns && new_edge {
+                st.add_header_columns(&line);
+                if let Some(h) = st.header.as_mut() {
+                    h.last_y = line.y;
+                }
+                return;
+            }
             if let Some(cells) = st.assign(&line) {
                 let first = line_text(&cells[0]);
                 // Wrapped header words are a few per column, a line pitch below (up to one and a
@@ -1155,6 +1167,20 @@ mod tests {
             run(380.0, y, "Evidence"),
             run(480.0, y, "Commentary"),
         ]
+    }
+
+    #[test]
+    fn a_header_centred_on_three_lines_keeps_the_columns_of_its_middle_line() {
+        // "Ref" / "no." and "Met?" / "(Y/N)" wrap; "Requirement" and "Evidence" fit one line
+        // and sit on the middle one, where the top line has no run.
+        let mut runs = vec![run(50.0, 100.0, "Ref"), run(300.0, 100.0, "Met?"), run(480.0, 100.0, "Comments")];
+        runs.extend([run(130.0, 112.0, "Requirement"), run(380.0, 112.0, "Evidence")]);
+        runs.extend([run(50.0, 124.0, "no."), run(300.0, 124.0, "(Y/N)")]);
+        runs.extend(centred_rows(2, &[150.0]));
+        runs.push(run(380.0, 162.0, "Policy 4"));
+        let c = unruled_grid(vec![runs]);
+        assert_eq!(c[0], ["Ref no.", "Requirement", "Met? (Y/N)", "Evidence", "Comments"]);
+        assert_eq!(c[1], ["1.2", "req top req mid req end", "Yes", "Policy 4", ""]);
     }
 
     #[test]
