@@ -734,3 +734,14 @@ fn layout_no_comply_column_answers_end_the_requirement_or_open_the_evidence() {
     assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
     assert_eq!(row(&t, "1.3").evidence, "the web form still asks for the word.");
 }
+
+#[test]
+fn layout_2020_answer_ending_the_question_line_after_a_dash() {
+    // Answers that only open a cell when prose follows ("Partly", "Not yet") end the line.
+    let t = table(
+        "Hollinsend Co-operative Homes\n\nDoes the policy have exclusions where a complaint will not be considered? – Partly\nOnly two exclusions are listed.\n\nAre these exclusions reasonable and fair to residents? Not yet\nThe panel reviews them in May.\n\nIs the complaints policy and procedure available online? – Yes\nOn the website.\n",
+    );
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Partly", "Not yet", "Yes"]);
+    assert_eq!(t.records[1].evidence, "The panel reviews them in May.");
+}

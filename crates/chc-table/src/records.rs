@@ -971,6 +971,14 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
                 out.push((at, at + len));
                 continue;
             }
+            // Or the answer ends the line ("…resolve disputes? – Partly").
+            let tail = text[at..].trim_end();
+            let answer = tail.trim_start_matches(['-', '–', '—', ':', ' ']);
+            if !answer.is_empty() && answer.split_whitespace().count() <= 3 && parse_comply(answer).is_some() {
+                let from = at + (tail.len() - answer.len());
+                out.push((from, at + tail.len()));
+                continue;
+            }
         }
         let Some((_, len)) = glued_answer_at(&text[at..]) else { continue };
         let end = at + len;
