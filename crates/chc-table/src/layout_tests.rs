@@ -745,3 +745,16 @@ fn layout_2020_answer_ending_the_question_line_after_a_dash() {
     assert_eq!(raws, vec!["Partly", "Not yet", "Yes"]);
     assert_eq!(t.records[1].evidence, "The panel reviews them in May.");
 }
+
+#[test]
+fn layout_lower_case_answers_where_the_codes_wording_ends() {
+    // Cells joined by single spaces and answered in lower case: the answer is where the
+    // Code's wording stops, not a "yes" further into the evidence.
+    let t = table(&format!(
+        "Code provision Code requirement Comply: Yes/No Evidence Commentary/explanation\n1.2 {DEF_2024} yes Policy part 2; yes, staff know it.\n1.3 {WORD_2024} partial The web form still asks for the word.\n6.2 {ACK_2024} no Five-day clock not yet set.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("6.2")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["yes", "partial", "no"]);
+    assert!(row(&t, "1.2").evidence.starts_with("Policy part 2"), "{:?}", row(&t, "1.2"));
+}

@@ -972,7 +972,7 @@ pub(crate) fn comply_boundaries(text: &str, after_requirement: bool) -> Vec<(usi
                 continue;
             }
             // Or the answer ends the line ("…resolve disputes? – Partly").
-            let tail = text[at..].trim_end();
+            let tail = text[at..].trim_end().trim_end_matches(['.', '!']);
             let answer = tail.trim_start_matches(['-', '–', '—', ':', ' ']);
             if !answer.is_empty() && answer.split_whitespace().count() <= 3 && parse_comply(answer).is_some() {
                 let from = at + (tail.len() - answer.len());
@@ -1161,6 +1161,20 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             break;
         }
     }
+    // Where the record knows its provision, an answer in lower case right where a sentence
+    // of the first line ends is a candidate too ("…covered by this Code. yes Housing
+    // complaints policy"); the Code's wording before it decides, as for the others. Lower-case
+    // answer words open sentences of evidence too, but not the Code's.
+    if !profiles.is_empty() {
+        let (t, _) = &lines[0];
+        let ends = t.match_indices(". ").chain(t.match_indices("? ")).chain(t.match_indices(".' ")).map(|(at, m)| at + m.len());
+        for at in ends.filter(|&at| at <= REQUIREMENT_REACH) {
+            if let Some((_, len)) = chc_code::answers::glued_answer_at(&t[at..]).filter(|_| t[at..].starts_with(|c: char| c.is_lowercase())) {
+                glued.push((0, at, at + len));
+            }
+        }
+        glued.sort_unstable();
+    }
     let text_before = |k: usize, s: usize| -> String {
         let mut text: String = lines[..k].iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
         text.push(' ');
@@ -1182,6 +1196,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         (Some(o), Some((k, _, _))) if o <= k => None,
         (_, g) => g,
     };
+
     if let Some((k, s, e)) = glued {
         push_lines(&mut cells, ColumnRole::Requirement, &lines[..k]);
         cells.push(ColumnRole::Requirement, &lines[k].0[..s]);
