@@ -84,7 +84,7 @@ fn join_into(slot: &mut String, text: &str) {
     if text.is_empty() {
         return;
     }
-    if !slot.is_empty() {
+    if !slot.is_empty() && !slot.ends_with('\n') {
         let starts_item = text.starts_with("• ");
         slot.push(if starts_item { '\n' } else { ' ' });
     }
@@ -525,7 +525,7 @@ impl<'r> Assembler<'r> {
         let has_requirement = cells.get(req_idx).is_some_and(|t| t.split_whitespace().count() >= 4);
         // "9.7 … must receive:" then "a) regular updates…  Yes", "b) …  Partial": the row's
         // items, each answered, not rows of their own.
-        if cells.get(req_idx).is_some_and(|t| self.takes_sub_row(last, t)) {
+        if comply_here && cells.get(req_idx).is_some_and(|t| self.takes_sub_row(last, t)) {
             self.sub_row(last, cells, 0);
             return;
         }
@@ -557,8 +557,9 @@ impl<'r> Assembler<'r> {
     /// One lettered item of row `idx`: its wording joins the row's requirement on a line of its
     /// own, its evidence the row's evidence; of the items' answers the row keeps the least
     /// compliant, which is what the row as a whole can claim.
-    /// Row `idx` reads `requirement` as its next lettered item: the cell opens a list item,
-    /// and the row's own wording ended in a colon or it has had items already.
+    /// Row `idx` reads `requirement` as its next lettered item (the caller has seen the item
+    /// answered: an unanswered item is the requirement's list going on): the cell opens a
+    /// list item, and the row's own wording ended in a colon or it has had items already.
     fn takes_sub_row(&self, idx: usize, requirement: &str) -> bool {
         let open = &self.records[idx];
         opens_list_item(requirement) && (open.sub_rows > 0 || open.record.requirement.trim_end().ends_with(':'))
@@ -700,7 +701,7 @@ impl<'r> Assembler<'r> {
         let comply_role = self.role_index(ColumnRole::Comply);
         let req_role = self.role_index(ColumnRole::Requirement).unwrap_or(1);
         // A lettered item whose empty number cell the writer dropped ("(b) …  No  …").
-        if let Some(last) = self.records.len().checked_sub(1).filter(|&l| self.takes_sub_row(l, &cells[0])) {
+        if let Some(last) = self.records.len().checked_sub(1).filter(|&l| comply_cell(cells, 1).is_some() && self.takes_sub_row(l, &cells[0])) {
             self.sub_row(last, cells, req_role as isize);
             return;
         }

@@ -32,7 +32,30 @@ mod rows;
 
 /// Turn the positioned pages of a PDF into grid lines, in reading order.
 pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
+    pdf_to_grid_and_running_text(doc).0
+}
+
+/// The grid lines, and the text of the running headers and footers left out of them, each
+/// once, in the order first met ("Orbit Group – Complaint Handling Code self-assessment"
+/// on every page names the publisher though it is no part of the table). Bare page numbers
+/// are not kept.
+pub fn pdf_to_grid_and_running_text(doc: &ParsedDocument) -> (Vec<GridLine>, Vec<String>) {
     let furniture = find_furniture(doc);
+    let mut running: Vec<(usize, usize)> = furniture.iter().copied().collect();
+    running.sort_unstable();
+    let mut texts: Vec<String> = Vec::new();
+    for (pi, ri) in running {
+        let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { continue };
+        let text = runs[ri].text.trim();
+        if !is_page_number(text) && !text.is_empty() && !texts.iter().any(|t| t == text) {
+            texts.push(text.to_string());
+        }
+    }
+    (pdf_grid(doc, &furniture), texts)
+}
+
+fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, usize)>) -> Vec<GridLine> {
+    let furniture = furniture.clone();
     let mut out = Out::default();
     let last_page = doc.pages.last().map_or(0, |p| p.number);
     let mut state = Unruled { text_foot: text_foot(doc, &furniture), last_page, ..Unruled::default() };
@@ -1167,6 +1190,21 @@ mod tests {
             run(380.0, y, "Evidence"),
             run(480.0, y, "Commentary"),
         ]
+    }
+
+    #[test]
+    fn running_headers_are_left_out_of_the_grid_but_kept_as_text() {
+        // The same line at the top of every page (and a page number at the foot): not the
+        // table's, but the landlord it names is read from it.
+        let page = |n: usize| {
+            let mut runs = vec![run(50.0, 20.0, "Harlowmere Homes – self-assessment"), run(290.0, 790.0, &n.to_string())];
+            runs.extend(unruled_header(100.0));
+            runs.extend(centred_rows(n + 1, &[150.0]));
+            runs
+        };
+        let (grid, running) = pdf_to_grid_and_running_text(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
+        assert_eq!(running, ["Harlowmere Homes – self-assessment"]);
+        assert!(grid.iter().all(|g| !g.cells.iter().any(|c| c.contains("Harlowmere"))));
     }
 
     #[test]

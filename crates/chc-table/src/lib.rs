@@ -134,8 +134,11 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         ),
     };
     let layout = if doc.pages.iter().any(|p| matches!(p.content, PageContent::Positioned { .. })) {
-        let grid = geometry::pdf_to_grid(doc);
+        let (grid, running_text) = geometry::pdf_to_grid_and_running_text(doc);
         asm.grid(&grid);
+        for text in &running_text {
+            asm.furniture(0, text);
+        }
         let ruled = doc.pages.iter().any(|p| matches!(&p.content, PageContent::Positioned { rules, .. } if rules.len() >= 4));
         let geometric = if ruled { LayoutKind::PdfRuled } else { LayoutKind::PdfUnruled };
         match prefer_structure_tree(doc, &grid, &asm, registry) {
