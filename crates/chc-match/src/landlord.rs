@@ -2097,4 +2097,30 @@ mod tests {
             ("the landlords it was formed from", table(&["We were formed from Norbury Homes and Oakridge Homes."], &["Policy 4."]), None, "none"),
         ]);
     }
+
+    /// A page that never names itself, naming other landlords as bodies it stands apart from:
+    /// its parent, the council whose homes it manages, a body whose procedure it follows or
+    /// mirrors, one sharing a team with it, where other matters are sent. None is the
+    /// publisher, however often named.
+    #[test]
+    fn landlords_the_writer_stands_apart_from_are_not_the_publisher() {
+        expect_landlords([
+            ("a parent group", table(&["Part of the Harrowfield Group"], &["Policy 4."]), None, "none"),
+            ("the council whose homes it manages", table(&["Self-assessment"], &["Marlow Vale District Council owns the homes we manage.", "Disputes about the housing register are referred to Marlow Vale District Council."]), None, "none"),
+            (
+                "a procedure it follows",
+                table(&["Self-assessment"], &["We follow Pennyfield Homes' complaints procedure under our agreement.", "The procedure is on Pennyfield Homes' website but not yet on ours."]),
+                None,
+                "none",
+            ),
+            ("a policy it mirrors", table(&["Self-assessment"], &["Our policy mirrors Kestrel Vale District Council's on this point.", "Disputes are referred to Kestrel Vale District Council."]), None, "none"),
+            (
+                "a team it shares",
+                table(&["Self-assessment"], &["A complaints officer in the joint team with North Norbury Council.", "The officer can call on any service, including North Norbury Council staff."]),
+                None,
+                "none",
+            ),
+            ("members of another body", table(&["Self-assessment"], &["Replies are quicker; members of Oakridge Homes are now covered by our process."]), None, "none"),
+        ]);
+    }
 }

@@ -258,13 +258,23 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 37] = [
+const ANOTHER_BEFORE: [&str; 53] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
     "share ", "sharing", "formerly", "merg",
     // The landlords the writer was made from: "we were formed from X and Y".
     "formed from", "created from", "came together",
+    // A parent, a former body, a body whose members or rules the writer takes on: "Part of
+    // the X Group", "the old X panel", "members of X are covered by our process", "our
+    // policy mirrors X's", "we follow X's procedure".
+    "part of", "subsidiary of", "old ", "former ", "members of", "mirror", "modelled on", "based on", "same as", "we follow", "we use ",
+    // Services shared with another body: "the customer centre run with X", "the joint
+    // team with X", "any service, including X staff".
+    "run with", "team with", "including",
+    // Where matters the writer does not handle are sent: "disputes are referred to X", "we
+    // can call on X's legal service". ("Complaints go to X" is as often the writer's own.)
+    "referred to", "call on",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over from", "taken over from", "bought from",
 ];
@@ -314,7 +324,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // receive about us".
     let rest_of_sentence = text[end..].split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
-    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b").expect("fixed pattern"));
+    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b").expect("fixed pattern"));
     let against_us = writer_as_other.is_match(rest_of_sentence);
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
