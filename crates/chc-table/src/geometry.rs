@@ -24,7 +24,7 @@ use crate::header::column_role;
 use crate::lines::provision_number_cell;
 use crate::GridLine;
 use chc_code::answers::parse_comply;
-use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextRun};
+use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextLine, TextRun};
 use rows::{BodyLine, PageEdges, Votes};
 use std::collections::HashMap;
 
@@ -52,6 +52,40 @@ pub fn pdf_to_grid_and_running_text(doc: &ParsedDocument) -> (Vec<GridLine>, Vec
         }
     }
     (pdf_grid(doc, &furniture), texts)
+}
+
+/// The PDF as lines of text, in reading order, running headers and footers left out: each
+/// visual line a line, its runs joined by one space, or by two where a gap wider than two
+/// characters parts them (columns, as `pdftotext -layout` keeps them apart). For the text
+/// readers, where the page geometry gave no table at all (a form of numbered paragraphs,
+/// answers in bold at a line's end, a layout no header names).
+pub fn pdf_text_lines(doc: &ParsedDocument) -> Vec<TextLine> {
+    let furniture = find_furniture(doc);
+    let mut out = Vec::new();
+    for (pi, page) in doc.pages.iter().enumerate() {
+        let PageContent::Positioned { runs, .. } = &page.content else { continue };
+        let pieces: Vec<Piece> = runs.iter().enumerate().filter(|(ri, _)| !furniture.contains(&(pi, *ri))).map(|(_, r)| Piece::of(r)).collect();
+        let mut last_y: Option<f32> = None;
+        for line in group_lines(pieces) {
+            // A gap of more than a line and a half is a paragraph break.
+            if last_y.is_some_and(|y| line.y - y > 1.8 * line.size) {
+                out.push(TextLine { number: page.number, text: String::new() });
+            }
+            last_y = Some(line.y);
+            let mut text = String::new();
+            let mut end = f32::MIN;
+            for r in line.runs.iter().filter(|r| !r.text.trim().is_empty()) {
+                if !text.is_empty() {
+                    text.push_str(if r.x - end > 2.0 * r.size { "  " } else if r.x - end > 0.15 * r.size && !text.ends_with(' ') { " " } else { "" });
+                }
+                text.push_str(r.text.trim_end());
+                end = r.end();
+            }
+            out.push(TextLine { number: page.number, text });
+        }
+        out.push(TextLine { number: page.number, text: String::new() });
+    }
+    out
 }
 
 fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, usize)>) -> Vec<GridLine> {
@@ -1190,6 +1224,21 @@ mod tests {
             run(380.0, y, "Evidence"),
             run(480.0, y, "Commentary"),
         ]
+    }
+
+    #[test]
+    fn a_pdf_without_a_table_is_read_as_its_lines_of_text() {
+        // 2020 questions as numbered paragraphs, each answer set apart at the line's end: no
+        // header names columns, so the page geometry finds no table; its text still has rows.
+        let q = |y: f32, n: &str, question: &str, answer: &str| vec![run(50.0, y, n), run(80.0, y, question), run(470.0, y, answer), run(80.0, y + 12.0, "Our evidence is on file.")];
+        let mut runs = vec![run(50.0, 40.0, "Tamsworth Housing Co-operative: self-assessment")];
+        runs.extend(q(100.0, "1.1", "Does the complaints process use the following definition of a complaint?", "Yes"));
+        runs.extend(q(140.0, "1.2", "Does the policy have exclusions where a complaint will not be considered?", "No"));
+        runs.extend(q(180.0, "1.3", "Are these exclusions reasonable and fair to residents?", "Partly"));
+        let t = crate::reconstruct(&doc(vec![(runs, vec![])]), chc_code::Registry::embedded()).expect("rows from the text");
+        let answers: Vec<(&str, &str)> = t.records.iter().map(|r| (r.number.as_deref().unwrap_or(""), r.comply_raw.as_str())).collect();
+        assert_eq!(answers, [("1.1", "Yes"), ("1.2", "No"), ("1.3", "Partly")]);
+        assert!(t.warnings.iter().any(|w| w.kind == "pdf_read_as_text"));
     }
 
     #[test]

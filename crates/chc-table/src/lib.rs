@@ -141,13 +141,29 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         }
         let ruled = doc.pages.iter().any(|p| matches!(&p.content, PageContent::Positioned { rules, .. } if rules.len() >= 4));
         let geometric = if ruled { LayoutKind::PdfRuled } else { LayoutKind::PdfUnruled };
-        match prefer_structure_tree(doc, &grid, &asm, registry) {
+        let layout = match prefer_structure_tree(doc, &grid, &asm, registry) {
             Some(tagged) => {
                 asm = tagged;
                 LayoutKind::PdfTagged
             }
             None => geometric,
+        };
+        // No table in the page geometry (numbered paragraphs, answers at a line's end, a
+        // header no column words name): the PDF's lines of text, read as a text document is.
+        if asm.records.is_empty() {
+            let text = ParsedDocument {
+                source: doc.source.clone(),
+                pages: vec![chc_model::Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(geometry::pdf_text_lines(doc)) }],
+                tagged_tables: Vec::new(),
+                furniture: doc.furniture.iter().cloned().chain(running_text.iter().cloned()).collect(),
+                warnings: doc.warnings.clone(),
+            };
+            if let Ok(mut table) = reconstruct(&text, registry) {
+                table.warnings.push(Warning::new("pdf_read_as_text", "no table in the page layout; the PDF's lines were read as text"));
+                return Ok(table);
+            }
         }
+        layout
     } else if let Some(blocks) = structured_blocks(doc) {
         asm.structured = true;
         match structured::tables_to_grid(blocks) {
