@@ -67,7 +67,9 @@ pub fn column_role(cell: &str) -> ColumnRole {
     }
     // "Answer", "Our response": the comply column of forms that answer questions (2020).
     let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response" | "status");
-    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met?" || t == "met" || answers {
+    // "Met?", "Achieved?", "In place?": the answer word the column asks about.
+    let asks_an_answer = t.len() <= 20 && t.ends_with('?') && chc_code::answers::parse_comply(t.trim_end_matches('?')) == Some(chc_model::Comply::Yes);
+    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers {
         return ColumnRole::Comply;
     }
     if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
@@ -210,6 +212,8 @@ mod tests {
         assert_eq!(classify_header(&cells("No.\tQuestion\tYes\tNo\tEvidence relied upon")), Some(vec![Provision, Requirement, Comply, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Requirement\tMet\tPartly met\tNot met\tComments")), Some(vec![Requirement, Comply, Comply, Comply, EvidenceCommentary]));
         assert_eq!(tick_columns(&cells("No\tRequirement\tYes/No\tEvidence")), Vec::<usize>::new());
+        assert_eq!(classify_header(&cells("Ref\tRequirement\tEvidence\tAchieved?")), Some(vec![Provision, Requirement, Evidence, Comply]));
+        assert_eq!(classify_header(&cells("Ref\tRequirement\tIn place?\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
     }
 }
