@@ -97,7 +97,43 @@ fn fifth_blind_set_holds_its_level() {
 /// level: what is still missed is listed in BENCHMARKS.md.
 #[test]
 fn sixth_blind_set_holds_its_level() {
-    blind_set("blind6", Floor { rows_found: 0.99, comply: 0.92, version: 1.0, landlord: 0.93, extra_rows_forms: 1 });
+    blind_set("blind6", Floor { rows_found: 0.99, comply: 0.99, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
+}
+
+/// The seventh blind set (fixtures/blind7: pages that name their publisher only inside a
+/// cell, in the chrome, by a domain or an alias, or never), held the same way.
+#[test]
+fn seventh_blind_set_holds_its_level() {
+    blind_set("blind7", PERFECT);
+}
+
+/// The eighth blind set (fixtures/blind8: tables that break: quoted multi-line cells, headers
+/// on two lines, page breaks inside a cell, empty cells, answers at a cell's end), held at
+/// its level: what is still missed is listed in BENCHMARKS.md.
+#[test]
+fn eighth_blind_set_holds_its_level() {
+    blind_set("blind8", Floor { rows_found: 0.99, comply: 0.98, version: 1.0, landlord: 0.96, extra_rows_forms: 1 });
+}
+
+/// The ninth blind set (fixtures/blind9: PDFs from five writers, DOCX and ODT), held at its
+/// level.
+#[test]
+fn ninth_blind_set_holds_its_level() {
+    blind_set("blind9", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+}
+
+/// The tenth blind set (fixtures/blind10: pages that never name themselves but name other
+/// landlords as owners, partners, parents or destinations), held at its level.
+#[test]
+fn tenth_blind_set_holds_its_level() {
+    blind_set("blind10", Floor { rows_found: 0.98, comply: 0.98, version: 1.0, landlord: 0.8, extra_rows_forms: 0 });
+}
+
+/// The eleventh blind set (fixtures/blind11: long, centred, two-level-header and table-less
+/// PDFs, tab-stop Word forms), held at its level.
+#[test]
+fn eleventh_blind_set_holds_its_level() {
+    blind_set("blind11", Floor { rows_found: 0.97, comply: 0.91, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 #[test]
