@@ -330,6 +330,10 @@ fn mark_lead_answers(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
     let answer_only = |j: usize| kinds[j] == Kind::Text && units[j].text.chars().count() <= 40 && parse_comply(&units[j].text).is_some() && label(&units[j].text).is_none();
     // The answer line just above opener `i` (page furniture between does not count), if any.
     let lead = |i: usize| (0..i).rev().find(|&j| kinds[j] != Kind::Page).filter(|&j| answer_only(j));
+    // Most forms fail on their first record: nothing more to look at.
+    if lead(openers[0]).is_none() {
+        return kinds;
+    }
     let leads: Vec<Option<usize>> = openers.iter().map(|&i| lead(i)).collect();
     let led = leads.iter().filter(|l| l.is_some()).count();
     if leads[0].is_none() || led + 1 < openers.len() {
@@ -1169,11 +1173,12 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
         let (t, _) = &lines[0];
         let ends = t.match_indices(". ").chain(t.match_indices("? ")).chain(t.match_indices(".' ")).map(|(at, m)| at + m.len());
         for at in ends.filter(|&at| at <= REQUIREMENT_REACH) {
-            if let Some((_, len)) = chc_code::answers::glued_answer_at(&t[at..]).filter(|_| t[at..].starts_with(|c: char| c.is_lowercase())) {
-                glued.push((0, at, at + len));
+            if t[at..].starts_with(|c: char| c.is_lowercase()) {
+                if let Some((_, len)) = chc_code::answers::glued_answer_at(&t[at..]) {
+                    glued.push((0, at, at + len));
+                }
             }
         }
-        glued.sort_unstable();
     }
     let text_before = |k: usize, s: usize| -> String {
         let mut text: String = lines[..k].iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");

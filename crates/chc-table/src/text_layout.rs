@@ -382,9 +382,15 @@ fn joined_by_runs_of_spaces(header: &[(usize, &str)], below: &[Pieces]) -> bool 
     const ROWS_LOOKED_AT: usize = 40;
     let rows: Vec<&Pieces> = below.iter().filter(|p| p.first().is_some_and(|f| provision_number_cell(f.1).is_some())).take(ROWS_LOOKED_AT).collect();
     let alike = rows.iter().filter(|p| p.len() == header.len()).count();
+    if header.len() < 3 || alike == 0 {
+        return false;
+    }
+    if alike >= 2 && alike * 3 >= rows.len() * 2 {
+        return true;
+    }
     // A row with an empty cell has a run fewer, its answer still a run of its own.
     let short_answered = rows.iter().filter(|p| p.len() >= 3 && p.len() < header.len() && p[2..].iter().any(|(_, t)| t.chars().count() <= 40 && parse_comply(t).is_some())).count();
-    header.len() >= 3 && alike >= 1 && alike + short_answered >= 2 && (alike + short_answered) * 3 >= rows.len() * 2
+    alike + short_answered >= 2 && (alike + short_answered) * 3 >= rows.len() * 2
 }
 
 pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
