@@ -701,7 +701,7 @@ impl<'r> Assembler<'r> {
         let comply_role = self.role_index(ColumnRole::Comply);
         let req_role = self.role_index(ColumnRole::Requirement).unwrap_or(1);
         // A lettered item whose empty number cell the writer dropped ("(b) …  No  …").
-        if let Some(last) = self.records.len().checked_sub(1).filter(|&l| comply_cell(cells, 1).is_some() && self.takes_sub_row(l, &cells[0])) {
+        if let Some(last) = self.records.len().checked_sub(1).filter(|&l| self.takes_sub_row(l, &cells[0]) && comply_cell(cells, 1).is_some()) {
             self.sub_row(last, cells, req_role as isize);
             return;
         }

@@ -130,9 +130,12 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
         return None;
     }
     let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
-    // Tick columns are the comply column, split by answer.
-    for c in tick_columns(cells) {
-        roles[c] = ColumnRole::Comply;
+    // Tick columns are the comply column, split by answer: looked for only in a line that
+    // names two columns already and no comply column (most lines asked are cells of rows).
+    if roles.iter().filter(|r| **r != ColumnRole::Other).count() >= 2 && !roles.contains(&ColumnRole::Comply) {
+        for c in tick_columns(cells) {
+            roles[c] = ColumnRole::Comply;
+        }
     }
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
