@@ -38,14 +38,21 @@ pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Ove
 
     let placed = provisions::place(&table.records, &probes, code_version, registry);
     let heading_warnings = detect::heading_title_warnings(&table, code_version, registry);
+    // A form that answers only with a RAG rating (no comply cell anywhere, a rating in most
+    // rows, the key printed above: "G = we fully comply"): the rating is the answer.
+    let answers_by_rag = !table.records.iter().any(|r| !r.comply_raw.trim().is_empty())
+        && table.records.iter().filter(|r| parse_rag(&r.rag_raw).is_some()).count() * 2 > table.records.len();
     let mut rows = Vec::with_capacity(table.records.len());
     // The records are moved into the rows: their text is most of the document.
     for (record, placement) in table.records.into_iter().zip(placed) {
         let mut row_warnings = record.warnings;
         row_warnings.extend(placement.warnings);
-        let (comply, comply_warning) = normalise_comply(&record.comply_raw, &record.evidence);
-        row_warnings.extend(comply_warning);
         let rag = parse_rag(&record.rag_raw);
+        let (comply, comply_warning) = match rag.filter(|_| answers_by_rag) {
+            Some(rating) => (comply_of_rag(rating), Some(Warning::new("comply_from_rag", "the form answers with a RAG rating only; the rating was read as the answer"))),
+            None => normalise_comply(&record.comply_raw, &record.evidence),
+        };
+        row_warnings.extend(comply_warning);
         if rag.is_none() && !record.rag_raw.is_empty() {
             row_warnings.push(Warning::new("rag_unrecognised", format!("RAG value {:?} not recognised", record.rag_raw)));
         }
@@ -147,6 +154,15 @@ fn normalise_comply(comply_raw: &str, evidence: &str) -> (Comply, Option<Warning
     (Comply::Unknown, Some(Warning::new("comply_missing", "no comply answer")))
 }
 
+/// What a RAG rating says of compliance: green complies, amber in part, red does not.
+fn comply_of_rag(rag: chc_model::Rag) -> Comply {
+    match rag {
+        chc_model::Rag::Green => Comply::Yes,
+        chc_model::Rag::Amber => Comply::Partial,
+        chc_model::Rag::Red => Comply::No,
+    }
+}
+
 fn shorten(s: &str) -> String {
     s.chars().take(60).collect()
 }
@@ -163,5 +179,26 @@ mod tests {
         assert_eq!(c, Comply::Unknown);
         assert_eq!(w.unwrap().kind, "comply_unrecognised");
         assert_eq!(normalise_comply("", "").1.unwrap().kind, "comply_missing");
+    }
+
+    #[test]
+    fn a_rating_is_the_answer_only_where_the_form_answers_with_ratings_alone() {
+        assert_eq!(comply_of_rag(chc_model::Rag::Amber), Comply::Partial);
+        let row = |comply: &str, rag: &str| chc_model::RawRecord { number: Some("1.2".into()), requirement: "A complaint must be defined as".into(), comply_raw: comply.into(), rag_raw: rag.into(), ..Default::default() };
+        let table = |rows: Vec<chc_model::RawRecord>| chc_model::TableDocument {
+            source: chc_model::SourceInfo { path: "t.txt".into(), sha256: String::new(), format: chc_model::SourceFormat::Text, bytes: 0 },
+            layout: chc_model::LayoutKind::Tabbed,
+            columns: vec![],
+            roles: vec![],
+            records: rows,
+            context: vec![],
+            front_matter_lines: 0,
+            furniture: vec![],
+            warnings: vec![],
+        };
+        let comply = |t| match_document(t, chc_code::Registry::embedded(), &chc_model::Overrides::default()).rows.iter().map(|r| r.comply).collect::<Vec<_>>();
+        assert_eq!(comply(table(vec![row("", "G"), row("", "Red")])), [Comply::Yes, Comply::No]);
+        // A form with a comply column keeps an empty answer unknown beside its rating.
+        assert_eq!(comply(table(vec![row("Yes", "G"), row("", "Red")])), [Comply::Yes, Comply::Unknown]);
     }
 }

@@ -835,13 +835,15 @@ impl Unruled {
 fn header_columns(line: &Line) -> Option<(Vec<f32>, Option<usize>)> {
     let roles: Vec<ColumnRole> = line.runs.iter().map(|r| column_role(&r.text)).collect();
     let named = roles.iter().filter(|r| **r != ColumnRole::Other).count();
-    if named < 3 || !roles.contains(&ColumnRole::Comply) || line.runs.len() > 10 {
+    // A form that answers with a RAG rating alone has that column in the comply column's place.
+    let answers = roles.contains(&ColumnRole::Comply) || roles.contains(&ColumnRole::Rag);
+    if named < 3 || !answers || line.runs.len() > 10 {
         return None;
     }
     let mut xs: Vec<f32> = line.runs.iter().map(|r| r.x).collect();
     xs.sort_by(|a, b| a.total_cmp(b));
     xs.dedup_by(|a, b| (*a - *b).abs() <= 3.0);
-    let comply_x = line.runs.iter().zip(&roles).find(|(_, r)| **r == ColumnRole::Comply).map(|(p, _)| p.x);
+    let comply_x = line.runs.iter().zip(&roles).find(|(_, r)| **r == ColumnRole::Comply).or_else(|| line.runs.iter().zip(&roles).find(|(_, r)| **r == ColumnRole::Rag)).map(|(p, _)| p.x);
     let comply = comply_x.and_then(|cx| xs.iter().position(|x| (x - cx).abs() <= 3.0));
     Some((xs, comply))
 }

@@ -75,7 +75,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
         return ColumnRole::Provision;
     }
-    if has!("requirement") || has!("code wording") || has!("the code says") || has!("code requires") || has!("question") || t == "code" || t == "provision text" {
+    if has!("requirement") || has!("code wording") || has!("the code says") || has!("code requires") || has!("question") || t == "code" || t == "provision text" || t == "code text" || t == "text of the code" {
         return ColumnRole::Requirement;
     }
     if has!("evidence") {
@@ -131,15 +131,18 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     }
     let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c.as_ref())).collect();
     // Tick columns are the comply column, split by answer: looked for only in a line that
-    // names two columns already and no comply column (most lines asked are cells of rows).
-    if roles.iter().filter(|r| **r != ColumnRole::Other).count() >= 2 && !roles.contains(&ColumnRole::Comply) {
+    // names two columns already (most lines asked are cells of rows, which name none).
+    if roles.iter().filter(|r| **r != ColumnRole::Other).count() >= 2 {
         for c in tick_columns(cells) {
             roles[c] = ColumnRole::Comply;
         }
     }
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
-    let ok = known >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
+    // A form that answers with a RAG rating alone ("Provision | Code text | RAG | Evidence")
+    // has that column where others have the comply column.
+    let answers = has(ColumnRole::Comply) || has(ColumnRole::Rag);
+    let ok = known >= 3 && answers && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
     // A questionnaire ("Question | Answer | Comments", numbered or not) with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
@@ -217,6 +220,7 @@ mod tests {
         assert_eq!(tick_columns(&cells("No\tRequirement\tYes/No\tEvidence")), Vec::<usize>::new());
         assert_eq!(classify_header(&cells("Ref\tRequirement\tEvidence\tAchieved?")), Some(vec![Provision, Requirement, Evidence, Comply]));
         assert_eq!(classify_header(&cells("Ref\tRequirement\tIn place?\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
+        assert_eq!(classify_header(&cells("Provision\tCode text\tRAG\tEvidence")), Some(vec![Provision, Requirement, Rag, Evidence]));
         assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
     }
 }
