@@ -276,7 +276,7 @@ const ANOTHER_BEFORE: [&str; 53] = [
     // can call on X's legal service". ("Complaints go to X" is as often the writer's own.)
     "referred to", "call on",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
-    "to us from", "acquired from", "took over from", "taken over from", "bought from",
+    "to us from", "acquired from", "took over", "taken over", "bought from",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
