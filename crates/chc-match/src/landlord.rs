@@ -556,9 +556,12 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 27] = [
+const CUE_WORDS: [&str; 29] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
+    // Company lines: "X Limited, a charitable registered society", "a co-operative and
+    // community benefit society".
+    ", a charitable", "benefit society",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -569,7 +572,9 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" => cues.names_publisher = true,
+            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" => {
+                cues.names_publisher = true
+            }
             _ => {
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
@@ -2121,6 +2126,17 @@ mod tests {
                 "none",
             ),
             ("members of another body", table(&["Self-assessment"], &["Replies are quicker; members of Oakridge Homes are now covered by our process."]), None, "none"),
+        ]);
+    }
+
+    /// A company line names its publisher ("X Limited, a charitable registered society", "X
+    /// Limited. Registered provider no. …"); a body the writer relies on is another.
+    #[test]
+    fn company_lines_and_bodies_relied_on() {
+        expect_landlords([
+            ("a charitable society line", form(&["Self-assessment"], &["Policy 4."], &["Wrenfold Homes Limited, a charitable registered society, number 12345."]), Some("Wrenfold Homes"), "footer"),
+            ("a community benefit society line", form(&["Self-assessment"], &["Policy 4."], &["Wrenfold Homes Limited. Registered as a community benefit society, no. 1234."]), Some("Wrenfold Homes"), "footer"),
+            ("a body relied on", table(&["Self-assessment"], &["We rely on Kestrel Vale District Council's equality scheme; our own policy is being drafted."]), None, "none"),
         ]);
     }
 }

@@ -758,3 +758,23 @@ fn layout_lower_case_answers_where_the_codes_wording_ends() {
     assert_eq!(raws, vec!["yes", "partial", "no"]);
     assert!(row(&t, "1.2").evidence.starts_with("Policy part 2"), "{:?}", row(&t, "1.2"));
 }
+
+#[test]
+fn layout_every_line_indented_by_a_tab() {
+    // A copy that kept the page's indentation: every line opens with a tab, so the first
+    // column is empty everywhere and is no column of the table.
+    let t = table(&format!("\tSection 1 - Definition\n\t1.2\t{DEF_2024}\tYes\tPolicy part 2.\n\t1.3\t{WORD_2024}\tPartly\tForm to change.\n\t1.4\t{REQUEST_2024}\tNo\tNot yet reviewed.\n"));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "Partly", "No"]);
+}
+
+#[test]
+fn layout_a_company_line_after_pipe_rows_is_not_the_last_cell() {
+    // Rows without a closing pipe, a blank line, then the publisher's company line.
+    let t = table(&format!(
+        "Ref | Requirement | Comply | Evidence\n1.2 | {DEF_2024} | Yes | Policy part 2.\n1.3 | {WORD_2024} | Yes | Form changed in May.\n\nBrackwell Homes Limited, a charitable registered society. Registered office: 1 Mill Row.\n"
+    ));
+    assert_eq!(row(&t, "1.3").evidence, "Form changed in May.");
+    assert!(t.context.iter().any(|c| c.text.starts_with("Brackwell Homes Limited")), "{:?}", t.context);
+}

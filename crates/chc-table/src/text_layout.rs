@@ -49,8 +49,22 @@ pub fn tabbed_grid(lines: &[TextLine]) -> Vec<GridLine> {
         .iter()
         .map(|l| GridLine { location: l.number, cells: l.text.split('\t').map(str::to_string).collect(), page_break_before: false })
         .collect();
+    drop_indentation_columns(&mut grid);
     join_two_line_headers(&mut grid);
     grid
+}
+
+/// Every line indented by the same tabs (a copy that kept the page's indentation: "\t3.1\tLandlords
+/// must…", "\tSection 3"): the empty leading cells are no column of the table.
+fn drop_indentation_columns(grid: &mut [GridLine]) {
+    let lines = || grid.iter().filter(|g| g.cells.iter().any(|c| !c.trim().is_empty()));
+    let indent = lines().map(|g| g.cells.iter().take_while(|c| c.trim().is_empty()).count()).min().unwrap_or(0);
+    if indent == 0 {
+        return;
+    }
+    for g in grid.iter_mut().filter(|g| g.cells.len() > indent) {
+        g.cells.drain(..indent);
+    }
 }
 
 /// A header whose cells wrap onto a second tabbed line ("Code\tCode requirement\tComply\t
@@ -161,7 +175,10 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         }
         // A row closed by its last pipe, then a blank line, then a line without pipes or a
         // menu ("Home | About us | News"): text after the table, not more of the row's cells.
-        let after_closed_row = blank_before && (!t.contains('|') || crate::lines::is_chrome(t)) && record.as_ref().is_some_and(|(_, r)| r.ends_with('|'));
+        // So is a line without pipes after a blank line under a row whose last cell ended its
+        // sentence ("…the same summary." then "X Housing Limited, a charitable …").
+        let row_ended = |r: &str| r.ends_with('|') || split_pipes(r).len() >= 3 && r.trim_end().ends_with(['.', '!', '?', ')']) && t.starts_with(|c: char| c.is_uppercase()) && !t.contains('|');
+        let after_closed_row = blank_before && (!t.contains('|') || crate::lines::is_chrome(t)) && record.as_ref().is_some_and(|(_, r)| row_ended(r));
         blank_before = false;
         if after_closed_row {
             flush_record(&mut record, &mut out);

@@ -258,7 +258,7 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 53] = [
+const ANOTHER_BEFORE: [&str; 55] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
@@ -274,7 +274,7 @@ const ANOTHER_BEFORE: [&str; 53] = [
     "run with", "team with", "including",
     // Where matters the writer does not handle are sent: "disputes are referred to X", "we
     // can call on X's legal service". ("Complaints go to X" is as often the writer's own.)
-    "referred to", "call on",
+    "referred to", "call on", "rely on", "relies on",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over", "taken over", "bought from",
 ];
@@ -324,7 +324,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // receive about us".
     let rest_of_sentence = text[end..].split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
-    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b").expect("fixed pattern"));
+    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b|\bour\s+own\b").expect("fixed pattern"));
     let against_us = writer_as_other.is_match(rest_of_sentence);
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
