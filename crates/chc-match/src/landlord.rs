@@ -2126,6 +2126,8 @@ mod tests {
                 "none",
             ),
             ("members of another body", table(&["Self-assessment"], &["Replies are quicker; members of Oakridge Homes are now covered by our process."]), None, "none"),
+            ("the owner of the homes", table(&["We look after 2,000 homes owned by Kestrel Vale District Council."], &["Policy 4."]), None, "none"),
+            ("a group policy approved", table(&["Self-assessment"], &["It follows the group policy agreed by the Harrowfield Housing Group board."]), None, "none"),
         ]);
     }
 

@@ -258,7 +258,7 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 55] = [
+const ANOTHER_BEFORE: [&str; 59] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
@@ -275,6 +275,9 @@ const ANOTHER_BEFORE: [&str; 55] = [
     // Where matters the writer does not handle are sent: "disputes are referred to X", "we
     // can call on X's legal service". ("Complaints go to X" is as often the writer's own.)
     "referred to", "call on", "rely on", "relies on",
+    // "a member of the X Partnership", "tenants came to us through X's register", "repairs
+    // are carried out by X's contractor".
+    "member of", "came to us", "come to us", "carried out by",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over", "taken over", "bought from",
 ];
@@ -329,7 +332,10 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
     let lower_sentence = sentence.trim_end().to_ascii_lowercase();
-    let managed_for = (lower_sentence.ends_with("on behalf of") || lower_sentence.ends_with(" for")) && lower_sentence.contains("manag");
+    // So is the owner of the homes the writer looks after: "we look after 2,300 homes owned
+    // by X" (but "this assessment covers homes owned by X" is the owner's own).
+    let manages = lower_sentence.contains("manag") || lower_sentence.contains("look after");
+    let managed_for = (lower_sentence.ends_with("on behalf of") || lower_sentence.ends_with(" for") || lower_sentence.ends_with("owned by")) && manages;
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
@@ -453,9 +459,13 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     let before = before.to_ascii_lowercase();
     // "This self-assessment was approved by Fenmoor Homes": a bare name approves the form
     // only where the sentence says it is the form that was approved.
-    let the_form = ["self-assessment", "self assessment", "this assessment", "this form", "this return", "this document"].iter().any(|f| before.contains(f));
+    let the_form = ["self-assessment", "self assessment", "assessment", "this form", "this return", "this document", "report", "this page"].iter().any(|f| before.contains(f));
     let bare = owned.len() == after.len() && !body.starts_with(|c: char| c.is_alphanumeric());
-    approved_by && (governs || bare && the_form) || board_of
+    // A sign-off line opens with its verb ("Approved by the X Board, May 2024"); in a
+    // sentence, the approval must be the form's ("this self-assessment was approved by …"),
+    // not that of a policy the writer follows ("the group policy agreed by the X board").
+    let signs = before.split_whitespace().count() <= 4;
+    approved_by && (governs && (the_form || signs) || bare && the_form) || board_of
 }
 
 /// Whether the word before `start` places what follows ("homes in Barnsley", "near

@@ -200,9 +200,10 @@ impl Marks {
         if let Some(address) = address {
             marks.links.add(address);
         }
-        for e in tree.values().filter_map(Node::as_element) {
+        for n in tree.nodes() {
+            let Some(e) = n.value().as_element() else { continue };
             match e.name() {
-                "a" | "area" => marks.links.add_some(attr(e, "href")),
+                "a" | "area" if !in_a_list_of_other_sites(n) => marks.links.add_some(attr(e, "href")),
                 "link" if attr(e, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) => marks.links.add_some(attr(e, "href")),
                 "meta" => match attr(e, "property").map(str::trim) {
                     Some("og:url") => marks.links.add_some(attr(e, "content")),
@@ -214,6 +215,16 @@ impl Marks {
         }
         marks
     }
+}
+
+/// Whether a link stands in a box of links to other sites' pages (an `<aside>`, or a block
+/// whose class or id names related pages, useful links or "see also"): the hosts there are
+/// other bodies', never the publisher's.
+fn in_a_list_of_other_sites(n: NodeRef<'_, Node>) -> bool {
+    const PARTS: [&str; 4] = ["related", "useful", "see-also", "seealso"];
+    n.ancestors().filter_map(|a| a.value().as_element()).any(|e| {
+        e.name() == "aside" || classes(e).chain(attr(e, "id")).any(|c| PARTS.iter().any(|p| c.to_ascii_lowercase().contains(p)))
+    })
 }
 
 /// Link lines, one per host or e-mail address, in order of first appearance.

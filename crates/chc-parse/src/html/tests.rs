@@ -377,3 +377,16 @@ fn furniture_is_bounded_keeping_its_first_and_last_lines_and_some_links() {
     assert_eq!(f[0], "\u{a9} 2025 Wrenfold Living");
     assert_eq!(f[FURNITURE_LINES - 1], "https://site62.example.org/");
 }
+
+#[test]
+fn links_in_a_box_of_other_sites_pages_name_no_host() {
+    // A "Related pages" aside or a "useful links" list points at other landlords' sites: their
+    // hosts are not kept; links in the page's own content and footer are.
+    let html = r##"<html><body><h1>Self-assessment</h1><p>See <a href="https://www.fenmoorhomes.org.uk/policy">our policy</a>.</p>
+<aside><h2>Related pages</h2><ul><li><a href="https://www.otherhomes.org.uk/complaints">Other Homes: complaints</a></li></ul></aside>
+<div class="useful-links"><a href="https://www.thirdtrust.org.uk/">Third Trust</a></div>
+<footer><a href="mailto:complaints@fenmoorhomes.org.uk">Write to us</a></footer></body></html>"##;
+    let lines = furniture(html);
+    assert!(lines.iter().any(|l| l == "https://www.fenmoorhomes.org.uk/"), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.contains("otherhomes") || l.contains("thirdtrust")), "{lines:?}");
+}
