@@ -136,6 +136,20 @@ fn eleventh_blind_set_holds_its_level() {
     blind_set("blind11", Floor { rows_found: 0.97, comply: 0.91, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
+/// The twelfth blind set (fixtures/blind12: web pages naming their publisher in one chrome
+/// place or nowhere, other landlords in ownership-like ways), held at its level.
+#[test]
+fn twelfth_blind_set_holds_its_level() {
+    blind_set("blind12", Floor { rows_found: 1.0, comply: 1.0, version: 0.95, landlord: 0.7, extra_rows_forms: 0 });
+}
+
+/// The thirteenth blind set (fixtures/blind13: crawled layouts, tab-indented copies, 2020
+/// questionnaires in several shapes), held at its level.
+#[test]
+fn thirteenth_blind_set_holds_its_level() {
+    blind_set("blind13", Floor { rows_found: 0.98, comply: 0.96, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });
