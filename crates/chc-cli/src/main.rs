@@ -106,11 +106,15 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// An error already told to the user on stderr: the caller only picks the exit code.
+#[derive(Debug)]
+pub struct Reported;
+
 /// Writes a command's result to stdout. A reader that stops early (`chc eval … | head`)
 /// closes the pipe: that is the reader's choice, not a failure, so the rest is dropped
 /// quietly (as `cat` and `rg` do) instead of the panic `print!` raises. Any other write
-/// error is reported; the caller then exits with EXIT_FATAL.
-pub fn write_stdout(text: &str) -> Result<(), ()> {
+/// error is reported (here, once); the caller then exits with EXIT_FATAL.
+pub fn write_stdout(text: &str) -> Result<(), Reported> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -118,7 +122,7 @@ pub fn write_stdout(text: &str) -> Result<(), ()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => {
             say!("chc: error: cannot write to standard output: {e}");
-            Err(())
+            Err(Reported)
         }
     }
 }

@@ -77,7 +77,7 @@ pub fn run(cmd: RegistryCommand) -> u8 {
                 },
                 None => match crate::write_stdout(&csv) {
                     Ok(()) => EXIT_OK,
-                    Err(()) => EXIT_FATAL,
+                    Err(crate::Reported) => EXIT_FATAL,
                 },
             }
         }

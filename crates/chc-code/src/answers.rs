@@ -344,7 +344,6 @@ mod tests {
         assert_eq!(trailing_answer("Yes"), None);
         assert_eq!(trailing_answer("The policy is reviewed every year by the Board"), None);
     }
-    use super::*;
 
     #[test]
     fn quirk15_comply_values_normalised() {

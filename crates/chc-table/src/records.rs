@@ -346,7 +346,7 @@ fn mark_lead_answers(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
         .enumerate()
         .filter(|&(k, &start)| {
             let end = openers.get(k + 1).map_or(kinds.len(), |&next| leads[k + 1].unwrap_or(next));
-            (start + 1..end).any(|j| answer_only(j))
+            (start + 1..end).any(&answer_only)
         })
         .count();
     if answered_inside * 4 > openers.len() {
