@@ -390,7 +390,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let before = text[..start].trim_end();
     let after = &text[end..];
     let rest = after.trim_start();
-    let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}']) || rest.starts_with("- ");
+    // … or heads a breadcrumb trail, the site's own home first ("Fenmoor Homes > Your
+    // tenancy > Complaints").
+    let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report: the form's own, in a cell too.
@@ -694,6 +696,7 @@ mod tests {
         assert_eq!(at("Fenmoor Homes - Contact us", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Home | About Fenmoor Homes | News", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("About Fenmoor Homes", "Fenmoor Homes"), Standing::OwnLine);
+        assert_eq!(at("Fenmoor Homes > Your tenancy > Complaints", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Signed on behalf of Fenmoor Homes Board", "Fenmoor Homes"), Standing::OwnLine);
         assert_eq!(at("Approved by the Board of Fenmoor Homes on 3 May 2024", "Fenmoor Homes"), Standing::PolicyOwner);
         assert_eq!(at("This self-assessment was approved by Fenmoor Homes.", "Fenmoor Homes"), Standing::PolicyOwner);
