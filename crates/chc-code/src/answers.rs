@@ -234,7 +234,7 @@ fn prefix_ignoring_case(text: &str, lower_phrase: &str) -> Option<usize> {
 }
 
 /// A box glyph and whether it is ticked.
-fn check_box(c: char) -> Option<bool> {
+pub fn check_box(c: char) -> Option<bool> {
     match c {
         '☒' | '☑' | '■' | '✅' | '⊠' | '▣' | '◼' | '⬛' => Some(true),
         '☐' | '□' | '❏' | '❑' | '▢' | '◻' | '⬜' => Some(false),

@@ -206,10 +206,12 @@ fn opens_list_item(text: &str) -> bool {
 }
 
 /// A cell of a tick column that marks it chosen: a tick, a cross, a filled box, a bullet, or
-/// the answer word itself. An empty box ("☐") marks the column not chosen.
+/// the answer word itself. An empty box (the answer vocabulary's unticked boxes) or an empty
+/// circle marks the column not chosen.
 fn marks_chosen(cell: &str) -> bool {
     let t = cell.trim();
-    if t.is_empty() || t.chars().all(|c| matches!(c, '☐' | '□' | '❑' | '❏' | '○' | '◯')) {
+    let unmarked = |c: char| chc_code::answers::check_box(c) == Some(false) || matches!(c, '○' | '◯');
+    if t.is_empty() || t.chars().all(unmarked) {
         return false;
     }
     t.chars().count() <= 3 || parse_comply(t).is_some()
@@ -290,7 +292,7 @@ fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<C
     }
     let width = rows.iter().map(|r| r.len()).max()?;
     let share = |col: usize, test: &dyn Fn(&str) -> bool| rows.iter().filter(|r| r.get(col).is_some_and(|c| test(c))).count() as f64 / rows.len() as f64;
-    let is_answer = |c: &str| c.chars().count() <= 40 && parse_comply(c).is_some();
+    let is_answer = crate::lines::is_short_answer;
     let comply = (1..width).map(|c| (c, share(c, &is_answer))).filter(|(_, s)| *s >= 0.5).max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?.0;
     let mut roles = if number_column { vec![ColumnRole::Provision] } else { vec![ColumnRole::Requirement] };
     roles.extend((1..comply).map(|c| if c == 1 && number_column { ColumnRole::Requirement } else { ColumnRole::Other }));
@@ -305,7 +307,7 @@ fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<C
 
 /// Index of the first cell (from `from`) that is a comply answer.
 fn comply_cell(cells: &[String], from: usize) -> Option<usize> {
-    (from..cells.len()).find(|&i| parse_comply(&cells[i]).is_some() && cells[i].chars().count() <= 40)
+    (from..cells.len()).find(|&i| crate::lines::is_short_answer(&cells[i]))
 }
 
 impl<'r> Assembler<'r> {
@@ -554,9 +556,6 @@ impl<'r> Assembler<'r> {
         self.fill(last, cells, 0);
     }
 
-    /// One lettered item of row `idx`: its wording joins the row's requirement on a line of its
-    /// own, its evidence the row's evidence; of the items' answers the row keeps the least
-    /// compliant, which is what the row as a whole can claim.
     /// Row `idx` reads `requirement` as its next lettered item (the caller has seen the item
     /// answered: an unanswered item is the requirement's list going on): the cell opens a
     /// list item, and the row's own wording ended in a colon or it has had items already.
@@ -565,6 +564,9 @@ impl<'r> Assembler<'r> {
         opens_list_item(requirement) && (open.sub_rows > 0 || open.record.requirement.trim_end().ends_with(':'))
     }
 
+    /// One lettered item of row `idx`: its wording joins the row's requirement on a line of its
+    /// own, its evidence the row's evidence; of the items' answers the row keeps the least
+    /// compliant, which is what the row as a whole can claim.
     fn sub_row(&mut self, idx: usize, cells: &[String], offset: isize) {
         let before = std::mem::take(&mut self.records[idx].record.comply_raw);
         let rec = &mut self.records[idx];

@@ -137,6 +137,12 @@ pub fn joint_numbers(rest: &str) -> (Vec<String>, usize) {
     (numbers, used)
 }
 
+/// A cell or line that is an answer and nothing more ("Yes", "Partially met", "N/A"): short,
+/// and read by the answer vocabulary. The readers' one test for an answer standing alone.
+pub fn is_short_answer(text: &str) -> bool {
+    text.chars().count() <= 40 && chc_code::answers::parse_comply(text).is_some()
+}
+
 /// Page furniture: "Page 3 of 12", "Page 3", "3 / 12", "- 3 -".
 pub fn is_page_number(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -183,7 +183,7 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
 fn continues(prev: &str, next: &str) -> bool {
     let open = !prev.ends_with(['.', '?', '!', ':', ';', '|']);
     // "Comply" / "yes.": a label and its value are two cells, however the value is cased.
-    let answer = next.chars().count() <= 40 && parse_comply(next).is_some();
+    let answer = crate::lines::is_short_answer(next);
     open && next.starts_with(|c: char| c.is_lowercase()) && !answer && label(prev).is_none()
 }
 
@@ -327,7 +327,7 @@ fn mark_lead_answers(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
     if openers.len() < 3 {
         return kinds;
     }
-    let answer_only = |j: usize| kinds[j] == Kind::Text && units[j].text.chars().count() <= 40 && parse_comply(&units[j].text).is_some() && label(&units[j].text).is_none();
+    let answer_only = |j: usize| kinds[j] == Kind::Text && crate::lines::is_short_answer(&units[j].text) && label(&units[j].text).is_none();
     // The answer line just above opener `i` (page furniture between does not count), if any.
     let lead = |i: usize| (0..i).rev().find(|&j| kinds[j] != Kind::Page).filter(|&j| answer_only(j));
     // Most forms fail on their first record: nothing more to look at.
@@ -336,7 +336,7 @@ fn mark_lead_answers(units: &[Unit], mut kinds: Vec<Kind>) -> Vec<Kind> {
     }
     let leads: Vec<Option<usize>> = openers.iter().map(|&i| lead(i)).collect();
     let led = leads.iter().filter(|l| l.is_some()).count();
-    if leads[0].is_none() || led + 1 < openers.len() {
+    if led + 1 < openers.len() {
         return kinds;
     }
     // Answers elsewhere in a record (after its number, before the next record's lead line)
@@ -648,7 +648,7 @@ impl Reader<'_, '_> {
         if opening.split_whitespace().count() < 6 {
             return false;
         }
-        let answer_next = next.is_some_and(|n| n.text.chars().count() <= 40 && parse_comply(&n.text).is_some());
+        let answer_next = next.is_some_and(|n| crate::lines::is_short_answer(&n.text));
         // A page that starts inside a record: the wording, then the answer's or the
         // evidence's label ("Comply", "Evidence:").
         let label_next = next.is_some_and(|n| label(&n.text).is_some_and(|(r, _)| matches!(r, ColumnRole::Comply | ColumnRole::Evidence | ColumnRole::EvidenceCommentary)));
@@ -1150,7 +1150,7 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     // between cells): each line after the answer is a cell of its own.
     let lines_are_cells = lines.len() >= 3 && lines.iter().skip(1).all(|(_, blank)| !blank);
     // An answer alone on its line, or opening a line of prose ("Yes - see policy 4.1").
-    let own_line = lines.iter().position(|(t, _)| (t.chars().count() <= 40 && parse_comply(t).is_some()) || leading_answer(t).is_some());
+    let own_line = lines.iter().position(|(t, _)| crate::lines::is_short_answer(t) || leading_answer(t).is_some());
     // Answers glued inside lines, up to that line: (line, start, end).
     // A requirement quotes one provision, a few hundred words at most: answers glued
     // further into the record are evidence's words, and scoring each of them against all

@@ -4,7 +4,7 @@
 //! the record reader (`records.rs`).
 
 use crate::header::{classify_header, column_role};
-use crate::lines::{leading_number, parse_heading, provision_number_cell, Heading};
+use crate::lines::{is_short_answer, leading_number, parse_heading, provision_number_cell, Heading};
 use crate::GridLine;
 use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, LayoutKind, TextLine};
@@ -406,7 +406,7 @@ fn joined_by_runs_of_spaces(header: &[(usize, &str)], below: &[Pieces]) -> bool 
         return true;
     }
     // A row with an empty cell has a run fewer, its answer still a run of its own.
-    let short_answered = rows.iter().filter(|p| p.len() >= 3 && p.len() < header.len() && p[2..].iter().any(|(_, t)| t.chars().count() <= 40 && parse_comply(t).is_some())).count();
+    let short_answered = rows.iter().filter(|p| p.len() >= 3 && p.len() < header.len() && p[2..].iter().any(|(_, t)| is_short_answer(t))).count();
     alike + short_answered >= 2 && (alike + short_answered) * 3 >= rows.len() * 2
 }
 
@@ -470,7 +470,7 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
 /// first short answer after the requirement in the comply column and what follows it after.
 fn joined_row(pieces: &[(usize, &str)], width: usize, comply: usize) -> Vec<String> {
     let mut cells = vec![String::new(); width];
-    let answer_at = (2..pieces.len()).find(|&k| pieces[k].1.chars().count() <= 40 && parse_comply(pieces[k].1).is_some());
+    let answer_at = (2..pieces.len()).find(|&k| is_short_answer(pieces[k].1));
     for (k, (_, text)) in pieces.iter().enumerate() {
         let col = match answer_at {
             Some(a) if k >= a => comply + (k - a),
