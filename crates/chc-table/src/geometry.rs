@@ -32,67 +32,72 @@ mod rows;
 
 /// Turn the positioned pages of a PDF into grid lines, in reading order.
 pub fn pdf_to_grid(doc: &ParsedDocument) -> Vec<GridLine> {
-    pdf_to_grid_and_running_text(doc).0
+    PdfRead::of(doc).grid
 }
 
-/// The grid lines, and the text of the running headers and footers left out of them, each
-/// once, in the order first met ("Orbit Group – Complaint Handling Code self-assessment"
-/// on every page names the publisher though it is no part of the table). Bare page numbers
-/// are not kept.
-pub fn pdf_to_grid_and_running_text(doc: &ParsedDocument) -> (Vec<GridLine>, Vec<String>) {
-    let furniture = find_furniture(doc);
-    let mut running: Vec<(usize, usize)> = furniture.iter().copied().collect();
-    running.sort_unstable();
-    let mut texts: Vec<String> = Vec::new();
-    for (pi, ri) in running {
-        let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { continue };
-        let text = runs[ri].text.trim();
-        if !is_page_number(text) && !text.is_empty() && !texts.iter().any(|t| t == text) {
-            texts.push(text.to_string());
-        }
-    }
-    (pdf_grid(doc, &furniture), texts)
+/// A PDF read by its geometry: the grid lines, and the text of the running headers and
+/// footers left out of them, each once, in the order first met ("Orbit Group – Complaint
+/// Handling Code self-assessment" on every page names the publisher though it is no part
+/// of the table; bare page numbers are not kept).
+pub struct PdfRead {
+    pub grid: Vec<GridLine>,
+    pub running_text: Vec<String>,
+    /// The runs (page index, run index) that are running headers, footers or page numbers.
+    furniture: std::collections::HashSet<(usize, usize)>,
 }
 
-/// The PDF as lines of text, in reading order, running headers and footers left out: each
-/// visual line a line, its runs joined by one space, or by two where a gap wider than two
-/// characters parts them (columns, as `pdftotext -layout` keeps them apart). For the text
-/// readers, where the page geometry gave no table at all (a form of numbered paragraphs,
-/// answers in bold at a line's end, a layout no header names).
-pub fn pdf_text_lines(doc: &ParsedDocument) -> Vec<TextLine> {
-    let furniture = find_furniture(doc);
-    let mut out = Vec::new();
-    for (pi, page) in doc.pages.iter().enumerate() {
-        let PageContent::Positioned { runs, .. } = &page.content else { continue };
-        let pieces: Vec<Piece> = runs.iter().enumerate().filter(|(ri, _)| !furniture.contains(&(pi, *ri))).map(|(_, r)| Piece::of(r)).collect();
-        let mut last_y: Option<f32> = None;
-        for line in group_lines(pieces) {
-            // A gap of more than a line and a half is a paragraph break.
-            if last_y.is_some_and(|y| line.y - y > 1.8 * line.size) {
-                out.push(TextLine { number: page.number, text: String::new() });
+impl PdfRead {
+    pub fn of(doc: &ParsedDocument) -> PdfRead {
+        let furniture = find_furniture(doc);
+        let mut running: Vec<(usize, usize)> = furniture.iter().copied().collect();
+        running.sort_unstable();
+        let mut running_text: Vec<String> = Vec::new();
+        for (pi, ri) in running {
+            let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { continue };
+            let text = runs[ri].text.trim();
+            if !is_page_number(text) && !text.is_empty() && !running_text.iter().any(|t| t == text) {
+                running_text.push(text.to_string());
             }
-            last_y = Some(line.y);
-            let mut text = String::new();
-            let mut end = f32::MIN;
-            for r in line.runs.iter().filter(|r| !r.text.trim().is_empty()) {
-                if !text.is_empty() {
-                    text.push_str(if r.x - end > 2.0 * r.size { "  " } else if r.x - end > 0.15 * r.size && !text.ends_with(' ') { " " } else { "" });
+        }
+        PdfRead { grid: pdf_grid(doc, &furniture), running_text, furniture }
+    }
+
+    /// The PDF as lines of text, in reading order, running headers and footers left out:
+    /// each visual line a line, its runs joined as a cell's are, and by two spaces where a gap
+    /// wider than two characters parts them (columns, as `pdftotext -layout` keeps them
+    /// apart). For the text readers, where the page geometry gave no table at all (a form
+    /// of numbered paragraphs, answers in bold at a line's end, a layout no header names).
+    pub fn text_lines(&self, doc: &ParsedDocument) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        for (pi, page) in doc.pages.iter().enumerate() {
+            let PageContent::Positioned { runs, .. } = &page.content else { continue };
+            let pieces: Vec<Piece> = runs
+                .iter()
+                .enumerate()
+                .filter(|(ri, r)| !self.furniture.contains(&(pi, *ri)) && !r.text.trim().is_empty())
+                .map(|(_, r)| Piece::of(r))
+                .collect();
+            let mut last_y: Option<f32> = None;
+            for line in group_lines(pieces) {
+                // A gap of more than a line and a half is a paragraph break.
+                if last_y.is_some_and(|y| line.y - y > 1.8 * line.size) {
+                    out.push(TextLine { number: page.number, text: String::new() });
                 }
-                text.push_str(r.text.trim_end());
-                end = r.end();
+                last_y = Some(line.y);
+                let columns = line.runs.chunk_by(|a, b| b.x - a.end() <= 2.0 * b.size);
+                let text = columns.map(line_text).collect::<Vec<_>>().join("  ");
+                out.push(TextLine { number: page.number, text });
             }
-            out.push(TextLine { number: page.number, text });
+            out.push(TextLine { number: page.number, text: String::new() });
         }
-        out.push(TextLine { number: page.number, text: String::new() });
+        out
     }
-    out
 }
 
 fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, usize)>) -> Vec<GridLine> {
-    let furniture = furniture.clone();
     let mut out = Out::default();
     let last_page = doc.pages.last().map_or(0, |p| p.number);
-    let mut state = Unruled { text_foot: text_foot(doc, &furniture), last_page, ..Unruled::default() };
+    let mut state = Unruled { text_foot: text_foot(doc, furniture), last_page, ..Unruled::default() };
     for (pi, page) in doc.pages.iter().enumerate() {
         // Out of time (the budget chc_parse::parse started on this thread): stop here; the
         // caller sees the same deadline and fails the document with `time_limit`.
@@ -1253,7 +1258,7 @@ mod tests {
             runs.extend(centred_rows(n + 1, &[150.0]));
             runs
         };
-        let (grid, running) = pdf_to_grid_and_running_text(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
+        let PdfRead { grid, running_text: running, .. } = PdfRead::of(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
         assert_eq!(running, ["Harlowmere Homes – self-assessment"]);
         assert!(grid.iter().all(|g| !g.cells.iter().any(|c| c.contains("Harlowmere"))));
     }

@@ -134,14 +134,14 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         ),
     };
     let layout = if doc.pages.iter().any(|p| matches!(p.content, PageContent::Positioned { .. })) {
-        let (grid, running_text) = geometry::pdf_to_grid_and_running_text(doc);
-        asm.grid(&grid);
-        for text in &running_text {
+        let pdf = geometry::PdfRead::of(doc);
+        asm.grid(&pdf.grid);
+        for text in &pdf.running_text {
             asm.furniture(0, text);
         }
         let ruled = doc.pages.iter().any(|p| matches!(&p.content, PageContent::Positioned { rules, .. } if rules.len() >= 4));
         let geometric = if ruled { LayoutKind::PdfRuled } else { LayoutKind::PdfUnruled };
-        let layout = match prefer_structure_tree(doc, &grid, &asm, registry) {
+        let layout = match prefer_structure_tree(doc, &pdf.grid, &asm, registry) {
             Some(tagged) => {
                 asm = tagged;
                 LayoutKind::PdfTagged
@@ -153,9 +153,9 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         if asm.records.is_empty() {
             let text = ParsedDocument {
                 source: doc.source.clone(),
-                pages: vec![chc_model::Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(geometry::pdf_text_lines(doc)) }],
+                pages: vec![chc_model::Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Lines(pdf.text_lines(doc)) }],
                 tagged_tables: Vec::new(),
-                furniture: doc.furniture.iter().cloned().chain(running_text.iter().cloned()).collect(),
+                furniture: doc.furniture.iter().chain(&pdf.running_text).cloned().collect(),
                 warnings: doc.warnings.clone(),
             };
             if let Ok(mut table) = reconstruct(&text, registry) {
