@@ -2132,7 +2132,8 @@ mod tests {
     }
 
     /// A company line names its publisher ("X Limited, a charitable registered society", "X
-    /// Limited. Registered provider no. …"); a body the writer relies on is another.
+    /// Limited. Registered as a community benefit society"); a body the writer relies on is
+    /// another.
     #[test]
     fn company_lines_and_bodies_relied_on() {
         expect_landlords([

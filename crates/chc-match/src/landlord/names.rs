@@ -432,9 +432,17 @@ fn links_home(text: &str, start: usize, end: usize) -> bool {
     let rest = text[end..].trim_start();
     let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
     let back = ["Back to", "back to", "Return to", "return to", "Go to", "go to"].iter().any(|b| before.ends_with(b));
-    back && ["homepage", "home page", "home", "website", "main site", "main website"].iter().any(|h| {
-        rest.as_bytes().get(..h.len()).is_some_and(|head| head.eq_ignore_ascii_case(h.as_bytes())) && rest[h.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-    })
+    back && ["homepage", "home page", "home", "website", "main site", "main website"].iter().any(|h| opens_with_word(rest, h))
+}
+
+/// Whether `text` opens with `word` (ASCII letters in any case) as a whole word.
+fn opens_with_word(text: &str, word: &str) -> bool {
+    text.as_bytes().get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes())) && text[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether `text` ends with `cue` (ASCII letters in any case).
+fn ends_with_ignoring_case(text: &str, cue: &str) -> bool {
+    text.len() >= cue.len() && text.is_char_boundary(text.len() - cue.len()) && text[text.len() - cue.len()..].eq_ignore_ascii_case(cue)
 }
 
 /// Whether the name at `start` is the body whose own governance approved or published the
@@ -446,22 +454,23 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     const GOVERNANCE: [&str; 6] = ["board", "management committee", "committee", "executive", "cabinet", "annual report"];
     const VERBS: [&str; 7] = ["approved by", "signed off by", "agreed by", "endorsed by", "approved at", "published in", "published by"];
     // Asked of every name a form holds: nothing is copied unless a cue is near.
-    let ends_with = |text: &str, cue: &str| text.len() >= cue.len() && text.is_char_boundary(text.len() - cue.len()) && text[text.len() - cue.len()..].eq_ignore_ascii_case(cue);
     let line_start = text[..start].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
     let before = text[line_start..start].trim_end();
-    let before = if ends_with(before, " the") { before[..before.len() - 4].trim_end() } else { before };
-    let approved_by = VERBS.iter().any(|v| ends_with(before, v));
-    let board_of = ends_with(before, "board of") && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.to_ascii_lowercase().contains(v));
-    if !approved_by && !board_of {
+    let before = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
+    let approved_by = VERBS.iter().any(|v| ends_with_ignoring_case(before, v));
+    let after_board_of = ends_with_ignoring_case(before, "board of");
+    if !approved_by && !after_board_of {
         return false;
     }
+    let before = before.to_ascii_lowercase();
+    let board_of = after_board_of && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.contains(v));
     let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
     let body = owned.trim_start();
-    let governs = GOVERNANCE.iter().any(|g| body.as_bytes().get(..g.len()).is_some_and(|h| h.eq_ignore_ascii_case(g.as_bytes())) && body[g.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
-    let before = before.to_ascii_lowercase();
+    let governs = GOVERNANCE.iter().any(|g| opens_with_word(body, g));
     // "This self-assessment was approved by Fenmoor Homes": a bare name approves the form
-    // only where the sentence says it is the form that was approved.
-    let the_form = ["self-assessment", "self assessment", "assessment", "this form", "this return", "this document", "report", "this page"].iter().any(|f| before.contains(f));
+    // only where the sentence says it is the form that was approved ("assessment" stands in
+    // "self-assessment" and "this assessment" too).
+    let the_form = ["assessment", "this form", "this return", "this document", "report", "this page"].iter().any(|f| before.contains(f));
     let bare = owned.len() == after.len() && !body.starts_with(|c: char| c.is_alphanumeric());
     // A sign-off line opens with its verb ("Approved by the X Board, May 2024"); in a
     // sentence, the approval must be the form's ("this self-assessment was approved by …"),
