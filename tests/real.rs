@@ -133,7 +133,7 @@ fn tenth_blind_set_holds_its_level() {
 /// PDFs, tab-stop Word forms), held at its level.
 #[test]
 fn eleventh_blind_set_holds_its_level() {
-    blind_set("blind11", Floor { rows_found: 0.97, comply: 0.91, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind11", Floor { rows_found: 0.97, comply: 0.96, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 /// The twelfth blind set (fixtures/blind12: web pages naming their publisher in one chrome
@@ -148,6 +148,30 @@ fn twelfth_blind_set_holds_its_level() {
 #[test]
 fn thirteenth_blind_set_holds_its_level() {
     blind_set("blind13", Floor { rows_found: 0.98, comply: 0.96, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
+}
+
+/// The fourteenth blind set (fixtures/blind14: crawled pages in the mix of layouts and
+/// publisher placements that 20 real pages showed, nine of them never naming their
+/// publisher), held at its level.
+#[test]
+fn fourteenth_blind_set_holds_its_level() {
+    blind_set("blind14", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 0.96, extra_rows_forms: 0 });
+}
+
+/// The fifteenth blind set (fixtures/blind15: CMS web pages, many without a table: headings
+/// and paragraphs, cards, summary lists, accordions, icon and image answers), held at its
+/// level.
+#[test]
+fn fifteenth_blind_set_holds_its_level() {
+    blind_set("blind15", PERFECT);
+}
+
+/// The sixteenth blind set (fixtures/blind16: Chromium prints with the browser's own header
+/// and footer, ReportLab reports, Word check boxes, Word files converted to PDF), held at
+/// its level.
+#[test]
+fn sixteenth_blind_set_holds_its_level() {
+    blind_set("blind16", PERFECT);
 }
 
 #[test]

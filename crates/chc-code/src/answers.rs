@@ -365,6 +365,10 @@ mod tests {
             ("N/A", Comply::NotApplicable),
             ("Yes - see section 4 of the policy", Comply::Yes),
             ("No, to be reviewed", Comply::No),
+            // An icon's alternative text: "tick", "Green tick", "cross".
+            ("tick", Comply::Yes),
+            ("Green tick", Comply::Yes),
+            ("Cross", Comply::No),
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }

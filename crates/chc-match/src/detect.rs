@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 /// history ("The Ombudsman published its Code in July 2020") are not the document's date.
 pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) {
     static LABELLED: OnceLock<Regex> = OnceLock::new();
-    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|modified|edited|published|date|version|approved|reviewed|completed)");
+    let labelled = re(&LABELLED, r"(?i)(last\s+updated|updated|modified|edited|published|date|version|approved|reviewed|completed|\bsigned\b|\bsign-off\b)");
     let front: Vec<&chc_model::ContextLine> = table.context[..table.front_matter_lines.min(table.context.len())].iter().collect();
     for (i, line) in front.iter().enumerate().take(3) {
         if line.text.chars().count() <= 140 {
@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn the_codes_history_does_not_date_the_form() {
-        let cases: [(&[&str], &[&str], Option<&str>); 8] = [
+        let cases: [(&[&str], &[&str], Option<&str>); 10] = [
             // Deadlines the Code sets are not the form's date either.
             (&["Our self-assessment", "Every landlord is asked to publish the result by 31 December 2020, and to put right what falls short by 31 March 2021."], &[], None),
             (&["Self-assessment", "We must publish it no later than the end of June 2025; this version was approved in May 2025."], &[], Some("2025-05")),
@@ -169,6 +169,9 @@ mod tests {
             // A page date after the form counts, wherever the history sentence stands.
             (&["The Code was launched by the Ombudsman in July 2020."], &["Share this page", "Page last modified on 14 Feb 2025"], Some("2025-02")),
             (&["How we handle complaints"], &["Last edited: 02/09/2024"], Some("2024-09")),
+            // A sign-off dates the form it signs; a signed policy in a sentence is no date line.
+            (&["How we handle complaints"], &["Signed for Tollbrook Homes by the chair, April 2024"], Some("2024-04")),
+            (&["How we handle complaints"], &["Our designers redrew the leaflet in April 2024"], None),
         ];
         for (front, after, want) in cases {
             assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");

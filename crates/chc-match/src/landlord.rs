@@ -225,6 +225,13 @@ impl Gazetteer {
         }).collect();
         for (spelling, entry) in new {
             self.add_spelling(&spelling, entry);
+            // "Expectations (UK)" without its bracket is an English word: a name only as
+            // written ("At Expectations we…"), never "the expectations of residents".
+            if !spelling.contains(' ') && common_words().contains(spelling.to_lowercase().as_str()) {
+                if let Some(p) = self.patterns.last_mut().filter(|p| p.written == spelling) {
+                    p.ordinary = true;
+                }
+            }
         }
     }
 
@@ -1902,6 +1909,17 @@ mod tests {
         for (what, t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");
         }
+    }
+
+    #[test]
+    fn a_bracketed_name_without_its_bracket_is_no_english_word() {
+        // "Pathways (UK)" is "Pathways" on its own pages; "pathways" alone is prose.
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nPathways (UK),housing_association,,,t\n");
+        for line in ["Residents have several pathways to complain.", "We reviewed the pathways into the service."] {
+            assert_eq!(detect_with(&table(&["Self-assessment", line], &[]), &gaz).0, None, "{line}");
+            assert_eq!(detect_with(&table(&["Self-assessment"], &[line]), &gaz).0, None, "{line}");
+        }
+        assert_eq!(detect_with(&table(&["Pathways - complaint handling self-assessment"], &[]), &gaz).0.as_deref(), Some("Pathways (UK)"));
     }
 
     #[test]

@@ -389,7 +389,7 @@ fn opens_like_chrome(n: NodeRef<'_, Node>) -> bool {
 fn is_left_out(n: NodeRef<'_, Node>) -> bool {
     let Some(e) = element(n) else { return false };
     let name = e.name();
-    if is_never_read(name) || is_hidden(e) || is_screen_reader_only(e) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
+    if is_never_read(name) || is_hidden(e) || is_screen_reader_only(e) && !speaks_for_an_icon(n) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
         return true;
     }
     match name {
@@ -399,6 +399,17 @@ fn is_left_out(n: NodeRef<'_, Node>) -> bool {
         "div" | "section" | "form" | "p" | "span" | "a" | "ul" | "fieldset" => opens_like_chrome(n),
         _ => false,
     }
+}
+
+/// Whether screen-reader-only text at `n` is what an icon beside it shows ("<span class="fa
+/// fa-check" aria-hidden="true"></span><span class="visually-hidden">Yes</span>"): its
+/// parent shows nothing else, only an element without text. Then it is the answer the page
+/// shows, not an aside for screen readers ("opens in a new window").
+fn speaks_for_an_icon(n: NodeRef<'_, Node>) -> bool {
+    let Some(parent) = n.parent() else { return false };
+    let shows_no_text = |c: NodeRef<'_, Node>| c.descendants().all(|d| !matches!(d.value(), Node::Text(t) if !t.trim().is_empty()));
+    let others = || parent.children().filter(|c| c.id() != n.id());
+    others().any(|c| c.value().is_element()) && others().all(shows_no_text)
 }
 
 fn is_heading(name: &str) -> bool {

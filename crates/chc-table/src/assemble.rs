@@ -217,6 +217,25 @@ fn marks_chosen(cell: &str) -> bool {
     t.chars().count() <= 3 || parse_comply(t).is_some()
 }
 
+/// The requirement before an answer printed at its end, without the answer's label:
+/// "…the answer\nCompliance: Yes" keeps "…the answer". `after` is the text from the answer's
+/// separator on; the label is the last line or sentence of `before`, when it names the comply
+/// column and a colon parts it from the answer.
+fn without_answer_label<'t>(before: &'t str, after: &str) -> &'t str {
+    if !after.trim_start().starts_with(':') {
+        return before;
+    }
+    let sentence = before.rfind(['\n', '.', ';']).map_or(0, |at| at + 1);
+    // The label opens at its first letter: a closing quote before it ends the sentence.
+    let Some(start) = before[sentence..].find(char::is_alphabetic).map(|at| sentence + at) else { return before };
+    let label = before[start..].trim();
+    if label.split_whitespace().count() <= 3 && crate::header::column_role(label) == ColumnRole::Comply {
+        before[..start].trim_end()
+    } else {
+        before
+    }
+}
+
 /// Which lines of a tabbed/delimited table are what.
 #[derive(Debug, Clone, PartialEq)]
 enum LineKind {
@@ -338,7 +357,8 @@ impl<'r> Assembler<'r> {
                 if role == ColumnRole::Requirement {
                     if let Some((at, _)) = chc_code::answers::trailing_answer(text) {
                         let answer = text[at..].trim_start_matches([' ', '-', '–', ':']);
-                        self.records[rec_idx].push(ColumnRole::Requirement, &text[..at]);
+                        let requirement = without_answer_label(&text[..at], &text[at..]);
+                        self.records[rec_idx].push(ColumnRole::Requirement, requirement);
                         self.records[rec_idx].push(ColumnRole::Comply, answer);
                         continue;
                     }
@@ -408,6 +428,13 @@ impl<'r> Assembler<'r> {
             } else if let Some((at, roles)) = self.header_without_comply(&cleaned, &kinds) {
                 kinds[at] = LineKind::Header(roles);
                 self.answers_inside_cells = true;
+                // The header printed again over each later table (each section's) heads it
+                // too; read as cells, it would run into the row above.
+                for i in at + 1..kinds.len() {
+                    if let Some(roles) = crate::header::classify_header_without_comply(&cleaned[i]) {
+                        kinds[i] = LineKind::Header(roles);
+                    }
+                }
             }
         }
         // After a header, a blank run or a page break, a continuation is a page-break split.

@@ -69,7 +69,13 @@ pub fn column_role(cell: &str) -> ColumnRole {
     let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response" | "status");
     // "Met?", "Achieved?", "In place?": the answer word the column asks about.
     let asks_an_answer = t.len() <= 20 && t.ends_with('?') && chc_code::answers::parse_comply(t.trim_end_matches('?')) == Some(chc_model::Comply::Yes);
-    if has!("comply") || has!("complian") || has!("complies") || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers {
+    // "Code requirement and compliance": the requirement's column, its answer printed inside
+    // the cell ("… Compliance: Yes"); a column named for compliance first is the answer's.
+    let names_compliance = has!("comply") || has!("complian") || has!("complies");
+    if names_compliance && (has!("requirement") || has!("question") || has!("code wording")) && names_the_requirement_before_compliance(t) {
+        return ColumnRole::Requirement;
+    }
+    if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers {
         return ColumnRole::Comply;
     }
     if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
@@ -86,6 +92,14 @@ pub fn column_role(cell: &str) -> ColumnRole {
         return ColumnRole::Commentary;
     }
     ColumnRole::Other
+}
+
+/// Whether a header cell names the requirement and then compliance ("Code requirement and
+/// compliance", "Question and our compliance"): the requirement is what the column holds.
+fn names_the_requirement_before_compliance(cell: &str) -> bool {
+    let requirement = ["requirement", "question", "code wording"].iter().filter_map(|w| cell.find(w)).min();
+    let compliance = ["comply", "complian", "complies"].iter().filter_map(|w| cell.find(w)).min();
+    matches!((requirement, compliance), (Some(r), Some(c)) if r < c)
 }
 
 /// The answer a tick column stands for, when a header cell is nothing but an answer word:
@@ -222,5 +236,9 @@ mod tests {
         assert_eq!(classify_header(&cells("Ref\tRequirement\tIn place?\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Provision\tCode text\tRAG\tEvidence")), Some(vec![Provision, Requirement, Rag, Evidence]));
         assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
+        // The requirement named before compliance holds the requirement, its answer inside.
+        assert_eq!(column_role("Code requirement and compliance"), Requirement);
+        assert_eq!(column_role("Question and our compliance"), Requirement);
+        assert_eq!(column_role("Compliance with the requirement"), Comply);
     }
 }

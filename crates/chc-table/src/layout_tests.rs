@@ -778,3 +778,62 @@ fn layout_a_company_line_after_pipe_rows_is_not_the_last_cell() {
     assert_eq!(row(&t, "1.3").evidence, "Form changed in May.");
     assert!(t.context.iter().any(|c| c.text.starts_with("Brackwell Homes Limited")), "{:?}", t.context);
 }
+
+#[test]
+fn layout_requirement_and_compliance_in_one_column() {
+    // "Code requirement and compliance": the requirement's column, each cell ending with its
+    // labelled answer; the label is neither requirement nor answer.
+    let t = table(&format!(
+        "Ferncombe Homes\n\n| Code section | Code requirement and compliance | Evidence, commentary and any explanations |\n| 1.2 | {DEF_2024} Compliance: Yes | Policy part 2. |\n| 1.4 | {REQUEST_2024} Our compliance: Partly met | Requests are logged but not yet reviewed. |\n| Code section | Code requirement and compliance | Evidence, commentary and any explanations |\n| 6.2 | {ACK_2024} Compliance: No | Logged within seven days. |\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.4"), Some("6.2")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "Partly met", "No"]);
+    assert!(row(&t, "1.2").requirement.ends_with("group of residents.'"), "{}", row(&t, "1.2").requirement);
+    assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
+    assert_eq!(row(&t, "1.4").evidence, "Requests are logged but not yet reviewed.");
+    // The header repeated over the next section's table is no part of the row above.
+    assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
+}
+
+#[test]
+fn layout_cards_whose_labels_run_into_their_values() {
+    // A web page of cards, each label a span beside its value: "Comply Yes", "Evidence The…".
+    let t = table(&format!(
+        "Thornwick Homes\n\nOur self-assessment\n\n1.2\n{DEF_2024}\nComply Yes\nEvidence The policy uses these words, part 2.\n1.3\n{WORD_2024}\nMet? No\nEvidence, commentary and any explanations 87% of staff trained; the rest by June.\nComment Reviewed in May.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "No"]);
+    assert_eq!(row(&t, "1.2").evidence, "The policy uses these words, part 2.");
+    assert_eq!(row(&t, "1.3").evidence, "87% of staff trained; the rest by June.");
+    assert_eq!(row(&t, "1.3").commentary, "Reviewed in May.");
+}
+
+#[test]
+fn layout_2020_answer_in_the_questions_words_is_no_question() {
+    // "Most complaints are resolved at stage one." answers the question above it in words
+    // close to another question's ("What proportion of complaints are resolved at stage
+    // one?"); it asks nothing, so it opens no row of its own.
+    use chc_model::{Block, BlockKind};
+    let heading = |text: &str| Block { location: 1, kind: BlockKind::Heading { level: 4, text: text.into() } };
+    let paragraph = |text: &str| Block { location: 2, kind: BlockKind::Paragraph(text.into()) };
+    let blocks = vec![
+        heading("Question 3.7"),
+        paragraph("Do we keep a record of complaint correspondence including correspondence from the resident?"),
+        paragraph("Yes All letters are kept on the case."),
+        heading("Question 3.8"),
+        paragraph("At what stage are most complaints resolved?"),
+        paragraph("Most complaints are resolved at stage one."),
+    ];
+    let doc = ParsedDocument {
+        source: SourceInfo { path: "t.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: 0 },
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
+        tagged_tables: vec![],
+        furniture: Vec::new(),
+        warnings: vec![],
+    };
+    let t = reconstruct(&doc, Registry::embedded()).expect("a form");
+    assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[1].evidence, "Most complaints are resolved at stage one.");
+}

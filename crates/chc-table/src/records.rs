@@ -837,12 +837,16 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let bare = bare.trim_end_matches('.');
     // "Evidence: Complaints procedure" is a label with its value, read below.
     if title_like && !bare.contains(':') && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
+        // "Comply Yes": a label with its value, not a label alone.
+        if let Some(labelled) = unmarked_label(text) {
+            return Some(labelled);
+        }
         let role = column_role(bare);
         if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
         }
     }
-    let (name, value) = split_label(text)?;
+    let Some((name, value)) = split_label(text) else { return unmarked_label(text) };
     // "Code provisionCode requirementComply:" is a run-together header, not a label.
     let glued = name.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     if glued || name.split_whitespace().count() > 7 {
@@ -862,6 +866,44 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         ColumnRole::Requirement if !names_a_requirement(name) => None,
         _ => Some((role, value.trim().to_string())),
     }
+}
+
+/// The words a column's label ends with, when a label runs into its value with a space only.
+const LABEL_LAST_WORDS: [&str; 17] = [
+    "comply", "compliance", "compliant", "complies", "met", "achieved", "evidence", "explanation", "explanations", "comment", "comments", "commentary", "notes", "response",
+    "answer", "requirement", "question",
+];
+
+/// A label run into its value with only a space, as a web card's label and value read
+/// ("Comply Yes", "Evidence The letter template covers it.", "Comment Reviewed in May"):
+/// the longest opening words that end with a label's word and name a column, then an answer
+/// for the comply column, or a value opening with a capital for the others.
+fn unmarked_label(text: &str) -> Option<(ColumnRole, String)> {
+    let last_word_of = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    // Most lines open with no label's word: one look at the first word rules them out.
+    let first = text.split_whitespace().next()?;
+    let opens_a_label = ["comply", "complian", "complies", "met", "achieved", "evidence", "explanation", "comment", "notes", "response", "answer", "code", "requirement", "question", "our"];
+    if !opens_a_label.iter().any(|o| last_word_of(first).starts_with(o)) {
+        return None;
+    }
+    let ends: Vec<usize> = text.match_indices(' ').map(|(at, _)| at).take(7).collect();
+    ends.iter().rev().find_map(|&end| {
+        let (name, value) = (text[..end].trim_end_matches([' ', '?']), text[end..].trim());
+        let last = last_word_of(name.split_whitespace().last()?);
+        if !LABEL_LAST_WORDS.contains(&last.as_str()) || value.is_empty() {
+            return None;
+        }
+        // "Question 4.1" is a numbered heading, not a label and its value; "Evidence 87% of
+        // cases…" is.
+        let capitalised = value.starts_with(char::is_uppercase);
+        let figure = value.starts_with(|c: char| c.is_ascii_digit()) && value.split_whitespace().count() >= 3;
+        match column_role(name) {
+            ColumnRole::Comply if parse_comply(value).is_some() => Some((ColumnRole::Comply, value.to_string())),
+            ColumnRole::Requirement if capitalised && names_a_requirement(name) => Some((ColumnRole::Requirement, value.to_string())),
+            role @ (ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary) if capitalised || figure => Some((role, value.to_string())),
+            _ => None,
+        }
+    })
 }
 
 /// The last word of a label that introduces the answer ("Our answer:", "<Landlord> response:").
@@ -920,13 +962,31 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
 /// The provision whose opening `opening` reads as, among those not `taken` yet: the best,
 /// else its twin (a provision of the same Code that opens alike, as 6.4 and 6.15 of the 2024
 /// Code do for stages 1 and 2), which the next row with that opening must be.
+/// A line read as a 2020 question must ask it: hold a question mark or open as the question
+/// does; "Most complaints are resolved at stage one." answers "What proportion of complaints
+/// are resolved at stage one?", it does not ask it.
 fn best_not_taken<'r>(registry: &'r Registry, opening: &str, taken: impl Fn(&str) -> bool) -> Option<(&'r chc_code::Provision, f64)> {
     const TWIN_MARGIN: f64 = 0.02;
     let (p, score) = registry.best(None, opening)?;
-    if !taken(&p.number) {
-        return Some((p, score));
+    let found = if !taken(&p.number) {
+        Some((p, score))
+    } else {
+        registry.rank(Some(p.version), opening).into_iter().take_while(|(_, s)| *s >= score - TWIN_MARGIN).find(|(q, _)| !taken(&q.number))
+    };
+    match found {
+        Some((q, _)) if q.version == CodeVersion::V2020 && !asks_the_question(opening, &q.text) => {
+            // Not a question: the best provision of the later Codes it may still open.
+            registry.rank(None, opening).into_iter().find(|(q, _)| q.version != CodeVersion::V2020 && !taken(&q.number))
+        }
+        found => found,
     }
-    registry.rank(Some(p.version), opening).into_iter().take_while(|(_, s)| *s >= score - TWIN_MARGIN).find(|(q, _)| !taken(&q.number))
+}
+
+/// The question's first word among the line's first three ("Q 8.2 How do we share…").
+fn asks_the_question(line: &str, question: &str) -> bool {
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let Some(opening) = question.split_whitespace().next().map(word) else { return false };
+    line.contains('?') || line.split_whitespace().take(3).any(|w| word(w) == opening)
 }
 
 fn first_words(text: &str) -> &str {

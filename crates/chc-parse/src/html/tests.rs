@@ -99,6 +99,16 @@ fn a_cell_showing_only_an_icon_reads_as_a_screen_reader_says() {
 }
 
 #[test]
+fn an_icon_outside_a_table_reads_as_its_screen_reader_text() {
+    // A card's answer: an icon hidden from screen readers and the words only they hear. An
+    // aside for screen readers beside shown text stays out.
+    let html = r#"<main><div class="card"><div class="badge">2.1</div>
+<div class="row"><span class="label">Met?</span> <span class="value"><span class="icon icon-tick" aria-hidden="true"></span><span class="sr-only">Partly</span></span></div>
+<div class="row"><span class="label">Evidence</span> <span class="value">Leaflet<span class="visually-hidden"> (opens in a new tab)</span></span></div></div></main>"#;
+    assert_eq!(show(&blocks(html)), vec!["P 2.1", "P Met? Partly", "P Evidence Leaflet"]);
+}
+
+#[test]
 fn a_layout_table_wrapping_the_form_does_not_hide_it_and_a_small_table_in_a_cell_is_text() {
     let html = r#"<body><table width="100%"><tr><td><img src="logo.png"> Ashdown District Council</td></tr>
 <tr><td><h1>Self-assessment</h1>
