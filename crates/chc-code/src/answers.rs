@@ -369,6 +369,8 @@ mod tests {
             ("tick", Comply::Yes),
             ("Green tick", Comply::Yes),
             ("Cross", Comply::No),
+            // The 2020 form's questions about a third stage, where there is none.
+            ("No third stage", Comply::NotApplicable),
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }

@@ -29,10 +29,13 @@ pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) 
                 return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.85, evidence: short(&line.text) });
             }
         }
+        if let Some(d) = sign_off_date(&line.text) {
+            return (Some(d), FieldDetection { method: "sign_off".into(), confidence: 0.8, evidence: short(&line.text) });
+        }
     }
     // Page chrome the table reader left inside a cell ("…clearly.\nLast modified on 2 May 2025").
     let cells = table.records.iter().flat_map(|r| [&r.evidence, &r.commentary]);
-    if let Some((d, line)) = cells.flat_map(|c| c.lines()).find_map(|l| page_date_line(l).map(|d| (d, l))) {
+    if let Some((d, line)) = cells.flat_map(|c| c.lines()).find_map(|l| page_date_line(l).or_else(|| sign_off_date(l)).map(|d| (d, l))) {
         return (Some(d), FieldDetection { method: "labelled_line".into(), confidence: 0.8, evidence: short(line) });
     }
     for line in front.iter() {
@@ -51,12 +54,39 @@ fn page_date_line(line: &str) -> Option<String> {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let label = re(
         &LABEL,
-        r"(?i)^\s*(?:(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)|date\s+of\s+(?:the\s+)?(?:self[\s-]?)?assessment|(?:self[\s-]?)?assessment\s+date|date\s+(?:completed|reviewed|approved))\b",
+        r"(?i)^\s*(?:signed|(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)|date\s+of\s+(?:the\s+)?(?:self[\s-]?)?assessment|(?:self[\s-]?)?assessment\s+date|date\s+(?:completed|reviewed|approved))\b",
     )
     .find(line)?;
     let (at, date) = dates_in(line).into_iter().next()?;
+    // A sign-off dates the form whatever it names first ("Signed on behalf of X Homes,
+    // March 2023").
+    if label.as_str().trim_start().to_ascii_lowercase().starts_with("signed") {
+        return Some(date);
+    }
     let gap = line.get(label.end()..at)?;
     re(&GAP, r"(?i)^[\s:\x{2013}-]*(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$").is_match(gap).then_some(date)
+}
+
+/// A sign-off line: who signs, a comma, the date, nothing more ("Marlcombe Homes, March
+/// 2023", "Approved by the Board, November 2022", "Resident Services Committee, 9 December
+/// 2020"). Who signs is a few words, each capitalised or a small joining word.
+fn sign_off_date(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('.');
+    if line.len() > 120 {
+        return None;
+    }
+    const JOINING: [&str; 7] = ["of", "and", "the", "for", "on", "by", "behalf"];
+    dates_in(line).into_iter().find_map(|(at, date)| {
+        let (signer, when) = (line[..at].trim_end(), &line[at..]);
+        // The day before the month ("9 December 2020", "9th December").
+        let day = signer.rsplit(' ').next().filter(|w| w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+        let signer = day.map_or(signer, |d| signer[..signer.len() - d.len()].trim_end());
+        let date_only = when.split_whitespace().count() <= 3 && when.ends_with(|c: char| c.is_ascii_digit());
+        let signer = signer.strip_suffix(',')?.trim();
+        let words: Vec<&str> = signer.split_whitespace().collect();
+        let names = (1..=10).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '&') || JOINING.contains(w));
+        (date_only && names).then_some(date)
+    })
 }
 
 /// The first date in `line` that dates something other than the Code itself, and is not a
@@ -194,5 +224,14 @@ mod tests {
         assert_eq!(document_date(&t).0.as_deref(), Some("2024-11"));
         assert_eq!(page_date_line("Assessment date - 02/04/2025"), Some("2025-04".into()));
         assert_eq!(page_date_line("Date of assessment of the policy changes in 2023"), None);
+        // A sign-off run into the last cell.
+        t.records[1].evidence = "Call handlers log it.\nSigned on behalf of Tollbrook Homes, March 2023".into();
+        assert_eq!(document_date(&t).0.as_deref(), Some("2023-03"));
+        assert_eq!(page_date_line("Designed with residents in 2023"), None);
+        // Who signs, a comma and the date.
+        assert_eq!(sign_off_date("Tollbrook Homes Board, 9 December 2020"), Some("2020-12".into()));
+        assert_eq!(sign_off_date("Approved by the Board, November 2022"), Some("2022-11".into()));
+        assert_eq!(sign_off_date("Our new policy was adopted, March 2023"), None);
+        assert_eq!(sign_off_date("Tollbrook Homes, March 2023 and reviewed since"), None);
     }
 }

@@ -692,7 +692,10 @@ impl<'r> Assembler<'r> {
     /// the open record's? Only the Code's wording can tell a lost-number row (QUIRKS 9,
     /// 11) from a continuation, so the registry must be clear about it.
     fn starts_new_row(&self, last: usize, text: &str) -> bool {
-        if text.split_whitespace().count() < 8 {
+        // A whole question is short and still plain ("Is any third stage optional for
+        // residents?"); other fragments need more words to tell.
+        let least_words = if text.trim_end().ends_with('?') { 5 } else { 8 };
+        if text.split_whitespace().count() < least_words {
             return false;
         }
         let Some((best, score)) = self.registry.best(None, text) else { return false };
@@ -737,7 +740,10 @@ impl<'r> Assembler<'r> {
         if let (Some(k), Some(cr)) = (comply_cell(cells, 1), comply_role) {
             let requirement_words = cells[..k].iter().map(|c| c.split_whitespace().count()).sum::<usize>();
             let last_has_comply = self.records.last().is_none_or(|r| r.has_comply());
-            if requirement_words >= 5 && last_has_comply {
+            // After a row left without an answer, a whole question with its own answer is
+            // the next row, not the rest of that one.
+            let another_question = || cells[..k].iter().all(|c| c.trim_end().ends_with('?') || c.trim().is_empty()) && self.records.len().checked_sub(1).is_some_and(|last| self.starts_new_row(last, &cells[..k].join(" ")));
+            if requirement_words >= 5 && (last_has_comply || another_question()) {
                 // A row whose number cell is gone entirely: the columns slid left.
                 self.open_unnumbered(loc, cells, cr as isize - k as isize, "row has no provision number; columns shifted");
                 return;

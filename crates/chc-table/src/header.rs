@@ -133,7 +133,9 @@ pub fn tick_columns<S: AsRef<str>>(cells: &[S]) -> Vec<usize> {
 /// provision or requirement column, and has no long cells.
 pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     let non_empty: Vec<&str> = cells.iter().map(AsRef::as_ref).filter(|c| !c.trim().is_empty()).collect();
-    if non_empty.len() < 3 || non_empty.iter().any(|c| c.chars().count() > 80) {
+    // Two columns head a table only as the question (or requirement) and its answer
+    // ("Self-assessment question | Answer"): checked below.
+    if non_empty.len() < 2 || non_empty.iter().any(|c| c.chars().count() > 80) {
         return None;
     }
     // A row's cells can read like column names ("5.6 | Response | No | …"): a header holds no
@@ -156,7 +158,8 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     // A form that answers with a RAG rating alone ("Provision | Code text | RAG | Evidence")
     // has that column where others have the comply column.
     let answers = has(ColumnRole::Comply) || has(ColumnRole::Rag);
-    let ok = known >= 3 && answers && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
+    let question_and_answer = non_empty.len() == 2 && known == 2 && has(ColumnRole::Requirement) && has(ColumnRole::Comply);
+    let ok = (known >= 3 || question_and_answer) && answers && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
     // A questionnaire ("Question | Answer | Comments", numbered or not) with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
@@ -236,6 +239,10 @@ mod tests {
         assert_eq!(classify_header(&cells("Ref\tRequirement\tIn place?\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Provision\tCode text\tRAG\tEvidence")), Some(vec![Provision, Requirement, Rag, Evidence]));
         assert_eq!(classify_header(&cells("Section 1: Definition of a complaint.....\t3")), None);
+        // Two columns: only the question and its answer.
+        assert_eq!(classify_header(&cells("Self-assessment question\tAnswer")), Some(vec![Requirement, Comply]));
+        assert_eq!(classify_header(&cells("Evidence\tComments")), None);
+        assert_eq!(classify_header(&cells("Code provision\tComply")), None);
         // The requirement named before compliance holds the requirement, its answer inside.
         assert_eq!(column_role("Code requirement and compliance"), Requirement);
         assert_eq!(column_role("Question and our compliance"), Requirement);

@@ -837,3 +837,17 @@ fn layout_2020_answer_in_the_questions_words_is_no_question() {
     assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
     assert_eq!(t.records[1].evidence, "Most complaints are resolved at stage one.");
 }
+
+#[test]
+fn layout_2020_pipe_tables_of_two_columns_without_outer_pipes() {
+    // "Question | Answer |" tables, each row closed by a pipe at its end only; a question
+    // answered in words ("We run two stages only") does not swallow the next question.
+    let t = table(
+        "Ashcombe Vale Homes\n\nSelf-assessment question | Answer | Comments |\n---|---|---|\nDoes the policy have exclusions where a complaint will not be considered? | Yes | Policy part 4. |\nSelf-assessment question | Answer |\n---|---|\nIf there is a third stage to the complaints procedure are residents involved in the decision making? | We run two stages only |\nIs any third stage optional for residents? | N/A |\nIs there a complaint officer or equivalent in post? | Yes |\n",
+    );
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "", "N/A", "Yes"], "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
+    assert_eq!(t.records[0].requirement, "Does the policy have exclusions where a complaint will not be considered?");
+    assert_eq!(t.records[0].evidence, "Policy part 4.");
+    assert_eq!(t.records[2].requirement, "Is any third stage optional for residents?");
+}

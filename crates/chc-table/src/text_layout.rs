@@ -167,6 +167,10 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
     // are numbered by nothing.
     let mut header_out = false;
     let mut header_waits = false;
+    // How many cells the last header had: a line closed by a pipe at one end only ("Q? | Yes
+    // | Policy 2.1 |", a table printed without its outer pipes) is a whole row when it has
+    // as many cells.
+    let mut header_width = 0;
     for l in lines {
         let t = l.text.trim();
         if t.is_empty() || crate::lines::is_border(t) {
@@ -184,10 +188,17 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
-        let whole_row = (header_out || header_waits) && !headerish && t.starts_with('|') && t.ends_with('|') && split_pipes(t).len() >= 3;
+        let cells = split_pipes(t).len();
+        // …and when the row before it has all its cells: else it is that row's rest.
+        let open_row_whole = record.as_ref().is_none_or(|(_, r)| split_pipes(r).len() >= header_width);
+        let closed = t.starts_with('|') && t.ends_with('|') && cells >= 3 || (t.starts_with('|') || t.ends_with('|')) && cells >= 2 && cells == header_width && open_row_whole;
+        let whole_row = (header_out || header_waits) && !headerish && closed;
         if starts_piped_record(t) || whole_row {
             flush_record(&mut record, &mut out);
-            header_out |= flush_outside(&mut outside, &mut out);
+            if flush_outside(&mut outside, &mut out) {
+                header_out = true;
+                header_width = out.last().map_or(0, |h| h.cells.len());
+            }
             header_waits = false;
             record = Some((l.number, t.to_string()));
         } else if headerish || parse_heading(t) != Heading::None || record.is_none() {
@@ -199,6 +210,11 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             } else {
                 outside.push((l.number, t.to_string()));
                 header_waits |= headerish;
+                if headerish {
+                    // The header as far as it has come (it may run over several lines).
+                    let piped: Vec<&str> = outside.iter().map(|(_, t)| t.as_str()).skip_while(|t| !t.contains('|')).collect();
+                    header_width = split_pipes(&piped.join(" ")).len();
+                }
             }
         } else if let Some((_, text)) = record.as_mut() {
             text.push(' ');
