@@ -174,6 +174,29 @@ fn sixteenth_blind_set_holds_its_level() {
     blind_set("blind16", PERFECT);
 }
 
+/// The seventeenth blind set (fixtures/blind17: the hardest crawled shapes: answers far from
+/// their rows, hedged answers, chunks that start mid-row, numbers printed twice or lost),
+/// held at its level.
+#[test]
+fn seventeenth_blind_set_holds_its_level() {
+    blind_set("blind17", Floor { rows_found: 0.99, comply: 0.95, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+}
+
+/// The eighteenth blind set (fixtures/blind18: web pages with heavy realistic chrome:
+/// partner lists, group footers, ALMO and owner councils, legal-entity lines), held at its
+/// level.
+#[test]
+fn eighteenth_blind_set_holds_its_level() {
+    blind_set("blind18", PERFECT);
+}
+
+/// The nineteenth blind set (fixtures/blind19: tagged PDFs, PDF form fields, wide landscape
+/// tables, newspaper columns, hyphenation and ligatures), held at its level.
+#[test]
+fn nineteenth_blind_set_holds_its_level() {
+    blind_set("blind19", Floor { rows_found: 0.98, comply: 0.8, version: 0.95, landlord: 0.95, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -111,10 +111,12 @@ pub fn least_compliant<'a>(a: &'a str, b: &'a str) -> &'a str {
 /// after it ("Compliance: Partially compliant - …").
 const ANSWER_REACH: usize = 80;
 
-/// The cell is exactly a phrase of the vocabulary (a closing "." or "!" aside).
+/// The cell is exactly a phrase of the vocabulary (a closing "." or "!" or a footnote's mark
+/// aside).
 fn whole_answer(t: &str) -> Option<Comply> {
     let vocab = vocabulary();
-    let trimmed = t.trim_end_matches(['.', '!']).trim_end();
+    // "Yes*", "Yes†": a footnote's mark after the answer.
+    let trimmed = t.trim_end_matches(['.', '!', '*', '†']).trim_end();
     vocab.phrases.get(t).or_else(|| vocab.phrases.get(trimmed)).map(|&(c, _)| c)
 }
 
@@ -371,6 +373,10 @@ mod tests {
             ("Cross", Comply::No),
             // The 2020 form's questions about a third stage, where there is none.
             ("No third stage", Comply::NotApplicable),
+            // Hedged answers, and a footnote's mark after one.
+            ("Yes (partially)", Comply::Partial),
+            ("Mostly", Comply::Partial),
+            ("Yes*", Comply::Yes),
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }

@@ -327,7 +327,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // receive about us".
     let rest_of_sentence = text[end..].split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
-    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with)\s+us\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b|\bour\s+own\b").expect("fixed pattern"));
+    let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with|for)\s+us\b|\bmanages?\s+our\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b|\bour\s+own\b").expect("fixed pattern"));
     let against_us = writer_as_other.is_match(rest_of_sentence);
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
@@ -755,6 +755,8 @@ mod tests {
             ("Fenmoor Council's housing options staff pass on complaints they receive about us.", "Fenmoor Council"),
             ("Ashby Homes manages council homes in the town on behalf of Fenmoor Council.", "Fenmoor Council"),
             ("We manage homes for Fenmoor Council.", "Fenmoor Council"),
+            // The writer as "us"/"our" further on: "X manages our tenancies for us".
+            ("Fenmoor Homes manages our tenancies and handles stage one for us.", "Fenmoor Homes"),
         ] {
             assert!(another(text, name), "{text}");
         }

@@ -218,10 +218,10 @@ impl Marks {
 }
 
 /// Whether a link stands in a box of links to other sites' pages (an `<aside>`, or a block
-/// whose class or id names related pages, useful links or "see also"): the hosts there are
-/// other bodies', never the publisher's.
+/// whose class or id names related pages, useful links, "see also" or partners): the hosts
+/// there are other bodies', never the publisher's.
 fn in_a_list_of_other_sites(n: NodeRef<'_, Node>) -> bool {
-    const PARTS: [&str; 4] = ["related", "useful", "see-also", "seealso"];
+    const PARTS: [&str; 5] = ["related", "useful", "see-also", "seealso", "partner"];
     n.ancestors().filter_map(|a| a.value().as_element()).any(|e| {
         e.name() == "aside" || classes(e).chain(attr(e, "id")).any(|c| PARTS.iter().any(|p| c.to_ascii_lowercase().contains(p)))
     })
