@@ -324,6 +324,36 @@ fn roles_from_content(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<Vec<C
     Some(roles)
 }
 
+/// Columns of check boxes in a table whose header was not read as cells (a header drawn as
+/// one run of text, "No. Requirement Yes No Evidence"): two or three adjacent columns where
+/// every numbered row holds one box, ☒ or ☐. Each stands for the answer word its place has in
+/// a run of answer words on a text line above the rows ("Yes No"), else for Yes, No and
+/// Partial in that order, the way such forms print them.
+fn box_columns(cells: &[Vec<String>], kinds: &[LineKind]) -> Option<(std::ops::Range<usize>, Vec<String>)> {
+    let rows: Vec<&Vec<String>> = cells.iter().zip(kinds).filter(|(_, k)| matches!(k, LineKind::Numbered(_))).map(|(c, _)| c).collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let width = rows.iter().map(|r| r.len()).min()?;
+    let boxed = |c: usize| rows.iter().all(|r| {
+        let mut chars = r[c].trim().chars();
+        chars.next().is_some_and(|m| chc_code::answers::check_box(m).is_some()) && chars.next().is_none()
+    });
+    let first = (1..width).find(|&c| boxed(c))?;
+    let count = (first..width).take_while(|&c| boxed(c)).count();
+    if !(2..=3).contains(&count) {
+        return None;
+    }
+    let first_row = kinds.iter().position(|k| matches!(k, LineKind::Numbered(_)))?;
+    let printed = (0..first_row).rev().find_map(|i| {
+        let LineKind::Text(text) = &kinds[i] else { return None };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.windows(count).find(|run| run.iter().all(|w| crate::header::tick_column_answer(w).is_some())).map(|run| run.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    });
+    let answers = printed.unwrap_or_else(|| ["Yes", "No", "Partial"][..count].iter().map(|w| w.to_string()).collect());
+    Some((first..first + count, answers))
+}
+
 /// Index of the first cell (from `from`) that is a comply answer.
 fn comply_cell(cells: &[String], from: usize) -> Option<usize> {
     (from..cells.len()).find(|&i| crate::lines::is_short_answer(&cells[i]))
@@ -422,8 +452,23 @@ impl<'r> Assembler<'r> {
         // A table that starts mid-way (a page of a longer form) has no header of its own:
         // its columns are read from what its rows hold.
         if self.roles.is_none() && !kinds.iter().any(|k| matches!(k, LineKind::Header(_))) {
-            if let Some(roles) = roles_from_content(&cleaned, &kinds) {
+            if let Some(mut roles) = roles_from_content(&cleaned, &kinds) {
                 self.warnings.push(Warning::new("columns_inferred", "the table has no header row; its columns were inferred from their contents"));
+                if let Some((columns, answers)) = box_columns(&cleaned, &kinds) {
+                    self.tick_answers = vec![None; roles.len().max(columns.end)];
+                    let after = columns.end;
+                    for (c, answer) in columns.zip(answers) {
+                        if c < roles.len() {
+                            roles[c] = ColumnRole::Comply;
+                        }
+                        self.tick_answers[c] = Some(answer);
+                    }
+                    // The text columns after the boxes: evidence, then commentary.
+                    let mut text_roles = [ColumnRole::Evidence, ColumnRole::Commentary].into_iter();
+                    for role in roles.iter_mut().skip(after).filter(|r| **r != ColumnRole::Rag) {
+                        *role = text_roles.next().unwrap_or(ColumnRole::Other);
+                    }
+                }
                 self.roles = Some(roles);
             } else if let Some((at, roles)) = self.header_without_comply(&cleaned, &kinds) {
                 kinds[at] = LineKind::Header(roles);

@@ -851,3 +851,15 @@ fn layout_2020_pipe_tables_of_two_columns_without_outer_pipes() {
     assert_eq!(t.records[0].evidence, "Policy part 4.");
     assert_eq!(t.records[2].requirement, "Is any third stage optional for residents?");
 }
+
+#[test]
+fn layout_check_box_columns_under_a_header_read_as_one_line() {
+    // A filled PDF form: its header came out as one run of text, its rows as cells with a
+    // box under "Yes" and one under "No"; the ticked box's column is the answer.
+    let t = table(&format!(
+        "Kestrelmoor Homes self-assessment\n\nRef Requirement Yes No Evidence\n1.2\t{DEF_2024}\t☒\t☐\tPolicy part 2.\n1.3\t{WORD_2024}\t☐\t☒\tThe web form still asks for the word.\n"
+    ));
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "No"], "{:?}", t.records);
+    assert_eq!(row(&t, "1.3").evidence, "The web form still asks for the word.", "{:?}", t.records);
+}

@@ -14,6 +14,7 @@
 //!   `catch_unwind` with the default panic message silenced ([`guard`]).
 
 mod content;
+mod fields;
 mod fonts;
 mod glyphs;
 mod guard;
@@ -462,6 +463,21 @@ fn read_page(r: &Reading, number: u32, page_id: ObjectId) -> Result<PageOut, Pag
     let mut collector = collector;
     for b in &walked.bullets {
         collector.push(b.trm, b.advance, b.size, "•", b.mcid);
+    }
+    // Filled-in form fields, set where their widgets sit, a line below another.
+    for field in fields::field_texts(doc, page_id) {
+        let [left, bottom, right, top] = field.rect;
+        if field.is_box {
+            // A box's mark is drawn in its middle.
+            let size = (top - bottom).min(right - left).clamp(4.0, 24.0) * 0.8;
+            collector.push([1.0, 0.0, 0.0, 1.0, (left + right - size) / 2.0, (top + bottom - size) / 2.0], 1.0, size, &field.lines[0], None);
+            continue;
+        }
+        for (i, line) in field.lines.iter().enumerate() {
+            let baseline = top - field.size * (1.0 + 1.2 * i as f64);
+            // An average glyph is half the size wide: the run's width, for column finding.
+            collector.push([1.0, 0.0, 0.0, 1.0, left + 2.0, baseline], 0.5 * line.chars().count() as f64, field.size, line, None);
+        }
     }
     let (runs, mcid_text, rotated, quadrant) = collector.finish(tagged);
     if rotated > 0 {
