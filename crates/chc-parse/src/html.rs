@@ -723,6 +723,8 @@ struct Reader<'a> {
     /// Notices left out of the content (the page's banner and footer, cookie notices), in
     /// order: their text is furniture.
     notices: Vec<NodeId>,
+    /// Reading a document embedded in an `<iframe srcdoc>`: its own iframes are not read.
+    embedded: bool,
 }
 
 impl Reader<'_> {
@@ -758,6 +760,17 @@ impl Reader<'_> {
             }
             match edge {
                 Edge::Open(n) => {
+                    // A document written into the page (`<iframe srcdoc="…">`): its blocks
+                    // stand where the frame does.
+                    if let Some(inner) = element(n).filter(|e| e.name() == "iframe" && !self.embedded).and_then(|e| attr(e, "srcdoc")) {
+                        self.flush();
+                        let line = self.line(n);
+                        for b in embedded_blocks(inner, deadline)? {
+                            self.blocks.push(Block { location: line, kind: b.kind });
+                        }
+                        skipping.skip(n);
+                        continue;
+                    }
                     if is_left_out(n) {
                         if furniture::is_shown_notice(n, false) {
                             self.notices.push(n.id());
@@ -839,6 +852,25 @@ impl Reader<'_> {
     }
 }
 
+/// The blocks of a document embedded in a page: its main content (or body), no title.
+fn embedded_blocks(text: &str, deadline: Deadline) -> Result<Vec<Block>, ParseError> {
+    let page = parse_tree(text, deadline)?;
+    let root = page.html.tree.root();
+    let mut reader = Reader {
+        lines: &page.lines,
+        blocks: Vec::new(),
+        buf: TextBuf::default(),
+        buf_line: 1,
+        outline_level: 1,
+        budget: RepeatBudget::default(),
+        notices: Vec::new(),
+        embedded: true,
+    };
+    let body = main_region(root).or_else(|| root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "body"))).unwrap_or(root);
+    reader.read(body, deadline)?;
+    Ok(reader.blocks)
+}
+
 /// The blocks of a page (see the module documentation).
 pub fn read_blocks(text: &str, deadline: Deadline) -> Result<Vec<Block>, ParseError> {
     Ok(read_page(text, None, deadline)?.0)
@@ -850,7 +882,7 @@ pub fn read_page(text: &str, address: Option<&str>, deadline: Deadline) -> Resul
     let page = parse_tree(text, deadline)?;
     let root = page.html.tree.root();
     let mut reader =
-        Reader { lines: &page.lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default(), notices: Vec::new() };
+        Reader { lines: &page.lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default(), notices: Vec::new(), embedded: false };
     let title = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "title"));
     if let Some(t) = title {
         let text = text_of(t);

@@ -166,6 +166,8 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         layout
     } else if let Some(blocks) = structured_blocks(doc) {
         asm.structured = true;
+        let terms = structured::record_tables_as_terms(blocks);
+        let blocks = terms.as_deref().unwrap_or(blocks);
         match structured::tables_to_grid(blocks) {
             Some(grid) => {
                 asm.grid(&grid);

@@ -31,6 +31,45 @@ pub fn tables_to_grid(blocks: &[Block]) -> Option<Vec<GridLine>> {
     Some(out)
 }
 
+/// Tables that are one record each (a two-column table per provision: "Provision | 7.1",
+/// "What the Code says | …", "Compliant | Yes", "Evidence | …") become their labels and
+/// values, [`BlockKind::Term`] then [`BlockKind::Definition`], as a `<dl>` gives them: the
+/// record reader reads them, not the grid. `None` when no table is such a record.
+pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
+    if !blocks.iter().any(|b| matches!(&b.kind, BlockKind::Table(t) if is_record_table(t))) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(blocks.len() * 4);
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Table(t) if is_record_table(t) => {
+                if let Some(caption) = &t.caption {
+                    out.push(Block { location: t.location, kind: BlockKind::Paragraph(caption.clone()) });
+                }
+                for row in &t.rows {
+                    let [label, value] = &row.cells[..] else { continue };
+                    out.push(Block { location: row.location, kind: BlockKind::Term(label.text.clone()) });
+                    out.push(Block { location: row.location, kind: BlockKind::Definition(value.text.clone()) });
+                }
+            }
+            _ => out.push(b.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// Two columns, and the first names cells: the answer's, and the provision's or the
+/// requirement's, among three or more labels.
+fn is_record_table(t: &StructuredTable) -> bool {
+    use chc_model::ColumnRole;
+    if t.rows.len() < 3 || t.rows.iter().any(|r| r.cells.len() != 2) {
+        return false;
+    }
+    let roles: Vec<ColumnRole> = t.rows.iter().map(|r| crate::header::column_role(&r.cells[0].text)).collect();
+    let named = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    named >= 3 && roles.contains(&ColumnRole::Comply) && (roles.contains(&ColumnRole::Provision) || roles.contains(&ColumnRole::Requirement))
+}
+
 fn is_real_table(t: &StructuredTable) -> bool {
     t.rows.iter().any(|r| r.cells.iter().filter(|c| c.covered == Covered::No && !c.text.trim().is_empty()).count() >= 2)
 }
@@ -145,5 +184,30 @@ mod tests {
         let mut out = Vec::new();
         table_lines(&t, &mut out);
         assert_eq!(out[2].cells, vec!["6.4", "Extensions", "Yes", "Complaints policy 5.2"]);
+    }
+
+    #[test]
+    fn a_two_column_table_per_provision_is_a_record_of_labels_and_values() {
+        use Covered::*;
+        let record = |number: &str, answer: &str| StructuredTable {
+            location: 1,
+            caption: None,
+            rows: vec![
+                row(1, vec![cell("Provision", No), cell(number, No)]),
+                row(2, vec![cell("What the Code says", No), cell("Landlords must …", No)]),
+                row(3, vec![cell("Compliant", No), cell(answer, No)]),
+                row(4, vec![cell("Evidence", No), cell("Policy 2.", No)]),
+            ],
+        };
+        let blocks = vec![Block { location: 1, kind: BlockKind::Table(record("7.1", "Yes")) }, Block { location: 5, kind: BlockKind::Table(record("7.2", "No")) }];
+        let terms = record_tables_as_terms(&blocks).expect("record tables");
+        let texts: Vec<String> = terms.iter().map(|b| format!("{:?}", b.kind)).collect();
+        assert_eq!(texts.len(), 16);
+        assert_eq!(texts[0], r#"Term("Provision")"#);
+        assert_eq!(texts[1], r#"Definition("7.1")"#);
+        assert_eq!(texts[13], r#"Definition("No")"#);
+        // A two-column table of something else stays a table.
+        let other = StructuredTable { location: 1, caption: None, rows: vec![row(1, vec![cell("Name", No), cell("Role", No)]), row(2, vec![cell("A", No), cell("B", No)]), row(3, vec![cell("C", No), cell("D", No)])] };
+        assert!(record_tables_as_terms(&[Block { location: 1, kind: BlockKind::Table(other) }]).is_none());
     }
 }

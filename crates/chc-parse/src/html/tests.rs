@@ -109,6 +109,13 @@ fn an_icon_outside_a_table_reads_as_its_screen_reader_text() {
 }
 
 #[test]
+fn a_document_written_into_an_iframe_is_read_where_the_frame_stands() {
+    // `srcdoc` holds a whole page, escaped; its own frames are not followed.
+    let html = r#"<main><h1>Self-assessment</h1><iframe title="form" srcdoc="&lt;body&gt;&lt;h2&gt;Section 1&lt;/h2&gt;&lt;p&gt;1.2 Yes&lt;/p&gt;&lt;iframe srcdoc='&amp;lt;p&amp;gt;deeper&amp;lt;/p&amp;gt;'&gt;&lt;/iframe&gt;&lt;/body&gt;"></iframe><p>After</p></main>"#;
+    assert_eq!(show(&blocks(html)), vec!["H1 Self-assessment", "H2 Section 1", "P 1.2 Yes", "P After"]);
+}
+
+#[test]
 fn a_layout_table_wrapping_the_form_does_not_hide_it_and_a_small_table_in_a_cell_is_text() {
     let html = r#"<body><table width="100%"><tr><td><img src="logo.png"> Ashdown District Council</td></tr>
 <tr><td><h1>Self-assessment</h1>
