@@ -547,6 +547,13 @@ impl<'r> Assembler<'r> {
                     let (answers_also, joint) = crate::lines::joint_numbers(rest_of_first);
                     first[0] = rest_of_first[joint..].trim_start().to_string();
                     let width = self.roles.as_ref().map_or(0, Vec::len);
+                    // A header that names no number column ("Question | Yes / No | Evidence")
+                    // over rows that print their number in a cell of its own: the number's
+                    // cell is no column of the header's.
+                    let unnamed_number_column = self.roles.as_ref().is_some_and(|r| !r.contains(&ColumnRole::Provision)) && first[0].is_empty() && first.len() == width + 1;
+                    if unnamed_number_column {
+                        first.remove(0);
+                    }
                     let short = first.len() + 1 == width;
                     let segment = self.segment;
                     let rec = self.open(Some(number.clone()), loc);

@@ -863,3 +863,16 @@ fn layout_check_box_columns_under_a_header_read_as_one_line() {
     assert_eq!(raws, vec!["Yes", "No"], "{:?}", t.records);
     assert_eq!(row(&t, "1.3").evidence, "The web form still asks for the word.", "{:?}", t.records);
 }
+
+#[test]
+fn layout_header_without_the_number_column_of_its_rows() {
+    // "Question | Yes / No | Evidence" over rows "3.1 | question | Yes | evidence": the
+    // number's cell is not the question's.
+    let t = table(
+        "Tollgate Homes\n\nQuestion | Yes / No | Evidence / comments\n3.1 | Is there a complaint officer or equivalent in post? | Yes | Job description.\n3.5 | Is any third stage optional for residents? | N/A | Two stages only.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("3.1"), Some("3.5")]);
+    assert_eq!(row(&t, "3.1").requirement, "Is there a complaint officer or equivalent in post?");
+    assert_eq!(row(&t, "3.5").comply_raw, "N/A");
+    assert_eq!(row(&t, "3.5").evidence, "Two stages only.");
+}
