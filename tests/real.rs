@@ -197,6 +197,28 @@ fn nineteenth_blind_set_holds_its_level() {
     blind_set("blind19", Floor { rows_found: 0.98, comply: 0.8, version: 0.95, landlord: 0.95, extra_rows_forms: 0 });
 }
 
+/// The twentieth blind set (fixtures/blind20: the publisher in its real spellings, and pages
+/// naming only other bodies), held at its level.
+#[test]
+fn twentieth_blind_set_holds_its_level() {
+    blind_set("blind20", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
+}
+
+/// The twenty-first blind set (fixtures/blind21: Word's own structures: tracked changes,
+/// comments, footnotes, text boxes, drop-downs, merged cells, nested tables), held at its
+/// level.
+#[test]
+fn twenty_first_blind_set_holds_its_level() {
+    blind_set("blind21", PERFECT);
+}
+
+/// The twenty-second blind set (fixtures/blind22: tables without `<table>`: ARIA and CSS
+/// grids, data-label cells, a table per provision, an iframe's document), held at its level.
+#[test]
+fn twenty_second_blind_set_holds_its_level() {
+    blind_set("blind22", Floor { rows_found: 0.99, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

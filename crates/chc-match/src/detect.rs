@@ -92,7 +92,14 @@ fn sign_off_date(line: &str) -> Option<String> {
 /// The first date in `line` that dates something other than the Code itself, and is not a
 /// deadline.
 fn own_date(line: &str) -> Option<String> {
-    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at]) && !is_deadline(&line[..*at])).map(|(_, d)| d)
+    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at]) && !is_deadline(&line[..*at]) && !is_print_date(&line[..*at])).map(|(_, d)| d)
+}
+
+/// Whether the text up to a date makes it the day the copy was printed ("Printed:
+/// 05/12/2026", a Word DATE field in the page header): the day of the copy, not of the form.
+fn is_print_date(before: &str) -> bool {
+    static PRINTED: OnceLock<Regex> = OnceLock::new();
+    re(&PRINTED, r"(?i)\b(printed|print\s+date|date\s+printed)\s*(on)?\s*:?\s*$").is_match(before.trim_end())
 }
 
 /// Whether the text up to a date makes it a deadline ("publish the result by 31 December
@@ -188,7 +195,7 @@ mod tests {
 
     #[test]
     fn the_codes_history_does_not_date_the_form() {
-        let cases: [(&[&str], &[&str], Option<&str>); 10] = [
+        let cases: [(&[&str], &[&str], Option<&str>); 11] = [
             // Deadlines the Code sets are not the form's date either.
             (&["Our self-assessment", "Every landlord is asked to publish the result by 31 December 2020, and to put right what falls short by 31 March 2021."], &[], None),
             (&["Self-assessment", "We must publish it no later than the end of June 2025; this version was approved in May 2025."], &[], Some("2025-05")),
@@ -202,6 +209,8 @@ mod tests {
             // A sign-off dates the form it signs; a signed policy in a sentence is no date line.
             (&["How we handle complaints"], &["Signed for Tollbrook Homes by the chair, April 2024"], Some("2024-04")),
             (&["How we handle complaints"], &["Our designers redrew the leaflet in April 2024"], None),
+            // The day a copy was printed is not the form's.
+            (&["Printed: 05/12/2026", "Self-assessment, March 2025"], &[], Some("2025-03")),
         ];
         for (front, after, want) in cases {
             assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
