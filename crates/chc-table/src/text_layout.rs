@@ -188,11 +188,15 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
-        let cells = split_pipes(t).len();
+        // Cells are counted by pipes: no line is split only to be counted.
+        let cells = || t.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1;
         // …and when the row before it has all its cells: else it is that row's rest.
-        let open_row_whole = record.as_ref().is_none_or(|(_, r)| split_pipes(r).len() >= header_width);
-        let closed = t.starts_with('|') && t.ends_with('|') && cells >= 3 || (t.starts_with('|') || t.ends_with('|')) && cells >= 2 && cells == header_width && open_row_whole;
-        let whole_row = (header_out || header_waits) && !headerish && closed;
+        let open_row_whole = || record.as_ref().is_none_or(|(_, r)| r.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1 >= header_width);
+        let closed = || {
+            let (opens, ends) = (t.starts_with('|'), t.ends_with('|'));
+            opens && ends && cells() >= 3 || (opens || ends) && header_width >= 2 && cells() == header_width && open_row_whole()
+        };
+        let whole_row = (header_out || header_waits) && !headerish && closed();
         if starts_piped_record(t) || whole_row {
             flush_record(&mut record, &mut out);
             if flush_outside(&mut outside, &mut out) {
