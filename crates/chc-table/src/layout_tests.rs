@@ -876,3 +876,15 @@ fn layout_header_without_the_number_column_of_its_rows() {
     assert_eq!(row(&t, "3.5").comply_raw, "N/A");
     assert_eq!(row(&t, "3.5").evidence, "Two stages only.");
 }
+
+#[test]
+fn layout_number_printed_alone_then_again_with_its_wording() {
+    // One cell per line, the number on its own line and again at the start of the
+    // requirement: one row.
+    let t = table(&format!(
+        "Thornbury Moor Council\n\nCode section\nCode requirement\nComply\nEvidence, commentary and any explanations\n\n1.2\n{DEF_2024}\nYes\nPolicy part 2.\n\n1.3\n1.3 {WORD_2024}\nNo\nThe web form still asks for the word.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3")]);
+    assert!(row(&t, "1.3").requirement.starts_with("A resident does not"), "{:?}", row(&t, "1.3"));
+    assert_eq!(row(&t, "1.3").comply_raw, "No");
+}

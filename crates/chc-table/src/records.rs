@@ -504,6 +504,13 @@ impl Reader<'_, '_> {
                     lead_answer = Some(u.clone());
                 }
                 Kind::Numbered { number, rest } if self.starts_record(number, rest, units, kinds, i, draft.is_some()) => {
+                    // "2.3" alone on its line, then "2.3 Landlords must…": the number printed
+                    // twice opens one record.
+                    if let Some(open) = draft.as_mut().filter(|d| d.number.as_deref() == Some(number.as_str()) && d.first.is_empty() && d.body.is_empty()) {
+                        open.first = rest.to_string();
+                        i += 1;
+                        continue;
+                    }
                     self.finish(draft.take());
                     // The open record's number is the form's numbering so far: a policy
                     // paragraph quoted in its evidence ("5.1 We log every complaint…") is
