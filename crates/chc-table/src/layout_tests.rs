@@ -18,6 +18,18 @@ fn table(text: &str) -> TableDocument {
     reconstruct(&doc, Registry::embedded()).expect("a form")
 }
 
+/// The table of a web page's blocks (a page laid out without a `<table>`).
+fn blocks_table(blocks: Vec<chc_model::Block>) -> TableDocument {
+    let doc = ParsedDocument {
+        source: SourceInfo { path: "t.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: 0 },
+        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
+        tagged_tables: vec![],
+        furniture: Vec::new(),
+        warnings: vec![],
+    };
+    reconstruct(&doc, Registry::embedded()).expect("a form")
+}
+
 fn numbers(t: &TableDocument) -> Vec<Option<&str>> {
     t.records.iter().map(|r| r.number.as_deref()).collect()
 }
@@ -346,14 +358,7 @@ fn layout_2020_question_heading_with_its_definition_after_a_line_break() {
         heading("Does the policy have exclusions where a complaint will not be considered?"),
         paragraph("Yes. Two exclusions."),
     ];
-    let doc = ParsedDocument {
-        source: SourceInfo { path: "t.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: 0 },
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
-        tagged_tables: vec![],
-        furniture: Vec::new(),
-        warnings: vec![],
-    };
-    let t = reconstruct(&doc, Registry::embedded()).expect("a form");
+    let t = blocks_table(blocks);
     assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
     assert!(t.records[0].requirement.contains("An expression of dissatisfaction"), "{:?}", t.records[0]);
     assert!(t.records[0].comply_raw.starts_with("Yes."), "{:?}", t.records[0]);
@@ -826,14 +831,7 @@ fn layout_2020_answer_in_the_questions_words_is_no_question() {
         paragraph("At what stage are most complaints resolved?"),
         paragraph("Most complaints are resolved at stage one."),
     ];
-    let doc = ParsedDocument {
-        source: SourceInfo { path: "t.html".into(), sha256: String::new(), format: SourceFormat::Html, bytes: 0 },
-        pages: vec![Page { number: 1, width: 0.0, height: 0.0, content: PageContent::Structured(blocks) }],
-        tagged_tables: vec![],
-        furniture: Vec::new(),
-        warnings: vec![],
-    };
-    let t = reconstruct(&doc, Registry::embedded()).expect("a form");
+    let t = blocks_table(blocks);
     assert_eq!(t.records.len(), 2, "{:?}", t.records.iter().map(|r| &r.requirement).collect::<Vec<_>>());
     assert_eq!(t.records[1].evidence, "Most complaints are resolved at stage one.");
 }
