@@ -72,7 +72,8 @@ fn page_date_line(line: &str) -> Option<String> {
 /// 2020"). Who signs is a few words, each capitalised or a small joining word.
 fn sign_off_date(line: &str) -> Option<String> {
     let line = line.trim().trim_end_matches('.');
-    if line.len() > 120 {
+    // Asked of every line around the form: most end in no year or hold no comma.
+    if line.len() > 120 || !line.ends_with(|c: char| c.is_ascii_digit()) || !line.contains(',') {
         return None;
     }
     const JOINING: [&str; 7] = ["of", "and", "the", "for", "on", "by", "behalf"];
