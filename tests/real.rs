@@ -216,7 +216,7 @@ fn twenty_first_blind_set_holds_its_level() {
 /// grids, data-label cells, a table per provision, an iframe's document), held at its level.
 #[test]
 fn twenty_second_blind_set_holds_its_level() {
-    blind_set("blind22", Floor { rows_found: 0.99, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind22", PERFECT);
 }
 
 /// The twenty-third blind set (fixtures/blind23: a second sample of the real mix, with a

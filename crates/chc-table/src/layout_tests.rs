@@ -886,3 +886,16 @@ fn layout_number_printed_alone_then_again_with_its_wording() {
     assert!(row(&t, "1.3").requirement.starts_with("A resident does not"), "{:?}", row(&t, "1.3"));
     assert_eq!(row(&t, "1.3").comply_raw, "No");
 }
+
+#[test]
+fn layout_a_list_item_per_provision_with_labelled_lines() {
+    // A web page's list, each item one provision: "• Code provision: 2.2", then labelled
+    // lines, the requirement's own list inside it; a policy paragraph in a bullet stays
+    // evidence.
+    let t = table(&format!(
+        "Our self-assessment\n\n• Code provision: 1.2\nRequirement: {DEF_2024}\nCompliant: Yes\nEvidence: Policy part 2.\n• 3.2 of the policy repeats it.\n• Code provision: 1.4\nRequirement: {REQUEST_2024}\nCompliant: No\nEvidence: Requests are not yet reviewed.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.4")]);
+    assert_eq!(row(&t, "1.4").comply_raw, "No");
+    assert!(row(&t, "1.2").evidence.contains("3.2 of the policy"), "{:?}", row(&t, "1.2"));
+}

@@ -89,6 +89,8 @@ fn number_opening(b: &[u8]) -> Opening {
 /// letter of "code", "provision" or "section" ("ſ" folds to "s" case-insensitively), with a
 /// dot somewhere. Most cells and lines fail this, and cheaper than the patterns.
 fn may_start_with_number(text: &str) -> bool {
+    // A list item per provision opens with its bullet: "• Code provision: 2.2".
+    let text = text.strip_prefix(['•', '*']).map_or(text, str::trim_start);
     text.starts_with(|c: char| c.is_numeric() || starts_heading_word(c, &['c', 'p', 's', 'r'])) && text.contains('.')
 }
 
@@ -104,7 +106,7 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     if !may_start_with_number(line.trim_start()) {
         return None;
     }
-    let caps = re(&RE, r"^\s*(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|[/&]\d|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?:[•*]\s*)?(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|[/&]\d|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {

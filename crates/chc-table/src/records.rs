@@ -591,8 +591,9 @@ impl Reader<'_, '_> {
         if ["of", "in", "and", "to", "above", "below", "of,", "sets", "says", "states"].contains(&first_word) || rest.starts_with(')') {
             return false;
         }
-        // "Code section 1.2", "Provision 1.2": the form says it is a provision.
-        if units[i].text.starts_with(|c: char| c.is_alphabetic()) {
+        // "Code section 1.2", "Provision 1.2", "• Code provision: 1.2" (a list item per
+        // provision): the form says it is a provision.
+        if units[i].text.trim_start_matches(['•', '-', '–', '*', ' ']).starts_with(|c: char| c.is_alphabetic()) {
             return true;
         }
         // The requirement may continue on the next lines: compare those too.
