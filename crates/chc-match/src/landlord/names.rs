@@ -258,7 +258,7 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 59] = [
+const ANOTHER_BEFORE: [&str; 61] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
@@ -280,6 +280,8 @@ const ANOTHER_BEFORE: [&str; 59] = [
     "member of", "came to us", "come to us", "carried out by",
     // Homes that came from another landlord: "moved to us from X", "acquired from X".
     "to us from", "acquired from", "took over", "taken over", "bought from",
+    // A service the writer shares: "the shared customer service that also serves X".
+    "also serves", "also serve ",
 ];
 
 /// Words that open a name's sentence and make it another landlord: "Like X, we publish …"
@@ -339,7 +341,10 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
-    before || opens || near || set_off || against_us || managed_for || after.starts_with(" and other")
+    // Where matters go that the writer does not handle: "council tax complaints go to X
+    // directly", "contact X directly".
+    let sent_directly = after.trim_start().starts_with("directly");
+    before || opens || near || set_off || against_us || managed_for || sent_directly || after.starts_with(" and other")
 }
 
 /// The word with its first letter in capitals.
@@ -757,6 +762,8 @@ mod tests {
             ("We manage homes for Fenmoor Council.", "Fenmoor Council"),
             // The writer as "us"/"our" further on: "X manages our tenancies for us".
             ("Fenmoor Homes manages our tenancies and handles stage one for us.", "Fenmoor Homes"),
+            ("Complaints about council tax go to Fenmoor Council directly.", "Fenmoor Council"),
+            ("Calls are taken by the shared service that also serves Fenmoor Council.", "Fenmoor Council"),
         ] {
             assert!(another(text, name), "{text}");
         }
