@@ -123,6 +123,10 @@ fn whole_answer(t: &str) -> Option<Comply> {
 /// "Compliance: YES", "Comply - Yes", "Do we comply? Yes", "Met? Yes": the column's label
 /// printed in front of the answer.
 fn strip_label(t: &str) -> &str {
+    // "A. Yes – see policy 3": a question-and-answer page marks the answer "A." (or "A:").
+    if let Some(answer) = t.strip_prefix("a. ").or_else(|| t.strip_prefix("a: ")) {
+        return answer.trim_start();
+    }
     let Some(at) = t.find([':', '?']) else { return t };
     let label = &t[..at];
     let words = label.split_whitespace().count();
@@ -377,6 +381,9 @@ mod tests {
             ("Yes (partially)", Comply::Partial),
             ("Mostly", Comply::Partial),
             ("Yes*", Comply::Yes),
+            // A question-and-answer page's answer mark.
+            ("A. Yes – see policy section 3", Comply::Yes),
+            ("A: No", Comply::No),
         ] {
             assert_eq!(parse_comply(raw), Some(want), "{raw}");
         }
