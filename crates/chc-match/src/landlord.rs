@@ -1230,7 +1230,13 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         } else {
             Place::Heading
         };
-        reading.read(gaz, place, &c.text);
+        // A name wrapped by a cover page or a narrow column: "New Foundations Housing" then
+        // "Association" alone on the next line is one name.
+        let kind_word_next = table.context.get(i + 1).map(|n| n.text.trim()).filter(|n| names::is_kind_or_qualifier(n) && n.starts_with(char::is_uppercase));
+        match kind_word_next {
+            Some(kind) => reading.read(gaz, place, &format!("{} {kind}", c.text.trim_end())),
+            None => reading.read(gaz, place, &c.text),
+        }
     }
     let last_record = table.records.iter().enumerate().max_by_key(|(_, r)| r.location).map(|(i, _)| i);
     for (i, r) in table.records.iter().enumerate() {
@@ -1909,6 +1915,12 @@ mod tests {
         for (what, t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");
         }
+    }
+
+    #[test]
+    fn a_name_wrapped_before_its_kind_word_is_one_name() {
+        // A cover page or a narrow column wraps the name: its kind word alone on the next line.
+        assert_eq!(landlord(&table(&["Tollbeck Vale Housing", "Association", "Complaint Handling Code self-assessment"], &[])).as_deref(), Some("Tollbeck Vale Housing Association"));
     }
 
     #[test]
