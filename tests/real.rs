@@ -240,6 +240,21 @@ fn twenty_fifth_blind_set_holds_its_level() {
     blind_set("blind25", PERFECT);
 }
 
+/// The twenty-sixth blind set (fixtures/blind26: the 2020 Code in every shape, and 2022 and
+/// 2024 forms that name other years), held at its level.
+#[test]
+fn twenty_sixth_blind_set_holds_its_level() {
+    blind_set("blind26", Floor { rows_found: 0.99, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
+/// The twenty-seventh blind set (fixtures/blind27: PDFs as text tools give them: `pdftotext
+/// -layout`, `-raw`, default, pdfminer), held at its level: text in content order is the
+/// weakest shape left.
+#[test]
+fn twenty_seventh_blind_set_holds_its_level() {
+    blind_set("blind27", Floor { rows_found: 0.97, comply: 0.8, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -899,3 +899,17 @@ fn layout_a_list_item_per_provision_with_labelled_lines() {
     assert_eq!(row(&t, "1.4").comply_raw, "No");
     assert!(row(&t, "1.2").evidence.contains("3.2 of the policy"), "{:?}", row(&t, "1.2"));
 }
+
+#[test]
+fn layout_table_copied_column_by_column() {
+    // A PDF's text in content order: the numbers and requirements, then the comply
+    // column's label, then each answer with its evidence.
+    let t = table(&format!(
+        "Hartleigh Homes\n\nCode section\n\nCode requirement\n\n1.2\n{DEF_2024}\n1.3\n{WORD_2024}\n1.4\n{REQUEST_2024}\n\nComply:\nYes/No\n\nEvidence, commentary and any\nexplanations\n\nYes\n\nPolicy part 2.\n\nNo\n\nThe web form still asks\nfor the word.\n\nPartial\n\nRequests are logged.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), Some("1.4")]);
+    let raws: Vec<&str> = t.records.iter().map(|r| r.comply_raw.as_str()).collect();
+    assert_eq!(raws, vec!["Yes", "No", "Partial"]);
+    assert_eq!(row(&t, "1.3").evidence, "The web form still asks for the word.");
+    assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
+}

@@ -116,7 +116,7 @@ fn read_units(units: &[Unit], asm: &mut Assembler) {
     let titles = SectionTitles::of(asm.registry);
     let kinds: Vec<Kind> = mark_header_runs(units, units.iter().map(|u| kind(u, &titles, asm.registry)).collect());
     let kinds = mark_lead_answers(units, kinds);
-    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0 };
+    let mut reader = Reader { asm, titles, order: Vec::new(), drafts_seen: Vec::new(), last_number: None, named_numbers: 0, bare_numbers: 0, answers_from: 0 };
     reader.walk(units, &kinds);
     if !looks_like_a_form(asm) {
         asm.records.clear();
@@ -451,6 +451,9 @@ struct Reader<'a, 'r> {
     /// provisions is a paragraph of the landlord's policy quoted in evidence.
     named_numbers: u32,
     bare_numbers: u32,
+    /// The first record not yet offered answers printed after the rows (a text copy of a
+    /// table read column by column).
+    answers_from: usize,
 }
 
 impl Reader<'_, '_> {
@@ -462,6 +465,11 @@ impl Reader<'_, '_> {
         let mut i = 0;
         while i < units.len() {
             let u = &units[i];
+            if matches!(kinds[i], Kind::Text | Kind::HeaderCell) && self.answer_column_follows(units, kinds, i, draft.as_ref()) {
+                self.finish(draft.take());
+                i = self.read_answer_column(units, kinds, i);
+                continue;
+            }
             match &kinds[i] {
                 Kind::Page => {}
                 Kind::Chrome => {
@@ -553,6 +561,59 @@ impl Reader<'_, '_> {
             i += 1;
         }
         self.finish(draft.take());
+    }
+
+    /// A table copied column by column (`pdftotext` without `-layout`, a PDF's content
+    /// order): its numbers and requirements first, then the comply column's label and the
+    /// answers with their evidence, one after another. At unit `i`, the comply column's label
+    /// ("Comply:", "Compliance") follows two or more records, none answered, and as many
+    /// answers follow it before the next numbered line.
+    fn answer_column_follows(&self, units: &[Unit], kinds: &[Kind], i: usize, draft: Option<&Draft>) -> bool {
+        let text = units[i].text.trim();
+        if text.chars().count() > 40 || column_role(text.trim_end_matches(':')) != ColumnRole::Comply || parse_comply(text).is_some() {
+            return false;
+        }
+        let answered = |t: &str| parse_comply(t).is_some();
+        if draft.is_some_and(|d| answered(&d.first) || d.body.iter().any(|b| answered(&b.text))) {
+            return false;
+        }
+        // The records so far hold their requirements only: no answer, no evidence.
+        let earlier = &self.asm.records[self.answers_from.min(self.asm.records.len())..];
+        if earlier.iter().any(|r| r.has_comply() || !r.record.evidence.is_empty() || !r.record.commentary.is_empty()) {
+            return false;
+        }
+        let rows = earlier.len() + usize::from(draft.is_some());
+        let until = (i + 1..units.len()).find(|&k| matches!(kinds[k], Kind::Numbered { .. } | Kind::Question(_))).unwrap_or(units.len());
+        let answers = units[i + 1..until].iter().filter(|u| bare_answer(&u.text)).count();
+        rows >= 2 && answers >= rows
+    }
+
+    /// Gives the answers after unit `i`, each with the lines after it as its evidence, to the
+    /// unanswered records in order; returns where reading goes on.
+    fn read_answer_column(&mut self, units: &[Unit], kinds: &[Kind], i: usize) -> usize {
+        let queue: Vec<usize> = (self.answers_from..self.asm.records.len()).collect();
+        let mut next = queue.into_iter();
+        let mut current: Option<usize> = None;
+        let mut k = i + 1;
+        while k < units.len() && !matches!(kinds[k], Kind::Numbered { .. } | Kind::Question(_) | Kind::Heading) {
+            let text = units[k].text.trim();
+            if bare_answer(text) {
+                match next.next() {
+                    Some(r) => {
+                        self.asm.records[r].push(ColumnRole::Comply, text);
+                        current = Some(r);
+                    }
+                    None => break,
+                }
+            } else if current.is_none() || text.chars().count() <= 60 && column_role(text.trim_end_matches(':')) != ColumnRole::Other {
+                // The rest of the column labels ("Yes/No", "Evidence, commentary and any").
+            } else if let Some(r) = current {
+                self.asm.records[r].push(ColumnRole::Evidence, text);
+            }
+            k += 1;
+        }
+        self.answers_from = self.asm.records.len();
+        k
     }
 
     /// Is unit `i` (chrome) past the form's last record: no provision number follows?
@@ -963,6 +1024,11 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
     // "Comply: Yes/No: Yes": the header's own wording repeated in the label.
     let value = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")).map_or(value, str::trim_start);
     Some((name, value))
+}
+
+/// An answer standing alone on its line, no label in front ("Yes", "Partially").
+fn bare_answer(text: &str) -> bool {
+    !text.contains(':') && crate::lines::is_short_answer(text)
 }
 
 /// A provision is known by its opening words: a row's first line is compared with the
