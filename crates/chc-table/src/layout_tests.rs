@@ -913,3 +913,14 @@ fn layout_table_copied_column_by_column() {
     assert_eq!(row(&t, "1.3").evidence, "The web form still asks for the word.");
     assert!(row(&t, "1.4").requirement.ends_with("reviewed regularly."), "{}", row(&t, "1.4").requirement);
 }
+
+#[test]
+fn layout_evidence_line_cut_mid_clause_is_no_label() {
+    // A wrapped evidence line that opens with a column word ("Actions promised … are") is
+    // the evidence going on, not the "Actions" label.
+    let t = table(&format!(
+        "Code section Code requirement Comply:\nYes/No\nEvidence, commentary and any\nexplanations\n1.2 {DEF_2024}\nYes Actions promised in responses are\ntracked on a log until done.\n1.3 {WORD_2024}\nNo Leaflet to be reprinted.\n"
+    ));
+    assert_eq!(row(&t, "1.2").comply_raw, "Yes");
+    assert!(row(&t, "1.2").evidence.starts_with("Actions promised in responses are"), "{:?}", row(&t, "1.2"));
+}

@@ -911,7 +911,9 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
             return Some(labelled);
         }
         let role = column_role(bare);
-        if role != ColumnRole::Other && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
+        // "Actions promised in responses are": a sentence cut by the line's end, not a label.
+        let cut_mid_clause = bare.split_whitespace().last().is_some_and(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+        if role != ColumnRole::Other && !cut_mid_clause && parse_comply(text).is_none() && (role != ColumnRole::Requirement || names_a_requirement(bare)) {
             return Some((role, String::new()));
         }
     }
@@ -936,6 +938,9 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         _ => Some((role, value.trim().to_string())),
     }
 }
+
+/// Words no label ends with: a line ending in one is a sentence that goes on.
+const CLAUSE_WORDS: [&str; 16] = ["a", "an", "the", "of", "to", "in", "on", "by", "for", "with", "and", "or", "are", "is", "was", "were"];
 
 /// The words a column's label ends with, when a label runs into its value with a space only.
 const LABEL_LAST_WORDS: [&str; 17] = [
