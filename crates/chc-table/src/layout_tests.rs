@@ -924,3 +924,14 @@ fn layout_evidence_line_cut_mid_clause_is_no_label() {
     assert_eq!(row(&t, "1.2").comply_raw, "Yes");
     assert!(row(&t, "1.2").evidence.starts_with("Actions promised in responses are"), "{:?}", row(&t, "1.2"));
 }
+
+#[test]
+fn layout_one_row_then_its_answer_column() {
+    // One row of a section printed, then its comply column's header (label and options) and
+    // its answer with evidence: a table read cell by cell.
+    let t = table(&format!(
+        "Code\nsection\n1.2\n\nCode requirement\n{DEF_2024}\n\nComply:\nYes/No\n\nEvidence, commentary and any\nexplanations\n\nNo\n\nThe leaflet still uses the old words.\n"
+    ));
+    assert_eq!(row(&t, "1.2").comply_raw, "No", "{:?}", t.records);
+    assert_eq!(row(&t, "1.2").evidence, "The leaflet still uses the old words.");
+}

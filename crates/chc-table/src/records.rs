@@ -585,7 +585,11 @@ impl Reader<'_, '_> {
         let rows = earlier.len() + usize::from(draft.is_some());
         let until = (i + 1..units.len()).find(|&k| matches!(kinds[k], Kind::Numbered { .. } | Kind::Question(_))).unwrap_or(units.len());
         let answers = units[i + 1..until].iter().filter(|u| bare_answer(&u.text)).count();
-        rows >= 2 && answers >= rows
+        // One record alone is answered so only when the label is the header's own, its
+        // options on the next line ("Comply:" then "Yes/No"): a label record's "Comply:"
+        // is followed by its answer.
+        let header_options = units.get(i + 1).is_some_and(|n| matches!(n.text.trim().trim_matches(['(', ')']).replace(' ', "").to_lowercase().as_str(), "yes/no" | "yes/no/partial"));
+        (rows >= 2 || rows == 1 && header_options) && answers >= rows
     }
 
     /// Gives the answers after unit `i`, each with the lines after it as its evidence, to the
