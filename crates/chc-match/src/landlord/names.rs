@@ -315,7 +315,13 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     static BEFORE: OnceLock<AhoCorasick> = OnceLock::new();
     let cues = BEFORE.get_or_init(|| AhoCorasick::builder().ascii_case_insensitive(true).build(ANOTHER_BEFORE).expect("fixed cues"));
     let before = cues.find_overlapping_iter(sentence).any(|m| {
-        let first = m.start() + usize::from(ANOTHER_BEFORE[m.pattern().as_usize()].starts_with(' '));
+        let cue = ANOTHER_BEFORE[m.pattern().as_usize()];
+        // "The Code applies to landlords such as X": the Code's landlords, the writer among
+        // them, as "landlords like X" is ("other landlords such as X" is another's).
+        if cue == "such as" && sentence[..m.start()].trim_end().to_ascii_lowercase().ends_with(" landlords") {
+            return false;
+        }
+        let first = m.start() + usize::from(cue.starts_with(' '));
         first == opening || sentence[first..].starts_with(|c: char| c.is_lowercase())
     });
     // The same cues as a sentence inside the text would start them ("Like ").
@@ -763,6 +769,7 @@ mod tests {
             // The writer as "us"/"our" further on: "X manages our tenancies for us".
             ("Fenmoor Homes manages our tenancies and handles stage one for us.", "Fenmoor Homes"),
             ("Complaints about council tax go to Fenmoor Council directly.", "Fenmoor Council"),
+            ("We compare well with other landlords such as Fenmoor Council.", "Fenmoor Council"),
             ("Calls are taken by the shared service that also serves Fenmoor Council.", "Fenmoor Council"),
         ] {
             assert!(another(text, name), "{text}");
@@ -770,6 +777,7 @@ mod tests {
         for (text, name) in [
             ("Complaints about contractors are handled by Fenmoor.", "Fenmoor"),
             ("The Code says how landlords like Fenmoor Council should handle complaints.", "Fenmoor Council"),
+            ("The Code applies to landlords such as Fenmoor Council, and we publish our check.", "Fenmoor Council"),
             ("Harwick Housing Partnership staff trained with Fenmoor Homes policy", "Fenmoor Homes"),
             ("Fenmoor Homes's policy applies to our partners too.", "Fenmoor Homes"),
             ("We compared the figures. Fenmoor Homes answered every complaint.", "Fenmoor Homes"),
