@@ -850,6 +850,8 @@ impl Reading {
 
     /// Every landlord `text` names, each once, at the weight of its best mention.
     fn read(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
+        let text = names::without_contact_label(text);
         static LONDON: OnceLock<Regex> = OnceLock::new();
         static DOMAIN: OnceLock<Regex> = OnceLock::new();
         static PUBLISHER: OnceLock<Regex> = OnceLock::new();
@@ -1915,6 +1917,14 @@ mod tests {
         for (what, t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{what}");
         }
+    }
+
+    #[test]
+    fn a_contact_line_names_the_publisher_after_its_label() {
+        let t = table(&["Complaint Handling Code self-assessment"], &[]);
+        let mut t = t;
+        t.context.push(chc_model::ContextLine { location: 999, text: "Contact us: Tollbeck Vale Homes Trust, 4 Mill Row, telephone 01632 960 417.".into() });
+        assert_eq!(landlord(&t).as_deref(), Some("Tollbeck Vale Homes Trust"));
     }
 
     #[test]

@@ -353,6 +353,14 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     before || opens || near || set_off || against_us || managed_for || sent_directly || after.starts_with(" and other")
 }
 
+/// The line after a contact label ("Contact us:", "Contact:", "Write to:", "Address:"), or
+/// the line as it is.
+pub(super) fn without_contact_label(text: &str) -> &str {
+    const LABELS: [&str; 7] = ["contact us:", "contact:", "write to us:", "write to:", "address:", "postal address:", "get in touch:"];
+    let t = text.trim_start();
+    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).unwrap_or(text)
+}
+
 /// The word with its first letter in capitals.
 pub(super) fn capitalised(word: &str) -> String {
     let mut c = word.chars();
