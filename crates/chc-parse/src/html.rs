@@ -727,7 +727,11 @@ struct Reader<'a> {
     embedded: bool,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(lines: &'a HashMap<NodeId, u32>, embedded: bool) -> Reader<'a> {
+        Reader { lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default(), notices: Vec::new(), embedded }
+    }
+
     fn line(&self, n: NodeRef<'_, Node>) -> u32 {
         self.lines.get(&n.id()).copied().unwrap_or(1)
     }
@@ -856,16 +860,7 @@ impl Reader<'_> {
 fn embedded_blocks(text: &str, deadline: Deadline) -> Result<Vec<Block>, ParseError> {
     let page = parse_tree(text, deadline)?;
     let root = page.html.tree.root();
-    let mut reader = Reader {
-        lines: &page.lines,
-        blocks: Vec::new(),
-        buf: TextBuf::default(),
-        buf_line: 1,
-        outline_level: 1,
-        budget: RepeatBudget::default(),
-        notices: Vec::new(),
-        embedded: true,
-    };
+    let mut reader = Reader::new(&page.lines, true);
     let body = main_region(root).or_else(|| root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "body"))).unwrap_or(root);
     reader.read(body, deadline)?;
     Ok(reader.blocks)
@@ -881,8 +876,7 @@ pub fn read_blocks(text: &str, deadline: Deadline) -> Result<Vec<Block>, ParseEr
 pub fn read_page(text: &str, address: Option<&str>, deadline: Deadline) -> Result<(Vec<Block>, Vec<String>), ParseError> {
     let page = parse_tree(text, deadline)?;
     let root = page.html.tree.root();
-    let mut reader =
-        Reader { lines: &page.lines, blocks: Vec::new(), buf: TextBuf::default(), buf_line: 1, outline_level: 1, budget: RepeatBudget::default(), notices: Vec::new(), embedded: false };
+    let mut reader = Reader::new(&page.lines, false);
     let title = root.descendants().find(|n| element(*n).is_some_and(|e| e.name() == "title"));
     if let Some(t) = title {
         let text = text_of(t);

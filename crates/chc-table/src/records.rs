@@ -595,8 +595,7 @@ impl Reader<'_, '_> {
     /// Gives the answers after unit `i`, each with the lines after it as its evidence, to the
     /// unanswered records in order; returns where reading goes on.
     fn read_answer_column(&mut self, units: &[Unit], kinds: &[Kind], i: usize) -> usize {
-        let queue: Vec<usize> = (self.answers_from..self.asm.records.len()).collect();
-        let mut next = queue.into_iter();
+        let mut next = self.answers_from..self.asm.records.len();
         let mut current: Option<usize> = None;
         let mut k = i + 1;
         while k < units.len() && !matches!(kinds[k], Kind::Numbered { .. } | Kind::Question(_) | Kind::Heading) {
@@ -909,7 +908,8 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
     let title_like = text.starts_with(|c: char| c.is_uppercase()) && (!text.ends_with(['.', ';', ',']) || stray_stop);
     let bare = bare.trim_end_matches('.');
     // "Evidence: Complaints procedure" is a label with its value, read below.
-    if title_like && !bare.contains(':') && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7 {
+    let short_title = title_like && !bare.contains(':') && text.chars().count() <= 60 && bare.split_whitespace().count() <= 7;
+    if short_title {
         // "Comply Yes": a label with its value, not a label alone.
         if let Some(labelled) = unmarked_label(text) {
             return Some(labelled);
@@ -921,7 +921,8 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
             return Some((role, String::new()));
         }
     }
-    let Some((name, value)) = split_label(text) else { return unmarked_label(text) };
+    // (A short title line was asked for a label run into its value above.)
+    let Some((name, value)) = split_label(text) else { return if short_title { None } else { unmarked_label(text) } };
     // "Code provisionCode requirementComply:" is a run-together header, not a label.
     let glued = name.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     if glued || name.split_whitespace().count() > 7 {

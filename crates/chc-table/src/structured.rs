@@ -36,13 +36,12 @@ pub fn tables_to_grid(blocks: &[Block]) -> Option<Vec<GridLine>> {
 /// values, [`BlockKind::Term`] then [`BlockKind::Definition`], as a `<dl>` gives them: the
 /// record reader reads them, not the grid. `None` when no table is such a record.
 pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
-    if !blocks.iter().any(|b| matches!(&b.kind, BlockKind::Table(t) if is_record_table(t))) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(blocks.len() * 4);
+    let mut out = Vec::new();
+    let mut any = false;
     for b in blocks {
         match &b.kind {
             BlockKind::Table(t) if is_record_table(t) => {
+                any = true;
                 if let Some(caption) = &t.caption {
                     out.push(Block { location: t.location, kind: BlockKind::Paragraph(caption.clone()) });
                 }
@@ -55,7 +54,7 @@ pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
             _ => out.push(b.clone()),
         }
     }
-    Some(out)
+    any.then_some(out)
 }
 
 /// Two columns, and the first names cells: the answer's, and the provision's or the

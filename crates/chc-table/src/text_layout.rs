@@ -109,6 +109,12 @@ fn split_pipes(text: &str) -> Vec<String> {
     t.split('|').map(|c| c.trim().to_string()).collect()
 }
 
+/// How many cells a piped line holds, its outer pipes aside: counted by its pipes, so that
+/// no line is split only to be counted.
+fn pipe_cells(line: &str) -> usize {
+    line.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1
+}
+
 /// A line whose first cell is a provision number: "1.2 | A complaint…", or the number
 /// alone in its cell when every cell has a line of its own ("1.2 |").
 fn starts_piped_record(t: &str) -> bool {
@@ -188,10 +194,9 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
             flush_record(&mut record, &mut out);
         }
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
-        // Cells are counted by pipes: no line is split only to be counted.
-        let cells = || t.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1;
+        let cells = || pipe_cells(t);
         // …and when the row before it has all its cells: else it is that row's rest.
-        let open_row_whole = || record.as_ref().is_none_or(|(_, r)| r.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1 >= header_width);
+        let open_row_whole = || record.as_ref().is_none_or(|(_, r)| pipe_cells(r) >= header_width);
         let closed = || {
             let (opens, ends) = (t.starts_with('|'), t.ends_with('|'));
             opens && ends && cells() >= 3 || (opens || ends) && header_width >= 2 && cells() == header_width && open_row_whole()

@@ -90,14 +90,7 @@ fn text_string(o: &Object) -> Option<String> {
 /// A key of the field: on the widget, else on its parents (a widget is often a kid of the
 /// field that holds the type and the value).
 fn inherited<'a>(doc: &'a Document, widget: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
-    let mut dict = widget;
-    for _ in 0..MOST_PARENTS {
-        if let Ok(o) = dict.get(key) {
-            return Some(deref(doc, o));
-        }
-        dict = dict.get(b"Parent").ok().and_then(|p| deref(doc, p).as_dict().ok())?;
-    }
-    None
+    super::inherited_within(doc, widget, key, MOST_PARENTS)
 }
 
 fn rect(doc: &Document, widget: &Dictionary) -> Option<[f64; 4]> {

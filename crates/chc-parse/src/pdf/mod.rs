@@ -363,8 +363,14 @@ impl PageGeom {
 
 /// A page attribute, from the page or the nearest ancestor that has it (references followed).
 pub(crate) fn inherited<'a>(doc: &'a Document, page: &'a lopdf::Dictionary, key: &[u8]) -> Option<&'a Object> {
-    let mut dict = page;
-    for _ in 0..32 {
+    inherited_within(doc, page, key, 32)
+}
+
+/// A key of `dict`, else of the nearest `/Parent` that has it, at most `hops` dictionaries up
+/// (parent chains can loop): a page's attributes, a form field's type and value.
+pub(crate) fn inherited_within<'a>(doc: &'a Document, dict: &'a lopdf::Dictionary, key: &[u8], hops: usize) -> Option<&'a Object> {
+    let mut dict = dict;
+    for _ in 0..hops {
         if let Ok(v) = dict.get(key) {
             return Some(deref(doc, v));
         }
