@@ -84,7 +84,12 @@ fn join_into(slot: &mut String, text: &str) {
     if text.is_empty() {
         return;
     }
-    if !slot.is_empty() && !slot.ends_with('\n') {
+    // A browser's automatic hyphenation (U+2010 at a line's end, a lower-case letter next) is
+    // no part of the word; a typed hyphen is hyphen-minus, and stays.
+    let hyphenated = slot.strip_suffix('\u{2010}').is_some_and(|s| s.ends_with(char::is_alphabetic)) && text.starts_with(char::is_lowercase);
+    if hyphenated {
+        slot.pop();
+    } else if !slot.is_empty() && !slot.ends_with('\n') {
         let starts_item = text.starts_with("• ");
         slot.push(if starts_item { '\n' } else { ' ' });
     }
@@ -842,4 +847,23 @@ pub(crate) fn shorten(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_into;
+
+    #[test]
+    fn a_browsers_hyphenation_at_a_line_end_is_no_part_of_the_word() {
+        let mut cell = String::from("Tenants of Larkspur Homes are kept informed through the pro\u{2010}");
+        join_into(&mut cell, "cess, stage by stage.");
+        assert_eq!(cell, "Tenants of Larkspur Homes are kept informed through the process, stage by stage.");
+        // A typed hyphen stays, and so does a hyphen before a capital.
+        let mut cell = String::from("our self-");
+        join_into(&mut cell, "assessment");
+        assert_eq!(cell, "our self- assessment");
+        let mut cell = String::from("the Larkspur\u{2010}");
+        join_into(&mut cell, "Ashby partnership");
+        assert_eq!(cell, "the Larkspur\u{2010} Ashby partnership");
+    }
 }

@@ -27,6 +27,8 @@ use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, PageContent, ParsedDocument, Rule, TextLine, TextRun};
 use rows::{BodyLine, PageEdges, Votes};
 use std::collections::HashMap;
+use chc_parse::pdf::Spellings;
+use std::sync::OnceLock;
 
 mod rows;
 
@@ -95,7 +97,7 @@ impl PdfRead {
 }
 
 fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, usize)>) -> Vec<GridLine> {
-    let mut out = Out::default();
+    let mut out = Out { spellings: document_spellings(doc), ..Out::default() };
     let last_page = doc.pages.last().map_or(0, |p| p.number);
     let mut state = Unruled { text_foot: text_foot(doc, furniture), last_page, ..Unruled::default() };
     for (pi, page) in doc.pages.iter().enumerate() {
@@ -127,6 +129,40 @@ fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, 
     out.lines
 }
 
+/// How the document spells its words (and the Code's wording, which forms quote), for
+/// telling a typesetter's hyphenation at a line end from a compound word's hyphen; `None`
+/// when no line ends in a hyphen after a letter, as in most forms.
+fn document_spellings(doc: &ParsedDocument) -> Option<Spellings> {
+    let runs = || {
+        doc.pages.iter().flat_map(|p| match &p.content {
+            PageContent::Positioned { runs, .. } => runs.as_slice(),
+            _ => &[],
+        })
+    };
+    let breaks = runs().any(|r| {
+        let t = r.text.trim_end();
+        t.ends_with(chc_parse::pdf::LINE_END_HYPHENS) && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+    });
+    if !breaks {
+        return None;
+    }
+    static CODE: OnceLock<Spellings> = OnceLock::new();
+    let code = CODE.get_or_init(|| {
+        let mut code = Spellings::default();
+        // The Ombudsman's template heads its columns in words the provisions do not use.
+        code.learn("Code provision, Code requirement, Comply: Yes/No, Compliance, Evidence, commentary and any explanations");
+        for p in chc_code::Registry::embedded().provisions() {
+            code.learn(&p.text);
+        }
+        code
+    });
+    let mut spellings = Spellings::with_base(code);
+    for r in runs() {
+        spellings.learn(&r.text);
+    }
+    Some(spellings)
+}
+
 /// Where the text of a full page ends: the lowest baseline on most pages (the upper median
 /// of each page's lowest), furniture left out. A page break cuts a row only where the
 /// page's text runs down to about there.
@@ -156,6 +192,8 @@ struct Out {
     page_started: bool,
     /// A paragraph of free text being built: (text, font size, left x, last baseline).
     para: Option<(String, f32, f32, f32)>,
+    /// How the document spells its words, when a line of it ends in a hyphen after a letter.
+    spellings: Option<Spellings>,
 }
 
 impl Out {
@@ -172,6 +210,12 @@ impl Out {
         let first = !self.page_started;
         self.page_started = true;
         self.lines.push(GridLine { location, cells, page_break_before: first && !self.lines.is_empty() });
+    }
+
+    /// Push a row of cells given as the pieces of text each holds.
+    fn push_pieces(&mut self, location: u32, cells: Vec<Vec<Piece>>) {
+        let texts = cells.into_iter().map(|c| cell_text(c, self.spellings.as_ref())).collect();
+        self.push(location, texts);
     }
 
     fn flush_para(&mut self) {
@@ -193,7 +237,7 @@ impl Out {
             let aligned = (line.x0 - *x).abs() <= 1.5 * line.size;
             let bullet = starts_with_bullet(&text);
             if same_size && close && aligned && !bullet && !is_heading_text(&text) && !is_heading_text(para) {
-                chc_parse::pdf::join_line(para, &text);
+                chc_parse::pdf::join_line_with(para, &text, self.spellings.as_ref());
                 *y = line.y;
                 return;
             }
@@ -585,7 +629,7 @@ fn line_text(runs: &[Piece]) -> String {
 
 /// The text of one cell: its lines in reading order. A bigger gap than the line pitch, or a
 /// bullet, starts a new line of output; wrapped lines join.
-fn cell_text(pieces: Vec<Piece>) -> String {
+fn cell_text(pieces: Vec<Piece>, spellings: Option<&Spellings>) -> String {
     let lines = group_lines(pieces);
     let mut out = String::new();
     let mut prev_y: Option<f32> = None;
@@ -613,7 +657,7 @@ fn cell_text(pieces: Vec<Piece>) -> String {
                     Some(i) => out.split_off(i + 1),
                     None => std::mem::take(&mut out),
                 };
-                chc_parse::pdf::join_line(&mut last, &text);
+                chc_parse::pdf::join_line_with(&mut last, &text, spellings);
                 out.push_str(&last);
             }
         } else {
@@ -751,7 +795,7 @@ impl Unruled {
                 break;
             }
             out.flush_para();
-            out.push(page, cells.into_iter().map(cell_text).collect());
+            out.push_pieces(page, cells);
         }
     }
 
@@ -760,14 +804,14 @@ impl Unruled {
     fn drop_carry(&mut self, out: &mut Out, page: u32) {
         if let Some(cells) = self.carry.take() {
             out.flush_para();
-            out.push(page, cells.into_iter().map(cell_text).collect());
+            out.push_pieces(page, cells);
         }
     }
 
     fn flush_header(&mut self, out: &mut Out, page: u32) {
         if let Some(row) = self.header.take() {
             self.first_header_lines.get_or_insert(self.header_lines);
-            let cells: Vec<String> = row.cells.into_iter().map(cell_text).collect();
+            let cells: Vec<String> = row.cells.into_iter().map(|c| cell_text(c, out.spellings.as_ref())).collect();
             out.flush_para();
             out.push(if row.location == 0 { page } else { row.location }, cells);
         }
@@ -922,7 +966,7 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
 /// or, in a table whose rows are seen centred or bottom-aligned, as the page's last band
 /// having neither (`last`): writers close a cut row's part with a rule at the page's foot.
 fn ruled_row(cells: Vec<Vec<Piece>>, open: bool, last: bool, page: u32, st: &mut Unruled, out: &mut Out) {
-    let texts: Vec<String> = cells.iter().map(|c| cell_text(c.clone())).collect();
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(c.clone(), out.spellings.as_ref())).collect();
     let named = texts.iter().filter(|t| column_role(t) != ColumnRole::Other).count();
     if named >= 3 {
         out.push(page, texts);
@@ -942,7 +986,7 @@ fn ruled_row(cells: Vec<Vec<Piece>>, open: bool, last: bool, page: u32, st: &mut
         st.carry = Some(cells);
         return;
     }
-    out.push(page, cells.into_iter().map(cell_text).collect());
+    out.push_pieces(page, cells);
 }
 
 /// A numbered band's vote on where the table's rows put their numbers: how far its text

@@ -213,10 +213,12 @@ pub(crate) fn turn(quadrant: usize, x: f64, y: f64, w: f64, h: f64) -> (f64, f64
 /// starting where the previous one ended (a gap of a space or so is bridged with a space).
 pub(crate) fn group_runs<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec<(TextRun, Option<i64>)> {
     let mut runs: Vec<(TextRun, Option<i64>)> = Vec::new();
-    let mut cur: Option<(TextRun, Option<i64>, f64)> = None; // run, mcid, end x
+    // The run, its marked-content id, where its glyphs end, and where its last glyph with
+    // ink ends.
+    let mut cur: Option<(TextRun, Option<i64>, f64, f64)> = None;
     for g in glyphs {
         let is_space = g.text.chars().all(|c| c == ' ' || c == '\u{a0}');
-        if let Some((run, mcid, end)) = cur.as_mut() {
+        if let Some((run, mcid, end, ink_end)) = cur.as_mut() {
             let size_ok = (run.font_size as f64 - g.size).abs() <= 0.15 * g.size.max(run.font_size as f64);
             let base_ok = (run.y as f64 - g.y).abs() <= 0.2 * g.size;
             let gap = g.x - *end;
@@ -225,12 +227,21 @@ pub(crate) fn group_runs<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec
                 if gap > 0.15 * g.size && !run.text.ends_with(' ') && !is_space {
                     run.text.push(' ');
                 }
+                // A space glyph the writer took back by kerning, the next letter set where
+                // the space began ("ev er" for "ever" from PostScript typesetters), parts no
+                // words.
+                if !is_space && run.text.ends_with(' ') && g.x - *ink_end < 0.1 * g.size {
+                    run.text.pop();
+                }
                 run.text.push_str(&g.text);
                 *end = (*end).max(g.x + g.width);
+                if !is_space {
+                    *ink_end = g.x + g.width;
+                }
                 run.width = (*end - run.x as f64) as f32;
                 continue;
             }
-            let (r, m, _) = cur.take().unwrap();
+            let (r, m, _, _) = cur.take().unwrap();
             push_run(&mut runs, r, m);
         }
         if is_space {
@@ -240,9 +251,10 @@ pub(crate) fn group_runs<'g>(glyphs: impl IntoIterator<Item = &'g Glyph>) -> Vec
             TextRun { x: g.x as f32, y: g.y as f32, width: g.width as f32, font_size: g.size as f32, text: g.text.to_string() },
             g.mcid,
             g.x + g.width,
+            g.x + g.width,
         ));
     }
-    if let Some((r, m, _)) = cur {
+    if let Some((r, m, _, _)) = cur {
         push_run(&mut runs, r, m);
     }
     runs
@@ -290,9 +302,74 @@ fn runs_to_text(runs: &[(TextRun, Option<i64>)]) -> String {
     out
 }
 
+/// Hyphens a line may end in inside a word: hyphen-minus (typed, or TeX's) and the
+/// hyphen U+2010 browsers set when they hyphenate.
+pub const LINE_END_HYPHENS: [char; 2] = ['-', '\u{2010}'];
+
+/// How a document spells its words: whole ("expresses") and with a hyphen of their own
+/// ("self-assessment"). A typesetter (TeX, groff, a browser told to) hyphenates words at line
+/// ends where a word processor breaks only at a compound's own hyphen; whether "ex-" then
+/// "presses" is one word is told by the spellings the document (or the Code it quotes) uses
+/// elsewhere, not by the break.
+#[derive(Debug, Default)]
+pub struct Spellings {
+    whole: std::collections::HashSet<String>,
+    hyphenated: std::collections::HashSet<String>,
+    /// Spellings that hold for every document (the Code's own words).
+    base: Option<&'static Spellings>,
+}
+
+impl Spellings {
+    pub fn with_base(base: &'static Spellings) -> Spellings {
+        Spellings { base: Some(base), ..Spellings::default() }
+    }
+
+    /// Learn the spellings of `text`'s words. A word at a line end that ends in a hyphen is
+    /// half a word and is not learned.
+    pub fn learn(&mut self, text: &str) {
+        for token in text.split_whitespace() {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric() && !LINE_END_HYPHENS.contains(&c)).trim_start_matches(LINE_END_HYPHENS);
+            if word.ends_with(LINE_END_HYPHENS) || !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let lower = word.to_lowercase().replace('\u{2010}', "-");
+            if lower.contains('-') {
+                if !self.hyphenated.contains(&lower) {
+                    self.hyphenated.insert(lower);
+                }
+            } else if !self.whole.contains(&lower) {
+                self.whole.insert(lower);
+            }
+        }
+    }
+
+    fn layers(&self) -> impl Iterator<Item = &Spellings> {
+        std::iter::successors(Some(self), |s| s.base)
+    }
+
+    /// Whether "`left`-`right`" is spelled with its hyphen somewhere.
+    fn is_compound(&self, left: &str, right: &str) -> bool {
+        let compound = format!("{left}-{right}").to_lowercase();
+        self.layers().any(|s| s.hyphenated.contains(&compound))
+    }
+
+    /// Whether `left` (before a line-end hyphen) and `right` (starting the next line) are
+    /// one word the writer hyphenated: spelled whole somewhere, and never with that hyphen.
+    fn is_one_word(&self, left: &str, right: &str) -> bool {
+        let whole = format!("{left}{right}").to_lowercase();
+        !self.is_compound(left, right) && self.layers().any(|s| s.whole.contains(&whole))
+    }
+}
+
 /// Append one visual line to text built from earlier lines of the same paragraph: a word
 /// broken by a hyphen (or soft hyphen) at the line end is joined, otherwise a space separates.
 pub fn join_line(out: &mut String, line: &str) {
+    join_line_with(out, line, None);
+}
+
+/// [`join_line`], where a hyphen at the line end may be the writer's hyphenation: with the
+/// document's `spellings`, a word they spell whole is joined without it.
+pub fn join_line_with(out: &mut String, line: &str, spellings: Option<&Spellings>) {
     if line.is_empty() {
         return;
     }
@@ -320,12 +397,27 @@ pub fn join_line(out: &mut String, line: &str) {
         out.push_str(line);
         return;
     }
-    let hyphen_break = last_word.ends_with('-')
+    let hyphen_break = last_word.ends_with(LINE_END_HYPHENS)
         && last_word.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic())
         && line.chars().next().is_some_and(|c| c.is_lowercase());
     if hyphen_break {
-        // Keep the hyphen: forms are set without automatic hyphenation, so a hyphen at a line
-        // end is a compound word's ("self-assessment", "co-ordinate").
+        // Keep a hyphen-minus unless the spellings say otherwise: word processors set forms
+        // without automatic hyphenation, so a hyphen at a line end is a compound word's
+        // ("self-assessment", "co-ordinate"). A browser's automatic hyphenation sets U+2010,
+        // which a typed compound seldom has: it goes unless the spellings know the compound.
+        let mut stem = last_word.chars();
+        let typeset = stem.next_back() == Some('\u{2010}');
+        let mut left: Vec<char> = stem.rev().take_while(|c| c.is_alphabetic()).collect();
+        left.reverse();
+        let left: String = left.into_iter().collect();
+        let right: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+        let one_word = match spellings {
+            Some(s) => s.is_one_word(&left, &right) || typeset && !s.is_compound(&left, &right),
+            None => typeset,
+        };
+        if one_word {
+            out.pop();
+        }
         out.push_str(line);
         return;
     }
@@ -336,6 +428,7 @@ pub fn join_line(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::OnceLock;
 
     fn g(x: f64, y: f64, t: &str) -> Glyph {
         Glyph { x, y, width: 5.0, size: 10.0, dir: (1.0, 0.0), text: t.into(), mcid: None }
@@ -349,6 +442,16 @@ mod tests {
         assert_eq!(runs[0].0.text, "Ab c");
         assert_eq!(runs[0].0.width, 20.0);
         assert_eq!(runs[1].0.text, "Z");
+    }
+
+    #[test]
+    fn a_space_glyph_taken_back_by_kerning_parts_no_words() {
+        // "ev", a space the writer kerned back over, "er": one word.
+        let gs = vec![g(10.0, 100.0, "e"), g(14.5, 100.0, "v"), g(19.0, 100.0, " "), g(19.2, 100.0, "e"), g(23.7, 100.0, "r")];
+        assert_eq!(group_runs(&gs)[0].0.text, "ever");
+        // A space that advances parts words.
+        let gs = vec![g(10.0, 100.0, "a"), g(15.0, 100.0, " "), g(17.5, 100.0, "b")];
+        assert_eq!(group_runs(&gs)[0].0.text, "a b");
     }
 
     #[test]
@@ -377,6 +480,34 @@ mod tests {
         let mut s = String::from("com\u{AD}");
         join_line(&mut s, "plaint");
         assert_eq!(s, "complaint");
+    }
+
+    #[test]
+    fn a_typesetters_hyphenation_is_joined_where_the_document_spells_the_word_whole() {
+        static CODE: OnceLock<Spellings> = OnceLock::new();
+        let code = CODE.get_or_init(|| {
+            let mut code = Spellings::default();
+            code.learn("Landlords must co-operate with the Ombudsman and record each complaint.");
+            code
+        });
+        let mut doc = Spellings::with_base(code);
+        doc.learn("Tenants of Brindlecombe Homes raised dissatisfaction; a self-assessment followed.");
+        let joined = |before: &str, after: &str| {
+            let mut s = before.to_string();
+            join_line_with(&mut s, after, Some(&doc));
+            s
+        };
+        // A word the document or the Code spells whole, broken by the typesetter.
+        assert_eq!(joined("residents' dissat-", "isfaction was logged"), "residents' dissatisfaction was logged");
+        assert_eq!(joined("each com-", "plaint's outcome"), "each complaint's outcome");
+        // A compound the document or the Code spells with its hyphen keeps it.
+        assert_eq!(joined("our self-", "assessment"), "our self-assessment");
+        assert_eq!(joined("we co-", "operate fully"), "we co-operate fully");
+        // A word nobody spells whole keeps the hyphen, as without spellings.
+        assert_eq!(joined("a follow-", "up letter"), "a follow-up letter");
+        let mut s = String::from("each com-");
+        join_line(&mut s, "plaint");
+        assert_eq!(s, "each com-plaint");
     }
 
     #[test]

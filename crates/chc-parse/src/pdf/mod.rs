@@ -29,7 +29,7 @@ use lopdf::{Document, Object, ObjectId};
 use rayon::prelude::*;
 use std::collections::HashSet;
 
-pub use glyphs::join_line;
+pub use glyphs::{join_line, join_line_with, Spellings, LINE_END_HYPHENS};
 pub use guard::run_quietly;
 
 /// What one page gave: its runs and rules, plus marked-content text for the structure tree.
