@@ -264,6 +264,20 @@ fn twenty_eighth_and_twenty_ninth_blind_sets_hold_their_level() {
     blind_set("blind29", PERFECT);
 }
 
+/// The thirtieth to thirty-third blind sets: PDFs from the Java libraries document systems
+/// use (fixtures/blind30: iText 5, PDFBox 2 drawing word by word and letter by letter), from
+/// Python and HTML report writers (fixtures/blind31: WeasyPrint, fpdf2, PyMuPDF), from
+/// typesetters (fixtures/blind32: pdfLaTeX, pandoc, groff), and Word files from other writers
+/// and Word's own form controls (fixtures/blind33: pandoc, python-docx, WordprocessingML,
+/// Google Docs), held at their level.
+#[test]
+fn thirtieth_to_thirty_third_blind_sets_hold_their_level() {
+    blind_set("blind30", PERFECT);
+    blind_set("blind31", Floor { rows_found: 0.98, comply: 0.97, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind32", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind33", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -589,6 +589,12 @@ fn cues(text: &str) -> Cues {
             }
         }
     }
+    // A line that says who made the document: "Produced by X Homes", "Published by X
+    // Council" (a sentence that says so in passing names whoever wrote a guide it cites).
+    if !cues.kinds.is_empty() && !cues.names_publisher {
+        const MADE_BY: [&str; 3] = ["Published by ", "Produced by ", "Prepared by "];
+        cues.names_publisher = text.lines().any(|l| MADE_BY.iter().any(|m| l.trim_start().starts_with(m)));
+    }
     cues
 }
 
@@ -1925,6 +1931,17 @@ mod tests {
         let mut t = t;
         t.context.push(chc_model::ContextLine { location: 999, text: "Contact us: Tollbeck Vale Homes Trust, 4 Mill Row, telephone 01632 960 417.".into() });
         assert_eq!(landlord(&t).as_deref(), Some("Tollbeck Vale Homes Trust"));
+    }
+
+    #[test]
+    fn a_line_that_says_who_made_the_document_names_the_publisher() {
+        let made = |footer: &str| landlord(&form(&["Complaint Handling Code self-assessment"], &["Staff are trained each spring."], &[footer]));
+        assert_eq!(made("Produced by Harbury Vale Homes").as_deref(), Some("Harbury Vale Homes"));
+        assert_eq!(made("Published by Elstow Fold Housing Trust, May 2024").as_deref(), Some("Elstow Fold Housing Trust"));
+        // A consultant that prepared it is no landlord, and a guide someone produced is cited
+        // in passing.
+        assert_eq!(made("Prepared by Ravenhurst Consulting"), None);
+        assert_eq!(landlord(&table(&["Self-assessment"], &["We follow the guide produced by Tarnwick Homes for small landlords."])), None);
     }
 
     #[test]

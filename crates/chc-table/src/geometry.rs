@@ -880,6 +880,74 @@ impl Unruled {
     }
 }
 
+/// A header whose cells are centred vertically, some wrapped onto two lines and others on
+/// one, comes out as two or three lines none of which names the columns alone ("Code" and
+/// "Comply:", then "Code requirement" and "Evidence", then "section" and "Y/N"). Where the
+/// lines stacked by column do name them, they become the header's one line: each column's
+/// words top to bottom, at the column's left edge, on the last line's baseline.
+fn stack_centred_headers(lines: Vec<Line>) -> Vec<Line> {
+    let named = |l: &Line| !l.runs.is_empty() && l.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        // Lines right under a line that names columns go on with that header, whose own
+        // reading takes its wrapped cells.
+        let under_a_header = i > 0 && {
+            let above = &lines[i - 1];
+            lines[i].y - above.y <= 1.6 * lines[i].size.max(above.size) && (named(above) || header_columns(above).is_some())
+        };
+        let stacked = if under_a_header { None } else { (2..=3).find_map(|n| stacked_header(lines.get(i..i + n)?).map(|line| (n, line))) };
+        match stacked {
+            Some((n, line)) => {
+                out.push(line);
+                i += n;
+            }
+            None => {
+                out.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `window`'s lines stacked into one header line, when they are close, short, none a
+/// header alone, and every stacked cell names its column (a header, not a header and a
+/// row's text).
+fn stacked_header(window: &[Line]) -> Option<Line> {
+    let close = window.windows(2).all(|w| w[1].y - w[0].y <= 1.6 * w[1].size.max(w[0].size));
+    let short = window.iter().all(|l| l.runs.len() <= 8 && l.runs.iter().all(|r| r.text.split_whitespace().count() <= 6));
+    if !close || !short || window.iter().any(|l| header_columns(l).is_some()) {
+        return None;
+    }
+    let line = stack_lines(window);
+    let all_named = line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
+    (all_named && header_columns(&line).is_some()).then_some(line)
+}
+
+/// Lines stacked into one, by column: pieces whose extents overlap across the lines are
+/// one column's cell, its words joined top to bottom.
+fn stack_lines(window: &[Line]) -> Line {
+    let y = window.last().map_or(0.0, |l| l.y);
+    let mut columns: Vec<Piece> = Vec::new();
+    for l in window {
+        for r in &l.runs {
+            match columns.iter_mut().find(|c| r.x < c.end() && c.x < r.end()) {
+                Some(c) => {
+                    c.text = format!("{} {}", c.text, r.text);
+                    let end = c.end().max(r.end());
+                    c.x = c.x.min(r.x);
+                    c.width = end - c.x;
+                }
+                None => columns.push(Piece { y, ..r.clone() }),
+            }
+        }
+    }
+    columns.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let size = window.iter().map(|l| l.size).fold(0.0, f32::max);
+    Line { y, size, x0: columns.first().map_or(0.0, |c| c.x), runs: columns }
+}
+
 /// Is this line an unruled table's header? Then the column left edges.
 fn header_columns(line: &Line) -> Option<(Vec<f32>, Option<usize>)> {
     let roles: Vec<ColumnRole> = line.runs.iter().map(|r| column_role(&r.text)).collect();
@@ -932,7 +1000,7 @@ fn layout_page(page: u32, runs: &[&TextRun], rules: &[Rule], st: &mut Unruled, o
         Line(Line),
     }
     let mut items: Vec<(f32, Item)> = bands.iter().enumerate().map(|(i, b)| (b.top, Item::Band(i))).collect();
-    for l in group_lines(free) {
+    for l in stack_centred_headers(group_lines(free)) {
         items.push((l.y - l.size, Item::Line(l)));
     }
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -1305,6 +1373,21 @@ mod tests {
         let PdfRead { grid, running_text: running, .. } = PdfRead::of(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
         assert_eq!(running, ["Harlowmere Homes – self-assessment"]);
         assert!(grid.iter().all(|g| !g.cells.iter().any(|c| c.contains("Harlowmere"))));
+    }
+
+    #[test]
+    fn a_header_whose_lines_name_the_columns_only_stacked_is_one_header() {
+        // Cells centred vertically: "Code" / "section" and "Comply:" / "Y/N" wrap, with
+        // "Code requirement" and "Evidence" between their lines; no line names the columns
+        // alone, and no rule runs down between them.
+        let mut runs = vec![run(50.0, 100.0, "Code"), run(300.0, 100.0, "Comply:")];
+        runs.extend([run(130.0, 105.5, "Code requirement"), run(380.0, 105.5, "Evidence")]);
+        runs.extend([run(50.0, 111.0, "section"), run(300.0, 111.0, "Y/N")]);
+        runs.extend(centred_rows(2, &[150.0]));
+        runs.push(run(380.0, 162.0, "Policy 4"));
+        let c = unruled_grid(vec![runs]);
+        assert_eq!(c[0], ["Code section", "Code requirement", "Comply: Y/N", "Evidence"]);
+        assert_eq!(c[1], ["1.2", "req top req mid req end", "Yes", "Policy 4"]);
     }
 
     #[test]

@@ -75,10 +75,15 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if names_compliance && (has!("requirement") || has!("question") || has!("code wording")) && names_the_requirement_before_compliance(t) {
         return ColumnRole::Requirement;
     }
-    if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers {
+    // "Y/N", "Met (Y / N)": the answers' initials, in a short cell.
+    let initials = t.len() <= 24 && t.replace(' ', "").split(|c: char| !c.is_alphanumeric() && c != '/').any(|w| w == "y/n");
+    if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers || initials {
         return ColumnRole::Comply;
     }
-    if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" {
+    // "Question number", "Question No.", "Provision ref": what numbers the row, whatever it
+    // numbers ("… No" without its full stop is an answer: "Ombudsman Service? No").
+    let numbers_rows = [" number", " no.", " ref", " ref."].iter().any(|e| t.ends_with(e)) && t.split_whitespace().count() <= 3 && !t.contains('?');
+    if has!("provisio") || has!("code section") || has!("code ref") || t == "ref" || t == "ref." || t == "reference" || t == "no." || t == "no" || t == "clause" || t == "paragraph" || t == "number" || t == "section" || numbers_rows {
         return ColumnRole::Provision;
     }
     if has!("requirement") || has!("code wording") || has!("the code says") || has!("code requires") || has!("question") || t == "code" || t == "provision text" || t == "code text" || t == "text of the code" {
@@ -212,6 +217,12 @@ mod tests {
         assert_eq!(classify_header(&cells("5.6\tResponse\tNo\tResponse")), None);
         assert_eq!(classify_header(&cells("Question\tAnswer\tComments")), Some(vec![Requirement, Comply, EvidenceCommentary]));
         assert_eq!(classify_header(&cells("No.\tQuestion\tAnswer\tComments")), Some(vec![Provision, Requirement, Comply, EvidenceCommentary]));
+        assert_eq!(classify_header(&cells("Question number\tQuestion\tAnswer\tEvidence relied upon")), Some(vec![Provision, Requirement, Comply, Evidence]));
+        // The answers' initials name the comply column.
+        assert_eq!(classify_header(&cells("No.\tQuestion\tY/N\tEvidence and comments")), Some(vec![Provision, Requirement, Comply, EvidenceCommentary]));
+        assert_eq!(classify_header(&cells("Ref\tRequirement\tMet (Y / N)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
+        assert_eq!(classify_header(&cells("Question number\tQuestion\tY/N (answer)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
+        assert_eq!(column_role("Company/name"), Other);
         assert_eq!(classify_header(&cells("Code provision\tCode requirement\tComply\tCommentary")), Some(vec![Provision, Requirement, Comply, Commentary]));
     }
 
