@@ -71,6 +71,8 @@ impl PdfRead {
     /// of numbered paragraphs, answers in bold at a line's end, a layout no header names).
     pub fn text_lines(&self, doc: &ParsedDocument) -> Vec<TextLine> {
         let mut out = Vec::new();
+        // Gutters of pages read in two columns of records: the layout holds on later pages.
+        let mut gutters: Vec<f32> = Vec::new();
         for (pi, page) in doc.pages.iter().enumerate() {
             let PageContent::Positioned { runs, .. } = &page.content else { continue };
             let pieces: Vec<Piece> = runs
@@ -80,9 +82,10 @@ impl PdfRead {
                 .map(|(_, r)| Piece::of(r))
                 .collect();
             let mut last_y: Option<f32> = None;
-            for line in group_lines(pieces) {
-                // A gap of more than a line and a half is a paragraph break.
-                if last_y.is_some_and(|y| line.y - y > 1.8 * line.size) {
+            for line in columns_of_records(group_lines(pieces), &mut gutters) {
+                // A gap of more than a line and a half is a paragraph break, and so is a line
+                // above the last (the top of the next column).
+                if last_y.is_some_and(|y| line.y - y > 1.8 * line.size || line.y < y) {
                     out.push(TextLine { number: page.number, text: String::new() });
                 }
                 last_y = Some(line.y);
@@ -880,6 +883,62 @@ impl Unruled {
     }
 }
 
+/// A page set in two columns of records, each column opening its records with their
+/// provision numbers (cards two to a row, a newspaper layout): across such a stretch of
+/// lines, no text crosses the gutter, and numbered records start on both sides of it. Its
+/// lines are read column by column, the left halves first, so that a record's lines stay
+/// together. A table's lines read the same way across its columns, but only its first
+/// column opens with numbers (a number in evidence now and then does not balance them).
+/// A gutter an earlier page was read at (`gutters`) needs one record on each side.
+fn columns_of_records(lines: Vec<Line>, gutters: &mut Vec<f32>) -> Vec<Line> {
+    let numbered = |runs: &[Piece]| runs.first().is_some_and(|r| provision_number_cell(r.text.split_whitespace().next().unwrap_or("")).is_some());
+    // Where a line's text starts again after a wide gap: the left edge of a second column.
+    let mut edges: Vec<f32> = lines
+        .iter()
+        .flat_map(|l| l.runs.windows(2).filter(|w| w[1].x - w[0].end() > 1.5 * l.size).map(|w| w[1].x))
+        .collect();
+    edges.sort_by(|a, b| a.total_cmp(b));
+    edges.dedup_by(|a, b| (*a - *b).abs() <= 3.0);
+    for gutter in edges {
+        let crosses = |l: &Line| l.runs.iter().any(|r| r.x < gutter - 3.0 && r.end() > gutter + 2.0);
+        // The longest stretch of lines that no text crosses, holding records on both sides.
+        let mut start = 0;
+        while start < lines.len() {
+            let end = lines[start..].iter().position(crosses).map_or(lines.len(), |p| start + p);
+            let stretch = &lines[start..end];
+            let split = |l: &Line| l.runs.partition_point(|r| r.x < gutter - 3.0);
+            let left = stretch.iter().filter(|l| numbered(&l.runs[..split(l)])).count();
+            let right = stretch.iter().filter(|l| numbered(&l.runs[split(l)..])).count();
+            let both = stretch.iter().filter(|l| split(l) > 0 && split(l) < l.runs.len()).count();
+            let seen = gutters.iter().any(|g| (g - gutter).abs() <= 6.0);
+            let least = if seen { 1 } else { 2 };
+            if left >= least && right >= least && 2 * right >= left && 2 * left >= right && both >= 2 {
+                if !seen {
+                    gutters.push(gutter);
+                }
+                let mut out: Vec<Line> = lines[..start].to_vec();
+                let mut rights: Vec<Line> = Vec::new();
+                for l in stretch {
+                    let at = split(l);
+                    let (a, b) = l.runs.split_at(at);
+                    if !a.is_empty() {
+                        out.push(Line { y: l.y, size: l.size, x0: a[0].x, runs: a.to_vec() });
+                    }
+                    if !b.is_empty() {
+                        rights.push(Line { y: l.y, size: l.size, x0: b[0].x, runs: b.to_vec() });
+                    }
+                }
+                out.extend(rights);
+                // The rest of the page may hold another such stretch.
+                out.extend(columns_of_records(lines[end..].to_vec(), gutters));
+                return out;
+            }
+            start = end + 1;
+        }
+    }
+    lines
+}
+
 /// A header whose cells are centred vertically, some wrapped onto two lines and others on
 /// one, comes out as two or three lines none of which names the columns alone ("Code" and
 /// "Comply:", then "Code requirement" and "Evidence", then "section" and "Y/N"). Where the
@@ -1373,6 +1432,38 @@ mod tests {
         let PdfRead { grid, running_text: running, .. } = PdfRead::of(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
         assert_eq!(running, ["Harlowmere Homes – self-assessment"]);
         assert!(grid.iter().all(|g| !g.cells.iter().any(|c| c.contains("Harlowmere"))));
+    }
+
+    /// The text lines of a one-page PDF of `runs`, blank lines left out.
+    fn text_of(runs: Vec<TextRun>) -> Vec<String> {
+        let d = doc(vec![(runs, vec![])]);
+        PdfRead::of(&d).text_lines(&d).into_iter().map(|l| l.text).filter(|t| !t.is_empty()).collect()
+    }
+
+    #[test]
+    fn two_columns_of_numbered_records_are_read_column_by_column() {
+        // Cards two to a row (or a newspaper layout): each column opens its records with
+        // their numbers, and no text crosses the gutter.
+        let card = |x: f32, y: f32, number: &str, answer: &str| vec![run(x, y, number), run(x, y + 12.0, &format!("Requirement of {number}")), run(x, y + 24.0, &format!("Comply: {answer}"))];
+        let mut runs = vec![run(50.0, 60.0, "Wrenbury Vale Homes: how we meet the Code, card by card")];
+        for (row, (left, right)) in [("1.2", "1.5"), ("2.2", "3.3")].iter().enumerate() {
+            let y = 100.0 + 60.0 * row as f32;
+            runs.extend(card(50.0, y, left, "Yes"));
+            runs.extend(card(320.0, y, right, "No"));
+        }
+        let lines = text_of(runs);
+        let at = |t: &str| lines.iter().position(|l| l == t).unwrap_or_else(|| panic!("{t} in {lines:?}"));
+        assert!(at("1.2") < at("Requirement of 1.2") && at("Requirement of 1.2") < at("2.2"));
+        assert!(at("Comply: Yes") < at("1.5") && at("1.5") < at("Requirement of 1.5") && at("Requirement of 1.5") < at("3.3"));
+        // A table read as text keeps its rows across the columns, though an evidence line
+        // opens with a policy paragraph's number.
+        let mut runs = Vec::new();
+        for (i, (number, evidence)) in [("1.2", "2.1 of our policy"), ("1.3", "Staff are trained"), ("1.4", "Logged daily")].iter().enumerate() {
+            let y = 100.0 + 30.0 * i as f32;
+            runs.extend([run(50.0, y, number), run(120.0, y, "Requirement text"), run(320.0, y, "Yes"), run(400.0, y, evidence)]);
+        }
+        let lines = text_of(runs);
+        assert!(lines[0].starts_with("1.2") && lines[0].contains("2.1 of our policy"), "{lines:?}");
     }
 
     #[test]
