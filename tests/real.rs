@@ -133,7 +133,7 @@ fn tenth_blind_set_holds_its_level() {
 /// PDFs, tab-stop Word forms), held at its level.
 #[test]
 fn eleventh_blind_set_holds_its_level() {
-    blind_set("blind11", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind11", Floor { rows_found: 1.0, comply: 0.985, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 /// The twelfth blind set (fixtures/blind12: web pages naming their publisher in one chrome
@@ -276,6 +276,18 @@ fn thirtieth_to_thirty_third_blind_sets_hold_their_level() {
     blind_set("blind31", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind32", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
     blind_set("blind33", PERFECT);
+}
+
+/// The thirty-fourth to thirty-sixth blind sets: PDFs drawn as Microsoft Word exports them
+/// (fixtures/blind34: filled-rectangle borders, check-box glyphs, artifacts), council and
+/// board agenda packs holding the form among budget, performance and action-plan tables
+/// (fixtures/blind35), and text and web pages in the encodings, line endings and file names
+/// people save them with (fixtures/blind36), held at their level.
+#[test]
+fn thirty_fourth_to_thirty_sixth_blind_sets_hold_their_level() {
+    blind_set("blind34", PERFECT);
+    blind_set("blind35", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind36", Floor { rows_found: 0.98, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
 }
 
 #[test]

@@ -343,9 +343,31 @@ pub fn evaluate(gold_dir: &Path, output: &Path) -> Result<Report> {
             Err(e) => errors.push(format!("{stem}: {e:#}")),
         }
     }
+    pair_by_source_name(&golds, &mut docs);
     let mut report = evaluate_documents(&golds, &docs);
     report.errors = errors;
     Ok(report)
+}
+
+/// Key under its gold file's stem a document whose output file name differs from its
+/// source's: `extract` writes "CHC 2022 (final).txt" as `CHC_2022__final_.json`, while its
+/// gold is named after the source, `CHC 2022 (final).json`.
+fn pair_by_source_name(golds: &BTreeMap<String, Gold>, docs: &mut BTreeMap<String, Document>) {
+    let source_stem = |d: &Document| Path::new(&d.source.path).file_stem().and_then(|s| s.to_str()).map(str::to_string);
+    let by_source: BTreeMap<String, String> = docs.iter().filter_map(|(key, d)| Some((source_stem(d)?, key.clone()))).collect();
+    for stem in golds.keys() {
+        if docs.contains_key(stem) {
+            continue;
+        }
+        let Some(key) = by_source.get(stem) else { continue };
+        // A document another gold file names by its own stem stays that one's.
+        if golds.contains_key(key) {
+            continue;
+        }
+        if let Some(doc) = docs.remove(key) {
+            docs.insert(stem.clone(), doc);
+        }
+    }
 }
 
 /// Score already-loaded gold files and documents, paired by key (the file stem).

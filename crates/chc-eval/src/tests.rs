@@ -476,6 +476,23 @@ fn write(path: &Path, text: &str) {
 }
 
 #[test]
+fn evaluate_pairs_a_gold_file_with_the_document_of_the_source_it_names() {
+    // extract names its output after the source with spaces and brackets made safe; the
+    // gold file keeps the source's own name.
+    let t = TempDir::new("source-names");
+    let gold_dir = t.0.join("gold");
+    let out = t.0.join("out");
+    write(&gold_dir.join("Self assessment 2024 (Zoë's copy).json"), &serde_json::to_string(&gold(three())).unwrap());
+    let mut doc = gold(three()).to_document();
+    doc.source.path = "forms/Self assessment 2024 (Zoë's copy).txt".into();
+    write(&out.join("documents/Self_assessment_2024__Zoë_s_copy_.json"), &serde_json::to_string_pretty(&doc).unwrap());
+    let r = evaluate(&gold_dir, &out).unwrap();
+    assert!(r.missing_documents.is_empty(), "{:?}", r.missing_documents);
+    assert!(r.unscored_documents.is_empty(), "{:?}", r.unscored_documents);
+    close(r.documents[0].metrics.comply_accuracy, 1.0);
+}
+
+#[test]
 fn evaluate_pairs_files_by_stem() {
     let t = TempDir::new("pairs");
     let gold_dir = t.0.join("gold");

@@ -10,9 +10,63 @@ use chc_code::answers::{parse_comply, parse_rag};
 use chc_code::Registry;
 use chc_model::{Comply, Detection, Document, FieldDetection, Overrides, Row, TableDocument, Warning, SCHEMA_VERSION};
 
+/// Leave out the rows of another table that the reader took for the form's: a committee
+/// pack's budget lines ("1.1 | Repairs and maintenance | 19.5m | 20.4m"), performance
+/// indicators ("2.1 | Stage 1 complaints answered within 10 working days | 95% | 87.4%"),
+/// an action plan keyed by provision ("5.6 | Add the desired outcome to the letter |
+/// Complaints Manager | July 2025"), read under the form's header where their own header was
+/// not one. Such a table is a run of three or more rows, each with no answer where the
+/// answer goes, a few words of evidence at most, and wording none of the Code's; at least
+/// half hold something else in the answer's place (a form whose ticks were lost holds
+/// nothing there, and keeps its rows). Returns how many rows were left out.
+fn drop_other_tables_rows(records: &mut Vec<chc_model::RawRecord>, registry: &Registry) -> usize {
+    let words = |t: &str| t.split_whitespace().count();
+    // A figure where the answer goes ("95%", "19.5m") answers no requirement of the Code;
+    // only a question of the 2020 form, worded as such, is answered so.
+    let figure = |r: &chc_model::RawRecord| r.comply_raw.chars().any(|c| c.is_ascii_digit()) && words(&r.comply_raw) <= 2;
+    let brief = |r: &chc_model::RawRecord| parse_comply(&r.comply_raw).is_none() && words(&r.evidence) + words(&r.commentary) <= 12;
+    let foreign: Vec<bool> = records
+        .iter()
+        .map(|r| {
+            let unlike = if figure(r) { 0.5 } else { 0.3 };
+            brief(r) && words(&r.requirement) >= 1 && registry.best(None, &r.requirement).is_none_or(|(_, score)| score < unlike)
+        })
+        .collect();
+    let mut drop = vec![false; records.len()];
+    let mut start = 0;
+    while start < records.len() {
+        if !foreign[start] {
+            start += 1;
+            continue;
+        }
+        let end = foreign[start..].iter().position(|f| !f).map_or(records.len(), |n| start + n);
+        let filled = records[start..end].iter().filter(|r| !r.comply_raw.trim().is_empty()).count();
+        if end - start >= 3 && 2 * filled >= end - start {
+            // Rows either side with a figure for an answer are the same table's, however
+            // near their wording comes to the Code's ("Stage 1 complaints answered within
+            // 10 working days | 95%").
+            let like_it = |r: &chc_model::RawRecord| figure(r) && brief(r);
+            let first = (0..start).rev().take_while(|&i| like_it(&records[i])).last().unwrap_or(start);
+            let last = (end..records.len()).take_while(|&i| like_it(&records[i])).last().map_or(end, |i| i + 1);
+            drop[first..last].iter_mut().for_each(|d| *d = true);
+        }
+        start = end;
+    }
+    let mut i = 0;
+    records.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+    drop.iter().filter(|d| **d).count()
+}
+
 /// Turn a reconstructed table into the normalised document.
-pub fn match_document(table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
+pub fn match_document(mut table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
+    let dropped = drop_other_tables_rows(&mut table.records, registry);
     let mut warnings = table.warnings.clone();
+    if dropped > 0 {
+        warnings.push(Warning::new("other_table_rows", format!("{dropped} numbered rows of another table (figures, names or nothing where the answer goes, no Code wording) were left out")));
+    }
     let mut detection = Detection::default();
     let probes = provisions::probes(&table.records);
 
@@ -200,5 +254,37 @@ mod tests {
         assert_eq!(comply(table(vec![row("", "G"), row("", "Red")])), [Comply::Yes, Comply::No]);
         // A form with a comply column keeps an empty answer unknown beside its rating.
         assert_eq!(comply(table(vec![row("Yes", "G"), row("", "Red")])), [Comply::Yes, Comply::Unknown]);
+    }
+
+    #[test]
+    fn rows_of_another_table_in_the_document_are_left_out() {
+        let registry = chc_code::Registry::embedded();
+        let rec = |n: &str, requirement: &str, comply: &str, evidence: &str| chc_model::RawRecord { number: Some(n.into()), requirement: requirement.into(), comply_raw: comply.into(), evidence: evidence.into(), ..Default::default() };
+        let form = || {
+            vec![
+                rec("1.2", "A complaint must be defined as an expression of dissatisfaction, however made, about the standard of service", "Yes", "Policy 2.1"),
+                rec("1.3", "A resident does not have to use the word complaint for it to be treated as such.", "Yes", "Staff training"),
+            ]
+        };
+        // A budget and a performance table of Fernleigh Council's cabinet pack, read under
+        // the form's header: figures where the answer goes, no Code wording.
+        let mut records = form();
+        records.extend([
+            rec("1.1", "Repairs and maintenance", "19.5m", "20.4m"),
+            rec("1.2", "Depreciation", "16.1m", "16.2m"),
+            rec("2.1", "Interest on borrowing", "21.6m", "21.0m"),
+            rec("2.2", "Stage 1 complaints answered within 10 working days", "95%", "87.4%"),
+            rec("3.1", "Rent collected as a share of rent due", "98.0%", "90.6%"),
+        ]);
+        assert_eq!(drop_other_tables_rows(&mut records, registry), 5);
+        assert_eq!(records.len(), 2);
+        // A form whose ticks were lost holds nothing where the answer goes: it keeps its rows,
+        // paraphrased or not; so does a row or two with a figure.
+        let mut records = form();
+        records.extend([rec("2.1", "Policy on the website", "", "Yes, page 4"), rec("2.2", "Easy-read leaflet", "", ""), rec("2.3", "Staff know the policy", "", "")]);
+        assert_eq!(drop_other_tables_rows(&mut records, registry), 0);
+        let mut records = form();
+        records.extend([rec("4.1", "Repairs and maintenance", "19.5m", "20.4m"), rec("4.2", "Depreciation", "16.1m", "16.2m")]);
+        assert_eq!(drop_other_tables_rows(&mut records, registry), 0);
     }
 }

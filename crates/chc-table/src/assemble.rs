@@ -287,6 +287,14 @@ fn classify(cells: &[String], raw: &GridLine) -> LineKind {
     if cells.len() == 1 || (non_empty == [0] && cells.len() > 1 && raw.cells.iter().skip(1).all(|c| c.trim().is_empty())) {
         return LineKind::Text(cells[0].clone());
     }
+    // Another table's header after the form ("Ref | Indicator | Target | Actual", "Line |
+    // Budget heading | 2024/25 forecast"): every cell filled with a few words, none a number
+    // or an answer. It goes to the context, not into the last row.
+    let another_header = cells.len() >= 3
+        && cells.iter().all(|c| !c.trim().is_empty() && c.split_whitespace().count() <= 4 && parse_comply(c).is_none() && provision_number_cell(c).is_none() && !c.trim().chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%')));
+    if another_header {
+        return LineKind::Text(cells.join(" "));
+    }
     if cells[0].is_empty() {
         LineKind::Continuation
     } else {
@@ -852,6 +860,20 @@ pub(crate) fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::join_into;
+
+    #[test]
+    fn another_tables_header_after_the_form_is_context_not_the_last_rows_cells() {
+        let raw = |cells: &[&str]| crate::GridLine { location: 9, cells: cells.iter().map(|c| c.to_string()).collect(), page_break_before: false };
+        let kind = |cells: &[&str]| {
+            let owned: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            super::classify(&owned, &raw(cells))
+        };
+        assert!(matches!(kind(&["Ref", "Indicator", "Target", "Actual"]), super::LineKind::Text(_)));
+        assert!(matches!(kind(&["Line", "Budget heading", "2024/25 forecast"]), super::LineKind::Text(_)));
+        // A row's cells, or a wrapped row's short second line, are not.
+        assert!(!matches!(kind(&["resident.", "Yes", "Policy 4.2"]), super::LineKind::Text(_)));
+        assert!(matches!(kind(&["", "residents.", "", "policy."]), super::LineKind::Continuation));
+    }
 
     #[test]
     fn a_browsers_hyphenation_at_a_line_end_is_no_part_of_the_word() {

@@ -153,9 +153,9 @@ fn document_spellings(doc: &ParsedDocument) -> Option<Spellings> {
     let code = CODE.get_or_init(|| {
         let mut code = Spellings::default();
         // The Ombudsman's template heads its columns in words the provisions do not use.
-        code.learn("Code provision, Code requirement, Comply: Yes/No, Compliance, Evidence, commentary and any explanations");
+        code.learn_words("Code provision, Code requirement, Comply: Yes/No, Compliance, Evidence, commentary and any explanations");
         for p in chc_code::Registry::embedded().provisions() {
-            code.learn(&p.text);
+            code.learn_words(&p.text);
         }
         code
     });
@@ -945,40 +945,61 @@ fn columns_of_records(lines: Vec<Line>, gutters: &mut Vec<f32>) -> Vec<Line> {
 /// lines stacked by column do name them, they become the header's one line: each column's
 /// words top to bottom, at the column's left edge, on the last line's baseline.
 fn stack_centred_headers(lines: Vec<Line>) -> Vec<Line> {
-    let named = |l: &Line| !l.runs.is_empty() && l.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
-    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    // Whether each line is a header alone, asked once per line and only of short lines.
+    let mut header_alone: Vec<Option<bool>> = vec![None; lines.len()];
+    let mut is_header = |i: usize| *header_alone[i].get_or_insert_with(|| header_columns(&lines[i]).is_some());
+    let close = |i: usize| i > 0 && lines[i].y - lines[i - 1].y <= 1.6 * lines[i].size.max(lines[i - 1].size);
+    let mut plan: Vec<(usize, usize, Line)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        let stacked = (2..=3).find_map(|n| {
+            let window = lines.get(i..i + n)?;
+            // Header fragments are a few short cells each.
+            let short = window.iter().all(|l| l.runs.len() <= 8 && l.runs.iter().all(|r| r.text.split_whitespace().count() <= 6));
+            let candidate = short && (i + 1..i + n).all(close) && !(i..i + n).any(&mut is_header);
+            candidate.then(|| stacked_header(window)).flatten().map(|line| (n, line))
+        });
         // Lines right under a line that names columns go on with that header, whose own
         // reading takes its wrapped cells.
-        let under_a_header = i > 0 && {
-            let above = &lines[i - 1];
-            lines[i].y - above.y <= 1.6 * lines[i].size.max(above.size) && (named(above) || header_columns(above).is_some())
+        let under_a_header = || {
+            close(i) && {
+                let above = &lines[i - 1];
+                above.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other) || header_columns(above).is_some()
+            }
         };
-        let stacked = if under_a_header { None } else { (2..=3).find_map(|n| stacked_header(lines.get(i..i + n)?).map(|line| (n, line))) };
-        match stacked {
+        match stacked.filter(|_| !under_a_header()) {
             Some((n, line)) => {
-                out.push(line);
+                plan.push((i, n, line));
                 i += n;
             }
-            None => {
-                out.push(lines[i].clone());
-                i += 1;
+            None => i += 1,
+        }
+    }
+    if plan.is_empty() {
+        return lines;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut plan = plan.into_iter().peekable();
+    let mut skip = 0;
+    for (i, line) in lines.into_iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        match plan.next_if(|(at, ..)| *at == i) {
+            Some((_, n, stacked)) => {
+                out.push(stacked);
+                skip = n - 1;
             }
+            None => out.push(line),
         }
     }
     out
 }
 
-/// `window`'s lines stacked into one header line, when they are close, short, none a
-/// header alone, and every stacked cell names its column (a header, not a header and a
-/// row's text).
+/// `window`'s lines stacked into one header line, when every stacked cell names its column
+/// (a header, not a header and a row's text).
 fn stacked_header(window: &[Line]) -> Option<Line> {
-    let close = window.windows(2).all(|w| w[1].y - w[0].y <= 1.6 * w[1].size.max(w[0].size));
-    let short = window.iter().all(|l| l.runs.len() <= 8 && l.runs.iter().all(|r| r.text.split_whitespace().count() <= 6));
-    if !close || !short || window.iter().any(|l| header_columns(l).is_some()) {
-        return None;
-    }
     let line = stack_lines(window);
     let all_named = line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
     (all_named && header_columns(&line).is_some()).then_some(line)

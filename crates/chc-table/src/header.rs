@@ -76,7 +76,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
         return ColumnRole::Requirement;
     }
     // "Y/N", "Met (Y / N)": the answers' initials, in a short cell.
-    let initials = t.len() <= 24 && t.replace(' ', "").split(|c: char| !c.is_alphanumeric() && c != '/').any(|w| w == "y/n");
+    let initials = t.len() <= 24 && t.contains('/') && t.replace(' ', "").split(|c: char| !c.is_alphanumeric() && c != '/').any(|w| w == "y/n");
     if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers || initials {
         return ColumnRole::Comply;
     }
@@ -164,7 +164,13 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     // has that column where others have the comply column.
     let answers = has(ColumnRole::Comply) || has(ColumnRole::Rag);
     let question_and_answer = non_empty.len() == 2 && known == 2 && has(ColumnRole::Requirement) && has(ColumnRole::Comply);
-    let ok = (known >= 3 || question_and_answer) && answers && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !non_empty[1..].iter().any(numbered);
+    // A table that numbers its rows and answers yes or no, but whose other columns are not
+    // the form's ("Ref | Indicator | Target | Actual | Met: Yes/No | RAG", a performance
+    // table in a committee pack), is no self-assessment: with no requirement column named,
+    // two unnamed columns say so.
+    let unnamed = cells.iter().zip(&roles).filter(|(c, r)| **r == ColumnRole::Other && !c.as_ref().trim().is_empty()).count();
+    let another_table = !has(ColumnRole::Requirement) && unnamed >= 2;
+    let ok = (known >= 3 || question_and_answer) && answers && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && !another_table && !non_empty[1..].iter().any(numbered);
     // A questionnaire ("Question | Answer | Comments", numbered or not) with one free-text
     // column puts its evidence there, as a merged "Evidence, commentary" column does. A
     // provision table without its evidence column lost it (QUIRKS 28) and keeps its roles.
@@ -223,6 +229,9 @@ mod tests {
         assert_eq!(classify_header(&cells("Ref\tRequirement\tMet (Y / N)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Question number\tQuestion\tY/N (answer)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(column_role("Company/name"), Other);
+        // A performance table numbers its rows and answers "Met", but is no self-assessment.
+        assert_eq!(classify_header(&cells("Ref\tIndicator\tTarget\tActual\tMet: Yes/No\tRAG")), None);
+        assert_eq!(classify_header(&cells("Ref\tMet?\tEvidence")), Some(vec![Provision, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Code provision\tCode requirement\tComply\tCommentary")), Some(vec![Provision, Requirement, Comply, Commentary]));
     }
 

@@ -313,8 +313,12 @@ pub const LINE_END_HYPHENS: [char; 2] = ['-', '\u{2010}'];
 /// elsewhere, not by the break.
 #[derive(Debug, Default)]
 pub struct Spellings {
-    whole: std::collections::HashSet<String>,
-    hyphenated: std::collections::HashSet<String>,
+    /// The texts learned, lower-cased, U+2010 as '-', one per line: searched for a word
+    /// only when a break asks (a document has a few breaks and many words).
+    text: String,
+    /// Words learned one by one ([`Spellings::learn_words`]): a set kept for every
+    /// document, asked about every break, is looked up rather than searched.
+    words: std::collections::HashSet<String>,
     /// Spellings that hold for every document (the Code's own words).
     base: Option<&'static Spellings>,
 }
@@ -325,20 +329,20 @@ impl Spellings {
     }
 
     /// Learn the spellings of `text`'s words. A word at a line end that ends in a hyphen is
-    /// half a word and is not learned.
+    /// half a word, and is never found whole (a line ends the text learned).
     pub fn learn(&mut self, text: &str) {
+        self.text.reserve(text.len() + 1);
+        self.text.extend(lower_case(text));
+        self.text.push('\n');
+    }
+
+    /// [`Spellings::learn`], word by word into a set: for spellings built once and asked
+    /// often.
+    pub fn learn_words(&mut self, text: &str) {
         for token in text.split_whitespace() {
             let word = token.trim_matches(|c: char| !c.is_alphanumeric() && !LINE_END_HYPHENS.contains(&c)).trim_start_matches(LINE_END_HYPHENS);
-            if word.ends_with(LINE_END_HYPHENS) || !word.chars().any(char::is_alphabetic) {
-                continue;
-            }
-            let lower = word.to_lowercase().replace('\u{2010}', "-");
-            if lower.contains('-') {
-                if !self.hyphenated.contains(&lower) {
-                    self.hyphenated.insert(lower);
-                }
-            } else if !self.whole.contains(&lower) {
-                self.whole.insert(lower);
+            if !word.is_empty() && !word.ends_with(LINE_END_HYPHENS) {
+                self.words.insert(lower_case(word).collect());
             }
         }
     }
@@ -347,18 +351,38 @@ impl Spellings {
         std::iter::successors(Some(self), |s| s.base)
     }
 
+    /// Whether the text learned holds `word` (lower case) as a word of its own: no letter,
+    /// digit or hyphen either side.
+    fn spells(&self, word: &str) -> bool {
+        if self.words.contains(word) {
+            return true;
+        }
+        let bytes = self.text.as_bytes();
+        let part_of_word = |c: char| c.is_alphanumeric() || c == '-';
+        memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+            let before = self.text[..at].chars().next_back();
+            let after = self.text[at + word.len()..].chars().next();
+            !before.is_some_and(part_of_word) && !after.is_some_and(part_of_word)
+        })
+    }
+
     /// Whether "`left`-`right`" is spelled with its hyphen somewhere.
     fn is_compound(&self, left: &str, right: &str) -> bool {
         let compound = format!("{left}-{right}").to_lowercase();
-        self.layers().any(|s| s.hyphenated.contains(&compound))
+        self.layers().any(|s| s.spells(&compound))
     }
 
     /// Whether `left` (before a line-end hyphen) and `right` (starting the next line) are
     /// one word the writer hyphenated: spelled whole somewhere, and never with that hyphen.
     fn is_one_word(&self, left: &str, right: &str) -> bool {
         let whole = format!("{left}{right}").to_lowercase();
-        !self.is_compound(left, right) && self.layers().any(|s| s.whole.contains(&whole))
+        !self.is_compound(left, right) && self.layers().any(|s| s.spells(&whole))
     }
+}
+
+/// `text` lower-cased, the hyphen U+2010 as hyphen-minus.
+fn lower_case(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase).map(|c| if c == '\u{2010}' { '-' } else { c })
 }
 
 /// Append one visual line to text built from earlier lines of the same paragraph: a word
@@ -487,7 +511,7 @@ mod tests {
         static CODE: OnceLock<Spellings> = OnceLock::new();
         let code = CODE.get_or_init(|| {
             let mut code = Spellings::default();
-            code.learn("Landlords must co-operate with the Ombudsman and record each complaint.");
+            code.learn_words("Landlords must co-operate with the Ombudsman and record each complaint.");
             code
         });
         let mut doc = Spellings::with_base(code);
