@@ -891,12 +891,12 @@ impl Unruled {
 /// column opens with numbers (a number in evidence now and then does not balance them).
 /// A gutter an earlier page was read at (`gutters`) needs one record on each side.
 fn columns_of_records(lines: Vec<Line>, gutters: &mut Vec<f32>) -> Vec<Line> {
-    let numbered = |runs: &[Piece]| runs.first().is_some_and(|r| provision_number_cell(r.text.split_whitespace().next().unwrap_or("")).is_some());
-    // Where a line's text starts again after a wide gap: the left edge of a second column.
-    let mut edges: Vec<f32> = lines
-        .iter()
-        .flat_map(|l| l.runs.windows(2).filter(|w| w[1].x - w[0].end() > 1.5 * l.size).map(|w| w[1].x))
-        .collect();
+    let opens_record = |r: &Piece| provision_number_cell(r.text.split_whitespace().next().unwrap_or("")).is_some();
+    let numbered = |runs: &[Piece]| runs.first().is_some_and(opens_record);
+    // Where a record opens well right of the page's left edge: the left edge of a second
+    // column (most pages have none, and are done here).
+    let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+    let mut edges: Vec<f32> = lines.iter().flat_map(|l| l.runs.iter().filter(|r| r.x > left + 5.0 * l.size && opens_record(r)).map(|r| r.x)).collect();
     edges.sort_by(|a, b| a.total_cmp(b));
     edges.dedup_by(|a, b| (*a - *b).abs() <= 3.0);
     for gutter in edges {
@@ -949,14 +949,14 @@ fn stack_centred_headers(lines: Vec<Line>) -> Vec<Line> {
     let mut header_alone: Vec<Option<bool>> = vec![None; lines.len()];
     let mut is_header = |i: usize| *header_alone[i].get_or_insert_with(|| header_columns(&lines[i]).is_some());
     let close = |i: usize| i > 0 && lines[i].y - lines[i - 1].y <= 1.6 * lines[i].size.max(lines[i - 1].size);
+    // Header fragments are a few short cells each.
+    let short: Vec<bool> = lines.iter().map(|l| l.runs.len() <= 8 && l.runs.iter().all(|r| r.text.split_whitespace().nth(6).is_none())).collect();
     let mut plan: Vec<(usize, usize, Line)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let stacked = (2..=3).find_map(|n| {
             let window = lines.get(i..i + n)?;
-            // Header fragments are a few short cells each.
-            let short = window.iter().all(|l| l.runs.len() <= 8 && l.runs.iter().all(|r| r.text.split_whitespace().count() <= 6));
-            let candidate = short && (i + 1..i + n).all(close) && !(i..i + n).any(&mut is_header);
+            let candidate = short[i..i + n].iter().all(|s| *s) && (i + 1..i + n).all(close) && !(i..i + n).any(&mut is_header);
             candidate.then(|| stacked_header(window)).flatten().map(|line| (n, line))
         });
         // Lines right under a line that names columns go on with that header, whose own

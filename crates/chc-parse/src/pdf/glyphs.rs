@@ -331,8 +331,13 @@ impl Spellings {
     /// Learn the spellings of `text`'s words. A word at a line end that ends in a hyphen is
     /// half a word, and is never found whole (a line ends the text learned).
     pub fn learn(&mut self, text: &str) {
-        self.text.reserve(text.len() + 1);
-        self.text.extend(lower_case(text));
+        if text.is_ascii() {
+            let from = self.text.len();
+            self.text.push_str(text);
+            self.text[from..].make_ascii_lowercase();
+        } else {
+            self.text.extend(lower_case(text));
+        }
         self.text.push('\n');
     }
 
