@@ -30,9 +30,10 @@ struct Entry {
     /// The gazetteer's kind column says so: a name's shape cannot ("Council of the Isles of
     /// Scilly", "City of London Corporation", but "City of Exeter YMCA" is not one).
     council: bool,
-    /// A council the Regulator of Social Housing does not list (its sources lack "rsh"): it
-    /// holds no council homes (a county council, a district that transferred its stock), so
-    /// the cells of a form name it as the body they work beside, not as the form's landlord.
+    /// A council on today's list of councils that the Regulator of Social Housing does not
+    /// list (its sources hold "lgl" but not "rsh"): it holds no council homes (a county
+    /// council, a district that transferred its stock), so the cells of a form name it as the
+    /// body they work beside, not as the form's landlord.
     holds_no_homes: bool,
 }
 
@@ -161,8 +162,12 @@ impl Gazetteer {
                 g.add_trimmed(&spelling, i);
             }
             let council = r.get(1).is_some_and(|kind| kind.trim() == "council");
-            let registered = r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim() == "rsh"));
-            g.entries.push(Entry { name, aliases: split(r.get(3)), council, holds_no_homes: council && !registered });
+            let listed = |list: &str| r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim() == list));
+            // Only a council on today's list of councils ("lgl") and not the Regulator's is
+            // known to hold no homes: a council abolished since, or newly made, is on neither
+            // list (Kettering Borough Council held its homes until 2021).
+            let holds_no_homes = council && listed("lgl") && !listed("rsh");
+            g.entries.push(Entry { name, aliases: split(r.get(3)), council, holds_no_homes });
         }
         // After the short forms, which must not take these spellings for other names'.
         g.add_short_forms();
@@ -1777,6 +1782,17 @@ mod tests {
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);
         }
+        // A council on neither list (abolished since, as Kettering was in 2021) is not known
+        // to hold no homes: its own introduction names it.
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source
+             Wexford Vale Borough Council,council,,(abolished),chc
+             Wexshire County Council,council,,,lgl
+",
+        );
+        let intro = |name: &str| table(&["Self-assessment", &format!("This is {name}'s assessment of its housing complaints process, January 2021.")], &["Policy 2"]);
+        assert_eq!(detect_with(&intro("Wexford Vale Borough Council"), &gaz).0.as_deref(), Some("Wexford Vale Borough Council"));
+        assert_eq!(detect_with(&intro("Wexshire County Council"), &gaz).0.as_deref(), None);
     }
 
     /// Initials a form gives a name of its own ("Fernmoor Community Housing (FCH)") are that

@@ -8,6 +8,7 @@ use crate::lines::{is_short_answer, leading_number, parse_heading, provision_num
 use crate::GridLine;
 use chc_code::answers::parse_comply;
 use chc_model::{ColumnRole, LayoutKind, TextLine};
+use std::collections::HashMap;
 
 /// A line's first cell, after a leading separator if any ("| 9.5 | In addition…").
 fn first_cell(line: &str, separator: char) -> &str {
@@ -49,9 +50,36 @@ pub fn tabbed_grid(lines: &[TextLine]) -> Vec<GridLine> {
         .iter()
         .map(|l| GridLine { location: l.number, cells: l.text.split('\t').map(str::to_string).collect(), page_break_before: false })
         .collect();
+    space_separated_rows(&mut grid);
     drop_indentation_columns(&mut grid);
     join_two_line_headers(&mut grid);
     grid
+}
+
+/// A numbered row of a tab-separated form whose cells are parted by runs of spaces or
+/// non-breaking spaces instead (an editor that turned its tabs into spaces, a row pasted
+/// from elsewhere): split at those runs where that gives as many cells as the form's rows
+/// have (a double space inside a sentence gives more, and the line is left whole).
+fn space_separated_rows(grid: &mut [GridLine]) {
+    let mut widths: HashMap<usize, usize> = HashMap::new();
+    for g in grid.iter().filter(|g| g.cells.len() >= 3) {
+        *widths.entry(g.cells.len()).or_default() += 1;
+    }
+    let Some(width) = widths.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w) else { return };
+    let runs = |c: char| c == ' ' || c == '\u{a0}';
+    for g in grid.iter_mut().filter(|g| g.cells.len() == 1 && provision_number_cell(&g.cells[0]).is_some()) {
+        let text = &g.cells[0];
+        let mut cells: Vec<String> = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.char_indices().find(|&(i, c)| runs(c) && rest[i + c.len_utf8()..].starts_with(runs)).map(|(i, _)| i) {
+            cells.push(rest[..at].trim().to_string());
+            rest = rest[at..].trim_start_matches(runs);
+        }
+        cells.push(rest.trim().to_string());
+        if cells.len() == width && cells.iter().all(|c| !c.is_empty()) {
+            g.cells = cells;
+        }
+    }
 }
 
 /// Every line indented by the same tabs (a copy that kept the page's indentation: "\t3.1\tLandlords
@@ -526,6 +554,15 @@ mod tests {
 
     fn lines(text: &str) -> Vec<TextLine> {
         text.lines().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect()
+    }
+
+    #[test]
+    fn a_tabbed_forms_row_parted_by_runs_of_spaces_is_split_into_its_cells() {
+        let text = "Code section\tCode requirement\tComply\tEvidence\n1.2\tA complaint must be defined as\tYes\tPolicy 2.1\n3.3\u{a0}\u{a0}\u{a0}Complaint handlers should be trained\u{a0}\u{a0}Partially\u{a0}\u{a0}\u{a0}70% trained at Hollinvale Homes\n4.1  Landlords must investigate.  Twice  in one line  and more\n";
+        let g = tabbed_grid(&lines(text));
+        assert_eq!(g[2].cells, vec!["3.3", "Complaint handlers should be trained", "Partially", "70% trained at Hollinvale Homes"]);
+        // Runs of spaces that give more cells than the form's rows have part no cells.
+        assert_eq!(g[3].cells.len(), 1);
     }
 
     #[test]
