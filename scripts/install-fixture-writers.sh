@@ -15,6 +15,6 @@ $SUDO apt-get update
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y \
     libreoffice-writer chromium \
     texlive-latex-base texlive-latex-recommended texlive-latex-extra pandoc \
-    groff ghostscript weasyprint \
+    groff ghostscript weasyprint tesseract-ocr tesseract-ocr-eng ocrmypdf libreoffice-calc \
     default-jdk-headless libitext5-java libpdfbox2-java
 python3 -m pip install --user reportlab fpdf2 pymupdf python-docx

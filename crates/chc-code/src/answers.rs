@@ -165,11 +165,14 @@ pub fn leading_answer(text: &str) -> Option<(Comply, usize)> {
         // The phrase may carry the separator ("yes," "yes.") or be followed by one ("yes -").
         let phrase = text[..end].trim_end_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace());
         let rest = text[phrase.len()..].trim_start();
-        // "No but the policy…", "Yes we publish…": a yes or no run into a sentence that
-        // goes on from it, without a separator.
+        // "No but the policy…", "Yes we publish…", "Partly our policy…": a yes, a no or a
+        // partly run into a sentence that goes on from it, without a separator ("Met the
+        // panel…" is prose).
         let linked = || {
             let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
-            ["yes", "no"].contains(&normalise(phrase).as_str()) && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
+            let word = normalise(phrase);
+            let short_answer = ["yes", "no"].contains(&word.as_str()) || !word.contains(' ') && vocab.phrases.get(&word).is_some_and(|&(c, _)| c == Comply::Partial);
+            short_answer && rest.len() < text.len() - phrase.len() && LINKING_WORDS.contains(&next.as_str())
         };
         if !((rest.starts_with(SEPARATORS) && rest.len() > 1) || linked()) {
             continue;
@@ -422,6 +425,8 @@ mod tests {
         assert_eq!(leading_answer("Not met, action plan due in May"), Some((Comply::No, 7)));
         assert_eq!(leading_answer("Partially met: the leaflet is out of date"), Some((Comply::Partial, 13)));
         assert_eq!(leading_answer("Met with the tenant panel in May"), None);
+        assert_eq!(leading_answer("Met the panel in May"), None);
+        assert_eq!(leading_answer("Partly Our policy mentions this, but the web page does not"), Some((Comply::Partial, 6)));
         assert_eq!(leading_answer("Non-compliant - the policy is being rewritten"), Some((Comply::No, 13)));
         assert_eq!(leading_answer("Yes"), None);
     }
