@@ -290,6 +290,17 @@ fn thirty_fourth_to_thirty_sixth_blind_sets_hold_their_level() {
     blind_set("blind36", PERFECT);
 }
 
+/// The thirty-seventh and thirty-eighth blind sets: self-assessments kept in a spreadsheet
+/// and printed to PDF (fixtures/blind37: wide sheets printed across pages, clipped cells,
+/// colour-only ratings), and scanned forms with an OCR text layer or fonts without a Unicode
+/// map (fixtures/blind38: the weakest shape; its text layer misreads a quarter of the answer
+/// cells), held at their level.
+#[test]
+fn thirty_seventh_and_thirty_eighth_blind_sets_hold_their_level() {
+    blind_set("blind37", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind38", Floor { rows_found: 0.7, comply: 0.6, version: 0.93, landlord: 0.87, extra_rows_forms: 2 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -60,10 +60,68 @@ fn drop_other_tables_rows(records: &mut Vec<chc_model::RawRecord>, registry: &Re
     drop.iter().filter(|d| **d).count()
 }
 
+/// Join the parts of rows that a wide sheet printed on several pages: the number column
+/// repeated on each, the requirement on the first page and the answer, evidence and
+/// commentary on the next ("1.2 | A complaint must…", then "1.2 | Yes | Definition checked…").
+/// A row whose number was seen before, with no requirement of its own, whose cells clash
+/// with none of the earlier row's (each filled in one of them only, or the same), joins it.
+/// Returns how many rows were joined.
+fn merge_rows_printed_again(records: &mut Vec<chc_model::RawRecord>) -> usize {
+    fn fields(r: &mut chc_model::RawRecord) -> [&mut String; 4] {
+        [&mut r.comply_raw, &mut r.evidence, &mut r.commentary, &mut r.rag_raw]
+    }
+    let mut joined = vec![false; records.len()];
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in 0..records.len() {
+        let Some(number) = records[i].number.clone() else { continue };
+        let Some(&at) = first.get(&number) else {
+            first.insert(number, i);
+            continue;
+        };
+        if !records[i].requirement.trim().is_empty() {
+            continue;
+        }
+        let (head, tail) = records.split_at_mut(i);
+        let (earlier, later) = (&mut head[at], &mut tail[0]);
+        let clash = fields(earlier).iter().zip(fields(later).iter()).any(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty() && a.trim() != b.trim());
+        if !clash {
+            for (a, b) in fields(earlier).into_iter().zip(fields(later)) {
+                if a.trim().is_empty() {
+                    *a = std::mem::take(b);
+                }
+            }
+            joined[i] = true;
+            continue;
+        }
+        // A third page read under the second's columns: its cells are the columns right of
+        // those the row has filled so far (answer, evidence, commentary, in that order).
+        let mut ahead = fields(earlier).into_iter().take(3).collect::<Vec<_>>();
+        let filled = ahead.iter().rposition(|a| !a.trim().is_empty()).map_or(0, |p| p + 1);
+        let parts = fields(later).iter().take(3).filter(|b| !b.trim().is_empty()).count();
+        if parts > 0 && later.rag_raw.trim().is_empty() && parts <= ahead.len() - filled {
+            let parts = fields(later).into_iter().take(3).filter(|b| !b.trim().is_empty()).map(std::mem::take);
+            for (slot, part) in ahead[filled..].iter_mut().zip(parts) {
+                **slot = part;
+            }
+            joined[i] = true;
+        }
+    }
+    let mut i = 0;
+    records.retain(|_| {
+        i += 1;
+        !joined[i - 1]
+    });
+    joined.iter().filter(|j| **j).count()
+}
+
 /// Turn a reconstructed table into the normalised document.
 pub fn match_document(mut table: TableDocument, registry: &Registry, overrides: &Overrides) -> Document {
     let dropped = drop_other_tables_rows(&mut table.records, registry);
+    let merged = merge_rows_printed_again(&mut table.records);
     let mut warnings = table.warnings.clone();
+    if merged > 0 {
+        warnings.push(Warning::new("rows_printed_again", format!("{merged} rows printed again with the table's other columns (a wide sheet printed across pages) were joined to their first part")));
+    }
     if dropped > 0 {
         warnings.push(Warning::new("other_table_rows", format!("{dropped} numbered rows of another table (figures, names or nothing where the answer goes, no Code wording) were left out")));
     }
@@ -254,6 +312,27 @@ mod tests {
         assert_eq!(comply(table(vec![row("", "G"), row("", "Red")])), [Comply::Yes, Comply::No]);
         // A form with a comply column keeps an empty answer unknown beside its rating.
         assert_eq!(comply(table(vec![row("Yes", "G"), row("", "Red")])), [Comply::Yes, Comply::Unknown]);
+    }
+
+    #[test]
+    fn rows_a_wide_sheet_printed_again_on_later_pages_are_joined() {
+        let rec = |n: &str, requirement: &str, comply: &str, evidence: &str| chc_model::RawRecord { number: Some(n.into()), requirement: requirement.into(), comply_raw: comply.into(), evidence: evidence.into(), ..Default::default() };
+        // Page 1: numbers and requirements; page 2: numbers, answers and evidence; page 3:
+        // numbers and commentary, read under page 2's columns.
+        let mut records = vec![
+            rec("1.2", "A complaint must be defined as", "", ""),
+            rec("1.3", "A resident does not have to use the word complaint", "", ""),
+            rec("1.2", "", "Yes", "Tarnfield Homes policy 2.1"),
+            rec("1.3", "", "No", "Training is due in May"),
+            rec("1.2", "", "", "No change needed"),
+        ];
+        assert_eq!(merge_rows_printed_again(&mut records), 3);
+        assert_eq!(records.len(), 2);
+        assert_eq!((records[0].comply_raw.as_str(), records[0].evidence.as_str(), records[0].commentary.as_str()), ("Yes", "Tarnfield Homes policy 2.1", "No change needed"));
+        assert_eq!(records[1].comply_raw, "No");
+        // The same number with its own requirement (a provision printed twice) stays a row.
+        let mut records = vec![rec("5.3", "Landlords must address all points", "Yes", "Policy 5"), rec("5.3", "Landlords must address all points", "Yes", "Policy 5")];
+        assert_eq!(merge_rows_printed_again(&mut records), 0);
     }
 
     #[test]

@@ -53,12 +53,44 @@ impl PdfRead {
         let furniture = find_furniture(doc);
         let mut running: Vec<(usize, usize)> = furniture.iter().copied().collect();
         running.sort_unstable();
-        let mut running_text: Vec<String> = Vec::new();
+        // The runs of one running line that follow on from each other, left to right, are one
+        // text ("Pickering and" and "Ferens Homes", set a word's space apart, are one name);
+        // parts far apart (a title at the left, a page count at the right) stay apart.
+        /// A piece of a running line: left and right edge, font size, text.
+        type RunPart<'t> = (f32, f32, f32, &'t str);
+        let mut lines: Vec<(usize, f32, Vec<RunPart>)> = Vec::new();
         for (pi, ri) in running {
             let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { continue };
-            let text = runs[ri].text.trim();
-            if !is_page_number(text) && !text.is_empty() && !running_text.iter().any(|t| t == text) {
-                running_text.push(text.to_string());
+            let r = &runs[ri];
+            let text = r.text.trim();
+            if is_page_number(text) || text.is_empty() {
+                continue;
+            }
+            let part = (r.x, r.x + r.width, r.font_size, text);
+            match lines.iter_mut().find(|(p, y, _)| *p == pi && (*y - r.y).abs() <= 0.4 * r.font_size) {
+                Some((_, _, parts)) => parts.push(part),
+                None => lines.push((pi, r.y, vec![part])),
+            }
+        }
+        let mut running_text: Vec<String> = Vec::new();
+        for (_, _, mut parts) in lines {
+            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut texts: Vec<String> = Vec::new();
+            let mut end = f32::MIN;
+            for (x, x_end, size, text) in parts {
+                match texts.last_mut() {
+                    Some(last) if x - end <= 1.5 * size => {
+                        last.push(' ');
+                        last.push_str(text);
+                    }
+                    _ => texts.push(text.to_string()),
+                }
+                end = x_end;
+            }
+            for text in texts {
+                if !running_text.contains(&text) {
+                    running_text.push(text);
+                }
             }
         }
         PdfRead { grid: pdf_grid(doc, &furniture), running_text, furniture }
@@ -129,7 +161,47 @@ fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, 
     if let Some(last) = doc.pages.last() {
         state.drop_carry(&mut out, last.number);
     }
-    out.lines
+    join_columns_printed_later(out.lines)
+}
+
+/// A wide sheet printed down then across: its pages hold the number and requirement columns
+/// of every row first ("Provision | Requirement", then "1.2 | A complaint must…", …), and
+/// only then the answer's columns of the same rows in the same order ("Compliant? | Evidence
+/// | Commentary", then "Yes | Our policy…", …). Where the second header names no number or
+/// requirement and the first no answer, and each answer line has a row to go with, the two
+/// tables are one: each answer line joins its row, in order.
+fn join_columns_printed_later(mut lines: Vec<GridLine>) -> Vec<GridLine> {
+    let roles = |cells: &[String]| cells.iter().map(|c| column_role(c)).collect::<Vec<_>>();
+    let names_only = |cells: &[String], allowed: &[ColumnRole]| {
+        let r = roles(cells);
+        cells.len() >= 2 && r.iter().all(|x| allowed.contains(x)) && r.iter().collect::<std::collections::HashSet<_>>().len() == cells.len()
+    };
+    let first = lines.iter().position(|l| names_only(&l.cells, &[ColumnRole::Provision, ColumnRole::Requirement]));
+    let Some(first) = first else { return lines };
+    let later = lines[first + 1..].iter().position(|l| names_only(&l.cells, &[ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary, ColumnRole::EvidenceCommentary, ColumnRole::Rag]) && roles(&l.cells).contains(&ColumnRole::Comply)).map(|p| first + 1 + p);
+    let Some(later) = later else { return lines };
+    let width = lines[first].cells.len();
+    let rows: Vec<usize> = (first + 1..later).filter(|&i| lines[i].cells.len() == width && provision_number_cell(&lines[i].cells[0]).is_some()).collect();
+    // The answer lines: each a full line of the second table, its answer cell filled.
+    let answer_width = lines[later].cells.len();
+    let answers: Vec<usize> = (later + 1..lines.len()).take_while(|&i| lines[i].cells.len() == answer_width && !lines[i].cells[0].trim().is_empty()).collect();
+    if rows.is_empty() || answers.len() != rows.len() {
+        return lines;
+    }
+    let header_tail = lines[later].cells.clone();
+    lines[first].cells.extend(header_tail);
+    for (&row, &answer) in rows.iter().zip(&answers) {
+        let tail = std::mem::take(&mut lines[answer].cells);
+        lines[row].cells.extend(tail);
+    }
+    // Rows carried over a page break (their number cell empty) keep their width.
+    for (i, line) in lines.iter_mut().enumerate().take(later).skip(first + 1) {
+        if line.cells.len() == width && !rows.contains(&i) {
+            line.cells.extend(std::iter::repeat_n(String::new(), answer_width));
+        }
+    }
+    let gone: std::collections::HashSet<usize> = std::iter::once(later).chain(answers).collect();
+    lines.into_iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, l)| l).collect()
 }
 
 /// How the document spells its words (and the Code's wording, which forms quote), for
@@ -1453,6 +1525,41 @@ mod tests {
         let PdfRead { grid, running_text: running, .. } = PdfRead::of(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
         assert_eq!(running, ["Harlowmere Homes – self-assessment"]);
         assert!(grid.iter().all(|g| !g.cells.iter().any(|c| c.contains("Harlowmere"))));
+    }
+
+    #[test]
+    fn a_running_line_in_pieces_is_one_text_where_they_follow_on() {
+        // OCR or a writer sets a running header's words apart: the pieces a word's space
+        // apart are one name; a title at the left and a date at the right stay apart.
+        let page = |n: usize| {
+            let mut runs = vec![run(50.0, 20.0, "Pickering and"), run(93.0, 20.0, "Ferens Homes"), run(480.0, 20.0, "October 2022"), run(290.0, 790.0, &n.to_string())];
+            runs.extend(unruled_header(100.0));
+            runs.extend(centred_rows(n + 1, &[150.0]));
+            runs
+        };
+        let PdfRead { running_text, .. } = PdfRead::of(&doc(vec![(page(1), vec![]), (page(2), vec![])]));
+        assert_eq!(running_text, ["Pickering and Ferens Homes", "October 2022"]);
+    }
+
+    #[test]
+    fn a_wide_sheet_printed_down_then_across_is_one_table() {
+        let line = |page: u32, cells: &[&str]| GridLine { location: page, cells: cells.iter().map(|c| c.to_string()).collect(), page_break_before: false };
+        let lines = vec![
+            line(1, &["Thornleigh Homes self-assessment"]),
+            line(1, &["Provision", "Requirement"]),
+            line(1, &["1.2", "A complaint must be defined as"]),
+            line(2, &["1.3", "A resident does not have to use the word complaint"]),
+            line(3, &["Compliant?", "Evidence", "Commentary"]),
+            line(3, &["Yes", "Policy 2.1", ""]),
+            line(4, &["No", "Training due", "By May"]),
+        ];
+        let joined = join_columns_printed_later(lines);
+        assert_eq!(joined.len(), 4);
+        assert_eq!(joined[1].cells, ["Provision", "Requirement", "Compliant?", "Evidence", "Commentary"]);
+        assert_eq!(joined[3].cells, ["1.3", "A resident does not have to use the word complaint", "No", "Training due", "By May"]);
+        // As many answer lines as rows, or nothing is joined.
+        let lines = vec![line(1, &["Provision", "Requirement"]), line(1, &["1.2", "A complaint must be defined as"]), line(2, &["Compliant?", "Evidence"]), line(2, &["Yes", "Policy"]), line(2, &["No", "Gap"])];
+        assert_eq!(join_columns_printed_later(lines.clone()).len(), lines.len());
     }
 
     /// The text lines of a one-page PDF of `runs`, blank lines left out.
