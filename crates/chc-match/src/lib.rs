@@ -52,12 +52,17 @@ fn drop_other_tables_rows(records: &mut Vec<chc_model::RawRecord>, registry: &Re
         }
         start = end;
     }
+    remove_marked(records, &drop)
+}
+
+/// Remove the records `marked` says to; returns how many.
+fn remove_marked(records: &mut Vec<chc_model::RawRecord>, marked: &[bool]) -> usize {
     let mut i = 0;
     records.retain(|_| {
         i += 1;
-        !drop[i - 1]
+        !marked[i - 1]
     });
-    drop.iter().filter(|d| **d).count()
+    marked.iter().filter(|m| **m).count()
 }
 
 /// Join the parts of rows that a wide sheet printed on several pages: the number column
@@ -106,12 +111,7 @@ fn merge_rows_printed_again(records: &mut Vec<chc_model::RawRecord>) -> usize {
             joined[i] = true;
         }
     }
-    let mut i = 0;
-    records.retain(|_| {
-        i += 1;
-        !joined[i - 1]
-    });
-    joined.iter().filter(|j| **j).count()
+    remove_marked(records, &joined)
 }
 
 /// Turn a reconstructed table into the normalised document.

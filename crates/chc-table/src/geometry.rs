@@ -173,6 +173,10 @@ fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, 
 fn join_columns_printed_later(mut lines: Vec<GridLine>) -> Vec<GridLine> {
     let roles = |cells: &[String]| cells.iter().map(|c| column_role(c)).collect::<Vec<_>>();
     let names_only = |cells: &[String], allowed: &[ColumnRole]| {
+        // Column names are short: most lines are rows, and are told so without a lookup.
+        if cells.len() < 2 || cells.iter().any(|c| c.len() > 60) {
+            return false;
+        }
         let r = roles(cells);
         cells.len() >= 2 && r.iter().all(|x| allowed.contains(x)) && r.iter().collect::<std::collections::HashSet<_>>().len() == cells.len()
     };
