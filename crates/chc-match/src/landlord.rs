@@ -1049,6 +1049,16 @@ impl Reading {
                 }
             }
         }
+        // An address a cell sends a case on to ("we copy housing@x.gov.uk in", "referred to
+        // …@x.gov.uk") is another body's; one that residents or the writer use is its own.
+        if place.is_cell() {
+            for m in mentions.iter_mut().filter(|m| m.method.ends_with("_domain")) {
+                if names::sends_on_to(text, m.start) {
+                    m.another = true;
+                    m.weight = m.weight.min(ANOTHER_WEIGHT);
+                }
+            }
+        }
         // A publisher line names the form's own landlord; an address is its holder's.
         if place != Place::PublisherLine {
             for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain")) {
@@ -1947,6 +1957,16 @@ mod tests {
         let mut t = t;
         t.context.push(chc_model::ContextLine { location: 999, text: "Contact us: Tollbeck Vale Homes Trust, 4 Mill Row, telephone 01632 960 417.".into() });
         assert_eq!(landlord(&t).as_deref(), Some("Tollbeck Vale Homes Trust"));
+    }
+
+    #[test]
+    fn an_address_a_cell_sends_a_case_on_to_is_another_bodys() {
+        let cell = |evidence: &str| landlord(&table(&["Self-assessment"], &[evidence]));
+        assert_eq!(cell("Where homelessness is involved we copy housing@kestrelvale.gov.uk in, with consent."), None);
+        assert_eq!(cell("Disputes about allocations are referred to allocations@kestrelvale.gov.uk."), None);
+        // An address residents write to, or that the writer keeps, is its own.
+        assert_eq!(cell("Residents can e-mail complaints@kestrelvale.gov.uk at any time.").as_deref(), Some("Kestrel Vale District Council"));
+        assert_eq!(cell("All correspondence, including e-mails to complaints@kestrelvale.gov.uk, is saved to the case.").as_deref(), Some("Kestrel Vale District Council"));
     }
 
     #[test]

@@ -297,6 +297,15 @@ const ANOTHER_NEAR: [&str; 3] = ["contractor", "contractors", "partners"];
 /// our partner", "X (our contractor)".
 const ANOTHER_APPOSITION: [&str; 4] = ["partner", "contractor", "peer", "neighbour"];
 
+/// Whether the clause before `at` sends a case on to what stands there (an e-mail address):
+/// "we copy …", "copied to …", "referred to …", "forwarded to …", "passed to …".
+pub(super) fn sends_on_to(text: &str, at: usize) -> bool {
+    const CUES: [&str; 5] = ["we copy", "copied to", "referred to", "forwarded to", "passed to"];
+    let clause_at = text[..at].rfind(['.', ';', '\n', ',']).map_or(0, |i| i + 1);
+    let clause = text[clause_at..at].to_ascii_lowercase();
+    CUES.iter().any(|c| clause.contains(c))
+}
+
 /// How far before a name its sentence is searched for [`ANOTHER_BEFORE`].
 const ANOTHER_WINDOW: usize = 120;
 
