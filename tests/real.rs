@@ -301,6 +301,16 @@ fn thirty_seventh_and_thirty_eighth_blind_sets_hold_their_level() {
     blind_set("blind38", Floor { rows_found: 0.7, comply: 0.6, version: 0.93, landlord: 0.87, extra_rows_forms: 2 });
 }
 
+/// The thirty-ninth and fortieth blind sets, made as estimates rather than traps: PDFs in the
+/// real mix of published self-assessments (fixtures/blind39: the Word template exported,
+/// committee appendices, browser prints) and the Ombudsman's Word template as landlords fill
+/// it (fixtures/blind40), held at their level.
+#[test]
+fn thirty_ninth_and_fortieth_blind_sets_hold_their_level() {
+    blind_set("blind39", PERFECT);
+    blind_set("blind40", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -43,6 +43,20 @@ pub fn document_date(table: &TableDocument) -> (Option<String>, FieldDetection) 
             return (Some(d), FieldDetection { method: "front_matter".into(), confidence: 0.5, evidence: short(&line.text) });
         }
     }
+    // A running header or footer that names the form with its date ("Self-assessment,
+    // January 2025" on every page); a browser's print header, dated with the time of day, is
+    // the printing's date, not the form's.
+    static TIME_OF_DAY: OnceLock<Regex> = OnceLock::new();
+    let time_of_day = re(&TIME_OF_DAY, r"\b\d{1,2}:\d{2}\b");
+    for f in &table.furniture {
+        let lower = f.text.to_lowercase();
+        let names_the_form = lower.contains("self-assessment") || lower.contains("self assessment") || lower.contains("complaint handling code");
+        if names_the_form && f.text.chars().count() <= 140 && !time_of_day.is_match(&f.text) {
+            if let Some(d) = own_date(&f.text) {
+                return (Some(d), FieldDetection { method: "running_header".into(), confidence: 0.6, evidence: short(&f.text) });
+            }
+        }
+    }
     (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: String::new() })
 }
 
@@ -216,6 +230,19 @@ mod tests {
         for (front, after, want) in cases {
             assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
         }
+    }
+
+    #[test]
+    fn a_running_header_that_names_the_form_with_its_date_dates_it() {
+        let mut t = dated(&["How we meet the Code"], 2, &[]);
+        t.furniture.push(chc_model::ContextLine { location: 1, text: "Harnwick Homes".into() });
+        assert_eq!(document_date(&t).0, None);
+        t.furniture.push(chc_model::ContextLine { location: 1, text: "Self-assessment, January 2025".into() });
+        assert_eq!(document_date(&t).0.as_deref(), Some("2025-01"));
+        // A browser's print header is dated with the time of printing.
+        let mut t = dated(&["How we meet the Code"], 2, &[]);
+        t.furniture.push(chc_model::ContextLine { location: 1, text: "05/12/2026, 14:33 Complaint Handling Code self-assessment".into() });
+        assert_eq!(document_date(&t).0, None, "{:?}", document_date(&t).1);
     }
 
     #[test]

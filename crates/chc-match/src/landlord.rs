@@ -568,8 +568,8 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 29] = [
-    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "London Borough", ".uk", ".com", ".org",
+const CUE_WORDS: [&str; 30] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "London Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
@@ -726,7 +726,7 @@ const ANOTHER_WEIGHT: f64 = 0.3;
 
 /// Words a name the gazetteer does not know must end with to be taken for a landlord's
 /// when a publisher line names it ("© 2024 Kestrel Living"; not "© Crown copyright").
-const LANDLORD_NAME_ENDS: [&str; 10] = ["Homes", "Housing", "Living", "Council", "Almshouses", "Association", "Trust", "Partnership", "Co-operative", "Communities"];
+const LANDLORD_NAME_ENDS: [&str; 11] = ["Homes", "Housing", "Living", "Council", "Almshouses", "Association", "Trust", "Partnership", "Co-operative", "Cooperative", "Communities"];
 
 /// Names that look like landlords' but are bodies that oversee or advise them.
 fn is_not_a_landlord(name: &str) -> bool {
@@ -1970,6 +1970,13 @@ mod tests {
     }
 
     #[test]
+    fn a_cooperative_spelled_without_its_hyphen_is_a_landlords_kind() {
+        let footer = |line: &str| landlord(&form(&["Complaint Handling Code self-assessment"], &["Staff are trained each spring."], &[line]));
+        assert_eq!(footer("Ostwick Housing Cooperative").as_deref(), Some("Ostwick Housing Cooperative"));
+        assert_eq!(footer("Ostwick Housing Co-operative").as_deref(), Some("Ostwick Housing Co-operative"));
+    }
+
+    #[test]
     fn a_line_that_says_who_made_the_document_names_the_publisher() {
         let made = |footer: &str| landlord(&form(&["Complaint Handling Code self-assessment"], &["Staff are trained each spring."], &[footer]));
         assert_eq!(made("Produced by Harbury Vale Homes").as_deref(), Some("Harbury Vale Homes"));
@@ -2138,7 +2145,7 @@ mod tests {
         }
     }
 
-    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative";
+    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative";
 
     #[test]
     fn name_pretests_pass_every_text_the_patterns_match() {

@@ -12,7 +12,7 @@ use chc_code::word_spans;
 use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
-pub(super) const KIND_WORDS: [&str; 12] = ["Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative"];
+pub(super) const KIND_WORDS: [&str; 13] = ["Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative"];
 
 /// Words before a kind word that belong to the kind ("Borough Council", "Community
 /// Housing", "Housing Group"): not the distinctive part of a name.
@@ -61,7 +61,7 @@ pub(super) struct Shaped {
 /// Whether `word` ends a name as the kind of body it is ("Housing", "Group", "Borough",
 /// "Council", "Limited"), not as its distinctive part.
 pub(super) fn is_kind_or_qualifier(word: &str) -> bool {
-    is_kind(word) || KIND_QUALIFIERS.contains(&word) || matches!(word, "Ltd" | "Co-operative" | "Charity" | "Society")
+    is_kind(word) || KIND_QUALIFIERS.contains(&word) || matches!(word, "Ltd" | "Co-operative" | "Cooperative" | "Charity" | "Society")
 }
 
 /// Whether `word`, stripped of a possessive, is a kind word.
