@@ -311,6 +311,14 @@ fn thirty_ninth_and_fortieth_blind_sets_hold_their_level() {
     blind_set("blind40", PERFECT);
 }
 
+/// The forty-first and forty-second blind sets, estimates: web pages and crawled text in the
+/// real mix (fixtures/blind41, fixtures/blind42), held at their level.
+#[test]
+fn forty_first_and_forty_second_blind_sets_hold_their_level() {
+    blind_set("blind41", PERFECT);
+    blind_set("blind42", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

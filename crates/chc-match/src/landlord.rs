@@ -1970,6 +1970,15 @@ mod tests {
     }
 
     #[test]
+    fn a_line_telling_readers_whom_to_contact_by_number_names_the_publisher() {
+        let footer = |line: &str| landlord(&form(&["Complaint Handling Code self-assessment"], &["Staff are trained each spring."], &[line]));
+        assert_eq!(footer("Contact Thornwell Vale Homes on 01632 960 552 if you need this page in another format.").as_deref(), Some("Thornwell Vale Homes"));
+        assert_eq!(footer("Contact Thornwell Vale Homes at help@thornwellvale.org.uk").as_deref(), Some("Thornwell Vale Homes"));
+        // Whom to contact about something else is no publisher.
+        assert_eq!(footer("Contact Thornwell Vale Homes about the new lettings scheme."), None);
+    }
+
+    #[test]
     fn a_cooperative_spelled_without_its_hyphen_is_a_landlords_kind() {
         let footer = |line: &str| landlord(&form(&["Complaint Handling Code self-assessment"], &["Staff are trained each spring."], &[line]));
         assert_eq!(footer("Ostwick Housing Cooperative").as_deref(), Some("Ostwick Housing Cooperative"));

@@ -1031,8 +1031,9 @@ fn split_label(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let value = body[at + 1..].trim_start_matches([':', '?']).trim_start();
-    // "Comply: Yes/No: Yes": the header's own wording repeated in the label.
-    let value = value.strip_prefix("Yes/No:").or_else(|| value.strip_prefix("Yes / No:")).map_or(value, str::trim_start);
+    // "Comply: Yes/No: Yes", "Comply: Yes/No Yes": the header's own wording repeated in the
+    // label, the answer after it.
+    let value = ["Yes/No:", "Yes / No:", "Yes/No ", "Yes / No "].iter().find_map(|o| value.strip_prefix(o).map(str::trim_start).filter(|rest| !rest.is_empty())).unwrap_or(value);
     Some((name, value))
 }
 
@@ -1617,6 +1618,10 @@ mod tests {
         assert_eq!(label("Compliant (Y/N)"), Some((ColumnRole::Comply, String::new())));
         assert_eq!(label("Met? (Yes/No)"), Some((ColumnRole::Comply, String::new())));
         assert_eq!(label("Comply Yes/No"), Some((ColumnRole::Comply, String::new())));
+        // The label with its options, then the answer ("Comply: Yes/No Yes").
+        assert_eq!(label("Comply: Yes/No Yes"), Some((ColumnRole::Comply, "Yes".to_string())));
+        assert_eq!(label("Comply: Yes / No No"), Some((ColumnRole::Comply, "No".to_string())));
+        assert_eq!(label("Comply: Yes/No"), Some((ColumnRole::Comply, String::new())));
         assert_eq!(label("Compliant"), None);
         assert_eq!(label("Yes (see policy)"), None);
     }

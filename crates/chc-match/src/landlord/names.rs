@@ -367,7 +367,21 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
 pub(super) fn without_contact_label(text: &str) -> &str {
     const LABELS: [&str; 7] = ["contact us:", "contact:", "write to us:", "write to:", "address:", "postal address:", "get in touch:"];
     let t = text.trim_start();
-    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).unwrap_or(text)
+    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).or_else(|| contacted_by_number(t)).unwrap_or(text)
+}
+
+/// The body a page tells its readers to ring or write to: "Contact Thornelea Homes on 01632
+/// 960 552 if you need this page in another format", "Contact Fenmoor Homes at
+/// help@fenmoor.org.uk": the name alone, as on a line of its own.
+fn contacted_by_number(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Contact ")?;
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let reach = |after: &str| after.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '+') || after.split_whitespace().next().is_some_and(|w| w.contains('@'));
+    let end = [" on ", " at "].iter().filter_map(|sep| rest.find(sep).filter(|&at| reach(&rest[at + sep.len()..]))).min()?;
+    let name = &rest[..end];
+    (name.split_whitespace().count() <= 6).then_some(name)
 }
 
 /// The word with its first letter in capitals.
