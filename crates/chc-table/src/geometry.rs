@@ -56,40 +56,16 @@ impl PdfRead {
         // The runs of one running line that follow on from each other, left to right, are one
         // text ("Pickering and" and "Ferens Homes", set a word's space apart, are one name);
         // parts far apart (a title at the left, a page count at the right) stay apart.
-        /// A piece of a running line: left and right edge, font size, text.
-        type RunPart<'t> = (f32, f32, f32, &'t str);
-        let mut lines: Vec<(usize, f32, Vec<RunPart>)> = Vec::new();
-        for (pi, ri) in running {
-            let PageContent::Positioned { runs, .. } = &doc.pages[pi].content else { continue };
-            let r = &runs[ri];
-            let text = r.text.trim();
-            if is_page_number(text) || text.is_empty() {
-                continue;
-            }
-            let part = (r.x, r.x + r.width, r.font_size, text);
-            match lines.iter_mut().find(|(p, y, _)| *p == pi && (*y - r.y).abs() <= 0.4 * r.font_size) {
-                Some((_, _, parts)) => parts.push(part),
-                None => lines.push((pi, r.y, vec![part])),
-            }
-        }
         let mut running_text: Vec<String> = Vec::new();
-        for (_, _, mut parts) in lines {
-            parts.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut texts: Vec<String> = Vec::new();
-            let mut end = f32::MIN;
-            for (x, x_end, size, text) in parts {
-                match texts.last_mut() {
-                    Some(last) if x - end <= 1.5 * size => {
-                        last.push(' ');
-                        last.push_str(text);
+        for page in running.chunk_by(|a, b| a.0 == b.0) {
+            let PageContent::Positioned { runs, .. } = &doc.pages[page[0].0].content else { continue };
+            let pieces: Vec<Piece> = page.iter().map(|&(_, ri)| Piece::of(&runs[ri])).filter(|p| !p.text.trim().is_empty() && !is_page_number(p.text.trim())).collect();
+            for line in group_lines(pieces) {
+                for part in line.runs.chunk_by(|a, b| b.x - a.end() <= 1.5 * b.size) {
+                    let text = part.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
+                    if !running_text.contains(&text) {
+                        running_text.push(text);
                     }
-                    _ => texts.push(text.to_string()),
-                }
-                end = x_end;
-            }
-            for text in texts {
-                if !running_text.contains(&text) {
-                    running_text.push(text);
                 }
             }
         }
@@ -171,18 +147,20 @@ fn pdf_grid(doc: &ParsedDocument, furniture: &std::collections::HashSet<(usize, 
 /// requirement and the first no answer, and each answer line has a row to go with, the two
 /// tables are one: each answer line joins its row, in order.
 fn join_columns_printed_later(mut lines: Vec<GridLine>) -> Vec<GridLine> {
-    let roles = |cells: &[String]| cells.iter().map(|c| column_role(c)).collect::<Vec<_>>();
-    let names_only = |cells: &[String], allowed: &[ColumnRole]| {
+    // The roles of a header naming only `allowed` columns, each once.
+    let header_of = |cells: &[String], allowed: &[ColumnRole]| {
         // Column names are short: most lines are rows, and are told so without a lookup.
         if cells.len() < 2 || cells.iter().any(|c| c.len() > 60) {
-            return false;
+            return None;
         }
-        let r = roles(cells);
-        cells.len() >= 2 && r.iter().all(|x| allowed.contains(x)) && r.iter().collect::<std::collections::HashSet<_>>().len() == cells.len()
+        let roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
+        let distinct = roles.iter().collect::<std::collections::HashSet<_>>().len() == roles.len();
+        (distinct && roles.iter().all(|r| allowed.contains(r))).then_some(roles)
     };
-    let first = lines.iter().position(|l| names_only(&l.cells, &[ColumnRole::Provision, ColumnRole::Requirement]));
+    let first = lines.iter().position(|l| header_of(&l.cells, &[ColumnRole::Provision, ColumnRole::Requirement]).is_some());
     let Some(first) = first else { return lines };
-    let later = lines[first + 1..].iter().position(|l| names_only(&l.cells, &[ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary, ColumnRole::EvidenceCommentary, ColumnRole::Rag]) && roles(&l.cells).contains(&ColumnRole::Comply)).map(|p| first + 1 + p);
+    let answers_only = [ColumnRole::Comply, ColumnRole::Evidence, ColumnRole::Commentary, ColumnRole::EvidenceCommentary, ColumnRole::Rag];
+    let later = lines[first + 1..].iter().position(|l| header_of(&l.cells, &answers_only).is_some_and(|r| r.contains(&ColumnRole::Comply))).map(|p| first + 1 + p);
     let Some(later) = later else { return lines };
     let width = lines[first].cells.len();
     let rows: Vec<usize> = (first + 1..later).filter(|&i| lines[i].cells.len() == width && provision_number_cell(&lines[i].cells[0]).is_some()).collect();
@@ -1040,7 +1018,7 @@ fn stack_centred_headers(lines: Vec<Line>) -> Vec<Line> {
         let under_a_header = || {
             close(i) && {
                 let above = &lines[i - 1];
-                above.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other) || header_columns(above).is_some()
+                names_columns(&above.runs) || header_columns(above).is_some()
             }
         };
         match stacked.filter(|_| !under_a_header()) {
@@ -1077,8 +1055,7 @@ fn stack_centred_headers(lines: Vec<Line>) -> Vec<Line> {
 /// (a header, not a header and a row's text).
 fn stacked_header(window: &[Line]) -> Option<Line> {
     let line = stack_lines(window);
-    let all_named = line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
-    (all_named && header_columns(&line).is_some()).then_some(line)
+    (names_columns(&line.runs) && header_columns(&line).is_some()).then_some(line)
 }
 
 /// Lines stacked into one, by column: pieces whose extents overlap across the lines are
@@ -1102,6 +1079,11 @@ fn stack_lines(window: &[Line]) -> Line {
     columns.sort_by(|a, b| a.x.total_cmp(&b.x));
     let size = window.iter().map(|l| l.size).fold(0.0, f32::max);
     Line { y, size, x0: columns.first().map_or(0.0, |c| c.x), runs: columns }
+}
+
+/// Whether every piece of text names a column ("Code", "Comply:", "Y/N"), and there is one.
+fn names_columns(runs: &[Piece]) -> bool {
+    !runs.is_empty() && runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other)
 }
 
 /// Is this line an unruled table's header? Then the column left edges.
@@ -1235,12 +1217,9 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
     };
     // A header row cut by the page break: the cells it lacked ("Code provision" of a
     // header whose other cells sit at the foot of the last page) open the next page.
-    if st.header.as_ref().is_some_and(|h| h.location < page) {
-        let names = !line.runs.is_empty() && line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
-        if names && header_columns(&line).is_none() {
-            st.add_header_columns(&line);
-            return;
-        }
+    if st.header.as_ref().is_some_and(|h| h.location < page) && names_columns(&line.runs) && header_columns(&line).is_none() {
+        st.add_header_columns(&line);
+        return;
     }
     // The second line of a wrapped header ("section", "Yes/No", "explanations") names
     // columns too: it continues the header above rather than starting a new one.
@@ -1251,9 +1230,8 @@ fn unruled_line(page: u32, line: Line, hlines: &[HLine], st: &mut Unruled, out: 
             // A header whose cells are centred on three lines puts a one-line cell on the
             // middle line, at an edge the first line has no run at ("Code" / "Code
             // requirement" / "provision"): a column of its own.
-            let names_columns = !line.runs.is_empty() && line.runs.iter().all(|r| column_role(&r.text) != ColumnRole::Other);
             let new_edge = st.cols.as_ref().is_some_and(|cols| line.runs.iter().any(|r| cols.iter().all(|c| (c - r.x).abs() > 3.0)));
-            if names_columns && new_edge {
+            if names_columns(&line.runs) && new_edge {
                 st.add_header_columns(&line);
                 if let Some(h) = st.header.as_mut() {
                     h.last_y = line.y;

@@ -58,26 +58,21 @@ pub fn tabbed_grid(lines: &[TextLine]) -> Vec<GridLine> {
 
 /// A numbered row of a tab-separated form whose cells are parted by runs of spaces or
 /// non-breaking spaces instead (an editor that turned its tabs into spaces, a row pasted
-/// from elsewhere): split at those runs where that gives as many cells as the form's rows
-/// have (a double space inside a sentence gives more, and the line is left whole).
+/// from elsewhere): split at those runs, as [`chunks`] cuts space-aligned lines, where that
+/// gives as many cells as the form's rows have (a double space inside a sentence gives more,
+/// and the line is left whole).
 fn space_separated_rows(grid: &mut [GridLine]) {
     let mut widths: HashMap<usize, usize> = HashMap::new();
     for g in grid.iter().filter(|g| g.cells.len() >= 3) {
         *widths.entry(g.cells.len()).or_default() += 1;
     }
     let Some(width) = widths.into_iter().max_by_key(|&(w, n)| (n, w)).map(|(w, _)| w) else { return };
-    let runs = |c: char| c == ' ' || c == '\u{a0}';
     for g in grid.iter_mut().filter(|g| g.cells.len() == 1 && provision_number_cell(&g.cells[0]).is_some()) {
-        let text = &g.cells[0];
-        let mut cells: Vec<String> = Vec::new();
-        let mut rest = text.as_str();
-        while let Some(at) = rest.char_indices().find(|&(i, c)| runs(c) && rest[i + c.len_utf8()..].starts_with(runs)).map(|(i, _)| i) {
-            cells.push(rest[..at].trim().to_string());
-            rest = rest[at..].trim_start_matches(runs);
-        }
-        cells.push(rest.trim().to_string());
-        if cells.len() == width && cells.iter().all(|c| !c.is_empty()) {
-            g.cells = cells;
+        let spaced = g.cells[0].replace('\u{a0}', " ");
+        let pieces = chunks(&spaced);
+        // (A row indented by a run of spaces has an empty first cell, and is left whole.)
+        if pieces.len() == width && pieces[0].0 <= 1 {
+            g.cells = pieces.into_iter().map(|(_, c)| c.to_string()).collect();
         }
     }
 }
