@@ -63,8 +63,42 @@ TARGETS = [
     "Cornwall Council",
     "Salix Homes",
 ]
+# Invented landlords of the shapes real names take (none is in the gazetteer): the reader must
+# find a landlord it has never heard of by the shape of its name.
+INVENTED = [
+    "Tarnside Homes",
+    "Holloway Vale Housing Association",
+    "Ashgrove Community Housing",
+    "Kingsmere Housing Co-operative",
+    "Stanmore Vale Living",
+    "Wyvern Housing Society",
+    "Oakfield Almshouses",
+    "Corran Housing Group",
+    "Riverbend Housing Partnership",
+    "Hawkmoor Community Homes",
+    "Newbank Housing Trust",
+    "St Aldric's Housing Trust",
+    "Moorland Rural Housing Association",
+    "Eastvale Neighbourhood Homes",
+    "Ferncliffe Borough Council",
+    "Royal Borough of Ashleigh",
+    "City of Farnbridge Council",
+    "Wexley Metropolitan Borough Council",
+    "Dunmere District Council",
+    "London Borough of Kellingford",
+    "Harrowmoor City Council",
+    "Brackwater Council",
+    "Greystone & Wold Homes",
+    "Cressbrook Communities",
+    "Marchfield Homes Trust",
+    "Lyndhurst Housing Solutions",
+    "Thornwick Almshouse Charity",
+    "Bellhaven Housing Foundation",
+]
 # Landlords named in passing.
 OTHERS = ["Clarion Housing Group", "Peabody Trust", "Onward Homes", "Leeds City Council", "Thirteen Group", "Bernicia Group"]
+# Invented landlords named in passing (not in the gazetteer).
+INVENTED_OTHERS = ["Northbeck Homes", "Kesworth District Council", "Aldbury Housing Trust", "Wenlow Housing Group", "Pellow Vale Housing Association", "Ruddington Living"]
 
 KINDS = {"Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative"}
 QUALIFIERS = {"Borough", "City", "District", "County", "Metropolitan", "Town", "Community", "Housing", "Homes", "Limited"}
@@ -109,7 +143,7 @@ class Gazetteer:
 
     def domain(self, name):
         """The landlord's own host: from the gazetteer, else its name run together."""
-        row = self.by_name[name]
+        row = self.by_name.get(name, {"domains": "", "kind": "council" if name.endswith("Council") or name.startswith(("London Borough", "Royal Borough")) else "housing_association"})
         listed = [d for d in row["domains"].split(";") if d]
         if listed:
             return listed[0]
@@ -119,6 +153,8 @@ class Gazetteer:
         return len(self.stems[stem(name).lower()]) == 1
 
     def unique_initials(self, name):
+        if name not in self.by_name:
+            return False
         i = initials(name)
         return len(i) >= 3 and self.inits.get(i) == {name}
 
@@ -289,6 +325,24 @@ def variants(base, text, gold, gaz):
             if not used & {"full", "host"} and ("stem" in used and not gaz.unique_stem(t) or "initials" in used and not gaz.unique_initials(t)):
                 continue
             out.append((f"{base}__swap__{key(t)}", "swap", swap(text, forms, t, gaz), t))
+    for n, t in enumerate(TARGETS + INVENTED):
+        dom = gaz.domain(t)
+        ini = initials(t)
+        tag = f"{base}__%s__{key(t)}"
+        new = t in INVENTED
+        k = (lambda kind: "new-" + kind) if new else (lambda kind: kind)
+        out.append((tag % "pipe-title", k("pipe-title"), title_first(stripped, f"Complaint Handling Code self-assessment | {t}"), t))
+        out.append((tag % "cookie", k("cookie"), title_first(stripped, f"{t} uses cookies to make this website work. Accept all cookies\n\nSelf-assessment 2025"), t))
+        out.append((tag % "address", k("address"), footer_last(stripped, f"{t}, Civic House, 12 Market Street, Ashby AB1 2CD"), t))
+        out.append((tag % "registered", k("registered"), footer_last(stripped, f"{t} is registered with the Regulator of Social Housing (L4321)."), t))
+        if new:
+            out.append((tag % "title", k("title"), title_first(stripped, f"{t} - Complaint Handling Code self-assessment"), t))
+            out.append((tag % "intro", k("intro"), title_first(stripped, f"Self-assessment 2025\n\nHow we measure up to the Code.\n\n{t} assessed itself against the Code in March 2025."), t))
+            out.append((tag % "footer", k("footer"), footer_last(stripped, f"\u00a9 2025 {t}"), t))
+            out.append((tag % "email-footer", k("email-footer"), footer_last(stripped, f"Questions about this page? Email complaints@{dom}"), t))
+            if anchors:
+                out.append((tag % "evidence-owner", k("evidence-owner"), insert_at(stripped, anchors[0], f"{t}'s complaints policy, section 4."), t))
+                out.append((tag % "evidence-subject", k("evidence-subject"), insert_at(stripped, anchors[0], f"{t} has used this definition since 2020."), t))
     for n, t in enumerate(TARGETS):
         dom = gaz.domain(t)
         ini = initials(t)
@@ -310,15 +364,19 @@ def variants(base, text, gold, gaz):
                 v = insert_at(stripped, anchors[1], f"{ini} policy section 5.")
                 v = insert_at(v, a, f"{ini} policy section 3.")
                 out.append((tag % "initials-evidence", "initials-evidence", v, t))
+    for n, t in enumerate(TARGETS + INVENTED):
+        new = t in INVENTED
+        k = (lambda kind: "new-" + kind) if new else (lambda kind: kind)
         if n % 2 == 0:
-            o1, o2 = OTHERS[(n // 2) % len(OTHERS)], OTHERS[(n // 2 + 1) % len(OTHERS)]
+            others = INVENTED_OTHERS if new else OTHERS
+            o1, o2 = others[(n // 2) % len(others)], others[(n // 2 + 1) % len(others)]
             base_anchors = evidence_anchors(text, gold)
             for kind in ("passing-benchmark", "passing-partner", "passing-contractor", "passing-club", "passing-compared", "passing-than", "passing-like", "passing-transfer", "passing-review", "passing-apposition"):
                 sentence = passing(kind, o1, o2)
                 if base_anchors:
-                    out.append((f"{base}__{kind}__{key(o1)}", kind, insert_at(text, base_anchors[0], sentence), landlord))
+                    out.append((f"{base}__{kind}__{key(o1)}", k(kind), insert_at(text, base_anchors[0], sentence), landlord))
                 if forms and anchors:
-                    out.append((f"{base}__{kind}-stripped__{key(o1)}", kind + "-stripped", insert_at(stripped, anchors[0], sentence), None))
+                    out.append((f"{base}__{kind}-stripped__{key(o1)}", k(kind + "-stripped"), insert_at(stripped, anchors[0], sentence), None))
     anchors_base = evidence_anchors(text, gold)
     if anchors_base:
         out.append((f"{base}__oversight", "oversight", insert_at(text, anchors_base[0], OVERSIGHT), landlord))

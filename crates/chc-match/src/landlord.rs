@@ -393,7 +393,12 @@ impl Gazetteer {
 
     /// The entry a name or alias spells, ignoring case, spaces and punctuation.
     fn by_name(&self, name: &str) -> Option<&Entry> {
-        self.by_key.get(&key(name)).map(|&(i, _)| &self.entries[i])
+        self.by_name_entry(name).map(|(e, _)| e)
+    }
+
+    /// [`Gazetteer::by_name`], and whether that spelling is made of ordinary words only.
+    fn by_name_entry(&self, name: &str) -> Option<(&Entry, bool)> {
+        self.by_key.get(&key(name)).map(|&(i, ordinary)| (&self.entries[i], ordinary))
     }
 
     /// The entry a web host belongs to: one of its domains ("housing.luton.gov.uk" →
@@ -568,9 +573,9 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 30] = [
-    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "London Borough", ".uk", ".com", ".org",
-    ".net", "\u{a9}", "opyright", "(c) 2", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
+const CUE_WORDS: [&str; 35] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "London Borough", "Royal Borough", ".uk", ".com", ".org",
+    ".net", "\u{a9}", "opyright", "(c) 2", " is registered", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
     ", a charitable", "benefit society",
@@ -582,9 +587,9 @@ fn cues(text: &str) -> Cues {
     let mut cues = Cues::default();
     for m in words.find_iter(text) {
         match CUE_WORDS[m.pattern().as_usize()] {
-            "London Borough" => cues.names_london = true,
+            "London Borough" | "Royal Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" => {
+            "\u{a9}" | "opyright" | "(c) 2" | " is registered" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" => {
                 cues.names_publisher = true
             }
             _ => {
@@ -679,7 +684,7 @@ impl Place {
     /// publisher's where it stands: anywhere in a title or a publisher line; in the
     /// introduction unless named as another landlord (an introduction is about its form);
     /// elsewhere only as a line of its own or the owner of the complaints policy (in body
-    /// text, only the last).
+    /// text, only the last; see also [`names::acts_in_own_voice`]).
     fn takes_new_name(self, standing: Standing) -> bool {
         match self {
             Place::Title | Place::PublisherLine => true,
@@ -728,6 +733,21 @@ const ANOTHER_WEIGHT: f64 = 0.3;
 /// when a publisher line names it ("© 2024 Kestrel Living"; not "© Crown copyright").
 const LANDLORD_NAME_ENDS: [&str; 11] = ["Homes", "Housing", "Living", "Council", "Almshouses", "Association", "Trust", "Partnership", "Co-operative", "Cooperative", "Communities"];
 
+/// Whether a name the gazetteer does not know ends as only a landlord's does: in one of
+/// [`LANDLORD_NAME_ENDS`], or in a kind any body may have ("Group", "Society", "Charity",
+/// "Foundation") after a word of housing ("Corran Housing Group", "Thornby Almshouse
+/// Charity"; not "Tenant Scrutiny Group").
+fn ends_like_a_landlord(name: &str) -> bool {
+    const ANY_BODY: [&str; 6] = ["Group", "Society", "Charity", "Charities", "Foundation", "Solutions"];
+    const HOUSING: [&str; 6] = ["Housing", "Homes", "Almshouse", "Almshouses", "Community", "Co-operative"];
+    if LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) {
+        return true;
+    }
+    let mut words = name.rsplit(' ');
+    let (Some(last), Some(before)) = (words.next(), words.next()) else { return false };
+    ANY_BODY.contains(&last) && HOUSING.contains(&before)
+}
+
 /// Names that look like landlords' but are bodies that oversee or advise them.
 fn is_not_a_landlord(name: &str) -> bool {
     const WORDS: [&str; 6] = ["Ombudsman", "Regulator", "Federation", "Citizens", "Shelter", "Government"];
@@ -761,6 +781,23 @@ struct Unknown {
     /// How many texts name it, and what they are worth together.
     texts: u32,
     total: f64,
+    /// What its best mention as the subject of a cell's sentence in the form's voice is
+    /// worth ([`names::acts_in_own_voice`]); 0 if none.
+    acts_in_cell: f64,
+    /// Named somewhere as another landlord than the form's (compared with, a partner).
+    another: bool,
+}
+
+/// One landlord-shaped name the gazetteer lacks, as one text names it.
+struct UnknownMention {
+    start: usize,
+    end: usize,
+    name: String,
+    worth: f64,
+    /// Its place takes it ([`Place::takes_new_name`]).
+    taken: bool,
+    acts_in_cell: bool,
+    another: bool,
 }
 
 /// A host no gazetteer entry claims, from a link or an e-mail address.
@@ -866,11 +903,11 @@ impl Reading {
         static LONDON: OnceLock<Regex> = OnceLock::new();
         static DOMAIN: OnceLock<Regex> = OnceLock::new();
         static PUBLISHER: OnceLock<Regex> = OnceLock::new();
-        let london = re(&LONDON, r"\b((?:Royal\s+)?London\s+Borough\s+of\s+[A-Z][A-Za-z]+(?:\s+(?:and|upon)\s+[A-Z][A-Za-z]+)?)\b");
+        let london = re(&LONDON, r"\b((?:Royal\s+(?:London\s+)?|London\s+)Borough\s+of\s+[A-Z][A-Za-z]+(?:\s+(?:and|upon)\s+[A-Z][A-Za-z]+)?)\b");
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
-            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
+            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+registered\s+(?:with|as|in|under)\s|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
@@ -882,14 +919,21 @@ impl Reading {
         // Landlord-shaped names. The run of capitalised words may start with the sentence's
         // first word ("Contacting Stoke-on-Trent City Council"): the known name it ends with.
         let shaped: Vec<Shaped> = names::shaped_names(text, &kinds);
-        let mut unknown_here: Vec<(usize, usize, String, f64, bool)> = Vec::new();
+        let mut unknown_here: Vec<UnknownMention> = Vec::new();
         for s in &shaped {
             let name = tidy_name(&text[s.start..s.end]);
             let name = name.strip_prefix("The ").map_or(name.as_str(), |n| n).to_string();
             if is_not_a_landlord(&name) || !names::is_distinctive(&name, |w| ORDINARY_WORDS.contains(&w)) {
                 continue;
             }
-            let known = std::iter::once(0).chain(name.match_indices(' ').map(|(i, _)| i + 1)).find_map(|i| gaz.by_name(&name[i..]).or_else(|| gaz.by_name(&format!("The {}", &name[i..]))).map(|e| (i, e)));
+            // A known name of common words only ends a longer name as its kind does
+            // ("Bellmoor Housing Foundation" is not the landlord called "Foundation").
+            let known_at = |i: usize| {
+                let tail = &name[i..];
+                let found = gaz.by_name_entry(tail).or_else(|| gaz.by_name_entry(&format!("The {tail}")));
+                found.filter(|&(_, ordinary)| i == 0 || !ordinary).map(|(e, _)| e)
+            };
+            let known = std::iter::once(0).chain(name.match_indices(' ').map(|(i, _)| i + 1)).find_map(|i| known_at(i).map(|e| (i, e)));
             // Known initials before the kind of body: "B&NES Council", "LBHF Council".
             let known = known.or_else(|| name.split_once(' ').filter(|(initials, _)| is_acronym(initials)).and_then(|(initials, _)| gaz.by_name(initials)).map(|e| (0, e)));
             if let Some((i, e)) = known {
@@ -901,17 +945,25 @@ impl Reading {
             }
             let standing = names::standing(text, s.start, s.end);
             if standing == Standing::Another && place != Place::PublisherLine {
+                unknown_here.push(UnknownMention { start: s.start, end: s.end, name, worth: 0.0, taken: false, acts_in_cell: false, another: true });
                 continue;
             }
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
             // In the last row's cell, only a name that is the whole line, heads a postal
             // address or is signed for, is a footer's.
             let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end);
-            let taken = s.council || place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)));
+            // On a publisher line, only a name that ends as a landlord's does ("Fenmoor
+            // Housing Group", not "Tenant Scrutiny Group").
+            let placed = place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || ends_like_a_landlord(&name));
+            // The subject of a cell's sentence in the form's voice ("Tarnmoor Homes has used
+            // this definition since 2020"), as a known landlord's counts there: weighed
+            // once the whole form is read ([`Reading::confirm`]).
+            let acts_in_cell = place.is_cell() && ends_like_a_landlord(&name) && names::acts_in_own_voice(text, s.start, s.end);
+            let taken = s.council || placed;
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
             }
-            unknown_here.push((s.start, s.end, name, worth, taken));
+            unknown_here.push(UnknownMention { start: s.start, end: s.end, name, worth, taken, acts_in_cell, another: false });
         }
         for c in names_london.then(|| london.captures_iter(text)).into_iter().flatten() {
             let name = tidy_name(&c[1]);
@@ -939,7 +991,7 @@ impl Reading {
             }
             match gaz.by_name(&name) {
                 Some(e) => mention(raw.start(), raw.end(), (e.name.clone(), true), weight, place.method()),
-                None if LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) => mention(raw.start(), raw.end(), (name, false), weight, place.method()),
+                None if ends_like_a_landlord(&name) => mention(raw.start(), raw.end(), (name, false), weight, place.method()),
                 None => {}
             }
         }
@@ -962,7 +1014,7 @@ impl Reading {
             }
             let mut w = weight;
             if pattern.ordinary {
-                if span != pattern.written && span != pattern.written.to_uppercase() {
+                if span != pattern.written && span != pattern.written.to_uppercase() || names::ends_a_longer_name(text, m.start) {
                     continue;
                 }
                 if place.is_cell() {
@@ -1010,14 +1062,21 @@ impl Reading {
         // Names the gazetteer lacks, unless part of a known name here ("Blue Pits Housing" in
         // "Blue Pits Housing Action"); each text counts once.
         let mut named_here: HashSet<String> = HashSet::new();
-        for (start, end, name, worth, taken) in unknown_here {
+        for UnknownMention { start, end, name, worth, taken, acts_in_cell, another } in unknown_here {
             if known.iter().any(|&(s, e)| s < end && start < e) {
                 continue;
             }
             let k = key(&name);
-            let first_here = named_here.insert(k.clone());
-            let u = self.unknown.entry(k).or_insert(Unknown { name, weight: 0.0, method: place.method(), taken: false, texts: 0, total: 0.0 });
+            let u = self.unknown.entry(k.clone()).or_insert(Unknown { name, weight: 0.0, method: place.method(), taken: false, texts: 0, total: 0.0, acts_in_cell: 0.0, another: false });
+            u.another |= another;
+            if another {
+                continue;
+            }
+            let first_here = named_here.insert(k);
             u.taken |= taken;
+            if acts_in_cell {
+                u.acts_in_cell = u.acts_in_cell.max(worth);
+            }
             if worth > u.weight {
                 u.weight = worth;
                 u.method = place.method();
@@ -1120,9 +1179,16 @@ impl Reading {
         // Named again and again, with a kind only landlords have ("… Homes", "… Housing
         // Trust", "… Council"; not a bare "… Group"): the form is about it.
         let mut repeated: Vec<(String, f64, &'static str)> = Vec::new();
-        for u in self.unknown.values_mut().filter(|u| !u.taken && u.texts >= REPEATED_NAME_TEXTS && LANDLORD_NAME_ENDS.iter().any(|w| u.name.ends_with(w))) {
+        for u in self.unknown.values_mut().filter(|u| !u.taken && u.texts >= REPEATED_NAME_TEXTS && ends_like_a_landlord(&u.name)) {
             u.taken = true;
             repeated.push((u.name.clone(), u.total, u.method));
+        }
+        // The subject of a cell's sentence in the form's voice, never named as another
+        // landlord: the form speaks of itself by name ("Tarnmoor Homes has used this
+        // definition since 2020"; not "… Pellowfield Homes' website but not yet on ours").
+        for u in self.unknown.values_mut().filter(|u| !u.taken && u.acts_in_cell > 0.0 && !u.another) {
+            u.taken = true;
+            repeated.push((u.name.clone(), u.acts_in_cell, "body_text"));
         }
         for (name, weight, method) in repeated {
             let example = name.clone();
@@ -1134,7 +1200,8 @@ impl Reading {
             // The host spells the name, its distinctive part (with a kind ending of its own:
             // "larkspurhomes" for "Larkspur Community Homes") or its initials.
             let label_stem = names::label_kind(&label).map(|(stem, _)| stem.to_string());
-            let spelled = self.unknown.values().find(|u| {
+            // (A name only ever named as another landlord's is not confirmed.)
+            let spelled = self.unknown.values().filter(|u| u.texts > 0).find(|u| {
                 let stem = key(names::stem(&u.name));
                 key(&u.name) == label
                     || stem == label
@@ -1158,6 +1225,7 @@ impl Reading {
         let by_initials: Vec<(String, f64, &'static str, String)> = self
             .unknown
             .values()
+            .filter(|u| u.texts > 0)
             .filter_map(|u| {
                 let letters = names::initials(&u.name)?;
                 let used = texts.iter().any(|t| t.match_indices(letters.as_str()).any(|(at, _)| whole_word(t, at, at + letters.len())));
@@ -2154,7 +2222,7 @@ mod tests {
         }
     }
 
-    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative";
+    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative|Charity|Charities|Foundation";
 
     #[test]
     fn name_pretests_pass_every_text_the_patterns_match() {
@@ -2237,6 +2305,43 @@ mod tests {
             ("members of another body", table(&["Self-assessment"], &["Replies are quicker; members of Oakridge Homes are now covered by our process."]), None, "none"),
             ("the owner of the homes", table(&["We look after 2,000 homes owned by Kestrel Vale District Council."], &["Policy 4."]), None, "none"),
             ("a group policy approved", table(&["Self-assessment"], &["It follows the group policy agreed by the Harrowfield Housing Group board."]), None, "none"),
+        ]);
+    }
+
+    /// Names the gazetteer lacks, of the shapes real landlords' names take, where a form names
+    /// itself: a Royal Borough, an almshouse charity, a housing foundation, a "… Housing
+    /// Group" on a copyright line, a provider "registered with" the Regulator. A known landlord
+    /// whose name is only common words ("Housing Solutions") does not stand for a longer name
+    /// it ends; a body of any kind ("Tenant Scrutiny Group") on a copyright line is no landlord.
+    #[test]
+    fn landlords_of_every_shape_the_gazetteer_lacks() {
+        expect_landlords([
+            ("a Royal Borough", table(&["Royal Borough of Ashcombe \u{2013} Complaint Handling Code self-assessment"], &["Policy 4."]), Some("Royal Borough of Ashcombe"), "title"),
+            ("an almshouse charity", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Thornby Almshouse Charity"]), Some("Thornby Almshouse Charity"), "footer"),
+            ("a housing foundation", table(&["Bellmoor Housing Foundation - Complaint Handling Code self-assessment"], &["Policy 4."]), Some("Bellmoor Housing Foundation"), "title"),
+            ("a housing group on a copyright line", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Corrow Housing Group"]), Some("Corrow Housing Group"), "footer"),
+            ("registered with the Regulator", form(&["Self-assessment"], &["Policy 4."], &["Wyndham Vale Homes is registered with the Regulator of Social Housing (L4321)."]), Some("Wyndham Vale Homes"), "footer"),
+            ("a known name of common words ends it", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Lyndale Housing Solutions"]), Some("Lyndale Housing Solutions"), "footer"),
+            ("any body's group", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Tenant Scrutiny Group"]), None, "none"),
+            ("a comparison", table(&["Self-assessment"], &["Like Kesworth Vale Homes, we publish our figures."]), None, "none"),
+        ]);
+    }
+
+    /// A form that names itself only in its cells, as the subject of a sentence in its own
+    /// voice, as a known landlord's name is taken there; a name the form also sets apart from
+    /// itself (whose procedure it follows, "not yet on ours") is another body's.
+    #[test]
+    fn landlord_named_only_as_a_cells_subject() {
+        expect_landlords([
+            ("the subject of a cell", table(&["Self-assessment"], &["Policy 4.", "Our policy 5. Tarnmoor Homes has used this definition since 2020."]), Some("Tarnmoor Homes"), "body_text"),
+            ("run together with the cell before", table(&["Self-assessment"], &["Policy 4.", "in part 2 of our procedure Tarnmoor Homes has used it since 2020."]), Some("Tarnmoor Homes"), "body_text"),
+            (
+                "another body whose procedure it follows",
+                table(&["Self-assessment"], &["We follow Pellmoor Homes' complaints procedure under our agreement.", "Cases get a reply in 10 days; Pellmoor Homes reports on them to each committee."]),
+                None,
+                "none",
+            ),
+            ("a body of any kind", table(&["Self-assessment"], &["Policy 4.", "Tenant Scrutiny Group has reviewed it."]), None, "none"),
         ]);
     }
 

@@ -12,7 +12,11 @@ use chc_code::word_spans;
 use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
-pub(super) const KIND_WORDS: [&str; 13] = ["Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative"];
+pub(super) const KIND_WORDS: [&str; 16] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative",
+    // Almshouse charities and housing foundations ("Thornby Almshouse Charity").
+    "Charity", "Charities", "Foundation",
+];
 
 /// Words before a kind word that belong to the kind ("Borough Council", "Community
 /// Housing", "Housing Group"): not the distinctive part of a name.
@@ -33,6 +37,8 @@ const LEAD_WORDS: &[&str] = &[
     "Where", "Why", "With", "Write", "Yes", "Your",
     // Verbs a sign-off or a publication note opens with: "Published in X's annual report".
     "Agreed", "Approved", "Endorsed", "Presented", "Published", "Reported", "Reviewed", "Signed",
+    // Comparisons: "Like Fenmoor Homes, we publish …".
+    "Like", "Unlike",
 ];
 
 /// Words of the Code, of governance and of a landlord's services: a name made only of these
@@ -174,8 +180,14 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         // left at the front.
         let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())).count();
         let mut rest = &text[start..ks];
-        for _ in 0..lead {
+        // `words` holds no connectors: skip `lead` words and the connectors among them
+        // ("Customer Feedback and Complaints Policy Fenmoor Homes'").
+        let mut to_skip = lead;
+        while to_skip > 0 {
             let skip = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            if !CONNECTORS.contains(&&rest[..skip]) {
+                to_skip -= 1;
+            }
             rest = rest[skip..].trim_start();
         }
         while let Some(w) = rest.split_whitespace().next().filter(|w| CONNECTORS.contains(w)) {
@@ -567,6 +579,34 @@ fn acts(after: &str) -> bool {
     verb.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"))
 }
 
+/// Whether the name at `start..end` does what its sentence says, in the form's own voice
+/// ("Fenmoor Homes has used this definition since 2020", "… in part 2 of our procedure
+/// Fenmoor Homes has used …"): the subject of a cell's sentence about the form.
+pub(super) fn acts_in_own_voice(text: &str, start: usize, end: usize) -> bool {
+    says_what_it_does(&text[end..]) && in_own_voice(text, start, end)
+}
+
+/// Whether the words after a name are a verb in the present or past ("has", "will",
+/// "uses", "reviewed", "also publishes"), not a noun the name qualifies ("… Housing
+/// system", "… Homes members"): stricter than [`acts`], for a name read only in a cell.
+fn says_what_it_does(after: &str) -> bool {
+    const AUXILIARIES: [&str; 16] = ["is", "was", "has", "had", "have", "will", "would", "can", "could", "may", "must", "shall", "should", "does", "did", "cannot"];
+    const ADVERBS: [&str; 8] = ["also", "now", "already", "still", "currently", "always", "only", "fully"];
+    const PLURAL_NOUNS: [&str; 18] = [
+        "members", "tenants", "residents", "customers", "staff", "homes", "properties", "cases", "complaints", "services", "officers", "colleagues", "partners", "contractors", "leaseholders",
+        "schemes", "estates", "policies",
+    ];
+    let mut words = after.strip_prefix(' ').map(str::split_whitespace).into_iter().flatten().map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let verb = |w: &str| {
+        w.chars().next().is_some_and(char::is_lowercase) && (AUXILIARIES.contains(&w) || w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss") && !PLURAL_NOUNS.contains(&w))
+    };
+    match words.next() {
+        Some(w) if ADVERBS.contains(&w) => words.next().is_some_and(verb),
+        Some(w) => verb(w),
+        None => false,
+    }
+}
+
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
 const OWN_VOICE_OPENINGS: [&str; 8] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,"];
@@ -651,6 +691,24 @@ pub(super) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     !joined_before && !touching_before && !joined_after
 }
 
+/// Whether the name at `start` ends a longer run of capitalised words on its line, as a
+/// known landlord whose name is only common words ("Housing Solutions", "Foundation") ends
+/// a name the gazetteer lacks: "Lyndale Housing Solutions", "Bellmoor Housing Foundation".
+/// A word that opens a sentence ("Contact Housing Solutions"), a word of the Code or of
+/// governance ("Complaints Policy Foundation") and a number do not join the run.
+pub(super) fn ends_a_longer_name(text: &str, start: usize) -> bool {
+    let gap = &text[text[..start].trim_end().len()..start];
+    if gap.is_empty() || gap.contains('\n') {
+        return false;
+    }
+    let Some((_, previous)) = last_token(&text[..start]) else { return false };
+    let previous = previous.trim_start_matches(['(', '"', '\u{201c}', '\'', '\u{2018}']);
+    previous.chars().next().is_some_and(char::is_uppercase)
+        && !previous.ends_with([',', '.', ';', ':', '!', '?', '|', ')'])
+        && !LEAD_WORDS.contains(&previous)
+        && !previous.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_ascii_lowercase().as_str()))
+}
+
 /// Whether `at` starts a sentence of `text` (a capitalised word there may be any word).
 pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
@@ -718,6 +776,32 @@ mod tests {
         assert_eq!(names("Farrowby District Council Housing Complaints Policy 2024"), ["Farrowby District Council"]);
         assert!(names("The Council's Housing Complaints Policy was rewritten").is_empty());
         assert_eq!(names("St Aldwyn's Homes"), ["St Aldwyn's Homes"]);
+        // Words a run-together cell puts before the name go, "and" among them.
+        assert_eq!(names("request for service. Customer Feedback and Complaints Policy Tarnmoor Homes' policy, section 4."), ["Tarnmoor Homes"]);
+        // Almshouse charities and housing foundations.
+        assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
+        assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
+    }
+
+    #[test]
+    fn a_name_that_says_what_it_does() {
+        for after in [" has used it", " will review it", " uses a checklist", " reviewed it", " also publishes it", " is a member"] {
+            assert!(says_what_it_does(after), "{after}");
+        }
+        for after in [" system", " members get a letter", " cases were refused", "'s policy", " and others", " process"] {
+            assert!(!says_what_it_does(after), "{after}");
+        }
+    }
+
+    #[test]
+    fn a_known_name_of_common_words_ending_a_longer_name() {
+        let at = |text: &str, name: &str| ends_a_longer_name(text, text.find(name).unwrap());
+        assert!(at("\u{a9} 2025 Lyndale Housing Solutions", "Housing Solutions"));
+        assert!(at("Bellmoor Housing Foundation uses cookies", "Foundation"));
+        assert!(!at("Contact Housing Solutions on 01632 960000", "Housing Solutions"));
+        assert!(!at("Self-assessment Housing Solutions", "Housing Solutions"));
+        assert!(!at("Self-assessment 2025\nFoundation", "Foundation"));
+        assert!(!at("Published by: Foundation", "Foundation"));
     }
 
     #[test]
