@@ -1216,7 +1216,7 @@ impl Reading {
             }
             if let Some((stem, kind)) = names::label_kind(&label) {
                 let written = texts.iter().find_map(|t| spelled_in(t, stem));
-                let name = format!("{} {kind}", written.map_or_else(|| names::capitalised(stem), str::to_string));
+                let name = format!("{} {kind}", written.map_or_else(|| names::label_words(stem), str::to_string));
                 if (method == "email_domain" || !place.is_cell() || written.is_some()) && !is_not_a_landlord(&name) {
                     self.add(name, weight, method, &host);
                 }

@@ -402,6 +402,21 @@ pub(super) fn capitalised(word: &str) -> String {
     c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
+/// A host label's distinctive part as a name's words: words names keep apart from the place
+/// they follow ("Vale", "Community", "Rural") are split off its end, where at least five
+/// letters stay before them ("hollowayvale" → "Holloway Vale", "moorlandrural" → "Moorland
+/// Rural"; "eastvale" stays "Eastvale").
+pub(super) fn label_words(stem: &str) -> String {
+    const APART: [&str; 9] = ["neighbourhood", "community", "valley", "vale", "rural", "coastal", "county", "city", "district"];
+    let mut head = stem;
+    let mut tail: Vec<&str> = Vec::new();
+    while let Some((rest, word)) = APART.iter().find_map(|w| head.strip_suffix(w).filter(|rest| rest.len() >= 5).map(|rest| (rest, *w))) {
+        tail.push(word);
+        head = rest;
+    }
+    std::iter::once(head).chain(tail.into_iter().rev()).map(capitalised).collect::<Vec<_>>().join(" ")
+}
+
 /// Whether the text after a name makes it the owner of a policy: a possessive with the policy
 /// in the next few words ("Fenmoor Homes's current complaints policy", "Fenmoor Homes'
 /// Compliments and Complaints Procedure"), or the name as the policy's first words
@@ -781,6 +796,15 @@ mod tests {
         // Almshouse charities and housing foundations.
         assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
         assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
+    }
+
+    #[test]
+    fn words_of_a_host_label() {
+        assert_eq!(label_words("hollowayvale"), "Holloway Vale");
+        assert_eq!(label_words("eastvaleneighbourhood"), "Eastvale Neighbourhood");
+        assert_eq!(label_words("moorlandrural"), "Moorland Rural");
+        assert_eq!(label_words("eastvale"), "Eastvale");
+        assert_eq!(label_words("tarnside"), "Tarnside");
     }
 
     #[test]
