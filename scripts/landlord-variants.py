@@ -335,6 +335,24 @@ def variants(base, text, gold, gaz):
         out.append((tag % "cookie", k("cookie"), title_first(stripped, f"{t} uses cookies to make this website work. Accept all cookies\n\nSelf-assessment 2025"), t))
         out.append((tag % "address", k("address"), footer_last(stripped, f"{t}, Civic House, 12 Market Street, Ashby AB1 2CD"), t))
         out.append((tag % "registered", k("registered"), footer_last(stripped, f"{t} is registered with the Regulator of Social Housing (L4321)."), t))
+        for kind, place, line in (
+            ("logo", title_first, f"Skip to main content\n{t} logo\nMenu\nSearch"),
+            ("dash-title", title_first, f"Complaint handling self-assessment - {t}"),
+            ("upper-title", title_first, f"{t.upper()} \u2013 COMPLAINT HANDLING CODE SELF-ASSESSMENT 2024/25"),
+            ("year-title", title_first, f"2024/25 {t} Self-Assessment"),
+            ("possessive-title", title_first, f"{t}'s Complaint Handling Code self-assessment"),
+            ("we-are", title_first, f"Self-assessment 2025\n\nWe are {t}, a landlord of 4,000 homes in the county."),
+            ("object-intro", title_first, f"Self-assessment 2025\n\nThis self-assessment sets out how {t} meets the Code."),
+            ("about-heading", title_first, f"About {t}\n\nSelf-assessment 2025"),
+            ("social", footer_last, f"Follow {t} on Facebook"),
+            ("name-year", footer_last, f"Privacy | Cookies | \u00a9 {t} 2025"),
+            ("cookie-website", title_first, f"We use cookies on the {t} website. Accept all cookies\n\nSelf-assessment 2025"),
+            ("signed", footer_last, f"Head of Customer Experience, {t}"),
+            ("complaints-team", footer_last, f"Questions? Contact the {t} complaints team."),
+        ):
+            out.append((tag % kind, k(kind), place(stripped, line), t))
+        if anchors:
+            out.append((tag % "cell-at", k("cell-at"), insert_at(stripped, anchors[0], f"At {t}, every complaint is logged within a day."), t))
         if new:
             out.append((tag % "title", k("title"), title_first(stripped, f"{t} - Complaint Handling Code self-assessment"), t))
             out.append((tag % "intro", k("intro"), title_first(stripped, f"Self-assessment 2025\n\nHow we measure up to the Code.\n\n{t} assessed itself against the Code in March 2025."), t))

@@ -2327,6 +2327,21 @@ mod tests {
         ]);
     }
 
+    /// Lines of a site's own furniture speak for its owner, known or not: whom to follow,
+    /// whose complaints team to contact, whose website sets the cookies, for whom the writer
+    /// signs. A year span before a title's name is not part of it.
+    #[test]
+    fn lines_that_speak_for_the_site() {
+        expect_landlords([
+            ("follow on a social network", form(&["Self-assessment"], &["Policy 4."], &["Follow Tarnmoor Homes on Facebook"]), Some("Tarnmoor Homes"), "footer"),
+            ("a known landlord followed", form(&["Self-assessment"], &["Policy 4."], &["Follow Norbury Homes on LinkedIn"]), Some("Norbury Homes"), "footer"),
+            ("its complaints team", form(&["Self-assessment"], &["Policy 4."], &["Contact the Tarnmoor Homes complaints team."]), Some("Tarnmoor Homes"), "footer"),
+            ("cookies on its website", table(&["We use cookies on the Norbury Homes website. Accept all cookies", "Self-assessment"], &["Policy 4."]), Some("Norbury Homes"), "title"),
+            ("signed by its officer", form(&["Self-assessment"], &["Policy 4."], &["Head of Customer Experience, Tarnmoor Homes"]), Some("Tarnmoor Homes"), "footer"),
+            ("a year span before the title's name", table(&["2024/25 Tarnmoor Homes Self-Assessment"], &["Policy 4."]), Some("Tarnmoor Homes"), "title"),
+        ]);
+    }
+
     /// A form that names itself only in its cells, as the subject of a sentence in its own
     /// voice, as a known landlord's name is taken there; a name the form also sets apart from
     /// itself (whose procedure it follows, "not yet on ours") is another body's.

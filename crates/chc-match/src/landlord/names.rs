@@ -131,7 +131,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                     && !is_kind_or_qualifier(bare)
                     && !matches!(bare, "CIC" | "Plc" | "PLC")
                     && !LEAD_WORDS.contains(&bare)
-                    && !NOT_NAME_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+                    && !bare.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_ascii_lowercase().as_str()))
             });
         if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -141,7 +141,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         let mut head = &text[..ks];
         let mut joined = false;
         while let Some((at, token)) = last_token(head) {
-            let year = token.len() == 4 && (token.starts_with("19") || token.starts_with("20")) && token.bytes().all(|b| b.is_ascii_digit());
+            let year = is_year_or_years(token);
             if words.len() >= 7 || year || token.ends_with([',', '.', ';', ':', '!', '?', ')', '|', '"', '\u{201d}']) || token.starts_with('-') {
                 break;
             }
@@ -202,6 +202,16 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         out.push(Shaped { start, end: ke, council });
     }
     out
+}
+
+/// Whether a token is a year or a span of years ("2024", "2024/25", "2024-2025", "2024–25"):
+/// a title's, never a word of a name.
+fn is_year_or_years(token: &str) -> bool {
+    let year = |t: &str| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) && t.bytes().all(|b| b.is_ascii_digit());
+    match token.split_once(['/', '-', '\u{2013}']) {
+        Some((first, second)) => year(first) && (second.len() == 2 || second.len() == 4) && second.bytes().all(|b| b.is_ascii_digit()),
+        None => year(token),
+    }
 }
 
 /// The distinctive part of a name: without a leading "The" and the kind words at its end
@@ -374,12 +384,33 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     before || opens || near || set_off || against_us || managed_for || sent_directly || after.starts_with(" and other")
 }
 
-/// The line after a contact label ("Contact us:", "Contact:", "Write to:", "Address:"), or
-/// the line as it is.
+/// The line after a contact label ("Contact us:", "Contact:", "Write to:", "Address:"), the
+/// name a line of the site's own furniture speaks for ([`site_speaks_for`]), or the line as
+/// it is.
 pub(super) fn without_contact_label(text: &str) -> &str {
     const LABELS: [&str; 7] = ["contact us:", "contact:", "write to us:", "write to:", "address:", "postal address:", "get in touch:"];
     let t = text.trim_start();
-    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).or_else(|| contacted_by_number(t)).unwrap_or(text)
+    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).or_else(|| site_speaks_for(t)).unwrap_or(text)
+}
+
+/// The name a line of a site's own furniture speaks for, as if it stood alone: whom to ring
+/// ([`contacted_by_number`]), whose complaints team to contact ("Contact the Fenmoor Homes
+/// complaints team"), whom to follow ("Follow Fenmoor Homes on Facebook"), whose website
+/// sets the cookies ("We use cookies on the Fenmoor Homes website"), and for whom the
+/// writer signs ("Head of Customer Experience, Fenmoor Homes").
+fn site_speaks_for(t: &str) -> Option<&str> {
+    static LINES: OnceLock<regex::Regex> = OnceLock::new();
+    let lines = LINES.get_or_init(|| {
+        let name = r"(\p{Lu}[\w'\x{2019}&-]*(?:\s+(?:\p{Lu}[\w'\x{2019}&-]*|of|and|&|upon|on|the|for)){0,6})";
+        regex::Regex::new(&format!(
+            r"^(?:(?i:contact|email|call)\s+the\s+{name}(?:'s?|\x{{2019}}s?)?\s+(?i:complaints?|customer\s+(?:services?|experience|contact)|feedback)\b|(?:Follow|Find)\s+{name}\s+on\s+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)\b|(?i:we\s+use\s+cookies\s+on\s+the)\s+{name}\s+(?i:website|site|web\s+site)\b|(?:[\p{{Lu}}][\w-]*\s+)*(?i:head|director|chief\s+executive|executive|manager|lead|officer|chair|secretary)(?:\s+(?:of|for)\s+[\w ,&-]{{1,60}}?)?,\s+{name}\.?\s*$)"
+        ))
+        .expect("fixed pattern")
+    });
+    match lines.captures(t) {
+        Some(c) => c.iter().skip(1).flatten().next().map(|m| m.as_str()),
+        None => contacted_by_number(t),
+    }
 }
 
 /// The body a page tells its readers to ring or write to: "Contact Thornelea Homes on 01632
@@ -793,6 +824,9 @@ mod tests {
         assert_eq!(names("St Aldwyn's Homes"), ["St Aldwyn's Homes"]);
         // Words a run-together cell puts before the name go, "and" among them.
         assert_eq!(names("request for service. Customer Feedback and Complaints Policy Tarnmoor Homes' policy, section 4."), ["Tarnmoor Homes"]);
+        // A span of years before a title's name is not part of it.
+        assert_eq!(names("2024/25 Ashcombe Community Housing Self-Assessment"), ["Ashcombe Community Housing"]);
+        assert_eq!(names("2024-2025 Ashcombe Homes"), ["Ashcombe Homes"]);
         // Almshouse charities and housing foundations.
         assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
         assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
