@@ -896,6 +896,18 @@ impl Reading {
         m.1 += weight;
     }
 
+    /// [`Reading::read`] a line outside the cells; a line in capitals that names no one as
+    /// printed ("TARNMOOR HOMES – COMPLAINT HANDLING CODE SELF-ASSESSMENT") is read again in
+    /// title case, as names are printed in running text.
+    fn read_line(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        let found = |r: &Reading| r.tally.values().map(|t| t.score).sum::<f64>() + r.unknown.values().map(|u| u.total + u.weight).sum::<f64>() + r.short_forms.len() as f64 + r.unclaimed_hosts.len() as f64;
+        let before = found(self);
+        self.read(gaz, place, text);
+        if found(self) == before && names::in_capitals(text) {
+            self.read(gaz, place, &names::title_cased(text));
+        }
+    }
+
     /// Every landlord `text` names, each once, at the weight of its best mention.
     fn read(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
         // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
@@ -1325,8 +1337,8 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         // "Association" alone on the next line is one name.
         let kind_word_next = table.context.get(i + 1).map(|n| n.text.trim()).filter(|n| names::is_kind_or_qualifier(n) && n.starts_with(char::is_uppercase));
         match kind_word_next {
-            Some(kind) => reading.read(gaz, place, &format!("{} {kind}", c.text.trim_end())),
-            None => reading.read(gaz, place, &c.text),
+            Some(kind) => reading.read_line(gaz, place, &format!("{} {kind}", c.text.trim_end())),
+            None => reading.read_line(gaz, place, &c.text),
         }
     }
     let last_record = table.records.iter().enumerate().max_by_key(|(_, r)| r.location).map(|(i, _)| i);
@@ -1353,7 +1365,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     // the page's footer, which the table reader could not tell from the row.
     if let Some(last) = table.records.iter().max_by_key(|r| r.location) {
         for line in last.requirement.lines().skip(1) {
-            reading.read(gaz, Place::Footer, line);
+            reading.read_line(gaz, Place::Footer, line);
         }
     }
     if !reading.unknown.is_empty() || !reading.unclaimed_hosts.is_empty() || !reading.short_forms.is_empty() {
@@ -2324,6 +2336,7 @@ mod tests {
             ("a known name of common words ends it", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Lyndale Housing Solutions"]), Some("Lyndale Housing Solutions"), "footer"),
             ("any body's group", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Tenant Scrutiny Group"]), None, "none"),
             ("a comparison", table(&["Self-assessment"], &["Like Kesworth Vale Homes, we publish our figures."]), None, "none"),
+            ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),
         ]);
     }
 

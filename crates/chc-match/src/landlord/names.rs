@@ -427,6 +427,51 @@ fn contacted_by_number(t: &str) -> Option<&str> {
     (name.split_whitespace().count() <= 6).then_some(name)
 }
 
+/// Whether a line is set in capitals: six letters or more, none in lower case.
+pub(super) fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).take(6).count() == 6 && !text.chars().any(char::is_lowercase)
+}
+
+/// A line in capitals as running text prints names: each word capitalised, the words that
+/// join a name's words in lower case ("STOKE-ON-TRENT CITY COUNCIL" → "Stoke-on-Trent City
+/// Council", "ST ALDRIC'S HOUSING TRUST" → "St Aldric's Housing Trust").
+pub(super) fn title_cased(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut first = true;
+    let mut word_start = true;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, first: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        if !*first && CONNECTORS.contains(&lower.as_str()) {
+            out.push_str(&lower);
+        } else {
+            out.push_str(&capitalised(&lower));
+        }
+        *first = false;
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || (c == '\'' || c == '\u{2019}') && !word_start {
+            word.push(c);
+            word_start = false;
+        } else {
+            flush(&mut word, &mut out, &mut first);
+            out.push(c);
+            word_start = true;
+        }
+    }
+    flush(&mut word, &mut out, &mut first);
+    // Kind words spelled with a hyphen keep their spelling ("Co-operative").
+    for kind in KIND_WORDS.iter().filter(|k| k.contains('-')) {
+        let each_part: Vec<String> = kind.split('-').map(capitalised).collect();
+        out = out.replace(&each_part.join("-"), kind);
+    }
+    out
+}
+
 /// The word with its first letter in capitals.
 pub(super) fn capitalised(word: &str) -> String {
     let mut c = word.chars();
@@ -830,6 +875,17 @@ mod tests {
         // Almshouse charities and housing foundations.
         assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
         assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
+    }
+
+    #[test]
+    fn lines_in_capitals_as_running_text_prints_them() {
+        assert!(in_capitals("TARNMOOR HOMES \u{2013} SELF-ASSESSMENT 2024/25"));
+        assert!(!in_capitals("LHP 2024"));
+        assert!(!in_capitals("Tarnmoor Homes"));
+        assert_eq!(title_cased("STOKE-ON-TRENT CITY COUNCIL \u{2013} SELF-ASSESSMENT"), "Stoke-on-Trent City Council \u{2013} Self-Assessment");
+        assert_eq!(title_cased("ST ALDRIC'S HOUSING TRUST"), "St Aldric's Housing Trust");
+        assert_eq!(title_cased("THE GREYSTONE & WOLD HOMES"), "The Greystone & Wold Homes");
+        assert_eq!(title_cased("KINGSMERE HOUSING CO-OPERATIVE"), "Kingsmere Housing Co-operative");
     }
 
     #[test]
