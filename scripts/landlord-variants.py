@@ -349,10 +349,16 @@ def variants(base, text, gold, gaz):
             ("cookie-website", title_first, f"We use cookies on the {t} website. Accept all cookies\n\nSelf-assessment 2025"),
             ("signed", footer_last, f"Head of Customer Experience, {t}"),
             ("complaints-team", footer_last, f"Questions? Contact the {t} complaints team."),
+            # Run together as a crawler's text of a page gives it.
+            ("glued-title", title_first, f"{t}Complaint Handling Code self-assessment"),
+            ("glued-nav", title_first, f"Skip to main content{t}MenuSearchAbout usSelf-assessment 2025"),
+            ("glued-footer", footer_last, f"Back to top\u00a9 2025 {t}Privacy notice"),
         ):
             out.append((tag % kind, k(kind), place(stripped, line), t))
         if anchors:
             out.append((tag % "cell-at", k("cell-at"), insert_at(stripped, anchors[0], f"At {t}, every complaint is logged within a day."), t))
+            glued = stripped[: anchors[0]] + f"{t}'s complaints policy, section 4." + stripped[anchors[0]:]
+            out.append((tag % "glued-evidence-owner", k("glued-evidence-owner"), glued, t))
         if new:
             out.append((tag % "title", k("title"), title_first(stripped, f"{t} - Complaint Handling Code self-assessment"), t))
             out.append((tag % "intro", k("intro"), title_first(stripped, f"Self-assessment 2025\n\nHow we measure up to the Code.\n\n{t} assessed itself against the Code in March 2025."), t))

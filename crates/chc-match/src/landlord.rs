@@ -383,7 +383,10 @@ impl Gazetteer {
             for &p in candidates {
                 let pattern = &self.patterns[p as usize].lower;
                 let matched = rest.as_bytes().get(..pattern.len()).is_some_and(|b| b.eq_ignore_ascii_case(pattern.as_bytes()));
-                if matched && rest[pattern.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                // A name ends at a word boundary, or where a capital follows its last
+                // lower-case letter, run together ("Fenmoor HomesPrivacy notice").
+                let ends = |c: char| !c.is_alphanumeric() || c.is_uppercase() && rest.as_bytes()[pattern.len() - 1].is_ascii_lowercase();
+                if matched && rest[pattern.len()..].chars().next().is_none_or(ends) {
                     found.push(NameMatch { start: at, end: at + pattern.len(), pattern: p });
                 }
             }
@@ -910,12 +913,16 @@ impl Reading {
 
     /// Every landlord `text` names, each once, at the weight of its best mention.
     fn read(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        // Words a crawler ran together are parted first ("… our procedureFenmoor Homes'
+        // policy", "Skip to main contentFenmoor Homes").
+        let parted = names::parted_where_run_together(text);
+        let text = parted.as_deref().unwrap_or(text);
         // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
         let text = names::without_contact_label(text);
         static LONDON: OnceLock<Regex> = OnceLock::new();
         static DOMAIN: OnceLock<Regex> = OnceLock::new();
         static PUBLISHER: OnceLock<Regex> = OnceLock::new();
-        let london = re(&LONDON, r"\b((?:Royal\s+(?:London\s+)?|London\s+)Borough\s+of\s+[A-Z][A-Za-z]+(?:\s+(?:and|upon)\s+[A-Z][A-Za-z]+)?)\b");
+        let london = re(&LONDON, r"\b((?:Royal\s+(?:London\s+)?|London\s+)Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)");
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,

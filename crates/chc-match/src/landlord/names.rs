@@ -101,9 +101,10 @@ fn last_token(head: &str) -> Option<(usize, &str)> {
 pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> {
     let mut out = Vec::new();
     for &(ks, ke) in kinds {
-        // A whole word, with white space before it: not "Homestead", "LHomes".
+        // A whole word, with white space before it: not "Homestead", "LHomes"; a capital
+        // after it starts a word run together with it ("Fenmoor HomesMenu").
         let next = text[ke..].chars().next();
-        if next.is_some_and(char::is_alphanumeric) || !text[..ks].ends_with(char::is_whitespace) {
+        if next.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()) || !text[..ks].ends_with(char::is_whitespace) {
             continue;
         }
         // "Housing Group": the name ends at the last kind word; a council's ends at "Council"
@@ -425,6 +426,65 @@ fn contacted_by_number(t: &str) -> Option<&str> {
     let end = [" on ", " at "].iter().filter_map(|sep| rest.find(sep).filter(|&at| reach(&rest[at + sep.len()..]))).min()?;
     let name = &rest[..end];
     (name.split_whitespace().count() <= 6).then_some(name)
+}
+
+/// `text` with a space where a crawler ran a word into the next, or `None` where it ran none
+/// together: a capitalised word straight after a lower-case word of three letters or more
+/// ("procedureFenmoor", "contentFenmoor") or after a sentence's full stop or colon
+/// ("time.Fenmoor"), or after a word of the Code or a heading ("Complaints PolicyFenmoor").
+/// Other words that open in capitals keep their inner capitals ("LiveWest", "McCarthy",
+/// "ForHousing"; a name's kind word run into the next is read where names are found:
+/// "Fenmoor HomesMenu"), and so do web addresses.
+pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut word_start = 0;
+    for i in 1..bytes.len() {
+        let (before, at) = (bytes[i - 1], bytes[i]);
+        if !before.is_ascii_alphanumeric() && before != b'.' && before != b':' {
+            word_start = i;
+        }
+        if !at.is_ascii_uppercase() || !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let run_together = if before.is_ascii_lowercase() {
+            // The word so far is lower case and three letters or more, or a run-together
+            // cell's answer ("YesFenmoor Homes' policy").
+            const ANSWERS: [&[u8]; 8] = [b"Yes", b"No", b"Met", b"Partly", b"Partially", b"Compliant", b"Complies", b"Complete"];
+            let word = &bytes[word_start..i];
+            let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
+            word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell()
+        } else {
+            // "time.Fenmoor", "policy:Fenmoor": a letter word before the stop.
+            (before == b'.' || before == b':') && i >= 3 && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase()
+        };
+        if run_together {
+            cuts.push(i);
+            word_start = i;
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    // Not inside a web or e-mail address.
+    cuts.retain(|&at| {
+        let token_start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let token_end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+        let token = &text[token_start..token_end];
+        !(token.contains('@') || token.contains("www.") || token.contains("://"))
+    });
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for at in cuts {
+        out.push_str(&text[last..at]);
+        out.push(' ');
+        last = at;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
 }
 
 /// Whether a line is set in capitals: six letters or more, none in lower case.
@@ -875,6 +935,19 @@ mod tests {
         // Almshouse charities and housing foundations.
         assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
         assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
+    }
+
+    #[test]
+    fn words_run_together_are_parted() {
+        let parted = |t: &str| parted_where_run_together(t).unwrap_or_else(|| t.to_string());
+        assert_eq!(parted("in part 2 of our procedureFenmoor Homes' policy"), "in part 2 of our procedure Fenmoor Homes' policy");
+        assert_eq!(parted("Skip to main contentFenmoor Homes logo"), "Skip to main content Fenmoor Homes logo");
+        assert_eq!(parted("the same way each time.City of Fenmoor Council"), "the same way each time. City of Fenmoor Council");
+        assert_eq!(parted("regularly.YesFenmoor Homes' policy"), "regularly. Yes Fenmoor Homes' policy");
+        assert_eq!(parted("Complaints PolicyFenmoor HomesMenu"), "Complaints Policy Fenmoor HomesMenu");
+        for kept in ["LiveWest and McCarthy Stone", "ForHousing", "RealHousingCo", "see www.fenmoorHomes.org.uk", "e.g. the Code", "Section 7.1 of the policy", "iPhone"] {
+            assert_eq!(parted(kept), kept);
+        }
     }
 
     #[test]
