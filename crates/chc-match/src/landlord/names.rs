@@ -401,10 +401,17 @@ pub(super) fn without_contact_label(text: &str) -> &str {
 /// writer signs ("Head of Customer Experience, Fenmoor Homes").
 fn site_speaks_for(t: &str) -> Option<&str> {
     static LINES: OnceLock<regex::Regex> = OnceLock::new();
+    // Most lines are none of these: a line that does not open with one of their first words,
+    // and is no short line with a comma (a signature), is not looked at again.
+    const OPENINGS: [&str; 6] = ["contact ", "email ", "call ", "follow ", "find ", "we use cookies"];
+    let opens = OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)));
+    if !opens && !(t.len() <= 120 && t.contains(", ")) {
+        return contacted_by_number(t);
+    }
     let lines = LINES.get_or_init(|| {
-        let name = r"(\p{Lu}[\w'\x{2019}&-]*(?:\s+(?:\p{Lu}[\w'\x{2019}&-]*|of|and|&|upon|on|the|for)){0,6})";
+        let name = r"([A-Z][A-Za-z0-9'\x{2019}&-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9'\x{2019}&-]*|of|and|&|upon|on|the|for)){0,6})";
         regex::Regex::new(&format!(
-            r"^(?:(?i:contact|email|call)\s+the\s+{name}(?:'s?|\x{{2019}}s?)?\s+(?i:complaints?|customer\s+(?:services?|experience|contact)|feedback)\b|(?:Follow|Find)\s+{name}\s+on\s+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)\b|(?i:we\s+use\s+cookies\s+on\s+the)\s+{name}\s+(?i:website|site|web\s+site)\b|(?:[\p{{Lu}}][\w-]*\s+)*(?i:head|director|chief\s+executive|executive|manager|lead|officer|chair|secretary)(?:\s+(?:of|for)\s+[\w ,&-]{{1,60}}?)?,\s+{name}\.?\s*$)"
+            r"^(?:(?i:contact|email|call)[ \t]+the[ \t]+{name}(?:'s?|\x{{2019}}s?)?[ \t]+(?i:complaints?|customer[ \t]+(?:services?|experience|contact)|feedback)(?-u:\b)|(?:Follow|Find)[ \t]+{name}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)(?-u:\b)|(?i:we[ \t]+use[ \t]+cookies[ \t]+on[ \t]+the)[ \t]+{name}[ \t]+(?i:website|site|web[ \t]+site)(?-u:\b)|(?:[A-Z][A-Za-z-]*[ \t]+)*(?i:head|director|chief[ \t]+executive|executive|manager|lead|officer|chair|secretary)(?:[ \t]+(?:of|for)[ \t]+[A-Za-z ,&-]{{1,60}}?)?,[ \t]+{name}\.?[ \t]*$)"
         ))
         .expect("fixed pattern")
     });
@@ -436,21 +443,21 @@ fn contacted_by_number(t: &str) -> Option<&str> {
 /// "ForHousing"; a name's kind word run into the next is read where names are found:
 /// "Fenmoor HomesMenu"), and so do web addresses.
 pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
+    const ANSWERS: [&[u8]; 8] = [b"Yes", b"No", b"Met", b"Partly", b"Partially", b"Compliant", b"Complies", b"Complete"];
     let bytes = text.as_bytes();
     let mut cuts: Vec<usize> = Vec::new();
-    let mut word_start = 0;
-    for i in 1..bytes.len() {
-        let (before, at) = (bytes[i - 1], bytes[i]);
-        if !before.is_ascii_alphanumeric() && before != b'.' && before != b':' {
-            word_start = i;
-        }
-        if !at.is_ascii_uppercase() || !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+    // Only a capital can start a word run into the one before: look at capitals alone.
+    for i in ascii_capitals(bytes) {
+        if i == 0 || i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_lowercase() {
             continue;
         }
+        let before = bytes[i - 1];
         let run_together = if before.is_ascii_lowercase() {
-            // The word so far is lower case and three letters or more, or a run-together
-            // cell's answer ("YesFenmoor Homes' policy").
-            const ANSWERS: [&[u8]; 8] = [b"Yes", b"No", b"Met", b"Partly", b"Partially", b"Compliant", b"Complies", b"Complete"];
+            // The word so far (since the last cut or non-letter) is lower case and three
+            // letters or more, a run-together cell's answer ("YesFenmoor Homes' policy") or a
+            // word of the Code or a heading ("PolicyFenmoor").
+            let from = cuts.last().copied().unwrap_or(0);
+            let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
             let word = &bytes[word_start..i];
             let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
             word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell()
@@ -460,7 +467,6 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
         };
         if run_together {
             cuts.push(i);
-            word_start = i;
         }
     }
     if cuts.is_empty() {
@@ -485,6 +491,52 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
     }
     out.push_str(&text[last..]);
     Some(out)
+}
+
+/// Where the ASCII capitals of `bytes` are. Eight bytes are tested at once, so that a text
+/// read for names costs little where it has few capitals (most of every cell).
+fn ascii_capitals(bytes: &[u8]) -> AsciiCapitals<'_> {
+    AsciiCapitals { bytes, chunk: 0, next_chunk: 0, mask: 0 }
+}
+
+struct AsciiCapitals<'a> {
+    bytes: &'a [u8],
+    /// Where the chunk `mask` describes starts, and where the next one does.
+    chunk: usize,
+    next_chunk: usize,
+    /// The high bit of each capital's byte in the current chunk, not yet given.
+    mask: u64,
+}
+
+impl Iterator for AsciiCapitals<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        loop {
+            if self.mask != 0 {
+                let at = self.chunk + (self.mask.trailing_zeros() / 8) as usize;
+                self.mask &= self.mask - 1;
+                return Some(at);
+            }
+            if self.next_chunk >= self.bytes.len() {
+                return None;
+            }
+            self.chunk = self.next_chunk;
+            self.next_chunk += 8;
+            let mut word = [0u8; 8];
+            let end = self.next_chunk.min(self.bytes.len());
+            word[..end - self.chunk].copy_from_slice(&self.bytes[self.chunk..end]);
+            let w = u64::from_le_bytes(word);
+            // A byte below 0x80 has its high bit set by adding 0x80 - 'A' when it is 'A' or
+            // more, and by adding 0x80 - ('Z' + 1) when it is past 'Z'.
+            let low7 = w & !HIGH;
+            let from_a = low7.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+            let past_z = low7.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+            self.mask = from_a & !past_z & !w & HIGH;
+        }
+    }
 }
 
 /// Whether a line is set in capitals: six letters or more, none in lower case.
@@ -935,6 +987,16 @@ mod tests {
         // Almshouse charities and housing foundations.
         assert_eq!(names("\u{a9} 2025 Thornby Almshouse Charity"), ["Thornby Almshouse Charity"]);
         assert_eq!(names("Bellmoor Housing Foundation uses cookies"), ["Bellmoor Housing Foundation"]);
+    }
+
+    #[test]
+    fn ascii_capitals_are_found_eight_bytes_at_a_time() {
+        for text in ["", "A", "abcdefgh", "abcdefgHijklmnoP", "Ab\u{e9}Cd@[`{Z", "\u{c9}cole AZaz", "0123456789:;<=>?@AZ[\\]^_`az{|}~"] {
+            let expected: Vec<usize> = text.bytes().enumerate().filter(|(_, b)| b.is_ascii_uppercase()).map(|(i, _)| i).collect();
+            assert_eq!(ascii_capitals(text.as_bytes()).collect::<Vec<_>>(), expected, "{text}");
+        }
+        let every_byte: Vec<u8> = (0..=255).collect();
+        assert_eq!(ascii_capitals(&every_byte).collect::<Vec<_>>(), (65..=90).collect::<Vec<usize>>());
     }
 
     #[test]
