@@ -405,7 +405,7 @@ fn site_speaks_for(t: &str) -> Option<&str> {
     // and is no short line with a comma (a signature), is not looked at again.
     const OPENINGS: [&str; 6] = ["contact ", "email ", "call ", "follow ", "find ", "we use cookies"];
     let opens = OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)));
-    if !opens && !(t.len() <= 120 && t.contains(", ")) {
+    if !(opens || t.len() <= 120 && t.contains(", ")) {
         return contacted_by_number(t);
     }
     let lines = LINES.get_or_init(|| {
