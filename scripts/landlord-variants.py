@@ -349,6 +349,15 @@ def variants(base, text, gold, gaz):
             ("cookie-website", title_first, f"We use cookies on the {t} website. Accept all cookies\n\nSelf-assessment 2025"),
             ("signed", footer_last, f"Head of Customer Experience, {t}"),
             ("complaints-team", footer_last, f"Questions? Contact the {t} complaints team."),
+            # A form's own fields and headings.
+            ("label-landlord", title_first, f"Self-assessment 2025\n\nLandlord name: {t}\nDate: March 2025"),
+            ("label-organisation", title_first, f"Organisation\t{t}\nCompleted by\tComplaints Manager"),
+            ("pipe-landlord", title_first, f"| Landlord | {t} |\n| Date | March 2025 |"),
+            ("markdown-heading", title_first, f"# {t}\n\n## Complaint Handling Code self-assessment"),
+            ("by-title", title_first, f"Complaint Handling Code self-assessment by {t}"),
+            ("initials-bracket", title_first, f"{t} ({initials(t)}) self-assessment against the Complaint Handling Code"),
+            ("limited-title", title_first, f"{t} Limited \u2013 Complaint Handling Code self-assessment"),
+            ("intro-possessive", title_first, f"Self-assessment 2025\n\nThis is {t}'s self-assessment against the Housing Ombudsman's Code."),
             # Run together as a crawler's text of a page gives it.
             ("glued-title", title_first, f"{t}Complaint Handling Code self-assessment"),
             ("glued-nav", title_first, f"Skip to main content{t}MenuSearchAbout usSelf-assessment 2025"),

@@ -49,8 +49,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "complaint", "complaints", "compliance", "consultative", "contact", "corporate", "crown", "customer", "customers", "data", "department", "development", "digital", "director",
     "diversity", "engagement", "england", "english", "equalities", "equality", "estate", "estates", "executive", "experience", "external", "feedback", "finance", "forum",
     "governance", "handling", "health", "homelessness", "improvement", "income", "information", "inclusion", "internal", "investment", "involvement", "joint", "landlord",
-    "landlords", "leadership", "learning", "leasehold", "leaseholders", "lettings", "management", "member", "members", "ministry", "national", "neighbourhood", "office", "officer",
-    "ombudsman", "operational", "panel", "parish", "performance", "police", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
+    "landlords", "leadership", "learning", "leasehold", "leaseholders", "lettings", "management", "member", "members", "ministry", "name", "national", "neighbourhood", "office", "officer",
+    "ombudsman", "operational", "organisation", "organization", "panel", "parish", "performance", "police", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
     "repairs", "report", "resident", "residents", "review", "risk", "safety", "scrutiny", "self", "senior", "stage", "standards", "steering", "strategic", "strategy", "tenancy",
     "tenant", "tenants", "uk", "voice", "wales", "working",
 ];
