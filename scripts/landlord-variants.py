@@ -358,6 +358,8 @@ def variants(base, text, gold, gaz):
             ("initials-bracket", title_first, f"{t} ({initials(t)}) self-assessment against the Complaint Handling Code"),
             ("limited-title", title_first, f"{t} Limited \u2013 Complaint Handling Code self-assessment"),
             ("intro-possessive", title_first, f"Self-assessment 2025\n\nThis is {t}'s self-assessment against the Housing Ombudsman's Code."),
+            ("part-of-group", title_first, f"{t} (part of the Wenmoor Housing Group)\n\nComplaint Handling Code self-assessment"),
+            ("heading-after-intro", title_first, f"Self-assessment 2025\n\nHow we handle complaints\n\n{t}: how we meet the Code"),
             # Run together as a crawler's text of a page gives it.
             ("glued-title", title_first, f"{t}Complaint Handling Code self-assessment"),
             ("glued-nav", title_first, f"Skip to main content{t}MenuSearchAbout usSelf-assessment 2025"),
@@ -366,6 +368,7 @@ def variants(base, text, gold, gaz):
             out.append((tag % kind, k(kind), place(stripped, line), t))
         if anchors:
             out.append((tag % "cell-at", k("cell-at"), insert_at(stripped, anchors[0], f"At {t}, every complaint is logged within a day."), t))
+            out.append((tag % "response-label", k("response-label"), insert_at(stripped, anchors[0], f"{t} response: the policy says so in section 4."), t))
             glued = stripped[: anchors[0]] + f"{t}'s complaints policy, section 4." + stripped[anchors[0]:]
             out.append((tag % "glued-evidence-owner", k("glued-evidence-owner"), glued, t))
         if new:

@@ -2370,6 +2370,7 @@ mod tests {
     fn landlord_named_only_as_a_cells_subject() {
         expect_landlords([
             ("the subject of a cell", table(&["Self-assessment"], &["Policy 4.", "Our policy 5. Tarnmoor Homes has used this definition since 2020."]), Some("Tarnmoor Homes"), "body_text"),
+            ("its response label", table(&["Self-assessment"], &["Policy 4.", "Tarnmoor Homes response: the policy says so in section 4."]), Some("Tarnmoor Homes"), "body_text"),
             ("run together with the cell before", table(&["Self-assessment"], &["Policy 4.", "in part 2 of our procedure Tarnmoor Homes has used it since 2020."]), Some("Tarnmoor Homes"), "body_text"),
             (
                 "another body whose procedure it follows",

@@ -652,8 +652,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
-    // Approved by its board, published in its report: the form's own, in a cell too.
-    if approves_the_form(text, start, after) {
+    // Approved by its board, published in its report, answering the question under its
+    // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
+    if approves_the_form(text, start, after) || heads_its_response(after) {
         return Standing::PolicyOwner;
     }
     if (before.is_empty() || about_item) && heads_line || signs_off(text, start) {
@@ -700,6 +701,16 @@ fn opens_with_word(text: &str, word: &str) -> bool {
 /// Whether `text` ends with `cue` (ASCII letters in any case).
 fn ends_with_ignoring_case(text: &str, cue: &str) -> bool {
     text.len() >= cue.len() && text.is_char_boundary(text.len() - cue.len()) && text[text.len() - cue.len()..].eq_ignore_ascii_case(cue)
+}
+
+/// Whether the words after a name label its answer: "Fenmoor Homes response: …", "Fenmoor
+/// Homes' comments -", as the 2020 questionnaire's answers are labelled.
+fn heads_its_response(after: &str) -> bool {
+    let after = after.strip_prefix("'s").or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix("\u{2019}s")).unwrap_or(after);
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    ["response", "responses", "comment", "comments", "answer"].iter().any(|label| {
+        rest.get(..label.len()).is_some_and(|head| head.eq_ignore_ascii_case(label)) && rest[label.len()..].trim_start().starts_with([':', '-', '\u{2013}'])
+    })
 }
 
 /// Whether the name at `start` is the body whose own governance approved or published the
