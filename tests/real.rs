@@ -319,6 +319,15 @@ fn forty_first_and_forty_second_blind_sets_hold_their_level() {
     blind_set("blind42", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
 }
 
+/// Where pages name their publisher: in a crawled page's furniture, as real landlord sites
+/// do (fixtures/blind43), and only inside the form's cells or nowhere (fixtures/blind44; one
+/// form names a council the gazetteer says holds no homes), held at their level.
+#[test]
+fn forty_third_and_forty_fourth_blind_sets_hold_their_level() {
+    blind_set("blind43", PERFECT);
+    blind_set("blind44", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

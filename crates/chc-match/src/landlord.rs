@@ -840,6 +840,9 @@ struct Reading {
     /// Councils named as one outside the cells ([`Gazetteer::joint_councils`]), in the order
     /// named, and what those mentions are worth.
     joint: BTreeMap<(String, String), f64>,
+    /// Brands and the bodies they are trading names of ("X Homes is a trading name of X
+    /// Housing Association"): the body publishes what the brand names.
+    trading_names: Vec<(String, String)>,
 }
 
 #[derive(Default)]
@@ -873,6 +876,26 @@ impl Reading {
             f.naming += t.naming;
             for (method, (n, w)) in t.methods {
                 let m = f.methods.entry(method).or_default();
+                m.0 += n;
+                m.1 += w;
+            }
+        }
+    }
+
+    /// A brand's mentions count for the body it is a trading name of, where the form names
+    /// that body too.
+    fn merge_trading_names(&mut self) {
+        for (brand, body) in std::mem::take(&mut self.trading_names) {
+            if brand == body || !self.tally.contains_key(&body) {
+                continue;
+            }
+            let Some(t) = self.tally.remove(&brand) else { continue };
+            let b = self.tally.get_mut(&body).expect("checked above");
+            b.score += t.score;
+            b.naming += t.naming;
+            b.order = b.order.min(t.order);
+            for (method, (n, w)) in t.methods {
+                let m = b.methods.entry(method).or_default();
                 m.0 += n;
                 m.1 += w;
             }
@@ -929,6 +952,18 @@ impl Reading {
             r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+registered\s+(?:with|as|in|under)\s|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
+        if text.contains(" trading name") {
+            static TRADING: OnceLock<Regex> = OnceLock::new();
+            let trading = re(&TRADING, r"([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,6})\s+(?:is|are)\s+(?:a|the)\s+trading\s+names?\s+of\s+(?:the\s+)?([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,7})");
+            for c in trading.captures_iter(text) {
+                let name = |m: &str| {
+                    let tidy = tidy_name(m.trim_end_matches(|c: char| c.is_whitespace() || c == ','));
+                    let tidy = tidy.strip_prefix("The ").map_or(tidy.clone(), str::to_string);
+                    gaz.by_name(&tidy).map_or(tidy, |e| e.name.clone())
+                };
+                self.trading_names.push((name(&c[1]), name(&c[2])));
+            }
+        }
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
         let place = if names_publisher { Place::PublisherLine } else { place };
         let weight = place.weight();
@@ -1397,6 +1432,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         }
     }
     reading.merge_short_council_names(gaz);
+    reading.merge_trading_names();
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.1.order.cmp(&a.1.order)));
@@ -2294,6 +2330,13 @@ mod tests {
             ),
             ("published in its annual report", table(&["Self-assessment"], &["Published in Cresswold Homes' annual report to tenants."]), Some("Cresswold Homes"), "body_text"),
             ("a link home after the last row", table(&["Self-assessment"], &["Logged in five days.\nBack to Cresswold Homes homepage"]), Some("Cresswold Homes"), "body_text"),
+            (
+                "a named committee of it",
+                table(&["Self-assessment"], &["Policy 4.", "This form was approved by the Cresswold Homes Customer Services Committee before publication."]),
+                Some("Cresswold Homes"),
+                "body_text",
+            ),
+            ("its board, in the active voice", table(&["Self-assessment"], &["Policy 4.", "The Cresswold Housing Trust Board approved this self-assessment in May."]), Some("Cresswold Housing Trust"), "body_text"),
             ("another body's panel hears the figures", table(&["Self-assessment"], &["Cresswold Council's scrutiny panel also hears our figures."]), None, "none"),
             ("the landlords it was formed from", table(&["We were formed from Norbury Homes and Oakridge Homes."], &["Policy 4."]), None, "none"),
         ]);
@@ -2344,6 +2387,12 @@ mod tests {
             ("any body's group", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Tenant Scrutiny Group"]), None, "none"),
             ("a comparison", table(&["Self-assessment"], &["Like Kesworth Vale Homes, we publish our figures."]), None, "none"),
             ("a field's label before the name", table(&["Self-assessment 2025", "Organisation Tarnmoor Homes"], &["Policy 4."]), Some("Tarnmoor Homes"), "title"),
+            (
+                "a brand and the body it is a trading name of",
+                form(&["Tarnmoor Homes", "Tarnmoor Homes runs homes across the county."], &["Policy 4."], &["Tarnmoor Homes is a trading name of Tarnmoor Housing Association, a charitable registered society."]),
+                Some("Tarnmoor Housing Association"),
+                "title",
+            ),
             ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),
         ]);
     }
@@ -2370,6 +2419,7 @@ mod tests {
     fn landlord_named_only_as_a_cells_subject() {
         expect_landlords([
             ("the subject of a cell", table(&["Self-assessment"], &["Policy 4.", "Our policy 5. Tarnmoor Homes has used this definition since 2020."]), Some("Tarnmoor Homes"), "body_text"),
+            ("its own guidance", table(&["Self-assessment"], &["Policy 4.", "Yes Tarnmoor Homes' remedies guidance links each remedy to the impact."]), Some("Tarnmoor Homes"), "body_text"),
             ("its response label", table(&["Self-assessment"], &["Policy 4.", "Tarnmoor Homes response: the policy says so in section 4."]), Some("Tarnmoor Homes"), "body_text"),
             ("run together with the cell before", table(&["Self-assessment"], &["Policy 4.", "in part 2 of our procedure Tarnmoor Homes has used it since 2020."]), Some("Tarnmoor Homes"), "body_text"),
             (

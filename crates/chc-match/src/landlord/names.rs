@@ -610,8 +610,13 @@ pub(super) fn label_words(stem: &str) -> String {
 /// Compliments and Complaints Procedure"), or the name as the policy's first words
 /// ("Fenmoor Homes policy, section 2", "Fenmoor complaints policy").
 pub(super) fn owns_a_policy(name: &str, after: &str) -> bool {
-    const QUALIFIERS: [&str; 10] = ["complaints", "complaint", "compliments", "comments", "and", "&", "corporate", "housing", "customer", "feedback"];
-    let is_policy = |w: &str| matches!(w, "policy" | "policies" | "procedure" | "procedures");
+    const QUALIFIERS: [&str; 24] = [
+        "complaints", "complaint", "compliments", "comments", "and", "&", "corporate", "housing", "customer", "feedback",
+        // What else a landlord's own documents are about: "X's remedies guidance", "X's
+        // vulnerable residents policy", "X's service standards".
+        "remedies", "remedy", "compensation", "redress", "service", "services", "vulnerability", "vulnerable", "residents", "tenants", "equality", "reasonable", "adjustments", "unreasonable",
+    ];
+    let is_policy = |w: &str| matches!(w, "policy" | "policies" | "procedure" | "procedures" | "guidance" | "guide" | "handbook" | "charter" | "standards" | "strategy" | "framework");
     let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&').to_ascii_lowercase();
     let apostrophe = after.strip_prefix('\'').or_else(|| after.strip_prefix('\u{2019}'));
     let owned = apostrophe.and_then(|a| a.strip_prefix("s ").or_else(|| a.strip_prefix(' ').filter(|_| name.ends_with('s'))));
@@ -727,14 +732,34 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     let before = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
     let approved_by = VERBS.iter().any(|v| ends_with_ignoring_case(before, v));
     let after_board_of = ends_with_ignoring_case(before, "board of");
+    let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
+    let body = owned.trim_start();
+    // Its board or a named committee of it: "X Board", "X Customer Services Committee".
+    let governing_body = || {
+        let mut rest = body;
+        for _ in 0..5 {
+            if let Some(g) = GOVERNANCE.iter().find(|g| opens_with_word(rest, g)) {
+                return Some(&rest[g.len()..]);
+            }
+            let word = rest.split_whitespace().next()?;
+            if !(starts_capitalised(word) || matches!(word, "and" | "&")) {
+                return None;
+            }
+            rest = rest[word.len()..].trim_start();
+        }
+        None
+    };
     if !approved_by && !after_board_of {
-        return false;
+        // "The X Board approved this self-assessment": its governance, in the active voice.
+        let Some(rest) = governing_body() else { return false };
+        let rest = rest.trim_start().to_ascii_lowercase();
+        let sentence = rest.split(['.', ';']).next().unwrap_or("");
+        return ["approved", "agreed", "endorsed", "signed off", "reviewed and approved"].iter().any(|v| sentence.starts_with(v))
+            && ["assessment", "this form", "this return", "this document", "this report", "this page"].iter().any(|f| sentence.contains(f));
     }
     let before = before.to_ascii_lowercase();
     let board_of = after_board_of && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.contains(v));
-    let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
-    let body = owned.trim_start();
-    let governs = GOVERNANCE.iter().any(|g| opens_with_word(body, g));
+    let governs = governing_body().is_some();
     // "This self-assessment was approved by Fenmoor Homes": a bare name approves the form
     // only where the sentence says it is the form that was approved ("assessment" stands in
     // "self-assessment" and "this assessment" too).
