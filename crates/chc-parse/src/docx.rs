@@ -84,7 +84,8 @@ pub fn parse_docx(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resu
     reader.context_parts(&mut package, &before, &mut blocks)?;
     reader.blocks(body, 0, &mut blocks)?;
     reader.context_parts(&mut package, &after, &mut blocks)?;
-    crate::structured_document(source, blocks, Vec::new(), Vec::new())
+    let properties = crate::package::document_properties(&mut package, deadline);
+    crate::structured_document(source, blocks, properties, Vec::new())
 }
 
 /// Heading level of each paragraph style that is a heading: named "heading N" or "Title",

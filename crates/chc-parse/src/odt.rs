@@ -40,16 +40,17 @@ pub fn is_flat_odt(head: &[u8]) -> bool {
 pub fn parse_odt(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Result<ParsedDocument, ParseError> {
     source.format = SourceFormat::Odt;
     let deadline = budget::current();
-    let (content, styles) = if bytes.starts_with(b"PK\x03\x04") {
+    let (content, styles, properties) = if bytes.starts_with(b"PK\x03\x04") {
         let mut package = Package::open(Office::OpenDocument, bytes, limits.max_decompressed_bytes)?;
         let content = package.required_part("content.xml", deadline)?;
         let styles = package.part("styles.xml", deadline).ok().flatten();
-        (content, styles)
+        let properties = crate::package::document_properties(&mut package, deadline);
+        (content, styles, properties)
     } else {
         if bytes.len() as u64 > limits.max_decompressed_bytes.min(crate::package::MAX_PART_BYTES) {
             return Err(ParseError::LimitExceeded(format!("the flat ODT is over {} bytes", crate::package::MAX_PART_BYTES)));
         }
-        (String::from_utf8_lossy(bytes).into_owned(), None)
+        (String::from_utf8_lossy(bytes).into_owned(), None, Vec::new())
     };
     deadline.check()?;
     let doc = parse_xml(Office::OpenDocument, "content.xml", &content)?;
@@ -77,7 +78,7 @@ pub fn parse_odt(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resul
             }
         }
     }
-    crate::structured_document(source, blocks, Vec::new(), Vec::new())
+    crate::structured_document(source, blocks, properties, Vec::new())
 }
 
 fn is(n: Node<'_, '_>, ns: &str, local: &str) -> bool {

@@ -138,6 +138,28 @@ impl<'a> Package<'a> {
     }
 }
 
+/// What a package's document properties say of who made it, a line each: the organisation
+/// Office fills in from its installation (`docProps/app.xml` Company), the document's title
+/// and its creator (`docProps/core.xml`, OpenDocument `meta.xml`; a person as a rule, which
+/// names no landlord, sometimes the organisation). Kept as furniture, where a file that never
+/// prints its publisher's name still says it (`docs/gold-format.md`). A part missing or
+/// unreadable gives nothing: properties are never worth an error.
+pub fn document_properties(package: &mut Package<'_>, deadline: budget::Deadline) -> Vec<String> {
+    const PROPERTIES: [(&str, &[&str]); 3] = [("docProps/app.xml", &["Company"]), ("docProps/core.xml", &["title", "creator"]), ("meta.xml", &["title", "initial-creator"])];
+    let mut lines = Vec::new();
+    for (part, elements) in PROPERTIES {
+        let Ok(Some(xml)) = package.part(part, deadline) else { continue };
+        let Ok(doc) = parse_xml(package.kind, part, &xml) else { continue };
+        for element in elements {
+            let value = doc.descendants().find(|n| n.tag_name().name() == *element).and_then(|n| n.text()).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                lines.push(chc_model::furniture_line(&v).to_string());
+            }
+        }
+    }
+    lines
+}
+
 /// XML bytes to text: UTF-8 (the norm), or UTF-16 with a byte-order mark.
 fn decode_xml(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {

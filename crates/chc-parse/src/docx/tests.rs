@@ -313,3 +313,19 @@ fn broken_and_hostile_wordprocessingml_does_not_panic() {
     let wrapped = "<w:sdt><w:sdtContent>".repeat(500) + &p("x") + &"</w:sdtContent></w:sdt>".repeat(500);
     assert_eq!(parse_docx(source(), &docx(&wrapped), &Limits::default()).unwrap_err().kind(), "limit_exceeded");
 }
+
+#[test]
+fn document_properties_are_kept_as_furniture() {
+    let xml = document_xml("<w:p><w:r><w:t>Self-assessment</w:t></w:r></w:p>");
+    let app = r#"<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><Company>Tarnmoor Homes Ltd</Company></Properties>"#;
+    let core = r#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Complaint Handling Code self-assessment</dc:title><dc:creator>J. Smith</dc:creator></cp:coreProperties>"#;
+    let bytes = zip_of(
+        &[("[Content_Types].xml", b"<Types/>".as_slice()), (MAIN_PART, xml.as_bytes()), ("docProps/app.xml", app.as_bytes()), ("docProps/core.xml", core.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    );
+    let doc = parse_docx(source(), &bytes, &Limits::default()).unwrap();
+    assert_eq!(doc.furniture, ["Tarnmoor Homes Ltd", "Complaint Handling Code self-assessment", "J. Smith"]);
+    // None, or unreadable: nothing, and no error.
+    let broken = zip_of(&[(MAIN_PART, xml.as_bytes()), ("docProps/app.xml", b"<Properties><Company>".as_slice())], zip::CompressionMethod::Deflated);
+    assert!(parse_docx(source(), &broken, &Limits::default()).unwrap().furniture.is_empty());
+}

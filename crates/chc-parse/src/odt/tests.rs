@@ -125,3 +125,16 @@ fn damaged_and_hostile_odt_are_errors_not_panics() {
     let sections = "<text:section>".repeat(200) + "<text:p>x</text:p>" + &"</text:section>".repeat(200);
     assert_eq!(parse_odt(source(), &odt(&sections, None), &Limits::default()).unwrap_err().kind(), "limit_exceeded");
 }
+
+#[test]
+fn document_properties_are_kept_as_furniture() {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("content.xml", deflated).unwrap();
+    w.write_all(content("<text:p>Self-assessment</text:p>").as_bytes()).unwrap();
+    w.start_file("meta.xml", deflated).unwrap();
+    w.write_all(br#"<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>Tarnmoor Homes - self-assessment</dc:title><meta:initial-creator>Tarnmoor Homes</meta:initial-creator></office:meta></office:document-meta>"#).unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    let doc = parse_odt(source(), &bytes, &Limits::default()).unwrap();
+    assert_eq!(doc.furniture, ["Tarnmoor Homes - self-assessment", "Tarnmoor Homes"]);
+}

@@ -78,7 +78,7 @@ fn widget_text(doc: &Document, widget: &Dictionary) -> Option<FieldText> {
 
 /// A text string, its line breaks kept (PDFDocEncoding has no line breaks of its own: its
 /// lines are decoded one by one).
-fn text_string(o: &Object) -> Option<String> {
+pub(super) fn text_string(o: &Object) -> Option<String> {
     let bytes = o.as_str().ok()?;
     if bytes.starts_with(b"\xFE\xFF") || bytes.starts_with(b"\xEF\xBB\xBF") {
         return lopdf::decode_text_string(o).ok();

@@ -179,7 +179,25 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
             Vec::new()
         }
     };
-    Ok(ParsedDocument { source, pages, tagged_tables, furniture: Vec::new(), warnings })
+    let furniture = info_lines(&doc);
+    Ok(ParsedDocument { source, pages, tagged_tables, furniture, warnings })
+}
+
+/// What the document information dictionary says of who made the file, a line each: its
+/// Title, Author and Subject (a writer fills them from the source document's properties;
+/// an organisation is often the author). Kept as furniture, where a file that never prints
+/// its publisher's name still says it.
+fn info_lines(doc: &Document) -> Vec<String> {
+    let Ok(info) = doc.trailer.get(b"Info") else { return Vec::new() };
+    let Object::Dictionary(info) = deref(doc, info) else { return Vec::new() };
+    [&b"Title"[..], b"Author", b"Subject"]
+        .iter()
+        .filter_map(|key| info.get(key).ok())
+        .filter_map(|o| fields::text_string(deref(doc, o)))
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+        .map(|v| chc_model::furniture_line(&v).to_string())
+        .collect()
 }
 
 /// Load the file; a file whose cross-reference table is wrong or missing, or whose page tree
@@ -533,5 +551,26 @@ mod tests {
         assert_eq!(g.to_shown(600.0, 800.0), (0.0, 0.0));
         let g = PageGeom { rotate: 180, ..g };
         assert_eq!(g.to_shown(600.0, 0.0), (0.0, 0.0));
+    }
+}
+
+#[cfg(test)]
+mod info_tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    #[test]
+    fn the_information_dictionary_is_kept_as_furniture() {
+        let mut doc = Document::with_version("1.5");
+        let author = doc.add_object(Object::string_literal("Tarnmoor Homes"));
+        let info = doc.add_object(dictionary! {
+            "Title" => Object::String(b"\xFE\xFF\x00S\x00e\x00l\x00f\x00-\x00a\x00s\x00s\x00e\x00s\x00s\x00m\x00e\x00n\x00t".to_vec(), lopdf::StringFormat::Literal),
+            "Author" => author,
+            "Producer" => Object::string_literal("Microsoft Word"),
+        });
+        doc.trailer.set("Info", info);
+        assert_eq!(info_lines(&doc), ["Self-assessment", "Tarnmoor Homes"]);
+        doc.trailer.remove(b"Info");
+        assert!(info_lines(&doc).is_empty());
     }
 }
