@@ -328,6 +328,16 @@ fn forty_third_and_forty_fourth_blind_sets_hold_their_level() {
     blind_set("blind44", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
 }
 
+/// Where PDF and Word files name their publisher (fixtures/blind45: covers, running headers
+/// and footers, logos, document properties, sign-offs) and where web pages do (fixtures/blind46:
+/// `<title>`, JSON-LD, logos, banners, footers; one page names only the council whose homes
+/// it manages, and its link), held at their level.
+#[test]
+fn forty_fifth_and_forty_sixth_blind_sets_hold_their_level() {
+    blind_set("blind45", PERFECT);
+    blind_set("blind46", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

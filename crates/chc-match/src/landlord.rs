@@ -882,10 +882,21 @@ impl Reading {
         }
     }
 
-    /// A brand's mentions count for the body it is a trading name of, where the form names
-    /// that body too.
+    /// A brand's mentions count for the body it is a trading name of ("X Homes is a trading
+    /// name of X Housing Association"), or whose full name it opens ("Adley Homes" in the
+    /// banner, "Adley Homes Housing Association Limited" on the company line), where the form
+    /// names that body too.
     fn merge_trading_names(&mut self) {
-        for (brand, body) in std::mem::take(&mut self.trading_names) {
+        let mut pairs = std::mem::take(&mut self.trading_names);
+        for brand in self.tally.keys() {
+            let mut fuller = self.tally.iter().filter(|(name, t)| {
+                t.naming > 0.0 && name.strip_prefix(brand.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|kinds| kinds.split(' ').all(|w| names::is_kind_or_qualifier(w) || w == "Limited"))
+            });
+            if let (Some((full, _)), None) = (fuller.next(), fuller.next()) {
+                pairs.push((brand.clone(), full.clone()));
+            }
+        }
+        for (brand, body) in pairs {
             if brand == body || !self.tally.contains_key(&body) {
                 continue;
             }
@@ -2391,6 +2402,18 @@ mod tests {
                 "a brand and the body it is a trading name of",
                 form(&["Tarnmoor Homes", "Tarnmoor Homes runs homes across the county."], &["Policy 4."], &["Tarnmoor Homes is a trading name of Tarnmoor Housing Association, a charitable registered society."]),
                 Some("Tarnmoor Housing Association"),
+                "title",
+            ),
+            (
+                "an item of a contact block",
+                form(&["Self-assessment"], &["Policy 4."], &["Questions about this assessment: Customer Resolution Team, Wendle Vale Housing Association, Unit 4,", "Mill Row, Ashby"]),
+                Some("Wendle Vale Housing Association"),
+                "footer",
+            ),
+            (
+                "a brand that opens the full name",
+                form(&["Complaints self-assessment \u{2014} Adley Homes", "Adley Homes"], &["Policy 4."], &["Adley Homes Housing Association Limited. Registered with the Regulator of Social Housing."]),
+                Some("Adley Homes Housing Association"),
                 "title",
             ),
             ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),

@@ -654,7 +654,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let rest = after.trim_start();
     // … or heads a breadcrumb trail, the site's own home first ("Fenmoor Homes > Your
     // tenancy > Complaints").
-    let heads_line = rest.is_empty() || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}']) || rest.starts_with("- ");
+    // A company line too: "Fenmoor Homes Limited. Registered with …".
+    let company = ["Limited", "Ltd"].iter().filter_map(|l| rest.strip_prefix(l)).any(|r| r.starts_with(['.', ',']));
+    let heads_line = rest.is_empty() || company || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
@@ -662,7 +664,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if approves_the_form(text, start, after) || heads_its_response(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -706,6 +708,15 @@ fn opens_with_word(text: &str, word: &str) -> bool {
 /// Whether `text` ends with `cue` (ASCII letters in any case).
 fn ends_with_ignoring_case(text: &str, cue: &str) -> bool {
     text.len() >= cue.len() && text.is_char_boundary(text.len() - cue.len()) && text[text.len() - cue.len()..].eq_ignore_ascii_case(cue)
+}
+
+/// Whether a name is an item of a contact block that goes on to its address ("Questions:
+/// Customer Resolution Team, Fenmoor Homes, Unit 4, Mill Row"): after a label or another
+/// item, before a building, a number or a PO box.
+fn heads_an_address(before: &str, rest: &str) -> bool {
+    const BUILDINGS: [&str; 14] = ["Unit", "Suite", "Floor", "PO", "P.O.", "Block", "Level", "Civic", "Town", "County", "Council", "Head", "Registered", "Office"];
+    let Some(next) = rest.strip_prefix(',').map(str::trim_start).and_then(|r| r.split_whitespace().next()) else { return false };
+    before.ends_with([',', ':']) && (next.starts_with(|c: char| c.is_ascii_digit()) || BUILDINGS.contains(&next.trim_end_matches(',')))
 }
 
 /// Whether the words after a name label its answer: "Fenmoor Homes response: …", "Fenmoor

@@ -172,14 +172,15 @@ fn parse_pdf_inner(source: SourceInfo, bytes: &[u8], limits: &Limits, deadline: 
         return Err(ParseError::NoTextLayer);
     }
     deadline.check()?;
-    let tagged_tables = match guard::run_quietly(|| tagged::tables(&doc, &page_ids, &mcid_texts)) {
+    let (tagged_tables, alt_texts) = match guard::run_quietly(|| tagged::tables(&doc, &page_ids, &mcid_texts)) {
         Ok(t) => t,
         Err(msg) => {
             warnings.push(Warning::new("pdf_structure_tree_unreadable", msg));
-            Vec::new()
+            (Vec::new(), Vec::new())
         }
     };
-    let furniture = info_lines(&doc);
+    let mut furniture = info_lines(&doc);
+    furniture.extend(alt_texts);
     Ok(ParsedDocument { source, pages, tagged_tables, furniture, warnings })
 }
 

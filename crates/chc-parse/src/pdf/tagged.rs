@@ -18,16 +18,23 @@ struct Ctx<'a> {
     texts: HashMap<u32, &'a HashMap<i64, String>>,
     visited: HashSet<ObjectId>,
     seen: usize,
+    /// The alternate text of elements outside the tables (a logo's "Fenmoor Homes logo").
+    alt_texts: Vec<String>,
 }
 
+/// At most this many alternate texts are kept: a logo's is among the first.
+const MAX_ALT_TEXTS: usize = 16;
+
+/// The tables of the structure tree, and the alternate text of its other elements (a
+/// figure's: the only place a logo's name is text).
 pub(crate) fn tables(
     doc: &Document,
     pages: &[(u32, ObjectId)],
     mcid_texts: &[(u32, HashMap<i64, String>)],
-) -> Vec<StructuredTable> {
-    let Ok(catalog) = doc.catalog() else { return Vec::new() };
+) -> (Vec<StructuredTable>, Vec<String>) {
+    let Ok(catalog) = doc.catalog() else { return (Vec::new(), Vec::new()) };
     let Some(root) = catalog.get(b"StructTreeRoot").ok().and_then(|o| deref(doc, o).as_dict().ok()) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let role_map = root.get(b"RoleMap").ok().and_then(|o| deref(doc, o).as_dict().ok());
     let mut ctx = Ctx {
@@ -37,13 +44,14 @@ pub(crate) fn tables(
         texts: mcid_texts.iter().map(|(n, m)| (*n, m)).collect(),
         visited: HashSet::new(),
         seen: 0,
+        alt_texts: Vec::new(),
     };
     let mut out = Vec::new();
     if let Ok(k) = root.get(b"K") {
         find_tables(&mut ctx, k, None, 0, &mut out);
     }
     out.retain(|t: &StructuredTable| !t.rows.is_empty());
-    out
+    (out, ctx.alt_texts)
 }
 
 /// One cell as the tree gives it, before spans are laid out on the grid.
@@ -169,6 +177,12 @@ fn find_tables(ctx: &mut Ctx, k: &Object, page: Option<u32>, depth: usize, out: 
             continue;
         }
         let pg = page_of(ctx, elem, page);
+        if ctx.alt_texts.len() < MAX_ALT_TEXTS {
+            let alt = elem.get(b"Alt").ok().and_then(|o| super::fields::text_string(deref(ctx.doc, o)));
+            if let Some(alt) = alt.map(|a| a.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|a| !a.is_empty()) {
+                ctx.alt_texts.push(chc_model::furniture_line(&alt).to_string());
+            }
+        }
         if kind(ctx, elem) == b"Table" {
             let mut rows = Vec::new();
             let mut first_page = None;
@@ -293,5 +307,18 @@ mod tests {
         assert_eq!(covered[1], [Covered::No, Covered::FromLeft, Covered::FromLeft]);
         assert_eq!(covered[3], [Covered::FromAbove, Covered::No, Covered::No]);
         assert_eq!(t.rows[3].cells[1].text, "continued");
+    }
+
+    #[test]
+    fn a_figures_alternate_text_is_kept() {
+        use lopdf::dictionary;
+        let mut doc = Document::with_version("1.7");
+        let figure = doc.add_object(dictionary! { "S" => "Figure", "Alt" => Object::string_literal("Fenmoor Homes logo") });
+        let root = doc.add_object(dictionary! { "Type" => "StructTreeRoot", "K" => vec![Object::Reference(figure)] });
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "StructTreeRoot" => root });
+        doc.trailer.set("Root", catalog);
+        let (tables, alts) = tables(&doc, &[], &[]);
+        assert!(tables.is_empty());
+        assert_eq!(alts, ["Fenmoor Homes logo"]);
     }
 }
