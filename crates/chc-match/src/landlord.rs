@@ -1197,7 +1197,9 @@ impl Reading {
                     Place::LastCellLine => !heads_its_line(),
                     _ => !heads_its_line() && a_sentence() && !names::in_own_voice(text, m.start, m.end),
                 };
-                let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes);
+                // (Unless the council vouches for the form itself: its committee approved
+                // it, its officer signed it, its own complaints policy is cited.)
+                let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes) && !names::vouches_for_the_form(text, m.start, m.end);
                 if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
@@ -1922,6 +1924,12 @@ mod tests {
             (table(&["Self-assessment", "Residents referred to us by Wexshire County Council's housing team use the same route."], &["Policy 2"]), None),
             (form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2025 Wexshire County Council"]), Some("Wexshire County Council")),
             (form(&["Self-assessment"], &["Policy 2"], &["See also:", "Wexley Borough Council - complaints self-assessment", "Contact us"]), None),
+            // Unless it vouches for the form itself: its committee approved it, its officer
+            // signed it, its own complaints policy is cited.
+            (table(&["Self-assessment"], &["Policy 2", "This self-assessment was approved by Wexshire County Council's Housing Committee."]), Some("Wexshire County Council")),
+            (form(&["Self-assessment"], &["Policy 2"], &["Signed: Cabinet Lead for Housing, Wexshire County Council"]), Some("Wexshire County Council")),
+            (table(&["Self-assessment"], &["Wexshire County Council's housing complaints policy uses this definition in section 2.", "Policy 3"]), Some("Wexshire County Council")),
+            (table(&["Self-assessment"], &["Policy 2", "This assessment was reviewed by the Customer Committee of Wexshire County Council."]), Some("Wexshire County Council")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);

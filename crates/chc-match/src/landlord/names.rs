@@ -403,7 +403,7 @@ fn site_speaks_for(t: &str) -> Option<&str> {
     static LINES: OnceLock<regex::Regex> = OnceLock::new();
     // Most lines are none of these: a line that does not open with one of their first words,
     // and is no short line with a comma (a signature), is not looked at again.
-    const OPENINGS: [&str; 6] = ["contact ", "email ", "call ", "follow ", "find ", "we use cookies"];
+    const OPENINGS: [&str; 7] = ["contact ", "email ", "call ", "follow ", "find ", "we use cookies", "signed"];
     let opens = OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)));
     if !(opens || t.len() <= 120 && t.contains(", ")) {
         return contacted_by_number(t);
@@ -411,7 +411,7 @@ fn site_speaks_for(t: &str) -> Option<&str> {
     let lines = LINES.get_or_init(|| {
         let name = r"([A-Z][A-Za-z0-9'\x{2019}&-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9'\x{2019}&-]*|of|and|&|upon|on|the|for)){0,6})";
         regex::Regex::new(&format!(
-            r"^(?:(?i:contact|email|call)[ \t]+the[ \t]+{name}(?:'s?|\x{{2019}}s?)?[ \t]+(?i:complaints?|customer[ \t]+(?:services?|experience|contact)|feedback)(?-u:\b)|(?:Follow|Find)[ \t]+{name}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)(?-u:\b)|(?i:we[ \t]+use[ \t]+cookies[ \t]+on[ \t]+the)[ \t]+{name}[ \t]+(?i:website|site|web[ \t]+site)(?-u:\b)|(?:[A-Z][A-Za-z-]*[ \t]+)*(?i:head|director|chief[ \t]+executive|executive|manager|lead|officer|chair|secretary)(?:[ \t]+(?:of|for)[ \t]+[A-Za-z ,&-]{{1,60}}?)?,[ \t]+{name}\.?[ \t]*$)"
+            r"^(?:(?i:contact|email|call)[ \t]+the[ \t]+{name}(?:'s?|\x{{2019}}s?)?[ \t]+(?i:complaints?|customer[ \t]+(?:services?|experience|contact)|feedback)(?-u:\b)|(?:Follow|Find)[ \t]+{name}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)(?-u:\b)|(?i:we[ \t]+use[ \t]+cookies[ \t]+on[ \t]+the)[ \t]+{name}[ \t]+(?i:website|site|web[ \t]+site)(?-u:\b)|(?:(?i:signed|signed[ \t]+by|approved[ \t]+by)[ \t]*:?[ \t]+)?(?:[A-Z][A-Za-z-]*[ \t]+)*(?i:head|director|chief[ \t]+executive|executive|manager|lead|officer|chair|secretary|member|holder)(?:[ \t]+(?:of|for)[ \t]+[A-Za-z ,&-]{{1,60}}?)?,[ \t]+{name}\.?[ \t]*$)"
         ))
         .expect("fixed pattern")
     });
@@ -686,6 +686,12 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
 
 /// Whether the name at `start..end` is the form's own by what is said of it: the body the
 /// form is signed off for, whose board approved it, or whose home page the site links back to.
+/// Whether the name at `start..end` answers for the form as its maker: it speaks for it
+/// ([`speaks_for_the_form`]) or owns the complaints policy the form cites.
+pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool {
+    speaks_for_the_form(text, start, end) || owns_a_policy(&text[start..end], &text[end..])
+}
+
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
     signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..])
 }
@@ -736,13 +742,13 @@ fn heads_its_response(after: &str) -> bool {
 /// the figures ("X Council's scrutiny panel hears our figures") approves nothing.
 fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     const GOVERNANCE: [&str; 6] = ["board", "management committee", "committee", "executive", "cabinet", "annual report"];
-    const VERBS: [&str; 7] = ["approved by", "signed off by", "agreed by", "endorsed by", "approved at", "published in", "published by"];
+    const VERBS: [&str; 8] = ["approved by", "signed off by", "agreed by", "endorsed by", "approved at", "published in", "published by", "reviewed by"];
     // Asked of every name a form holds: nothing is copied unless a cue is near.
     let line_start = text[..start].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
     let before = text[line_start..start].trim_end();
     let before = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
     let approved_by = VERBS.iter().any(|v| ends_with_ignoring_case(before, v));
-    let after_board_of = ends_with_ignoring_case(before, "board of");
+    let after_board_of = ["board of", "committee of"].iter().any(|b| ends_with_ignoring_case(before, b));
     let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
     let body = owned.trim_start();
     // Its board or a named committee of it: "X Board", "X Customer Services Committee".
@@ -769,7 +775,7 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
             && ["assessment", "this form", "this return", "this document", "this report", "this page"].iter().any(|f| sentence.contains(f));
     }
     let before = before.to_ascii_lowercase();
-    let board_of = after_board_of && ["approved", "signed", "agreed", "endorsed"].iter().any(|v| before.contains(v));
+    let board_of = after_board_of && ["approved", "signed", "agreed", "endorsed", "reviewed"].iter().any(|v| before.contains(v));
     let governs = governing_body().is_some();
     // "This self-assessment was approved by Fenmoor Homes": a bare name approves the form
     // only where the sentence says it is the form that was approved ("assessment" stands in
