@@ -870,15 +870,24 @@ impl Reading {
                 n.strip_prefix(place).and_then(|rest| rest.strip_suffix(" Council")).is_some_and(|kinds| !kinds.is_empty() && kinds.split_whitespace().all(|k| names::COUNCIL_KINDS.contains(&k)) && kinds.starts_with(' '))
             });
             let (Some(full), None) = (fuller.next().cloned(), fuller.next()) else { continue };
-            let Some(t) = self.tally.remove(&name) else { continue };
-            let f = self.tally.get_mut(&full).expect("listed above");
-            f.score += t.score;
-            f.naming += t.naming;
-            for (method, (n, w)) in t.methods {
-                let m = f.methods.entry(method).or_default();
-                m.0 += n;
-                m.1 += w;
-            }
+            self.merge(&name, &full);
+        }
+    }
+
+    /// `from`'s mentions counted for `into`, both named in the form: one landlord.
+    fn merge(&mut self, from: &str, into: &str) {
+        if from == into || !self.tally.contains_key(into) {
+            return;
+        }
+        let Some(t) = self.tally.remove(from) else { return };
+        let f = self.tally.get_mut(into).expect("checked above");
+        f.score += t.score;
+        f.naming += t.naming;
+        f.order = f.order.min(t.order);
+        for (method, (n, w)) in t.methods {
+            let m = f.methods.entry(method).or_default();
+            m.0 += n;
+            m.1 += w;
         }
     }
 
@@ -897,19 +906,7 @@ impl Reading {
             }
         }
         for (brand, body) in pairs {
-            if brand == body || !self.tally.contains_key(&body) {
-                continue;
-            }
-            let Some(t) = self.tally.remove(&brand) else { continue };
-            let b = self.tally.get_mut(&body).expect("checked above");
-            b.score += t.score;
-            b.naming += t.naming;
-            b.order = b.order.min(t.order);
-            for (method, (n, w)) in t.methods {
-                let m = b.methods.entry(method).or_default();
-                m.0 += n;
-                m.1 += w;
-            }
+            self.merge(&brand, &body);
         }
     }
 
