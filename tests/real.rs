@@ -348,6 +348,15 @@ fn forty_seventh_and_forty_eighth_blind_sets_hold_their_level() {
     blind_set("blind48", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
+/// Councils that hold homes, named as councils name themselves (fixtures/blind49), and housing
+/// associations inside groups, brands, mergers and trading names (fixtures/blind50), held at
+/// their level.
+#[test]
+fn forty_ninth_and_fiftieth_blind_sets_hold_their_level() {
+    blind_set("blind49", PERFECT);
+    blind_set("blind50", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -960,16 +960,28 @@ impl Reading {
             r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+registered\s+(?:with|as|in|under)\s|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
-        if text.contains(" trading name") {
+        if text.contains(" trading ") || text.contains(" housing service of ") {
+            // "X Homes is a trading name of X Housing Society Limited", "X Homes is the housing
+            // service of X Borough Council" (brand first); "X Housing Trust, trading as X
+            // Homes" (body first).
             static TRADING: OnceLock<Regex> = OnceLock::new();
-            let trading = re(&TRADING, r"([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,6})\s+(?:is|are)\s+(?:a|the)\s+trading\s+names?\s+of\s+(?:the\s+)?([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,7})");
+            const NAME: &str = r"([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,7})";
+            let trading = re(
+                &TRADING,
+                &format!(r"{NAME}\s+(?:is|are)\s+(?:a|the)\s+(?:trading\s+names?|housing\s+service)\s+of\s+(?:the\s+)?{NAME}|{NAME},?\s+trading\s+as\s+{NAME}"),
+            );
             for c in trading.captures_iter(text) {
                 let name = |m: &str| {
                     let tidy = tidy_name(m.trim_end_matches(|c: char| c.is_whitespace() || c == ','));
                     let tidy = tidy.strip_prefix("The ").map_or(tidy.clone(), str::to_string);
+                    let tidy = [" Limited", " Ltd", " plc"].iter().find_map(|l| tidy.strip_suffix(l)).map_or(tidy.clone(), str::to_string);
                     gaz.by_name(&tidy).map_or(tidy, |e| e.name.clone())
                 };
-                self.trading_names.push((name(&c[1]), name(&c[2])));
+                match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                    (Some(brand), Some(body), ..) => self.trading_names.push((name(brand.as_str()), name(body.as_str()))),
+                    (_, _, Some(body), Some(brand)) => self.trading_names.push((name(brand.as_str()), name(body.as_str()))),
+                    _ => {}
+                }
             }
         }
         let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
@@ -1925,6 +1937,7 @@ mod tests {
             // signed it, its own complaints policy is cited.
             (table(&["Self-assessment"], &["Policy 2", "This self-assessment was approved by Wexshire County Council's Housing Committee."]), Some("Wexshire County Council")),
             (form(&["Self-assessment"], &["Policy 2"], &["Signed: Cabinet Lead for Housing, Wexshire County Council"]), Some("Wexshire County Council")),
+            (form(&["Self-assessment"], &["Policy 2"], &["Signed in June 2025 by the Cabinet Member for Housing, Wexshire County Council."]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Wexshire County Council's housing complaints policy uses this definition in section 2.", "Policy 3"]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Policy 2", "This assessment was reviewed by the Customer Committee of Wexshire County Council."]), Some("Wexshire County Council")),
         ];
@@ -2419,6 +2432,24 @@ mod tests {
                 "a brand that opens the full name",
                 form(&["Complaints self-assessment \u{2014} Adley Homes", "Adley Homes"], &["Policy 4."], &["Adley Homes Housing Association Limited. Registered with the Regulator of Social Housing."]),
                 Some("Adley Homes Housing Association"),
+                "title",
+            ),
+            (
+                "a body trading as a brand",
+                form(&["Tarnmoor Homes", "Self-assessment"], &["Policy 4."], &["Tarnmoor Housing Trust, trading as Tarnmoor Homes. Registered provider of social housing."]),
+                Some("Tarnmoor Housing Trust"),
+                "title",
+            ),
+            (
+                "a council's in-house housing service",
+                table(&["Tarnmoor Homes \u{2013} complaint handling self-assessment", "Tarnmoor Homes is the housing service of Tarnmoor Borough Council."], &["Policy 4."]),
+                Some("Tarnmoor Borough Council"),
+                "title",
+            ),
+            (
+                "a charity's housing arm",
+                table(&["Pellmoor Foundation | Pellmoor Homes | Donate", "Pellmoor Homes is the housing arm of the Pellmoor Foundation. Pellmoor Homes is the registered landlord."], &["Policy 4."]),
+                Some("Pellmoor Homes"),
                 "title",
             ),
             ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),

@@ -281,7 +281,7 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 61] = [
+const ANOTHER_BEFORE: [&str; 62] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
@@ -291,7 +291,7 @@ const ANOTHER_BEFORE: [&str; 61] = [
     // A parent, a former body, a body whose members or rules the writer takes on: "Part of
     // the X Group", "the old X panel", "members of X are covered by our process", "our
     // policy mirrors X's", "we follow X's procedure".
-    "part of", "subsidiary of", "old ", "former ", "members of", "mirror", "modelled on", "based on", "same as", "we follow", "we use ",
+    "part of", "subsidiary of", "arm of", "old ", "former ", "members of", "mirror", "modelled on", "based on", "same as", "we follow", "we use ",
     // Services shared with another body: "the customer centre run with X", "the joint
     // team with X", "any service, including X staff".
     "run with", "team with", "including",
@@ -804,7 +804,7 @@ pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
 pub(super) fn signs_off(text: &str, start: usize) -> bool {
     static SIGN_OFF: OnceLock<regex::Regex> = OnceLock::new();
     let sign_off = SIGN_OFF.get_or_init(|| {
-        regex::Regex::new(r"(?i)^\s*(?:reviewed\s+and\s+)?(?:signed|approved|agreed|endorsed)(?:\s+off)?(?:\s+for\s+and)?\s+(?:on\s+behalf\s+of|by|for)\b[^.;:!?]*$").expect("fixed pattern")
+        regex::Regex::new(r"(?i)^\s*(?:reviewed\s+and\s+)?(?:signed|approved|agreed|endorsed)(?:\s+off)?(?:\s+(?:in|on)\s+[a-z0-9 ]{1,20}?)?(?:\s+for\s+and)?\s+(?:on\s+behalf\s+of|by|for)\b[^.;:!?]*$").expect("fixed pattern")
     });
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     sign_off.is_match(&text[line_start..start])
