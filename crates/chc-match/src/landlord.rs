@@ -1399,7 +1399,11 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         };
         // A name wrapped by a cover page or a narrow column: "New Foundations Housing" then
         // "Association" alone on the next line is one name.
-        let kind_word_next = table.context.get(i + 1).map(|n| n.text.trim()).filter(|n| names::is_kind_or_qualifier(n) && n.starts_with(char::is_uppercase));
+        // ("Thame and District" then "Housing Association": a kind of two or three words.)
+        let kind_word_next = table.context.get(i + 1).map(|n| n.text.trim()).filter(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (1..=3).contains(&words.len()) && words.iter().all(|w| names::is_kind_or_qualifier(w)) && n.starts_with(char::is_uppercase)
+        });
         match kind_word_next {
             Some(kind) => reading.read_line(gaz, place, &format!("{} {kind}", c.text.trim_end())),
             None => reading.read_line(gaz, place, &c.text),
@@ -2459,6 +2463,14 @@ mod tests {
     /// Lines of a site's own furniture speak for its owner, known or not: whom to follow,
     /// whose complaints team to contact, whose website sets the cookies, for whom the writer
     /// signs. A year span before a title's name is not part of it.
+    #[test]
+    fn a_name_wrapped_before_its_kind_words_on_a_cover_is_one_name() {
+        expect_landlords([
+            ("one kind word", table(&["Tarnmoor Vale", "Association", "Self-assessment"], &["Policy 4."]), Some("Tarnmoor Vale Association"), "title"),
+            ("two kind words", table(&["Tarnmoor and District", "Housing Association", "Self-assessment"], &["Policy 4."]), Some("Tarnmoor and District Housing Association"), "title"),
+        ]);
+    }
+
     #[test]
     fn lines_that_speak_for_the_site() {
         expect_landlords([
