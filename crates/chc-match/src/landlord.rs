@@ -2419,6 +2419,12 @@ mod tests {
             ("a known name of common words ends it", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Lyndale Housing Solutions"]), Some("Lyndale Housing Solutions"), "footer"),
             ("any body's group", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Tenant Scrutiny Group"]), None, "none"),
             ("a comparison", table(&["Self-assessment"], &["Like Kesworth Vale Homes, we publish our figures."]), None, "none"),
+            (
+                "a clause that goes on comparing",
+                table(&["Self-assessment"], &["Peer comparison: Kesworth Vale Homes answered more on time than we did; Pellmoor Housing Partnership answered fewer."]),
+                None,
+                "none",
+            ),
             ("a field's label before the name", table(&["Self-assessment 2025", "Organisation Tarnmoor Homes"], &["Policy 4."]), Some("Tarnmoor Homes"), "title"),
             (
                 "a brand and the body it is a trading name of",

@@ -342,6 +342,12 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let head = &text[from..start];
     let sentence_at = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
     let sentence = &head[sentence_at..];
+    // A clause after a comparison goes on comparing: "… answered more on time than we did;
+    // X answered fewer".
+    let clauses_before = &head[head[..sentence_at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)..sentence_at];
+    if head[..sentence_at].ends_with(';') && [" than ", "compar", "benchmark", "peer"].iter().any(|c| clauses_before.to_ascii_lowercase().contains(c)) {
+        return true;
+    }
     let opening = sentence.len() - sentence.trim_start().len();
     // Every cue at once, in any case of ASCII letters (a name is read many times a form).
     static BEFORE: OnceLock<AhoCorasick> = OnceLock::new();
