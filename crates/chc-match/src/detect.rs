@@ -107,7 +107,18 @@ fn sign_off_date(line: &str) -> Option<String> {
 /// The first date in `line` that dates something other than the Code itself, and is not a
 /// deadline.
 fn own_date(line: &str) -> Option<String> {
-    dates_in(line).into_iter().find(|(at, _)| !tells_the_codes_history(&line[..*at]) && !is_deadline(&line[..*at]) && !is_print_date(&line[..*at])).map(|(_, d)| d)
+    dates_in(line)
+        .into_iter()
+        .find(|(at, _)| !tells_the_codes_history(&line[..*at]) && !is_deadline(&line[..*at]) && !is_print_date(&line[..*at]) && !is_print_stamp(&line[*at..]))
+        .map(|(_, d)| d)
+}
+
+/// Whether a date is a browser's print stamp, the time of day after it ("11/06/2025, 13:30
+/// Complaints self-assessment | X Homes" atop every printed page): when the page was
+/// printed, not when the form was made.
+fn is_print_stamp(from_date: &str) -> bool {
+    static STAMP: OnceLock<Regex> = OnceLock::new();
+    re(&STAMP, r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}:\d{2}\b").is_match(from_date)
 }
 
 /// Whether the text up to a date makes it the day the copy was printed ("Printed:
@@ -230,6 +241,13 @@ mod tests {
         for (front, after, want) in cases {
             assert_eq!(document_date(&dated(front, 2, after)).0.as_deref(), want, "{front:?} {after:?}");
         }
+    }
+
+    #[test]
+    fn a_browsers_print_stamp_does_not_date_the_form() {
+        assert_eq!(own_date("11/06/2025, 13:30 Fenmoor Homes | Complaint Handling Code self-assessment 2025"), None);
+        assert_eq!(own_date("2025-06-11 13:30 Self-assessment"), None);
+        assert_eq!(own_date("Self-assessment, 11/06/2025"), Some("2025-06".into()));
     }
 
     #[test]

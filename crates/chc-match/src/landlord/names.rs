@@ -155,9 +155,10 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                 continue;
             }
             let bare = token.trim_start_matches(['(', '"', '\u{201c}', '\'', '\u{2018}', '[']);
-            // A paragraph number ("section 6.2 of Fenmoor Council's procedure") is not a word
-            // of the name.
-            if bare.starts_with(|c: char| c.is_ascii_digit()) && bare.contains('.') {
+            // A paragraph number ("section 6.2 of Fenmoor Council's procedure"), a time of
+            // day or a date ("11/06/2025, 13:30 Fenmoor Homes |" atop a printed page) is not a
+            // word of the name.
+            if bare.starts_with(|c: char| c.is_ascii_digit()) && bare.contains(['.', ':', '/']) {
                 break;
             }
             if !starts_capitalised(bare) {
@@ -1040,6 +1041,8 @@ mod tests {
         assert_eq!(names("St Aldwyn's Homes"), ["St Aldwyn's Homes"]);
         // Words a run-together cell puts before the name go, "and" among them.
         assert_eq!(names("request for service. Customer Feedback and Complaints Policy Tarnmoor Homes' policy, section 4."), ["Tarnmoor Homes"]);
+        // A browser's print stamp before a title's name is not part of it.
+        assert_eq!(names("11/06/2025, 13:30 Ashcombe Homes | Complaint Handling Code self-assessment"), ["Ashcombe Homes"]);
         // A span of years before a title's name is not part of it.
         assert_eq!(names("2024/25 Ashcombe Community Housing Self-Assessment"), ["Ashcombe Community Housing"]);
         assert_eq!(names("2024-2025 Ashcombe Homes"), ["Ashcombe Homes"]);
