@@ -366,6 +366,15 @@ fn fifty_first_and_fifty_second_blind_sets_hold_their_level() {
     blind_set("blind52", Floor { rows_found: 1.0, comply: 0.87, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
+/// One section of a form per page of a landlord's site (fixtures/blind53), and pages printed
+/// from a browser and copied, print stamps and addresses included (fixtures/blind54), held at
+/// their level.
+#[test]
+fn fifty_third_and_fifty_fourth_blind_sets_hold_their_level() {
+    blind_set("blind53", PERFECT);
+    blind_set("blind54", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

@@ -1025,7 +1025,9 @@ impl Reading {
             let worth = if standing == Standing::PolicyOwner { weight.max(POLICY_OWNER_WEIGHT) } else { weight };
             // In the last row's cell, only a name that is the whole line, heads a postal
             // address or is signed for, is a footer's.
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end);
+            // (Or heads a line of footer links: "Fenmoor Homes | Contact us | Privacy".)
+            let menu_after = text[s.end..].trim_start().starts_with(['|', '\u{2022}', '\u{b7}']);
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || menu_after || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end);
             // On a publisher line, only a name that ends as a landlord's does ("Fenmoor
             // Housing Group", not "Tenant Scrutiny Group").
             let placed = place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || ends_like_a_landlord(&name));
@@ -2462,6 +2464,13 @@ mod tests {
                 Some("Pellmoor Homes"),
                 "title",
             ),
+            (
+                "a line of footer links left in the last row's cell",
+                table(&["Self-assessment"], &["Policy 4.", "Our policy 5.\nTarnmoor Community Housing | Contact us | Privacy"]),
+                Some("Tarnmoor Community Housing"),
+                "body_text",
+            ),
+            ("the owner of the self-assessment", table(&["Self-assessment"], &["Policy 4.", "This page is part of Tarnmoor Housing's annual self-assessment, completed in May 2025."]), Some("Tarnmoor Housing"), "body_text"),
             ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),
         ]);
     }

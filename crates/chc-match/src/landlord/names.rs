@@ -336,6 +336,10 @@ const ANOTHER_WINDOW: usize = 120;
 /// Whether the name at `start..end` of `text` is another landlord than the form's: compared
 /// with, worked beside, paid, or one of several ("X and other landlords").
 pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
+    // Whose self-assessment this is ("this page is part of X's self-assessment").
+    if owns_the_assessment(&text[end..]) {
+        return false;
+    }
     let mut from = start.saturating_sub(ANOTHER_WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -668,7 +672,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
-    if approves_the_form(text, start, after) || heads_its_response(after) {
+    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) {
         return Standing::PolicyOwner;
     }
     if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) {
@@ -730,6 +734,15 @@ fn heads_an_address(before: &str, rest: &str) -> bool {
     const BUILDINGS: [&str; 14] = ["Unit", "Suite", "Floor", "PO", "P.O.", "Block", "Level", "Civic", "Town", "County", "Council", "Head", "Registered", "Office"];
     let Some(next) = rest.strip_prefix(',').map(str::trim_start).and_then(|r| r.split_whitespace().next()) else { return false };
     before.ends_with([',', ':']) && (next.starts_with(|c: char| c.is_ascii_digit()) || BUILDINGS.contains(&next.trim_end_matches(',')))
+}
+
+/// Whether a possessive after a name owns the self-assessment: "… part of Fenmoor Homes'
+/// annual self-assessment", "Fenmoor Homes's self assessment against the Code".
+fn owns_the_assessment(after: &str) -> bool {
+    let Some(owned) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "].iter().find_map(|p| after.strip_prefix(p)) else { return false };
+    let owned = owned.to_ascii_lowercase();
+    let owned = ["annual ", "latest ", "own ", "2024 ", "2025 ", "2023 ", "2022 "].iter().fold(owned.as_str(), |o, q| o.strip_prefix(q).unwrap_or(o));
+    owned.starts_with("self-assessment") || owned.starts_with("self assessment")
 }
 
 /// Whether the words after a name label its answer: "Fenmoor Homes response: …", "Fenmoor
@@ -898,7 +911,7 @@ const JOINS_CLAUSES: [&str; 17] = ["and", "or", "but", "nor", "than", "whereas",
 /// ("passed to X", "run by X", "tenants of X", "visited X") a cell names other bodies the
 /// landlord deals with far more often than itself.
 pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
-    if owns_a_policy(&text[start..end], &text[end..]) {
+    if owns_a_policy(&text[start..end], &text[end..]) || owns_the_assessment(&text[end..]) {
         return true;
     }
     let before = &text[..start];
