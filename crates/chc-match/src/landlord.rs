@@ -200,6 +200,37 @@ impl Gazetteer {
                     spellings.push(all);
                 }
             }
+            // The kind as pages shorten it ("Rochdale MBC", "Tewkesbury Boro' Council", "East
+            // Hampshire Dist. Council", "Kingston Churches Housing Assoc.", "X H.A."), a saint
+            // spelled out, a place's joining words hyphenated ("Kingston-upon-Thames").
+            const SHORT_KINDS: [(&str, &[&str]); 4] = [
+                (" Metropolitan Borough Council", &[" MBC", " M.B.C.", " Metropolitan BC"]),
+                (" Borough Council", &[" BC", " B.C.", " Boro' Council", " Boro Council", " Borough Cncl"]),
+                (" District Council", &[" DC", " D.C.", " Dist. Council", " Dist Council"]),
+                (" Housing Association", &[" HA", " H.A.", " Housing Assoc.", " Housing Assoc", " Housing Assn"]),
+            ];
+            for listed in std::iter::once(&e.name).chain(&e.aliases) {
+                let bare = listed.strip_prefix("The ").unwrap_or(listed);
+                // The place first (saint, hyphens), then the kind shortened on each.
+                let mut places = vec![bare.to_string()];
+                if bare.starts_with("St ") || bare.contains(" St ") {
+                    places.push(bare.replacen("St ", "Saint ", 1));
+                }
+                for joining in [" upon ", " on ", " under ", " in "] {
+                    if bare.contains(joining) {
+                        places.push(bare.replace(joining, &format!("-{}-", joining.trim())));
+                    }
+                }
+                for place in places {
+                    if let Some((kind, shorts)) = SHORT_KINDS.iter().find(|(k, _)| place.ends_with(k)) {
+                        let head = &place[..place.len() - kind.len()];
+                        spellings.extend(shorts.iter().map(|short| format!("{head}{short}")));
+                    }
+                    if place != bare {
+                        spellings.push(place);
+                    }
+                }
+            }
             if let (Some(open), Some(close)) = (e.name.find('('), e.name.find(')')) {
                 if open < close {
                     spellings.push(format!("{} {}", &e.name[..open], &e.name[close + 1..]).split_whitespace().collect::<Vec<_>>().join(" "));
@@ -548,6 +579,11 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Staffs", "Staffordshire"),
     ("Lancs", "Lancashire"),
     ("Yorks", "Yorkshire"),
+    // Kinds as pages shorten them ("Marrowgate Boro' Council", "Fenmoor Dist. Council").
+    ("Boro'", "Borough"),
+    ("Boro\u{2019}", "Borough"),
+    ("Dist.", "District"),
+    ("Assoc.", "Association"),
 ];
 
 fn tidy_name(raw: &str) -> String {
