@@ -612,8 +612,8 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 35] = [
-    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "London Borough", "Royal Borough", ".uk", ".com", ".org",
+const CUE_WORDS: [&str; 36] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "London Borough", "Royal Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is registered", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
@@ -777,8 +777,8 @@ const LANDLORD_NAME_ENDS: [&str; 11] = ["Homes", "Housing", "Living", "Council",
 /// "Foundation") after a word of housing ("Corran Housing Group", "Thornby Almshouse
 /// Charity"; not "Tenant Scrutiny Group").
 fn ends_like_a_landlord(name: &str) -> bool {
-    const ANY_BODY: [&str; 6] = ["Group", "Society", "Charity", "Charities", "Foundation", "Solutions"];
-    const HOUSING: [&str; 6] = ["Housing", "Homes", "Almshouse", "Almshouses", "Community", "Co-operative"];
+    const ANY_BODY: [&str; 7] = ["Group", "Society", "Charity", "Charities", "Foundation", "Solutions", "Organisation"];
+    const HOUSING: [&str; 7] = ["Housing", "Homes", "Almshouse", "Almshouses", "Community", "Co-operative", "Management"];
     if LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) {
         return true;
     }
@@ -2348,7 +2348,7 @@ mod tests {
         }
     }
 
-    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative|Charity|Charities|Foundation";
+    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative|Charity|Charities|Foundation|Organisation";
 
     #[test]
     fn name_pretests_pass_every_text_the_patterns_match() {
@@ -2507,6 +2507,8 @@ mod tests {
                 "body_text",
             ),
             ("the owner of the self-assessment", table(&["Self-assessment"], &["Policy 4.", "This page is part of Tarnmoor Housing's annual self-assessment, completed in May 2025."]), Some("Tarnmoor Housing"), "body_text"),
+            ("a tenant management organisation", form(&["Self-assessment"], &["Policy 4."], &["Tarnmoor Tenant Management Organisation, Estate Office, Block C"]), Some("Tarnmoor Tenant Management Organisation"), "footer"),
+            ("a contact line to its clerk", form(&["Self-assessment"], &["Policy 4."], &["Write to: The Clerk, Tarnmoor Almshouses, Kirkby, Ashby"]), Some("Tarnmoor Almshouses"), "footer"),
             ("a title in capitals", table(&["TARNMOOR HOUSING CO-OPERATIVE \u{2013} COMPLAINT HANDLING CODE SELF-ASSESSMENT"], &["Policy 4."]), Some("Tarnmoor Housing Co-operative"), "title"),
         ]);
     }
@@ -2520,6 +2522,30 @@ mod tests {
             ("one kind word", table(&["Tarnmoor Vale", "Association", "Self-assessment"], &["Policy 4."]), Some("Tarnmoor Vale Association"), "title"),
             ("two kind words", table(&["Tarnmoor and District", "Housing Association", "Self-assessment"], &["Policy 4."]), Some("Tarnmoor and District Housing Association"), "title"),
         ]);
+    }
+
+    /// Kinds as pages shorten them, a saint spelled out, a place's joining words hyphenated:
+    /// the gazetteer's name whatever the spelling.
+    #[test]
+    fn kinds_as_pages_shorten_them() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source\n\
+             Kestrel Vale District Council,council,,,lgl;rsh\n\
+             Rochfield Metropolitan Borough Council,council,,,lgl;rsh\n\
+             St Aldwyn of Tours Housing Association,housing_association,,,rsh\n\
+             Barnham upon Wey Churches Housing Association,housing_association,,,rsh\n",
+        );
+        for (title, want) in [
+            ("Kestrel Vale Dist. Council - self-assessment", "Kestrel Vale District Council"),
+            ("Kestrel Vale DC - self-assessment", "Kestrel Vale District Council"),
+            ("ROCHFIELD M.B.C. - SELF-ASSESSMENT", "Rochfield Metropolitan Borough Council"),
+            ("Saint Aldwyn of Tours H.A. - self-assessment", "St Aldwyn of Tours Housing Association"),
+            ("Barnham-upon-Wey Churches Housing Assoc. - self-assessment", "Barnham upon Wey Churches Housing Association"),
+        ] {
+            assert_eq!(detect_with(&table(&[title], &["Policy 4."]), &gaz).0.as_deref(), Some(want), "{title}");
+        }
+        // A name the gazetteer lacks is tidied the same way.
+        assert_eq!(landlord(&table(&["Marrowdene Boro' Council - self-assessment"], &["Policy 4."])).as_deref(), Some("Marrowdene Borough Council"));
     }
 
     #[test]

@@ -12,10 +12,12 @@ use chc_code::word_spans;
 use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
-pub(super) const KIND_WORDS: [&str; 16] = [
+pub(super) const KIND_WORDS: [&str; 17] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative",
     // Almshouse charities and housing foundations ("Thornby Almshouse Charity").
     "Charity", "Charities", "Foundation",
+    // Tenant management organisations ("Fenmoor Tenant Management Organisation").
+    "Organisation",
 ];
 
 /// Words before a kind word that belong to the kind ("Borough Council", "Community
@@ -732,8 +734,11 @@ fn ends_with_ignoring_case(text: &str, cue: &str) -> bool {
 /// item, before a building, a number or a PO box.
 fn heads_an_address(before: &str, rest: &str) -> bool {
     const BUILDINGS: [&str; 14] = ["Unit", "Suite", "Floor", "PO", "P.O.", "Block", "Level", "Civic", "Town", "County", "Council", "Head", "Registered", "Office"];
+    // Or after the person it is written to: "Write to: The Clerk, X, Kirkleatham, Redcar".
+    const ROLES: [&str; 9] = ["Clerk", "Secretary", "Officer", "Manager", "Team", "Trustees", "Chair", "Warden", "Administrator"];
     let Some(next) = rest.strip_prefix(',').map(str::trim_start).and_then(|r| r.split_whitespace().next()) else { return false };
-    before.ends_with([',', ':']) && (next.starts_with(|c: char| c.is_ascii_digit()) || BUILDINGS.contains(&next.trim_end_matches(',')))
+    let after_a_role = before.strip_suffix(',').is_some_and(|b| ROLES.iter().any(|r| b.trim_end().ends_with(r)));
+    before.ends_with([',', ':']) && (next.starts_with(|c: char| c.is_ascii_digit()) || BUILDINGS.contains(&next.trim_end_matches(',')) || after_a_role)
 }
 
 /// Whether a possessive after a name owns the self-assessment: "… part of Fenmoor Homes'
