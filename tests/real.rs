@@ -382,7 +382,7 @@ fn fifty_third_and_fifty_fourth_blind_sets_hold_their_level() {
 /// their level.
 #[test]
 fn fifty_fifth_and_fifty_sixth_blind_sets_hold_their_level() {
-    blind_set("blind55", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.65, extra_rows_forms: 0 });
+    blind_set("blind55", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.7, extra_rows_forms: 0 });
     blind_set("blind56", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
 }
 

@@ -474,6 +474,13 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             let word = &bytes[word_start..i];
             let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
             word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell()
+        } else if before.is_ascii_uppercase() {
+            // A word in capitals run into the next ("FENMOOR CITY COUNCILComplaint …"): the
+            // capitals so far, three or more, end before the capital that opens a word.
+            let from = cuts.last().copied().unwrap_or(0);
+            let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
+            let word = &bytes[word_start..i];
+            word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase)
         } else {
             // "time.Fenmoor", "policy:Fenmoor": a letter word before the stop.
             (before == b'.' || before == b':') && i >= 3 && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase()
@@ -1087,6 +1094,8 @@ mod tests {
         assert_eq!(parted("the same way each time.City of Fenmoor Council"), "the same way each time. City of Fenmoor Council");
         assert_eq!(parted("regularly.YesFenmoor Homes' policy"), "regularly. Yes Fenmoor Homes' policy");
         assert_eq!(parted("Complaints PolicyFenmoor HomesMenu"), "Complaints Policy Fenmoor HomesMenu");
+        assert_eq!(parted("FENMOOR CITY COUNCILComplaint Handling Code"), "FENMOOR CITY COUNCIL Complaint Handling Code");
+        assert_eq!(parted("PDFs and HTMLPages"), "PDFs and HTML Pages");
         for kept in ["LiveWest and McCarthy Stone", "ForHousing", "RealHousingCo", "see www.fenmoorHomes.org.uk", "e.g. the Code", "Section 7.1 of the policy", "iPhone"] {
             assert_eq!(parted(kept), kept);
         }
