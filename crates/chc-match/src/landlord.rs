@@ -935,7 +935,7 @@ impl Reading {
         let mut pairs = std::mem::take(&mut self.trading_names);
         for brand in self.tally.keys() {
             let mut fuller = self.tally.iter().filter(|(name, t)| {
-                t.naming > 0.0 && name.strip_prefix(brand.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|kinds| kinds.split(' ').all(|w| names::is_kind_or_qualifier(w) || w == "Limited"))
+                t.naming > 0.0 && name.strip_prefix(brand.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|kinds| kinds.split(' ').all(names::is_kind_or_qualifier))
             });
             if let (Some((full, _)), None) = (fuller.next(), fuller.next()) {
                 pairs.push((brand.clone(), full.clone()));
@@ -1001,11 +1001,10 @@ impl Reading {
             // service of X Borough Council" (brand first); "X Housing Trust, trading as X
             // Homes" (body first).
             static TRADING: OnceLock<Regex> = OnceLock::new();
-            const NAME: &str = r"([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,7})";
-            let trading = re(
-                &TRADING,
-                &format!(r"{NAME}\s+(?:is|are)\s+(?:a|the)\s+(?:trading\s+names?|housing\s+service)\s+of\s+(?:the\s+)?{NAME}|{NAME},?\s+trading\s+as\s+{NAME}"),
-            );
+            let trading = TRADING.get_or_init(|| {
+                const NAME: &str = r"([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|and|&|upon|on|the|for)){0,7})";
+                Regex::new(&format!(r"{NAME}\s+(?:is|are)\s+(?:a|the)\s+(?:trading\s+names?|housing\s+service)\s+of\s+(?:the\s+)?{NAME}|{NAME},?\s+trading\s+as\s+{NAME}")).expect("fixed pattern")
+            });
             for c in trading.captures_iter(text) {
                 let name = |m: &str| {
                     let tidy = tidy_name(m.trim_end_matches(|c: char| c.is_whitespace() || c == ','));

@@ -465,21 +465,22 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             continue;
         }
         let before = bytes[i - 1];
-        let run_together = if before.is_ascii_lowercase() {
-            // The word so far (since the last cut or non-letter) is lower case and three
-            // letters or more, a run-together cell's answer ("YesFenmoor Homes' policy") or a
-            // word of the Code or a heading ("PolicyFenmoor").
+        // The word so far: since the last cut or the last byte that is no letter or digit.
+        let word_so_far = || {
             let from = cuts.last().copied().unwrap_or(0);
             let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
-            let word = &bytes[word_start..i];
+            &bytes[word_start..i]
+        };
+        let run_together = if before.is_ascii_lowercase() {
+            // Lower case and three letters or more, a run-together cell's answer ("YesFenmoor
+            // Homes' policy") or a word of the Code or a heading ("PolicyFenmoor").
+            let word = word_so_far();
             let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
             word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell()
         } else if before.is_ascii_uppercase() {
             // A word in capitals run into the next ("FENMOOR CITY COUNCILComplaint …"): the
             // capitals so far, three or more, end before the capital that opens a word.
-            let from = cuts.last().copied().unwrap_or(0);
-            let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
-            let word = &bytes[word_start..i];
+            let word = word_so_far();
             word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase)
         } else {
             // "time.Fenmoor", "policy:Fenmoor": a letter word before the stop.
