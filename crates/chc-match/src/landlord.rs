@@ -166,7 +166,10 @@ impl Gazetteer {
             // Only a council on today's list of councils ("lgl") and not the Regulator's is
             // known to hold no homes: a council abolished since, or newly made, is on neither
             // list (Kettering Borough Council held its homes until 2021).
-            let holds_no_homes = council && listed("lgl") && !listed("rsh");
+            // A council formed since the Regulator's copy was taken that keeps its
+            // predecessors' homes is named so by a page of its own (a `…-landlord` source).
+            let named_a_landlord = r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim().ends_with("-landlord")));
+            let holds_no_homes = council && listed("lgl") && !listed("rsh") && !named_a_landlord;
             g.entries.push(Entry { name, aliases: split(r.get(3)), council, holds_no_homes });
         }
         // After the short forms, which must not take these spellings for other names'.
@@ -474,8 +477,9 @@ impl Gazetteer {
     /// Pairs of councils a text names as one ("South Norfolk and Broadland", "Adur &
     /// Worthing Councils", "South Hams District Council and West Devon Borough Council"):
     /// councils that share a housing service answer the Code once, together. Each pair's
-    /// entries in the order named.
-    fn joint_councils(&self, text: &str) -> Vec<(usize, usize, usize)> {
+    /// entries in the order named, with where the pair starts, where its "and" is and where
+    /// it ends.
+    fn joint_councils(&self, text: &str) -> Vec<JointCouncils> {
         const MAX_WORDS: usize = 6;
         let capitalised = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(w, "of" | "upon" | "on" | "le");
         let mut pairs = Vec::new();
@@ -509,18 +513,22 @@ impl Gazetteer {
             });
             let right_words: Vec<&str> = match plural_at {
                 Some(i) => right[..i].iter().copied().chain(std::iter::once("Council")).collect(),
-                None => right,
+                None => right.clone(),
             };
             // The longest run of words on each side that names a council.
-            let first = (0..left.len()).rev().find_map(|n| self.council(&left[..=n].iter().rev().copied().collect::<Vec<_>>().join(" "), shared_kind.as_deref()));
-            let second = (1..=right_words.len()).rev().find_map(|n| self.council(&right_words[..n].join(" "), None));
-            if let (Some(a), Some(b)) = (first, second) {
+            let first = (0..left.len()).rev().find_map(|n| self.council(&left[..=n].iter().rev().copied().collect::<Vec<_>>().join(" "), shared_kind.as_deref()).map(|i| (n, i)));
+            let second = (1..=right_words.len()).rev().find_map(|n| self.council(&right_words[..n].join(" "), None).map(|i| (n, i)));
+            if let (Some((left_n, a)), Some((right_n, b))) = (first, second) {
                 if a != b {
-                    pairs.push((at, a, b));
+                    let start = at - left[..=left_n].iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+                    // The words read on the right, through "Councils" where both share it.
+                    let read = plural_at.map_or(right_n, |i| if right_n > i { i + 1 } else { right_n });
+                    let end = at + joint.len() + right[..read].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+                    pairs.push(JointCouncils { start, and_at: at, end, first: a, second: b });
                 }
             }
         }
-        pairs.sort_unstable();
+        pairs.sort_unstable_by_key(|p| (p.and_at, p.first, p.second));
         pairs
     }
 
@@ -755,6 +763,16 @@ const REPEATED_NAME_TEXTS: u32 = 2;
 /// What councils named as one must be worth to publish the form together: one mention in the
 /// front matter, a heading or the footer.
 const JOINT_WEIGHT: f64 = 2.0;
+
+/// Two councils a text names as one ([`Gazetteer::joint_councils`]): byte offsets of the
+/// pair's first word, of its " and " and of its end, and the two entries in the order named.
+struct JointCouncils {
+    start: usize,
+    and_at: usize,
+    end: usize,
+    first: usize,
+    second: usize,
+}
 
 /// Initials of a name found elsewhere in the form ("TVP" after "Tamsford Vale Partnership").
 const INITIALS_WEIGHT: f64 = 1.0;
@@ -1210,12 +1228,24 @@ impl Reading {
             }
         }
         let mut mentions = outermost(mentions, |m| (m.start, m.end));
-        if !place.is_cell() && (text.contains(" and ") || text.contains(" & ")) {
-            for (at, a, b) in gaz.joint_councils(text) {
+        if text.contains(" and ") || text.contains(" & ") {
+            for pair in gaz.joint_councils(text) {
                 // Not inside one name ("Bromley and Croydon Women's Aid").
-                let inside_a_name = mentions.iter().any(|m| m.start < at && at < m.end);
-                if !inside_a_name && (place == Place::PublisherLine || !names::names_another(text, at, at)) {
-                    *self.joint.entry((gaz.entries[a].name.clone(), gaz.entries[b].name.clone())).or_default() += weight;
+                let inside_a_name = mentions.iter().any(|m| m.start < pair.and_at && pair.and_at < m.end);
+                // A cell names councils together as its own where its sentence speaks as
+                // them or they own the policy it cites ("South Norfolk and Broadland
+                // Councils' complaints policy", "Fenmoor and Wexley Councils log every
+                // complaint"), not as the bodies it deals with ("we work with …"). Once is
+                // enough, as for a policy's owner: two councils are rarely named as one in
+                // passing.
+                let worth = match place {
+                    _ if !place.is_cell() => Some(weight),
+                    _ if names::in_own_voice(text, pair.start, pair.end) => Some(POLICY_OWNER_WEIGHT),
+                    _ => None,
+                };
+                let worth = worth.filter(|_| !inside_a_name && (place == Place::PublisherLine || !names::names_another(text, pair.and_at, pair.and_at)));
+                if let Some(w) = worth {
+                    *self.joint.entry((gaz.entries[pair.first].name.clone(), gaz.entries[pair.second].name.clone())).or_default() += w;
                 }
             }
         }
@@ -1244,8 +1274,13 @@ impl Reading {
                     _ => !heads_its_line() && a_sentence() && !names::in_own_voice(text, m.start, m.end),
                 };
                 // (Unless the council vouches for the form itself: its committee approved
-                // it, its officer signed it, its own complaints policy is cited.)
-                let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes) && !names::vouches_for_the_form(text, m.start, m.end);
+                // it, its officer signed it, its own complaints policy is cited. A district
+                // that transferred its homes is still a housing authority and may answer the
+                // Code: the subject of a cell's sentence in the form's voice is the form's,
+                // as "Fenmoor District Council (FDC) logs every complaint". A county council
+                // has no housing service to answer for.)
+                let answers_for_itself = || !m.name.contains("County Council") && names::acts_in_own_voice(text, m.start, m.end);
+                let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes) && !names::vouches_for_the_form(text, m.start, m.end) && !answers_for_itself();
                 if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
                     m.another = true;
                     m.weight = m.weight.min(ANOTHER_WEIGHT);
@@ -1915,6 +1950,10 @@ mod tests {
             (table(&["Oakridge Homes self-assessment", "We work with Wexley Council and Norbury Council on joint cases."], &["Policy 2"]), Some("Oakridge Homes")),
             (table(&["Self-assessment"], &["Complaints about Wexley Council and Norbury Council services go to them."]), None),
             (table(&["Wexley and Norbury Women's Aid: self-assessment"], &["Policy 2"]), Some("Wexley and Norbury Women's Aid")),
+            // A cell names them as one where it speaks as them or cites their policy.
+            (table(&["Self-assessment"], &["Wexley and Norbury Councils' complaints policy, section 4."]), joint),
+            (table(&["Self-assessment"], &["Wexley District Council and Norbury Borough Council log every complaint."]), joint),
+            (table(&["Self-assessment"], &["We work with Wexley and Norbury Councils on joint cases."]), None),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
@@ -1962,6 +2001,7 @@ mod tests {
         let gaz = Gazetteer::from_csv(
             "name,kind,domains,aliases,source\n\
              Wexshire County Council,council,,,lgl\n\
+             Wexmoor District Council,council,,,lgl\n\
              Wexley Borough Council,council,,,lgl;rsh\n",
         );
         let cases = [
@@ -1981,6 +2021,16 @@ mod tests {
             (form(&["Self-assessment"], &["Policy 2"], &["Signed in June 2025 by the Cabinet Member for Housing, Wexshire County Council."]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Wexshire County Council's housing complaints policy uses this definition in section 2.", "Policy 3"]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Policy 2", "This assessment was reviewed by the Customer Committee of Wexshire County Council."]), Some("Wexshire County Council")),
+            // A district that transferred its homes answers the Code as a housing authority:
+            // the subject of a cell's sentence in the form's voice, its initials given after
+            // it, is the form's; a county council doing the same is not.
+            (table(&["Self-assessment"], &["Wexmoor District Council (WDC) logs every complaint on one system.", "Policy 3"]), Some("Wexmoor District Council")),
+            (table(&["Self-assessment"], &["Wexshire County Council (WCC) logs every complaint on one system.", "Policy 3"]), None),
+            // The name the introduction says the writer is, or gives as the Code's example.
+            (table(&["Self-assessment", "We are Wexmoor District Council, and this is our yearly check against the Code."], &["Policy 2"]), Some("Wexmoor District Council")),
+            (table(&["Self-assessment", "Welcome to Wexmoor District Council: how we handle housing complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
+            (table(&["Self-assessment", "The Code helps landlords, such as Wexmoor District Council, deal with complaints; we check ourselves against it."], &["Policy 2"]), Some("Wexmoor District Council")),
+            (table(&["Self-assessment", "The Code helps other landlords, such as Wexmoor District Council, deal with complaints well."], &["Policy 2"]), None),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);
@@ -1996,6 +2046,15 @@ mod tests {
         let intro = |name: &str| table(&["Self-assessment", &format!("This is {name}'s assessment of its housing complaints process, January 2021.")], &["Policy 2"]);
         assert_eq!(detect_with(&intro("Wexford Vale Borough Council"), &gaz).0.as_deref(), Some("Wexford Vale Borough Council"));
         assert_eq!(detect_with(&intro("Wexshire County Council"), &gaz).0.as_deref(), None);
+        // A council formed since the Regulator's list was copied, that a page of its own names
+        // a landlord (a `…-landlord` source), holds homes: its cells name it.
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source
+             Wexshire Council,council,,,lgl;web-wexshire-landlord
+",
+        );
+        let cells = table(&["Self-assessment"], &["Cases involving Wexshire Council repairs took longest.", "Policy 3"]);
+        assert_eq!(detect_with(&cells, &gaz).0.as_deref(), Some("Wexshire Council"));
     }
 
     /// Initials a form gives a name of its own ("Fernmoor Community Housing (FCH)") are that

@@ -363,7 +363,8 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
         let cue = ANOTHER_BEFORE[m.pattern().as_usize()];
         // "The Code applies to landlords such as X": the Code's landlords, the writer among
         // them, as "landlords like X" is ("other landlords such as X" is another's).
-        if cue == "such as" && sentence[..m.start()].trim_end().to_ascii_lowercase().ends_with(" landlords") {
+        // ("… landlords, such as X, …" as well.)
+        if cue == "such as" && sentence[..m.start()].trim_end().trim_end_matches(',').to_ascii_lowercase().ends_with(" landlords") {
             return false;
         }
         let first = m.start() + usize::from(cue.starts_with(' '));
@@ -864,7 +865,7 @@ pub(super) fn ends_with_postcode(line: &str) -> bool {
 /// Whether the words after a name make it do something: a space, then a lower-case word that
 /// does not join it to more words ("X assessed itself", not "X and Y", "X of the county").
 fn acts(after: &str) -> bool {
-    let verb = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next());
+    let verb = past_own_initials(after).strip_prefix(' ').and_then(|a| a.split_whitespace().next());
     verb.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !CONNECTORS.contains(&w) && !matches!(w, "or" | "to" | "a" | "an"))
 }
 
@@ -872,7 +873,18 @@ fn acts(after: &str) -> bool {
 /// ("Fenmoor Homes has used this definition since 2020", "… in part 2 of our procedure
 /// Fenmoor Homes has used …"): the subject of a cell's sentence about the form.
 pub(super) fn acts_in_own_voice(text: &str, start: usize, end: usize) -> bool {
-    says_what_it_does(&text[end..]) && in_own_voice(text, start, end)
+    says_what_it_does(past_own_initials(&text[end..])) && in_own_voice(text, start, end)
+}
+
+/// The words after a name past the initials it is given there ("Fenmoor Borough Council
+/// (FBC) logs every complaint" → " logs every complaint"): the sentence goes on about the
+/// name.
+fn past_own_initials(after: &str) -> &str {
+    let Some(inner) = after.strip_prefix(" (") else { return after };
+    match inner.split_once(')') {
+        Some((initials, rest)) if (2..=8).contains(&initials.len()) && initials.bytes().all(|b| b.is_ascii_uppercase() || b == b'&') => rest,
+        _ => after,
+    }
 }
 
 /// Whether the words after a name are a verb in the present or past ("has", "will",
@@ -898,7 +910,8 @@ fn says_what_it_does(after: &str) -> bool {
 
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
-const OWN_VOICE_OPENINGS: [&str; 8] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,"];
+/// And the name the writer says it is, or welcomes the reader to ("We are X, …", "Welcome to X").
+const OWN_VOICE_OPENINGS: [&str; 12] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,", "we are", "we're", "we\u{2019}re", "welcome to"];
 
 /// Words just before a name that make it the frame the writer works in ("used across X",
 /// "throughout X", "within X").
@@ -944,7 +957,7 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
     }
     let words: Vec<&str> = head.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
     let last = words.last().copied().unwrap_or("");
-    if OWN_VOICE_BEFORE.contains(&last) || words.ends_with(&["we", "at"]) {
+    if OWN_VOICE_BEFORE.contains(&last) || words.ends_with(&["we", "at"]) || names_itself_a_landlord(&words) {
         return true;
     }
     // "… part 2 of our procedure X has used this definition since 2020": a cell that runs
@@ -958,6 +971,17 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
     let lead = words.len().checked_sub(2).map(|i| words[i]);
     let followed = text[end..].starts_with(' ') && text[end..].split_whitespace().next().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic));
     DETERMINERS.contains(&determiner) && followed && !lead.is_some_and(|w| LEADS_TO_ANOTHER.contains(&w))
+}
+
+/// "The Code helps landlords, such as X, …": a page gives itself as the example of the
+/// landlords a rule is for; "other landlords, such as X" are others.
+fn names_itself_a_landlord(words: &[&str]) -> bool {
+    const OTHERS: [&str; 9] = ["other", "neighbouring", "similar", "peer", "partner", "comparable", "local", "some", "many"];
+    match words {
+        [.., before, "landlords", "such", "as"] => !OTHERS.contains(before),
+        ["landlords", "such", "as"] => true,
+        _ => false,
+    }
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
