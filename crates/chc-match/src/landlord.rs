@@ -620,8 +620,8 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 36] = [
-    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "London Borough", "Royal Borough", ".uk", ".com", ".org",
+const CUE_WORDS: [&str; 37] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "Solutions", "London Borough", "Royal Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is registered", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
@@ -2406,7 +2406,7 @@ mod tests {
         }
     }
 
-    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative|Charity|Charities|Foundation|Organisation";
+    const KIND_WORDS_PATTERN: &str = "Council|Homes|Housing|Group|Association|Trust|Partnership|Living|Communities|Almshouses|Society|Co-operative|Cooperative|Charity|Charities|Foundation|Organisation|Solutions";
 
     #[test]
     fn name_pretests_pass_every_text_the_patterns_match() {
@@ -2513,6 +2513,9 @@ mod tests {
             ("a housing group on a copyright line", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Corrow Housing Group"]), Some("Corrow Housing Group"), "footer"),
             ("registered with the Regulator", form(&["Self-assessment"], &["Policy 4."], &["Wyndham Vale Homes is registered with the Regulator of Social Housing (L4321)."]), Some("Wyndham Vale Homes"), "footer"),
             ("a known name of common words ends it", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Lyndale Housing Solutions"]), Some("Lyndale Housing Solutions"), "footer"),
+            ("housing solutions in a title", table(&["Lyndale Housing Solutions - Complaint Handling Code self-assessment"], &["Policy 4."]), Some("Lyndale Housing Solutions"), "title"),
+            ("a contractor's solutions", table(&["Self-assessment", "Fenmoor IT Solutions runs our case system."], &["Policy 4."]), None, "none"),
+            ("a council's housing solutions team", table(&["Wexcombe Council Housing Solutions - self-assessment"], &["Policy 4."]), Some("Wexcombe Council"), "title"),
             ("any body's group", form(&["Self-assessment"], &["Policy 4."], &["\u{a9} 2025 Tenant Scrutiny Group"]), None, "none"),
             ("a comparison", table(&["Self-assessment"], &["Like Kesworth Vale Homes, we publish our figures."]), None, "none"),
             (

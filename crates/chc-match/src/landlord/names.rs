@@ -12,12 +12,14 @@ use chc_code::word_spans;
 use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
-pub(super) const KIND_WORDS: [&str; 17] = [
+pub(super) const KIND_WORDS: [&str; 18] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative",
     // Almshouse charities and housing foundations ("Thornby Almshouse Charity").
     "Charity", "Charities", "Foundation",
     // Tenant management organisations ("Fenmoor Tenant Management Organisation").
     "Organisation",
+    // "Lyndhurst Housing Solutions": only after a housing word ([`shaped_names`]).
+    "Solutions",
 ];
 
 /// Words before a kind word that belong to the kind ("Borough Council", "Community
@@ -112,6 +114,15 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         // "Housing Group": the name ends at the last kind word; a council's ends at "Council"
         // ("Farrowdale District Council Housing Complaints Policy").
         let council = &text[ks..ke] == "Council";
+        // "Solutions" ends a landlord's name only after a housing word ("Lyndhurst Housing
+        // Solutions", not "Fenmoor IT Solutions", a contractor), and not a council's team
+        // ("Wexley Council Housing Solutions").
+        if &text[ks..ke] == "Solutions" {
+            let before: Vec<&str> = text[..ks].split_whitespace().rev().take(2).collect();
+            if !before.first().is_some_and(|w| matches!(*w, "Housing" | "Homes" | "Home")) || before.get(1).is_some_and(|w| *w == "Council") {
+                continue;
+            }
+        }
         if !council && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
             continue;
         }
@@ -1031,8 +1042,17 @@ pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
 /// The kind words a web host's label may end with, run together as hosts spell them, longest
 /// first, each with how a name writes it and whether it alone makes a landlord's name ("…homes"
 /// does; "…group" or "…trust" may be any body's).
-pub(super) const HOST_KIND_ENDINGS: [(&str, &str, bool); 12] = [
+pub(super) const HOST_KIND_ENDINGS: [(&str, &str, bool); 20] = [
     ("communityhousing", "Community Housing", true),
+    // The kinds of the smaller landlords ("wyvernhousingsociety", "oakfieldalmshouses").
+    ("housingsociety", "Housing Society", true),
+    ("housingfoundation", "Housing Foundation", true),
+    ("housingcooperative", "Housing Co-operative", true),
+    ("housingsolutions", "Housing Solutions", true),
+    ("almshousecharity", "Almshouse Charity", true),
+    ("almshousescharity", "Almshouses Charity", true),
+    ("almshouses", "Almshouses", true),
+    ("homestrust", "Homes Trust", true),
     ("housingassociation", "Housing Association", true),
     ("housinggroup", "Housing Group", true),
     ("housingtrust", "Housing Trust", true),
@@ -1303,6 +1323,8 @@ mod tests {
     fn a_domain_label_that_ends_like_a_landlord() {
         assert_eq!(label_kind("fenmoorhomes"), Some(("fenmoor", "Homes")));
         assert_eq!(label_kind("harwickhousinggroup"), Some(("harwick", "Housing Group")));
+        assert_eq!(label_kind("wyvernhousingsociety"), Some(("wyvern", "Housing Society")));
+        assert_eq!(label_kind("oakfieldalmshouses"), Some(("oakfield", "Almshouses")));
         assert_eq!(label_kind("homes"), None);
         assert_eq!(label_kind("my-homes"), None);
         assert_eq!(label_kind("fenmoor"), None);
