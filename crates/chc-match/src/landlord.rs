@@ -2118,6 +2118,11 @@ mod tests {
         assert_eq!(furnished(&["https://www.kestrelvale.gov.uk/"]).as_deref(), Some("Kestrel Vale District Council"));
         assert_eq!(furnished(&["\u{a9} 2025 Wrenfold Living"]).as_deref(), Some("Wrenfold Living"));
         assert_eq!(furnished(&["Home > Wrenfold Living news"]), None);
+        // A crawled header, its logo's name between the skip link and the menu.
+        assert_eq!(furnished(&["Skip to main content Wrenfold Living Menu Search About us"]).as_deref(), Some("Wrenfold Living"));
+        assert_eq!(furnished(&["Skip to main contentWrenfold LivingMenuSearchAbout us"]).as_deref(), Some("Wrenfold Living"));
+        assert_eq!(furnished(&["Skip to content Tarnmoor Community Housing"]).as_deref(), Some("Tarnmoor Community Housing"));
+        assert_eq!(furnished(&["News from Wrenfold Living and others"]), None);
     }
 
     /// A known brand written in lower case on a copyright line ("\u{a9} 2025 bhg") is its

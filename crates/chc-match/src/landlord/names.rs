@@ -59,6 +59,22 @@ const NOT_NAME_WORDS: &[&str] = &[
     "tenant", "tenants", "uk", "voice", "wales", "working",
 ];
 
+/// Words of a web page's navigation that a crawl runs into the name before them ("Skip to
+/// main contentFenmoor HomesMenuSearch"): the name ends before them.
+const NAVIGATION_WORDS: &[&str] = &[
+    "Menu", "Search", "Skip", "Login", "Log", "Sign", "Accessibility", "Cookies", "Privacy", "News", "Jobs", "Careers", "Help", "Translate", "Close", "Open", "Main", "Navigation", "Back",
+];
+
+/// Whether a name stands in a crawled site's header, as its logo does: after the skip link
+/// or before the menu ("Skip to main content Fenmoor Homes Menu Search …").
+fn in_site_header(before: &str, rest: &str) -> bool {
+    const SKIP_LINKS: [&str; 4] = ["skip to main content", "skip to content", "skip to main navigation", "skip navigation"];
+    const MENU: [&str; 6] = ["Menu", "Search", "Login", "Translate", "Accessibility", "Navigation"];
+    let after_skip = SKIP_LINKS.iter().any(|l| ends_with_ignoring_case(before, l));
+    let before_menu = rest.split_whitespace().next().is_some_and(|w| MENU.contains(&w.trim_end_matches([',', '|', ':'])));
+    after_skip || before_menu
+}
+
 /// A landlord-shaped name in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Shaped {
@@ -145,6 +161,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                     && !is_kind_or_qualifier(bare)
                     && !matches!(bare, "CIC" | "Plc" | "PLC")
                     && !LEAD_WORDS.contains(&bare)
+                    && !NAVIGATION_WORDS.contains(&bare)
                     && !bare.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_ascii_lowercase().as_str()))
             });
         if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
@@ -697,7 +714,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
