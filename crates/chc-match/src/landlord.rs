@@ -1087,7 +1087,7 @@ impl Reading {
             // The subject of a cell's sentence in the form's voice ("Tarnmoor Homes has used
             // this definition since 2020"), as a known landlord's counts there: weighed
             // once the whole form is read ([`Reading::confirm`]).
-            let acts_in_cell = place.is_cell() && ends_like_a_landlord(&name) && names::acts_in_own_voice(text, s.start, s.end);
+            let acts_in_cell = place.is_cell() && ends_like_a_landlord(&name) && names::own_in_cell(text, s.start, s.end);
             let taken = s.council || placed;
             if taken {
                 mention(s.start, s.end, (name.clone(), false), worth, place.method());
@@ -1279,7 +1279,7 @@ impl Reading {
                 // Code: the subject of a cell's sentence in the form's voice is the form's,
                 // as "Fenmoor District Council (FDC) logs every complaint". A county council
                 // has no housing service to answer for.)
-                let answers_for_itself = || !m.name.contains("County Council") && names::acts_in_own_voice(text, m.start, m.end);
+                let answers_for_itself = || !m.name.contains("County Council") && names::own_in_cell(text, m.start, m.end);
                 let holds_no_homes = m.known && gaz.by_name(&m.name).is_some_and(|e| e.holds_no_homes) && !names::vouches_for_the_form(text, m.start, m.end) && !answers_for_itself();
                 if names::names_another(text, m.start, m.end) || in_prose && holds_no_homes {
                     m.another = true;
@@ -2026,6 +2026,7 @@ mod tests {
             // it, is the form's; a county council doing the same is not.
             (table(&["Self-assessment"], &["Wexmoor District Council (WDC) logs every complaint on one system.", "Policy 3"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment"], &["Wexshire County Council (WCC) logs every complaint on one system.", "Policy 3"]), None),
+            (table(&["Self-assessment"], &["Done. At Wexmoor District Council, every complaint is logged within a day.", "Policy 3"]), Some("Wexmoor District Council")),
             // The name the introduction says the writer is, or gives as the Code's example.
             (table(&["Self-assessment", "We are Wexmoor District Council, and this is our yearly check against the Code."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "Welcome to Wexmoor District Council: how we handle housing complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
@@ -2620,6 +2621,8 @@ mod tests {
             ("follow on a social network", form(&["Self-assessment"], &["Policy 4."], &["Follow Tarnmoor Homes on Facebook"]), Some("Tarnmoor Homes"), "footer"),
             ("a known landlord followed", form(&["Self-assessment"], &["Policy 4."], &["Follow Norbury Homes on LinkedIn"]), Some("Norbury Homes"), "footer"),
             ("its complaints team", form(&["Self-assessment"], &["Policy 4."], &["Contact the Tarnmoor Homes complaints team."]), Some("Tarnmoor Homes"), "footer"),
+            ("its complaints team after a question", form(&["Self-assessment"], &["Policy 4."], &["Questions? Contact the Tarnmoor Homes complaints team."]), Some("Tarnmoor Homes"), "footer"),
+            ("its complaints team in the last cell", table(&["Self-assessment"], &["Policy 4.", "Policy 5.\nQuestions? Contact the Tarnmoor Homes complaints team."]), Some("Tarnmoor Homes"), "body_text"),
             ("cookies on its website", table(&["We use cookies on the Norbury Homes website. Accept all cookies", "Self-assessment"], &["Policy 4."]), Some("Norbury Homes"), "title"),
             ("signed by its officer", form(&["Self-assessment"], &["Policy 4."], &["Head of Customer Experience, Tarnmoor Homes"]), Some("Tarnmoor Homes"), "footer"),
             ("a year span before the title's name", table(&["2024/25 Tarnmoor Homes Self-Assessment"], &["Policy 4."]), Some("Tarnmoor Homes"), "title"),
@@ -2633,6 +2636,8 @@ mod tests {
     fn landlord_named_only_as_a_cells_subject() {
         expect_landlords([
             ("the subject of a cell", table(&["Self-assessment"], &["Policy 4.", "Our policy 5. Tarnmoor Homes has used this definition since 2020."]), Some("Tarnmoor Homes"), "body_text"),
+            ("the name a cell speaks as", table(&["Self-assessment"], &["Policy 4.", "Done in practice. At Tarnmoor Homes, every complaint is logged within a day."]), Some("Tarnmoor Homes"), "body_text"),
+            ("a name after a preposition", table(&["Self-assessment"], &["Policy 4.", "Done in practice. Staff at Tarnmoor Homes log every complaint."]), None, "none"),
             ("its own guidance", table(&["Self-assessment"], &["Policy 4.", "Yes Tarnmoor Homes' remedies guidance links each remedy to the impact."]), Some("Tarnmoor Homes"), "body_text"),
             ("its response label", table(&["Self-assessment"], &["Policy 4.", "Tarnmoor Homes response: the policy says so in section 4."]), Some("Tarnmoor Homes"), "body_text"),
             ("run together with the cell before", table(&["Self-assessment"], &["Policy 4.", "in part 2 of our procedure Tarnmoor Homes has used it since 2020."]), Some("Tarnmoor Homes"), "body_text"),

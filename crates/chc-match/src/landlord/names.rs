@@ -433,7 +433,16 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
 pub(super) fn without_contact_label(text: &str) -> &str {
     const LABELS: [&str; 7] = ["contact us:", "contact:", "write to us:", "write to:", "address:", "postal address:", "get in touch:"];
     let t = text.trim_start();
-    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).or_else(|| site_speaks_for(t)).unwrap_or(text)
+    LABELS.iter().find_map(|l| t.get(..l.len()).filter(|head| head.eq_ignore_ascii_case(l)).map(|_| t[l.len()..].trim_start())).or_else(|| site_speaks_for(t)).or_else(|| after_a_short_question(t).and_then(site_speaks_for)).unwrap_or(text)
+}
+
+/// The rest of a line after the short question or call it opens with ("Questions? Contact
+/// the Fenmoor Homes complaints team", "Need help? …").
+fn after_a_short_question(t: &str) -> Option<&str> {
+    let at = t.bytes().take(40).position(|b| b == b'?' || b == b'!')?;
+    let after = &t[at + 1..];
+    let rest = after.trim_start();
+    (after.starts_with(char::is_whitespace) && !rest.is_empty()).then_some(rest)
 }
 
 /// The name a line of a site's own furniture speaks for, as if it stood alone: whom to ring
@@ -968,19 +977,14 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
     if owns_a_policy(&text[start..end], &text[end..]) || owns_the_assessment(&text[end..]) {
         return true;
     }
-    let before = &text[..start];
-    // Cells run sentences together: a bracket closed before the name ends one too.
-    let sentence_at = before.rfind(['.', ';', '!', '?', '\n', '|', ':', ')', '\u{2022}']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let head = before[sentence_at..].trim();
-    // "… (page 3) At X, every complaint …": a capitalised opening starts a sentence.
-    let opening = head.rsplit_once(' ').map_or(head, |(_, w)| w);
-    if matches!(opening, "At" | "As") {
+    let head = sentence_head(text, start);
+    if speaks_as(head) {
         return true;
     }
     let head = head.to_ascii_lowercase();
     let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
     let head = head.strip_suffix(" the").or_else(|| (head == "the").then_some("")).unwrap_or(head);
-    if head.is_empty() || OWN_VOICE_OPENINGS.contains(&head) {
+    if head.is_empty() {
         return true;
     }
     let words: Vec<&str> = head.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
@@ -1010,6 +1014,35 @@ fn names_itself_a_landlord(words: &[&str]) -> bool {
         ["landlords", "such", "as"] => true,
         _ => false,
     }
+}
+
+/// The words of the sentence before `start`. Cells run sentences together: a bracket closed
+/// before the name ends one too.
+fn sentence_head(text: &str, start: usize) -> &str {
+    let before = &text[..start];
+    let sentence_at = before.rfind(['.', ';', '!', '?', '\n', '|', ':', ')', '\u{2022}']).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    before[sentence_at..].trim()
+}
+
+/// Whether a sentence's words before a name are the writer speaking as it ("At X, …", "As
+/// X, we …", "We at X …", "Here at X …", "We are X"): the name is the writer's own.
+fn speaks_as(head: &str) -> bool {
+    // "… (page 3) At X, every complaint …": a capitalised opening starts a sentence.
+    let opening = head.rsplit_once(' ').map_or(head, |(_, w)| w);
+    if matches!(opening, "At" | "As") {
+        return true;
+    }
+    let head = head.to_ascii_lowercase();
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    OWN_VOICE_OPENINGS.contains(&head)
+}
+
+/// Whether a name the gazetteer lacks is the writer's own in a cell: the subject of its
+/// sentence in the form's voice ([`acts_in_own_voice`]), or the name the sentence speaks as
+/// ("At Fenmoor Homes, every complaint is logged").
+pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
+    speaks_as(sentence_head(text, start)) || acts_in_own_voice(text, start, end)
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
