@@ -520,9 +520,17 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             // capitals so far, three or more, end before the capital that opens a word.
             let word = word_so_far();
             word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase)
+        } else if before == b')' || before == b']' {
+            // "(page 3)Fenmoor Homes' policy": a bracket closed right before a capitalised word.
+            true
+        } else if before == b'?' || before == b'!' {
+            // "a complaint?Fenmoor Homes' policy": a question ended right before it.
+            i >= 2 && bytes[i - 2].is_ascii_alphanumeric()
         } else {
-            // "time.Fenmoor", "policy:Fenmoor": a letter word before the stop.
-            (before == b'.' || before == b':') && i >= 3 && bytes[i - 2].is_ascii_lowercase() && bytes[i - 3].is_ascii_lowercase()
+            // "time.Fenmoor", "policy:Fenmoor", "March 2024.Fenmoor": a word or a year before
+            // the stop.
+            let word_before = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+            (before == b'.' || before == b':') && i >= 3 && word_before(&bytes[i - 2]) && word_before(&bytes[i - 3])
         };
         if run_together {
             cuts.push(i);
@@ -1191,6 +1199,9 @@ mod tests {
         assert_eq!(parted("Complaints PolicyFenmoor HomesMenu"), "Complaints Policy Fenmoor HomesMenu");
         assert_eq!(parted("FENMOOR CITY COUNCILComplaint Handling Code"), "FENMOOR CITY COUNCIL Complaint Handling Code");
         assert_eq!(parted("PDFs and HTMLPages"), "PDFs and HTML Pages");
+        assert_eq!(parted("Section 5.1 (page 3)Fenmoor Homes' policy"), "Section 5.1 (page 3) Fenmoor Homes' policy");
+        assert_eq!(parted("Is it a complaint?Fenmoor Homes' policy"), "Is it a complaint? Fenmoor Homes' policy");
+        assert_eq!(parted("in line on 1 March 2024.Fenmoor Homes' policy"), "in line on 1 March 2024. Fenmoor Homes' policy");
         for kept in ["LiveWest and McCarthy Stone", "ForHousing", "RealHousingCo", "see www.fenmoorHomes.org.uk", "e.g. the Code", "Section 7.1 of the policy", "iPhone"] {
             assert_eq!(parted(kept), kept);
         }
