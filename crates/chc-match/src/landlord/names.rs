@@ -527,10 +527,10 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             // "a complaint?Fenmoor Homes' policy": a question ended right before it.
             i >= 2 && bytes[i - 2].is_ascii_alphanumeric()
         } else {
-            // "time.Fenmoor", "policy:Fenmoor", "March 2024.Fenmoor": a word or a year before
-            // the stop.
+            // "time.Fenmoor", "policy:Fenmoor", "March 2024.Fenmoor", "(4.1).Fenmoor": a word,
+            // a year or a bracket before the stop.
             let word_before = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-            (before == b'.' || before == b':') && i >= 3 && word_before(&bytes[i - 2]) && word_before(&bytes[i - 3])
+            (before == b'.' || before == b':') && i >= 3 && (word_before(&bytes[i - 2]) && word_before(&bytes[i - 3]) || bytes[i - 2] == b')')
         };
         if run_together {
             cuts.push(i);
@@ -1201,6 +1201,7 @@ mod tests {
         assert_eq!(parted("PDFs and HTMLPages"), "PDFs and HTML Pages");
         assert_eq!(parted("Section 5.1 (page 3)Fenmoor Homes' policy"), "Section 5.1 (page 3) Fenmoor Homes' policy");
         assert_eq!(parted("Is it a complaint?Fenmoor Homes' policy"), "Is it a complaint? Fenmoor Homes' policy");
+        assert_eq!(parted("The policy says so (4.1).Fenmoor Homes' policy"), "The policy says so (4.1). Fenmoor Homes' policy");
         assert_eq!(parted("in line on 1 March 2024.Fenmoor Homes' policy"), "in line on 1 March 2024. Fenmoor Homes' policy");
         for kept in ["LiveWest and McCarthy Stone", "ForHousing", "RealHousingCo", "see www.fenmoorHomes.org.uk", "e.g. the Code", "Section 7.1 of the policy", "iPhone"] {
             assert_eq!(parted(kept), kept);
