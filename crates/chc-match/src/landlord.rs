@@ -2029,6 +2029,7 @@ mod tests {
             (table(&["Self-assessment"], &["Done. At Wexmoor District Council, every complaint is logged within a day.", "Policy 3"]), Some("Wexmoor District Council")),
             // The name the introduction says the writer is, or gives as the Code's example.
             (table(&["Self-assessment", "We are Wexmoor District Council, and this is our yearly check against the Code."], &["Policy 2"]), Some("Wexmoor District Council")),
+            (table(&["Self-assessment", "We are Wexmoor District Council and we let homes here, so the Code applies to us."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "Welcome to Wexmoor District Council: how we handle housing complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "The Code helps landlords, such as Wexmoor District Council, deal with complaints; we check ourselves against it."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "The Code helps other landlords, such as Wexmoor District Council, deal with complaints well."], &["Policy 2"]), None),

@@ -1004,7 +1004,9 @@ fn answering_landlord(text: &str) -> Option<&str> {
 fn without_answer_options(text: &str) -> Option<&str> {
     let t = text.trim_end();
     let bracketed = t.strip_suffix(')').and_then(|t| t.rfind('(').map(|at| (&t[..at], &t[at + 1..])));
-    let (head, options) = bracketed.or_else(|| t.rsplit_once(' '))?;
+    // "Comply: Yes / No": the answers after the label's colon, spaced.
+    let after_colon = || t.rsplit_once(':').filter(|(_, options)| options.contains('/'));
+    let (head, options) = bracketed.or_else(after_colon).or_else(|| t.rsplit_once(' '))?;
     let words: Vec<String> = options.split(['/', '|']).map(|w| w.trim().to_lowercase()).collect();
     let choices = words.len() >= 2 && words.iter().all(|w| ["y", "n", "yes", "no", "partial", "n/a", "na", "met", "not met"].contains(&w.as_str()));
     let head = head.trim_end().trim_end_matches([':', '?', ' ']);
@@ -1617,6 +1619,9 @@ mod tests {
         // A label that lists the answers to choose from is no answer itself.
         assert_eq!(label("Compliant (Y/N)"), Some((ColumnRole::Comply, String::new())));
         assert_eq!(label("Met? (Yes/No)"), Some((ColumnRole::Comply, String::new())));
+        // The answers spaced after the label's colon, the answer on the next line.
+        assert_eq!(label("Comply: Yes / No"), Some((ColumnRole::Comply, String::new())));
+        assert_eq!(label("Compliance: Yes/No/Partial"), Some((ColumnRole::Comply, String::new())));
         assert_eq!(label("Comply Yes/No"), Some((ColumnRole::Comply, String::new())));
         // The label with its options, then the answer ("Comply: Yes/No Yes").
         assert_eq!(label("Comply: Yes/No Yes"), Some((ColumnRole::Comply, "Yes".to_string())));

@@ -54,7 +54,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "diversity", "engagement", "england", "english", "equalities", "equality", "estate", "estates", "executive", "experience", "external", "feedback", "finance", "forum",
     "governance", "handling", "health", "homelessness", "improvement", "income", "information", "inclusion", "internal", "investment", "involvement", "joint", "landlord",
     "landlords", "leadership", "learning", "leasehold", "leaseholders", "lettings", "management", "member", "members", "ministry", "name", "national", "neighbourhood", "office", "officer",
-    "ombudsman", "operational", "organisation", "organization", "panel", "parish", "performance", "police", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
+    "ombudsman", "operational", "organisation", "organization", "panel", "parish", "performance", "police", "policies", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
     "repairs", "report", "resident", "residents", "review", "risk", "safety", "scrutiny", "self", "senior", "stage", "standards", "steering", "strategic", "strategy", "tenancy",
     "tenant", "tenants", "uk", "voice", "wales", "working",
 ];
@@ -410,7 +410,8 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let rest_of_sentence = text[end..].split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
     static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
     let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with|for)\s+us\b|\bmanages?\s+our\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b|\bour\s+own\b").expect("fixed pattern"));
-    let against_us = writer_as_other.is_match(rest_of_sentence);
+    // (Unless the sentence says the writer is the name: "We are X, so the Code applies to us".)
+    let against_us = writer_as_other.is_match(rest_of_sentence) && !speaks_as(sentence_head(text, start));
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
     let lower_sentence = sentence.trim_end().to_ascii_lowercase();
@@ -499,10 +500,22 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
     let mut cuts: Vec<usize> = Vec::new();
     // Only a capital can start a word run into the one before: look at capitals alone.
     for i in ascii_capitals(bytes) {
-        if i == 0 || i + 1 >= bytes.len() || !bytes[i + 1].is_ascii_lowercase() {
+        if i == 0 || i + 1 >= bytes.len() {
             continue;
         }
         let before = bytes[i - 1];
+        // "contentNE Lincs Council": a word in lower case run into initials.
+        if bytes[i + 1].is_ascii_uppercase() {
+            let from = cuts.last().copied().unwrap_or(0);
+            let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
+            if i - word_start >= 3 && bytes[word_start..i].iter().all(u8::is_ascii_lowercase) {
+                cuts.push(i);
+            }
+            continue;
+        }
+        if !bytes[i + 1].is_ascii_lowercase() {
+            continue;
+        }
         // The word so far: since the last cut or the last byte that is no letter or digit.
         let word_so_far = || {
             let from = cuts.last().copied().unwrap_or(0);
@@ -514,7 +527,16 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             // Homes' policy") or a word of the Code or a heading ("PolicyFenmoor").
             let word = word_so_far();
             let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
-            word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell()
+            // A menu item run into the next ("HomeFenmoor Homes"), or a name's kind into a
+            // menu item ("Fenmoor CouncilSearch"; "Fenmoor HomesMy account" stays, as a name
+            // that runs straight into a word ends there).
+            let next_word = || {
+                let end = bytes[i..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(bytes.len(), |p| i + p);
+                let lower_end = bytes[i + 1..end].iter().position(u8::is_ascii_uppercase).map_or(end, |p| i + 1 + p);
+                std::str::from_utf8(&bytes[i..lower_end]).unwrap_or("")
+            };
+            let ends_an_item = || std::str::from_utf8(word).is_ok_and(|w| NAVIGATION_WORDS.contains(&w) || w == "Home" || is_kind(w) && NAVIGATION_WORDS.contains(&next_word()));
+            word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) || ANSWERS.contains(&word) || heads_a_cell() || ends_an_item()
         } else if before.is_ascii_uppercase() {
             // A word in capitals run into the next ("FENMOOR CITY COUNCILComplaint …"): the
             // capitals so far, three or more, end before the capital that opens a word.
@@ -1196,11 +1218,15 @@ mod tests {
         assert_eq!(parted("Skip to main contentFenmoor Homes logo"), "Skip to main content Fenmoor Homes logo");
         assert_eq!(parted("the same way each time.City of Fenmoor Council"), "the same way each time. City of Fenmoor Council");
         assert_eq!(parted("regularly.YesFenmoor Homes' policy"), "regularly. Yes Fenmoor Homes' policy");
-        assert_eq!(parted("Complaints PolicyFenmoor HomesMenu"), "Complaints Policy Fenmoor HomesMenu");
+        assert_eq!(parted("Complaints PolicyFenmoor HomesMenu"), "Complaints Policy Fenmoor Homes Menu");
         assert_eq!(parted("FENMOOR CITY COUNCILComplaint Handling Code"), "FENMOOR CITY COUNCIL Complaint Handling Code");
         assert_eq!(parted("PDFs and HTMLPages"), "PDFs and HTML Pages");
         assert_eq!(parted("Section 5.1 (page 3)Fenmoor Homes' policy"), "Section 5.1 (page 3) Fenmoor Homes' policy");
         assert_eq!(parted("Is it a complaint?Fenmoor Homes' policy"), "Is it a complaint? Fenmoor Homes' policy");
+        assert_eq!(parted("Skip to contentFM Council"), "Skip to content FM Council");
+        assert_eq!(parted("Fenmoor CouncilSearchMenu"), "Fenmoor Council Search Menu");
+        assert_eq!(parted("HomeFenmoor Housing Co-operativePoliciesComplaints"), "Home Fenmoor Housing Co-operative Policies Complaints");
+        assert_eq!(parted("Skip to main contentFenmoor HomesMy account"), "Skip to main content Fenmoor HomesMy account");
         assert_eq!(parted("The policy says so (4.1).Fenmoor Homes' policy"), "The policy says so (4.1). Fenmoor Homes' policy");
         assert_eq!(parted("in line on 1 March 2024.Fenmoor Homes' policy"), "in line on 1 March 2024. Fenmoor Homes' policy");
         for kept in ["LiveWest and McCarthy Stone", "ForHousing", "RealHousingCo", "see www.fenmoorHomes.org.uk", "e.g. the Code", "Section 7.1 of the policy", "iPhone"] {
