@@ -386,14 +386,14 @@ fn fifty_fifth_and_fifty_sixth_blind_sets_hold_their_level() {
 }
 
 /// Crawled pages whose cells and chrome run together (fixtures/blind57: glued headers,
-/// footers, titles and evidence; a title run into the header and the first row, and a name
-/// opening a cell as a possessive, are left undone), and label/value and one-cell-per-line
+/// footers, titles and evidence; a name opening a cell as a possessive is left undone), and
+/// label/value and one-cell-per-line
 /// pages that name their landlord only in passing (fixtures/blind58: "We are X", "landlords,
 /// such as X", initials; a joint service that says one of its two councils lets the homes is
 /// left undone), held at their level.
 #[test]
 fn fifty_seventh_and_fifty_eighth_blind_sets_hold_their_level() {
-    blind_set("blind57", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
+    blind_set("blind57", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind58", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
 }
 

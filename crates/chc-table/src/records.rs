@@ -170,11 +170,23 @@ fn units(lines: &[TextLine], registry: &Registry) -> Vec<Unit> {
     // A line may hold several records run together: each is a unit.
     let mut out = Vec::with_capacity(logical.len());
     for (number, text, blank_before) in &logical {
-        for (k, piece) in split_at_records(text, registry).into_iter().enumerate() {
+        for (k, piece) in split_at_records(text, registry).into_iter().flat_map(title_before_header).enumerate() {
             out.push(Unit { location: *number, text: piece.trim().to_string(), blank_before: *blank_before && k == 0, from: Source::Line });
         }
     }
     out
+}
+
+/// A title a crawl ran into the header after it ("X Homes – Code self-assessmentCode
+/// provisionCode requirement…"): the title is a line of its own, not a column's name.
+fn title_before_header(piece: &str) -> Vec<&str> {
+    let Some(cells) = run_together_header(piece) else { return vec![piece] };
+    let roles = crate::header::classify_header(&cells);
+    let title_first = roles.is_some_and(|r| r[0] == ColumnRole::Other) && cells.len() >= 4 && crate::header::classify_header(&cells[1..]).is_some();
+    match piece.find(cells[1].as_str()).filter(|&at| title_first && at > 0) {
+        Some(at) => vec![&piece[..at], &piece[at..]],
+        None => vec![piece],
+    }
 }
 
 /// Does `next` continue the sentence `prev` was cut in (a line the page or a copy wrapped:
@@ -1494,6 +1506,12 @@ mod tests {
         );
         assert_eq!(run_together_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").map(|c| c.len()), Some(5));
         assert_eq!(run_together_header("The Council's Complaints Policy"), None);
+        // A title run into the header is a line of its own.
+        assert_eq!(
+            title_before_header("Fenmoor Homes – Code self-assessmentCode provisionCode requirementComply: Yes/NoEvidenceCommentary"),
+            vec!["Fenmoor Homes – Code self-assessment", "Code provisionCode requirementComply: Yes/NoEvidenceCommentary"]
+        );
+        assert_eq!(title_before_header("Code provisionCode requirementComply: Yes/NoEvidenceCommentary").len(), 1);
         assert_eq!(
             space_joined_header("Code provision Code requirement Comply: Yes / No Evidence Commentary / explanation").map(|c| c.len()),
             Some(5)
