@@ -316,7 +316,7 @@ fn thirty_ninth_and_fortieth_blind_sets_hold_their_level() {
 #[test]
 fn forty_first_and_forty_second_blind_sets_hold_their_level() {
     blind_set("blind41", PERFECT);
-    blind_set("blind42", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind42", PERFECT);
 }
 
 /// Where pages name their publisher: in a crawled page's furniture, as real landlord sites
@@ -395,6 +395,17 @@ fn fifty_fifth_and_fifty_sixth_blind_sets_hold_their_level() {
 fn fifty_seventh_and_fifty_eighth_blind_sets_hold_their_level() {
     blind_set("blind57", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind58", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+}
+
+/// Whole pages as sites publish them, one design each for landlords no set had used
+/// (fixtures/blind59: a policy adopted by the landlord's board, named only there, is left
+/// undone), and pages that name other bodies besides the publisher (fixtures/blind60:
+/// county councils, partners, parents, contractors, peers, owners of managed homes), held at
+/// their level.
+#[test]
+fn fifty_ninth_and_sixtieth_blind_sets_hold_their_level() {
+    blind_set("blind59", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind60", PERFECT);
 }
 
 #[test]

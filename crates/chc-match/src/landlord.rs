@@ -2002,7 +2002,8 @@ mod tests {
             "name,kind,domains,aliases,source\n\
              Wexshire County Council,council,,,lgl\n\
              Wexmoor District Council,council,,,lgl\n\
-             Wexley Borough Council,council,,,lgl;rsh\n",
+             Wexley Borough Council,council,,,lgl;rsh\n\
+             wfha,housing_association,,,rsh\n",
         );
         let cases = [
             (table(&["Self-assessment"], &["Wexshire County Council's care team raises complaints for residents.", "Policy 3"]), None),
@@ -2033,6 +2034,15 @@ mod tests {
             (table(&["Self-assessment", "Welcome to Wexmoor District Council: how we handle housing complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "The Code helps landlords, such as Wexmoor District Council, deal with complaints; we check ourselves against it."], &["Policy 2"]), Some("Wexmoor District Council")),
             (table(&["Self-assessment", "The Code helps other landlords, such as Wexmoor District Council, deal with complaints well."], &["Policy 2"]), None),
+            (table(&["Self-assessment", "The Code tells landlords, for example Wexmoor District Council, how to deal with complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
+            // Its own Cabinet, that the form's reports go to.
+            (table(&["Self-assessment"], &["Half-year reports go to Wexmoor District Council Cabinet and the tenants' forum.", "Policy 3"]), Some("Wexmoor District Council")),
+            // Whom to ring about the form.
+            (form(&["Self-assessment"], &["Policy 2"], &["Questions about this form can go to the complaints team at Wexley Borough Council on 01632 960 552."]), Some("Wexley Borough Council")),
+            // A parent the writer is a member of, whose template it follows, is not the writer.
+            (table(&["We are a member of Wexley Borough Council and follow its policy."], &["Letters follow the Wexley Borough Council template."]), None),
+            // A short name the gazetteer lists in lower case, before its own policy's title.
+            (table(&["Self-assessment"], &["Timescales are in part 7 of the wfha Customer Feedback Policy 2022."]), Some("wfha")),
         ];
         for (t, want) in cases {
             assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.records);

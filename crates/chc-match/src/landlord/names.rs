@@ -312,7 +312,7 @@ pub(super) enum Standing {
 /// Words before a name in its sentence that make it another landlord's. Lower-case, so that
 /// a name's own words ("… Housing Partnership") are not taken for them, unless the sentence
 /// starts with them ("Compared with …").
-const ANOTHER_BEFORE: [&str; 62] = [
+const ANOTHER_BEFORE: [&str; 63] = [
     "benchmark", "compar", "peer", "such as", "other landlord", "other provider", "other housing", "other social", "versus", " vs ", " than ", "ahead of", "club", "partner",
     "together with", "alongside", "jointly with", "shared with", "works for", "work for", "work with", "worked with", "working with", "transfer", "neighbouring",
     // "We share a complaints team with X", "formerly X", "since our merger with X".
@@ -322,7 +322,7 @@ const ANOTHER_BEFORE: [&str; 62] = [
     // A parent, a former body, a body whose members or rules the writer takes on: "Part of
     // the X Group", "the old X panel", "members of X are covered by our process", "our
     // policy mirrors X's", "we follow X's procedure".
-    "part of", "subsidiary of", "arm of", "old ", "former ", "members of", "mirror", "modelled on", "based on", "same as", "we follow", "we use ",
+    "part of", "subsidiary of", "arm of", "old ", "former ", "members of", "a member of", "mirror", "modelled on", "based on", "same as", "we follow", "we use ",
     // Services shared with another body: "the customer centre run with X", "the joint
     // team with X", "any service, including X staff".
     "run with", "team with", "including",
@@ -782,7 +782,16 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 }
 
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
-    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..])
+    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..])
+}
+
+/// Whether a name is followed by the number to ring it on ("questions can go to the complaints
+/// team at X on 01632 960 552"): the page tells its readers how to reach its publisher.
+fn gives_its_number(after: &str) -> bool {
+    after.strip_prefix(" on ").is_some_and(|n| {
+        let digits = n.bytes().take(16).take_while(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'(' | b')' | b'-')).filter(u8::is_ascii_digit).count();
+        digits >= 10
+    })
 }
 
 /// "Back to Fenmoor Homes homepage", "Return to the Fenmoor Council home page": a link to
@@ -990,7 +999,7 @@ const OWN_VOICE_BEFORE: [&str; 3] = ["across", "throughout", "within"];
 const DETERMINERS: [&str; 7] = ["all", "every", "each", "any", "our", "the", "new"];
 
 /// Prepositions (and verbs of contact) that put a name in the object of its sentence.
-const LEADS_TO_ANOTHER: [&str; 13] = ["to", "by", "from", "with", "of", "at", "for", "about", "via", "through", "into", "visited", "concerns"];
+const LEADS_TO_ANOTHER: [&str; 16] = ["to", "by", "from", "with", "of", "at", "for", "about", "via", "through", "into", "visited", "concerns", "follow", "follows", "followed"];
 
 /// Words that tie a name to the clause before it ("X and Y", "higher than X", "a team that
 /// X funds").
@@ -1004,7 +1013,7 @@ const JOINS_CLAUSES: [&str; 17] = ["and", "or", "but", "nor", "than", "whereas",
 /// ("passed to X", "run by X", "tenants of X", "visited X") a cell names other bodies the
 /// landlord deals with far more often than itself.
 pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
-    if owns_a_policy(&text[start..end], &text[end..]) || owns_the_assessment(&text[end..]) {
+    if owns_a_policy(&text[start..end], &text[end..]) || owns_the_assessment(&text[end..]) || reports_to_its_governance(text, start, end) {
         return true;
     }
     let head = sentence_head(text, start);
@@ -1039,11 +1048,11 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
 /// landlords a rule is for; "other landlords, such as X" are others.
 fn names_itself_a_landlord(words: &[&str]) -> bool {
     const OTHERS: [&str; 9] = ["other", "neighbouring", "similar", "peer", "partner", "comparable", "local", "some", "many"];
-    match words {
-        [.., before, "landlords", "such", "as"] => !OTHERS.contains(before),
-        ["landlords", "such", "as"] => true,
-        _ => false,
-    }
+    // "landlords, for example X", "landlords like X", "landlords including X" as well.
+    let example = |cue: &[&str]| words.len() > cue.len() && words.ends_with(cue) && words[words.len() - cue.len() - 1] == "landlords";
+    let Some(cue_len) = [&["such", "as"][..], &["for", "example"], &["like"], &["including"]].iter().find(|c| example(c)).map(|c| c.len()) else { return false };
+    let before = words.len().checked_sub(cue_len + 2).map(|i| words[i]);
+    !before.is_some_and(|b| OTHERS.contains(&b))
 }
 
 /// The words of the sentence before `start`. Cells run sentences together: a bracket closed
@@ -1072,7 +1081,20 @@ fn speaks_as(head: &str) -> bool {
 /// sentence in the form's voice ([`acts_in_own_voice`]), or the name the sentence speaks as
 /// ("At Fenmoor Homes, every complaint is logged").
 pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
-    speaks_as(sentence_head(text, start)) || acts_in_own_voice(text, start, end)
+    speaks_as(sentence_head(text, start)) || acts_in_own_voice(text, start, end) || reports_to_its_governance(text, start, end)
+}
+
+/// Whether a name is named as the owner of the governing body the form's reports go to ("half-year
+/// reports go to Fenmoor Borough Council Cabinet", "… to the Fenmoor Homes Board"): the
+/// writer's own governance. Not "agreed by the X board", a policy another body approved
+/// ([`approves_the_form`] reads approvals).
+fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
+    const GOVERNANCE: [&str; 5] = ["Cabinet", "Board", "Executive", "Scrutiny Committee", "Housing Committee"];
+    let after = text[end..].strip_prefix(' ');
+    let governs = after.is_some_and(|a| GOVERNANCE.iter().any(|g| opens_with_word(a, g)));
+    let head = sentence_head(text, start).to_ascii_lowercase();
+    let head = head.strip_suffix(" the").unwrap_or(&head);
+    governs && (head.ends_with(" to") || head.ends_with(" go to") || head.ends_with("reported to") || head.ends_with("reports to"))
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
@@ -1091,7 +1113,8 @@ pub(super) fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let joined_before = previous.is_some_and(|p| starts_capitalised(p) && !LEAD_WORDS.contains(&p) && !p.ends_with([',', '.', ';', ':', '!', '?', '|', ')']));
     let touching_before = text[..start].chars().next_back().is_some_and(|c| !c.is_whitespace() && !"(\"'\u{2018}\u{201c}[".contains(c));
     let after = &text[end..];
-    let joined_after = after.starts_with(' ') && after.split_whitespace().next().is_some_and(starts_capitalised);
+    // (The title of its own policy may follow: "the bpha Customer Feedback Policy".)
+    let joined_after = after.starts_with(' ') && after.split_whitespace().next().is_some_and(starts_capitalised) && !owns_a_policy(&text[start..end], after);
     !joined_before && !touching_before && !joined_after
 }
 
