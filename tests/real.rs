@@ -408,6 +408,17 @@ fn fifty_ninth_and_sixtieth_blind_sets_hold_their_level() {
     blind_set("blind60", PERFECT);
 }
 
+/// Pages that name their landlord only by a short form (fixtures/blind61: a place, initials,
+/// a brand without its kind, a web address; common words such as "Look Ahead" or "Trident",
+/// a three-letter acronym, and invented one-word names a reader cannot tell from places are
+/// left undone), and council and association sites with one section per page
+/// (fixtures/blind62), held at their level.
+#[test]
+fn sixty_first_and_sixty_second_blind_sets_hold_their_level() {
+    blind_set("blind61", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.6, extra_rows_forms: 0 });
+    blind_set("blind62", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });

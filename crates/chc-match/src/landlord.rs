@@ -246,6 +246,19 @@ impl Gazetteer {
                     spellings.push(words.concat());
                 }
             }
+            // The first word and the initials of the rest, as a brand ("Poplar HARCA" for
+            // Poplar Housing And Regeneration Community Association): four words or more after
+            // the first.
+            {
+                let bare = e.name.strip_prefix("The ").unwrap_or(&e.name);
+                if let Some((first, rest)) = bare.split_once(' ') {
+                    let words: Vec<&str> = rest.split(' ').filter(|w| !w.starts_with('(')).collect();
+                    let letters: String = words.iter().filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_uppercase()).collect();
+                    if words.len() >= 4 && letters.len() == words.len() && first.chars().next().is_some_and(char::is_uppercase) {
+                        spellings.push(format!("{first} {letters}"));
+                    }
+                }
+            }
             for s in spellings {
                 // Another entry's spelling already: not this one's.
                 if s.len() >= 6 && self.by_key.get(&key(&s)).is_none_or(|&(other, _)| other == i) {
@@ -1062,7 +1075,11 @@ impl Reading {
             };
             let known = std::iter::once(0).chain(name.match_indices(' ').map(|(i, _)| i + 1)).find_map(|i| known_at(i).map(|e| (i, e)));
             // Known initials before the kind of body: "B&NES Council", "LBHF Council".
-            let known = known.or_else(|| name.split_once(' ').filter(|(initials, _)| is_acronym(initials)).and_then(|(initials, _)| gaz.by_name(initials)).map(|e| (0, e)));
+            // ("WFDC Housing": the initials the gazetteer's name makes, where one name makes them.)
+            let known = known.or_else(|| {
+                let (initials, _) = name.split_once(' ').filter(|(initials, _)| is_acronym(initials))?;
+                gaz.by_name(initials).or_else(|| gaz.by_initials_label(&initials.to_ascii_lowercase()).map(|i| &gaz.entries[i])).map(|e| (0, e))
+            });
             if let Some((i, e)) = known {
                 // The mention spans the known name only, so a longer known name holds it.
                 let skipped = name[..i].split_whitespace().count();
@@ -2624,6 +2641,30 @@ mod tests {
         }
         // A name the gazetteer lacks is tidied the same way.
         assert_eq!(landlord(&table(&["Marrowdene Boro' Council - self-assessment"], &["Policy 4."])).as_deref(), Some("Marrowdene Borough Council"));
+    }
+
+    /// Short forms pages use for a name: its initials before a kind ("KVDC Housing"), its
+    /// first word before its services ("Fenwold" for Fenwold Housing Services), its first word
+    /// and the initials of the rest as a brand ("Tarnby HARCA"); a region after "across the"
+    /// is a place, not the landlord whose old name it is.
+    #[test]
+    fn short_forms_pages_use() {
+        let gaz = Gazetteer::from_csv(
+            "name,kind,domains,aliases,source
+             Fenwold Housing Services,housing_association,,,rsh
+             Kestrel Vale District Council,council,,,lgl;rsh
+             Norbury Vale Homes,housing_association,,Norbury Vale Housing,rsh
+             Tarnby Housing And Regeneration Community Association,housing_association,,,rsh
+",
+        );
+        for (t, want) in [
+            (table(&["KVDC Housing | Complaint Handling Code self-assessment"], &["Policy 4."]), Some("Kestrel Vale District Council")),
+            (table(&["Fenwold"], &["Policy 4.", "Fenwold staff can offer a remedy."]), Some("Fenwold Housing Services")),
+            (table(&["Tarnby HARCA - self-assessment"], &["Policy 4."]), Some("Tarnby Housing And Regeneration Community Association")),
+            (table(&["Self-assessment", "We own and manage homes across the Norbury Vale."], &["Policy 4."]), None),
+        ] {
+            assert_eq!(detect_with(&t, &gaz).0.as_deref(), want, "{:?}", t.context);
+        }
     }
 
     #[test]

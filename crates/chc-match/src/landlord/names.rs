@@ -252,7 +252,8 @@ fn is_year_or_years(token: &str) -> bool {
 pub(super) fn stem(name: &str) -> &str {
     let mut rest = name.strip_prefix("The ").unwrap_or(name).trim();
     while let Some((head, last)) = rest.rsplit_once(' ') {
-        if is_kind(last) || KIND_QUALIFIERS.contains(&last) || last == "Ltd" || CONNECTORS.contains(&last) {
+        // ("Depaul Housing Services" → "Depaul".)
+        if is_kind(last) || KIND_QUALIFIERS.contains(&last) || matches!(last, "Ltd" | "Services") || CONNECTORS.contains(&last) {
             rest = head.trim_end();
         } else {
             break;
@@ -277,7 +278,9 @@ pub(super) fn stem_with_kind_initials(name: &str) -> Option<String> {
 /// A name's initials, when it has three words or more besides "The" and connectors:
 /// "Lincolnshire Housing Partnership" → "LHP", "Great Yarmouth Borough Council" → "GYBC".
 pub(super) fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty() && *w != "The" && !CONNECTORS.contains(w)).collect();
+    // A bracketed year or place is no word of the name ("The Industrial Dwellings Society
+    // (1885)" → "IDS").
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty() && *w != "The" && !CONNECTORS.contains(w) && !w.starts_with('(')).collect();
     let letters: String = words.iter().filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_uppercase()).collect();
     (words.len() >= 3 && letters.len() == words.len()).then_some(letters)
 }
@@ -904,7 +907,10 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
 /// "within" frame the writer's own body instead: [`in_own_voice`].)
 pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
     const PLACE_WORDS: [&str; 4] = ["in", "around", "near", "outside"];
-    last_token(&text[..start]).is_some_and(|(_, word)| PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p)))
+    let is_place_word = |word: &str| PLACE_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p));
+    // "homes across the Thames Valley", "throughout the Wrekin": a region, with its article.
+    let region = |at: usize| last_token(&text[..at]).is_some_and(|(_, w)| is_place_word(w) || matches!(w, "across" | "throughout" | "within" | "covering"));
+    last_token(&text[..start]).is_some_and(|(at, word)| is_place_word(word) || word == "the" && region(at))
 }
 
 /// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
