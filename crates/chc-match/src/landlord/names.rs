@@ -1100,7 +1100,8 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     let governs = after.is_some_and(|a| GOVERNANCE.iter().any(|g| opens_with_word(a, g)));
     let head = sentence_head(text, start).to_ascii_lowercase();
     let head = head.strip_suffix(" the").unwrap_or(&head);
-    governs && (head.ends_with(" to") || head.ends_with(" go to") || head.ends_with("reported to") || head.ends_with("reports to"))
+    // "… go to", "… reported to", "… reports to".
+    governs && head.ends_with(" to")
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
