@@ -68,7 +68,7 @@ fn page_date_line(line: &str) -> Option<String> {
     static GAP: OnceLock<Regex> = OnceLock::new();
     let label = re(
         &LABEL,
-        r"(?i)^\s*(?:signed|(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)|date\s+of\s+(?:the\s+)?(?:self[\s-]?)?assessment|(?:self[\s-]?)?assessment\s+date|date\s+(?:completed|reviewed|approved))\b",
+        r"(?i)^\s*(?:signed|(?:page\s+)?(?:last\s+)?(?:updated|modified|edited|reviewed|published)|(?:considered|approved|agreed|endorsed)\s+on|date\s+of\s+(?:the\s+)?(?:self[\s-]?)?assessment|(?:self[\s-]?)?assessment\s+date|date\s+(?:completed|reviewed|approved))\b",
     )
     .find(line)?;
     let (at, date) = dates_in(line).into_iter().next()?;
@@ -221,7 +221,7 @@ mod tests {
 
     #[test]
     fn the_codes_history_does_not_date_the_form() {
-        let cases: [(&[&str], &[&str], Option<&str>); 11] = [
+        let cases: [(&[&str], &[&str], Option<&str>); 12] = [
             // Deadlines the Code sets are not the form's date either.
             (&["Our self-assessment", "Every landlord is asked to publish the result by 31 December 2020, and to put right what falls short by 31 March 2021."], &[], None),
             (&["Self-assessment", "We must publish it no later than the end of June 2025; this version was approved in May 2025."], &[], Some("2025-05")),
@@ -234,6 +234,8 @@ mod tests {
             (&["How we handle complaints"], &["Last edited: 02/09/2024"], Some("2024-09")),
             // A sign-off dates the form it signs; a signed policy in a sentence is no date line.
             (&["How we handle complaints"], &["Signed for Tollbrook Homes by the chair, April 2024"], Some("2024-04")),
+            // The meeting that considered the form dates it.
+            (&["How we handle complaints", "Considered on 19 January 2021 by Tollbrook Council's Scrutiny Board."], &[], Some("2021-01")),
             (&["How we handle complaints"], &["Our designers redrew the leaflet in April 2024"], None),
             // The day a copy was printed is not the form's.
             (&["Printed: 05/12/2026", "Self-assessment, March 2025"], &[], Some("2025-03")),

@@ -2039,6 +2039,7 @@ mod tests {
             (form(&["Self-assessment"], &["Policy 2"], &["Signed in June 2025 by the Cabinet Member for Housing, Wexshire County Council."]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Wexshire County Council's housing complaints policy uses this definition in section 2.", "Policy 3"]), Some("Wexshire County Council")),
             (table(&["Self-assessment"], &["Policy 2", "This assessment was reviewed by the Customer Committee of Wexshire County Council."]), Some("Wexshire County Council")),
+            (form(&["Self-assessment"], &["Policy 2"], &["Considered on 19 January 2021 by Wexmoor District Council's Scrutiny Board."]), Some("Wexmoor District Council")),
             // A district that transferred its homes answers the Code as a housing authority:
             // the subject of a cell's sentence in the form's voice, its initials given after
             // it, is the form's; a county council doing the same is not.

@@ -860,7 +860,10 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     let line_start = text[..start].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
     let before = text[line_start..start].trim_end();
     let before = if ends_with_ignoring_case(before, " the") { before[..before.len() - 4].trim_end() } else { before };
-    let approved_by = VERBS.iter().any(|v| ends_with_ignoring_case(before, v));
+    // Or a line the approval opens: "Considered on 19 January 2021 by X's Scrutiny Board".
+    const OPENING_VERBS: [&str; 5] = ["Considered", "Approved", "Agreed", "Endorsed", "Noted"];
+    let opens_an_approval = OPENING_VERBS.iter().any(|v| before.starts_with(v)) && ends_with_ignoring_case(before, " by");
+    let approved_by = VERBS.iter().any(|v| ends_with_ignoring_case(before, v)) || opens_an_approval;
     let after_board_of = ["board of", "committee of"].iter().any(|b| ends_with_ignoring_case(before, b));
     let owned = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")).or_else(|| after.strip_prefix('\'')).or_else(|| after.strip_prefix('\u{2019}')).unwrap_or(after);
     let body = owned.trim_start();
@@ -898,7 +901,7 @@ fn approves_the_form(text: &str, start: usize, after: &str) -> bool {
     // A sign-off line opens with its verb ("Approved by the X Board, May 2024"); in a
     // sentence, the approval must be the form's ("this self-assessment was approved by …"),
     // not that of a policy the writer follows ("the group policy agreed by the X board").
-    let signs = before.split_whitespace().count() <= 4;
+    let signs = before.split_whitespace().count() <= 4 || opens_an_approval;
     approved_by && (governs && (the_form || signs) || bare && the_form) || board_of
 }
 
