@@ -964,6 +964,14 @@ impl Reading {
     /// names that body too.
     fn merge_trading_names(&mut self) {
         let mut pairs = std::mem::take(&mut self.trading_names);
+        // A body a line says the brand is a trading name of is named there, wherever the line
+        // stands (a footer the reader left in the last row's cell too).
+        for (brand, body) in &pairs {
+            if self.tally.contains_key(brand) && !self.tally.contains_key(body) {
+                let order = self.tally.len();
+                self.tally.insert(body.clone(), Tally { order, example: format!("{brand} is a trading name of {body}"), ..Tally::default() });
+            }
+        }
         for brand in self.tally.keys() {
             let mut fuller = self.tally.iter().filter(|(name, t)| {
                 t.naming > 0.0 && name.strip_prefix(brand.as_str()).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|kinds| kinds.split(' ').all(names::is_kind_or_qualifier))
@@ -2576,6 +2584,12 @@ mod tests {
                 "a brand that opens the full name",
                 form(&["Complaints self-assessment \u{2014} Adley Homes", "Adley Homes"], &["Policy 4."], &["Adley Homes Housing Association Limited. Registered with the Regulator of Social Housing."]),
                 Some("Adley Homes Housing Association"),
+                "title",
+            ),
+            (
+                "a trading-name line left in the last row's cell",
+                table(&["Tarnmoor Homes", "Tarnmoor Homes answers the Code below."], &["Policy 4.", "Policy 5.\nTarnmoor Homes is a trading name of Tarnmoor Housing Group."]),
+                Some("Tarnmoor Housing Group"),
                 "title",
             ),
             (
