@@ -1533,6 +1533,12 @@ mod tests {
         let t = "reviewed regularly.Yes.The policy says so";
         let (s, e) = comply_boundaries(t, false)[0];
         assert_eq!(&t[s..e], "Yes");
+        // Every tick and cross may be glued, as the words are.
+        for cross in ["\u{2718}", "\u{2717}", "\u{274c}"] {
+            let t = format!("kept under active review.{cross}Every complaint is logged.");
+            let (s, e) = comply_boundaries(&t, false)[0];
+            assert_eq!(&t[s..e], cross);
+        }
         // After a question the answer may open prose ("? No - our wording differs").
         let t = "Does the policy have exclusions where a complaint will not be considered? No - two are under review";
         let (s, e) = comply_boundaries(t, false)[0];
