@@ -162,13 +162,14 @@ impl Gazetteer {
                 g.add_trimmed(&spelling, i);
             }
             let council = r.get(1).is_some_and(|kind| kind.trim() == "council");
-            let listed = |list: &str| r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim() == list));
+            let sources = || r.get(4).into_iter().flat_map(|sources| sources.split(';')).map(str::trim);
+            let listed = |list: &str| sources().any(|s| s == list);
             // Only a council on today's list of councils ("lgl") and not the Regulator's is
             // known to hold no homes: a council abolished since, or newly made, is on neither
             // list (Kettering Borough Council held its homes until 2021).
             // A council formed since the Regulator's copy was taken that keeps its
             // predecessors' homes is named so by a page of its own (a `…-landlord` source).
-            let named_a_landlord = r.get(4).is_some_and(|sources| sources.split(';').any(|s| s.trim().ends_with("-landlord")));
+            let named_a_landlord = sources().any(|s| s.ends_with("-landlord"));
             let holds_no_homes = council && listed("lgl") && !listed("rsh") && !named_a_landlord;
             g.entries.push(Entry { name, aliases: split(r.get(3)), council, holds_no_homes });
         }
@@ -1263,10 +1264,12 @@ impl Reading {
                 // complaint"), not as the bodies it deals with ("we work with …"). Once is
                 // enough, as for a policy's owner: two councils are rarely named as one in
                 // passing.
-                let worth = match place {
-                    _ if !place.is_cell() => Some(weight),
-                    _ if names::in_own_voice(text, pair.start, pair.end) => Some(POLICY_OWNER_WEIGHT),
-                    _ => None,
+                let worth = if !place.is_cell() {
+                    Some(weight)
+                } else if names::in_own_voice(text, pair.start, pair.end) {
+                    Some(POLICY_OWNER_WEIGHT)
+                } else {
+                    None
                 };
                 let worth = worth.filter(|_| !inside_a_name && (place == Place::PublisherLine || !names::names_another(text, pair.and_at, pair.and_at)));
                 if let Some(w) = worth {

@@ -507,11 +507,16 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
             continue;
         }
         let before = bytes[i - 1];
-        // "contentNE Lincs Council": a word in lower case run into initials.
-        if bytes[i + 1].is_ascii_uppercase() {
+        // The word so far: since the last cut or the last byte that is no letter or digit.
+        let word_so_far = |cuts: &[usize]| {
             let from = cuts.last().copied().unwrap_or(0);
             let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
-            if i - word_start >= 3 && bytes[word_start..i].iter().all(u8::is_ascii_lowercase) {
+            &bytes[word_start..i]
+        };
+        // "contentNE Lincs Council": a word in lower case run into initials.
+        if bytes[i + 1].is_ascii_uppercase() {
+            let word = word_so_far(&cuts);
+            if word.len() >= 3 && word.iter().all(u8::is_ascii_lowercase) {
                 cuts.push(i);
             }
             continue;
@@ -519,16 +524,10 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
         if !bytes[i + 1].is_ascii_lowercase() {
             continue;
         }
-        // The word so far: since the last cut or the last byte that is no letter or digit.
-        let word_so_far = || {
-            let from = cuts.last().copied().unwrap_or(0);
-            let word_start = bytes[from..i].iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(from, |p| from + p + 1);
-            &bytes[word_start..i]
-        };
         let run_together = if before.is_ascii_lowercase() {
             // Lower case and three letters or more, a run-together cell's answer ("YesFenmoor
             // Homes' policy") or a word of the Code or a heading ("PolicyFenmoor").
-            let word = word_so_far();
+            let word = word_so_far(&cuts);
             let heads_a_cell = || NOT_NAME_WORDS.contains(&std::str::from_utf8(word).unwrap_or("").to_ascii_lowercase().as_str());
             // A menu item run into the next ("HomeFenmoor Homes"), or a name's kind into a
             // menu item ("Fenmoor CouncilSearch"; "Fenmoor HomesMy account" stays, as a name
@@ -543,7 +542,7 @@ pub(super) fn parted_where_run_together(text: &str) -> Option<String> {
         } else if before.is_ascii_uppercase() {
             // A word in capitals run into the next ("FENMOOR CITY COUNCILComplaint …"): the
             // capitals so far, three or more, end before the capital that opens a word.
-            let word = word_so_far();
+            let word = word_so_far(&cuts);
             word.len() >= 3 && word.iter().all(u8::is_ascii_uppercase)
         } else if before == b')' || before == b']' {
             // "(page 3)Fenmoor Homes' policy": a bracket closed right before a capitalised word.
@@ -1025,14 +1024,9 @@ pub(super) fn in_own_voice(text: &str, start: usize, end: usize) -> bool {
     if owns_a_policy(&text[start..end], &text[end..]) || owns_the_assessment(&text[end..]) || reports_to_its_governance(text, start, end) {
         return true;
     }
-    let head = sentence_head(text, start);
-    if speaks_as(head) {
-        return true;
-    }
-    let head = head.to_ascii_lowercase();
-    let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
-    let head = head.strip_suffix(" the").or_else(|| (head == "the").then_some("")).unwrap_or(head);
-    if head.is_empty() {
+    let written = sentence_head(text, start);
+    let head = plain_head(written);
+    if head.is_empty() || opens_as_the_writer(written) || OWN_VOICE_OPENINGS.contains(&head.as_str()) {
         return true;
     }
     let words: Vec<&str> = head.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
@@ -1075,15 +1069,21 @@ fn sentence_head(text: &str, start: usize) -> &str {
 /// Whether a sentence's words before a name are the writer speaking as it ("At X, …", "As
 /// X, we …", "We at X …", "Here at X …", "We are X"): the name is the writer's own.
 fn speaks_as(head: &str) -> bool {
-    // "… (page 3) At X, every complaint …": a capitalised opening starts a sentence.
+    opens_as_the_writer(head) || OWN_VOICE_OPENINGS.contains(&plain_head(head).as_str())
+}
+
+/// "… (page 3) At X, every complaint …": a capitalised opening starts a sentence.
+fn opens_as_the_writer(head: &str) -> bool {
     let opening = head.rsplit_once(' ').map_or(head, |(_, w)| w);
-    if matches!(opening, "At" | "As") {
-        return true;
-    }
+    matches!(opening, "At" | "As")
+}
+
+/// A sentence's words before a name as the own-voice checks compare them: lower case,
+/// without the marks around them, and without a last "the" ("the" alone is nothing).
+fn plain_head(head: &str) -> String {
     let head = head.to_ascii_lowercase();
     let head = head.trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
-    let head = head.strip_suffix(" the").unwrap_or(head);
-    OWN_VOICE_OPENINGS.contains(&head)
+    head.strip_suffix(" the").or_else(|| (head == "the").then_some("")).unwrap_or(head).to_string()
 }
 
 /// Whether a name the gazetteer lacks is the writer's own in a cell: the subject of its
