@@ -1009,17 +1009,37 @@ impl Reading {
     /// [`Reading::read`] a line outside the cells; a line in capitals that names no one as
     /// printed ("TARNMOOR HOMES – COMPLAINT HANDLING CODE SELF-ASSESSMENT") is read again in
     /// title case, as names are printed in running text.
+    /// How much has been found so far: where a second reading of a text finds more, the
+    /// first found nothing.
+    fn found(&self) -> f64 {
+        self.tally.values().map(|t| t.score).sum::<f64>() + self.unknown.values().map(|u| u.total + u.weight).sum::<f64>() + self.short_forms.len() as f64 + self.unclaimed_hosts.len() as f64
+    }
+
     fn read_line(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
-        let found = |r: &Reading| r.tally.values().map(|t| t.score).sum::<f64>() + r.unknown.values().map(|u| u.total + u.weight).sum::<f64>() + r.short_forms.len() as f64 + r.unclaimed_hosts.len() as f64;
-        let before = found(self);
+        let before = self.found();
         self.read(gaz, place, text);
-        if found(self) == before && names::in_capitals(text) {
+        if self.found() == before && names::in_capitals(text) {
             self.read(gaz, place, &names::title_cased(text));
         }
     }
 
-    /// Every landlord `text` names, each once, at the weight of its best mention.
+    /// Every landlord `text` names, each once, at the weight of its best mention; where it
+    /// names none, as it would with a kind spelled right ("Tewkesbury Borough Counci1"; a
+    /// name registered with a misspelling is found as spelled first).
     fn read(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        match names::mended_spelling(text) {
+            Some(mended) => {
+                let before = self.found();
+                self.read_as_spelled(gaz, place, text);
+                if self.found() == before {
+                    self.read_as_spelled(gaz, place, &mended);
+                }
+            }
+            None => self.read_as_spelled(gaz, place, text),
+        }
+    }
+
+    fn read_as_spelled(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
         // Words a crawler ran together are parted first ("… our procedureFenmoor Homes'
         // policy", "Skip to main contentFenmoor Homes").
         let parted = names::parted_where_run_together(text);
@@ -1476,6 +1496,8 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     // The lines of a list of other pages ("Related pages", then a line each, one after
     // another) link to other sites' pages: the bodies they name are not the publisher.
     let mut related_until: Option<u32> = None;
+    // The location of a line read already as the end of the line before it.
+    let mut joined_with_previous: Option<u32> = None;
     for (i, c) in table.context.iter().enumerate() {
         if names::lists_other_pages(&c.text) {
             related_until = Some(c.location);
@@ -1497,15 +1519,16 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         } else {
             Place::Heading
         };
-        // A name wrapped by a cover page or a narrow column: "New Foundations Housing" then
-        // "Association" alone on the next line is one name.
-        // ("Thame and District" then "Housing Association": a kind of two or three words.)
-        let kind_word_next = table.context.get(i + 1).map(|n| n.text.trim()).filter(|n| {
-            let words: Vec<&str> = n.split_whitespace().collect();
-            (1..=3).contains(&words.len()) && words.iter().all(|w| names::is_kind_or_qualifier(w)) && n.starts_with(char::is_uppercase)
-        });
-        match kind_word_next {
-            Some(kind) => reading.read_line(gaz, place, &format!("{} {kind}", c.text.trim_end())),
+        if joined_with_previous.take().is_some_and(|l| l == c.location) {
+            continue;
+        }
+        // A name wrapped by a cover page or a narrow column is read whole, and its second
+        // line not again on its own.
+        match table.context.get(i + 1).and_then(|next| names::wrapped_name(&c.text, &next.text).map(|joined| (next.location, joined))) {
+            Some((next, joined)) => {
+                joined_with_previous = Some(next);
+                reading.read_line(gaz, place, &joined);
+            }
             None => reading.read_line(gaz, place, &c.text),
         }
     }
@@ -2066,8 +2089,11 @@ mod tests {
             (table(&["Self-assessment", "The Code tells landlords, for example Wexmoor District Council, how to deal with complaints."], &["Policy 2"]), Some("Wexmoor District Council")),
             // Its own Cabinet, that the form's reports go to.
             (table(&["Self-assessment"], &["Half-year reports go to Wexmoor District Council Cabinet and the tenants' forum.", "Policy 3"]), Some("Wexmoor District Council")),
-            // Whom to ring about the form.
+            (table(&["Self-assessment"], &["The clerk reports every complaint to the Wexmoor District Council committee.", "Policy 3"]), Some("Wexmoor District Council")),
+            // Whom to ring about the form, or to write to at the writer's own office.
             (form(&["Self-assessment"], &["Policy 2"], &["Questions about this form can go to the complaints team at Wexley Borough Council on 01632 960 552."]), Some("Wexley Borough Council")),
+            (table(&["Self-assessment"], &["Policy 2", "To complain in another language, write to Wexley Borough Council at our office or call us."]), Some("Wexley Borough Council")),
+            (table(&["Self-assessment"], &["Policy 2", "To complain about a repair, write to Wexley Borough Council at its office."]), None),
             // A parent the writer is a member of, whose template it follows, is not the writer.
             (table(&["We are a member of Wexley Borough Council and follow its policy."], &["Letters follow the Wexley Borough Council template."]), None),
             // A short name the gazetteer lists in lower case, before its own policy's title.
@@ -2298,6 +2324,35 @@ mod tests {
     fn a_name_wrapped_before_its_kind_word_is_one_name() {
         // A cover page or a narrow column wraps the name: its kind word alone on the next line.
         assert_eq!(landlord(&table(&["Tollbeck Vale Housing", "Association", "Complaint Handling Code self-assessment"], &[])).as_deref(), Some("Tollbeck Vale Housing Association"));
+        // Or mid-name: after a joining word, a hyphen, or between two short lines of a title.
+        assert_eq!(landlord(&table(&["Self-assessment", "This form is published by the Guild of", "St Aldric Housing Trust, a charity, and approved by our trustees."], &[])).as_deref(), Some("Guild of St Aldric Housing Trust"));
+        assert_eq!(landlord(&table(&["Self-assessment", "This is the self-assessment of Marsh-on-", "Severn Housing Association for 2020."], &[])).as_deref(), Some("Marsh-on-Severn Housing Association"));
+        assert_eq!(landlord(&table(&["Second Harbour", "Towns Homes", "Complaint Handling Code self-assessment"], &[])).as_deref(), Some("Second Harbour Towns Homes"));
+    }
+
+    #[test]
+    fn a_running_footer_parted_by_dots_names_its_publisher() {
+        for footer in ["Tarnwick Homes \u{b7} Customer Experience", "Tarnwick Homes \u{2022} Complaints team"] {
+            let mut t = table(&["Complaint Handling Code: self-assessment"], &["Policy clause 3.2"]);
+            t.furniture = vec![ContextLine { location: 0, text: footer.to_string() }];
+            assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Homes"), "{footer}");
+        }
+    }
+
+    #[test]
+    fn a_misspelled_kind_is_read_as_spelled_right() {
+        assert_eq!(landlord(&table(&["Tarnwick Borough Counci1 - how we meet the Code"], &["Policy 2"])).as_deref(), Some("Tarnwick Borough Council"));
+        assert_eq!(landlord(&table(&["TARNWICK VALE DISTRICT COUN CIL", "Self-assessment"], &["Policy 2"])).as_deref(), Some("Tarnwick Vale District Council"));
+        // A name registered with the misspelling is found as it is spelled.
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nTarnwick Housing Assocation,housing_association,,,t\n");
+        assert_eq!(detect_with(&table(&["Tarnwick Housing Assocation - self-assessment"], &[]), &gaz).0.as_deref(), Some("Tarnwick Housing Assocation"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_time_or_law_names_no_landlord() {
+        for line in ["Since the Social Housing (Regulation) Act 2023 the Code is statutory.", "Under the Housing Act 1996 the Ombudsman decides."] {
+            assert_eq!(landlord(&table(&["Self-assessment", line], &[])), None, "{line}");
+        }
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub fn parse_docx(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resu
     let Some(body) = body else {
         return Err(ParseError::CorruptDocx("word/document.xml holds no WordprocessingML body".into()));
     };
-    let mut reader = Reader { w, styles, budget: RepeatBudget::default(), fields: Vec::new(), location: 0, deadline };
+    let mut reader = Reader { w, styles, budget: RepeatBudget::default(), fields: Vec::new(), location: 0, deadline, picture_descriptions: Vec::new() };
+    reader.describe_pictures(root);
     let mut blocks = Vec::new();
     // Running headers (context: the landlord's name is often there), the body, then notes
     // and footers.
@@ -84,8 +85,9 @@ pub fn parse_docx(mut source: SourceInfo, bytes: &[u8], limits: &Limits) -> Resu
     reader.context_parts(&mut package, &before, &mut blocks)?;
     reader.blocks(body, 0, &mut blocks)?;
     reader.context_parts(&mut package, &after, &mut blocks)?;
-    let properties = crate::package::document_properties(&mut package, deadline);
-    crate::structured_document(source, blocks, properties, Vec::new())
+    let mut furniture = crate::package::document_properties(&mut package, deadline);
+    furniture.append(&mut reader.picture_descriptions);
+    crate::structured_document(source, blocks, furniture, Vec::new())
 }
 
 /// Heading level of each paragraph style that is a heading: named "heading N" or "Title",
@@ -147,6 +149,9 @@ struct Reader<'s> {
     /// Body blocks read so far: a block's location is its index.
     location: u32,
     deadline: budget::Deadline,
+    /// What the pictures of the body, headers and footers are described as (their alt
+    /// text): a logo often says whose document it is ("Fenmoor Homes logo") where no text does.
+    picture_descriptions: Vec<String>,
 }
 
 /// Whether `n` is the WordprocessingML element `local` (in namespace `w`).
@@ -494,6 +499,24 @@ impl Reader<'_> {
         Paragraph { text: text.trim_end_matches('\n').to_string(), heading }
     }
 
+    /// The alt text of each picture under `root` (DrawingML's `wp:docPr` description or
+    /// title), once each.
+    fn describe_pictures(&mut self, root: Node<'_, '_>) {
+        // A logo is among the first pictures; a file of hundreds keeps the furniture short.
+        const MOST: usize = 32;
+        for pr in root.descendants().filter(|n| n.tag_name().name() == "docPr") {
+            if self.picture_descriptions.len() >= MOST {
+                return;
+            }
+            for said in ["descr", "title"].iter().filter_map(|a| attr_local(pr, a)) {
+                let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !said.is_empty() && !self.picture_descriptions.contains(&said) {
+                    self.picture_descriptions.push(chc_model::furniture_line(&said).to_string());
+                }
+            }
+        }
+    }
+
     /// Paragraphs of running headers, footers and notes, as context (tables flattened to a
     /// line per row); separator notes and repeats are left out.
     fn context_parts(&mut self, package: &mut Package<'_>, names: &[&String], out: &mut Vec<Block>) -> Result<(), ParseError> {
@@ -502,6 +525,7 @@ impl Reader<'_> {
             let Some(xml) = package.part(name, self.deadline)? else { continue };
             let Ok(doc) = parse_xml(Office::Word, name, &xml) else { continue };
             let root = doc.root_element();
+            self.describe_pictures(root);
             let notes: Vec<Node<'_, '_>> = if name.ends_with("notes.xml") {
                 root.children().filter(|n| n.is_element() && !matches!(attr_local(*n, "type"), Some("separator" | "continuationSeparator" | "continuationNotice"))).collect()
             } else {

@@ -133,6 +133,8 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
                 .collect(),
         ),
     };
+    // Running headers and footers found in a text's lines, kept for the document's fields.
+    let mut running_furniture: Vec<String> = Vec::new();
     let layout = if doc.pages.iter().any(|p| matches!(p.content, PageContent::Positioned { .. })) {
         let pdf = geometry::PdfRead::of(doc);
         asm.grid(&pdf.grid);
@@ -180,6 +182,14 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
         }
     } else {
+        // Running headers and footers a PDF-to-text tool left between the pages: furniture.
+        let text_lines = match lines::running_page_lines(&text_lines) {
+            Some((kept, running)) => {
+                running_furniture = running;
+                Cow::Owned(kept)
+            }
+            None => text_lines,
+        };
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
             LayoutKind::Tabbed => {
@@ -221,7 +231,7 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         ));
     }
     let roles = asm.roles.clone().unwrap_or_default();
-    for line in &doc.furniture {
+    for line in doc.furniture.iter().chain(&running_furniture) {
         asm.furniture(0, line);
     }
     Ok(TableDocument {

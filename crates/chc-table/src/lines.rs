@@ -1,7 +1,8 @@
 //! What a single line or cell is: a provision number, a heading, a border.
 
 use chc_code::regexes::cached as re;
-use chc_model::RequirementKind;
+use chc_model::{RequirementKind, TextLine};
+use std::collections::HashMap;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -149,6 +150,42 @@ pub fn is_short_answer(text: &str) -> bool {
 pub fn is_page_number(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     re(&RE, r"(?i)^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$").is_match(text)
+}
+
+/// The running headers and footers of a text a PDF was turned into: lines that carry a page
+/// number among other words ("Fenmoor Homes | Self-assessment 2024/25 | Page 1 of 2") and
+/// come back, the numbers aside, on another page. They are no row's text: a column reader
+/// would cut them into the cells of the row they interrupt. Returns the lines without them
+/// and one copy of each; `None` where there are none (the common case costs no copy).
+pub fn running_page_lines(lines: &[TextLine]) -> Option<(Vec<TextLine>, Vec<String>)> {
+    static PAGE: OnceLock<Regex> = OnceLock::new();
+    let page = re(&PAGE, r"(?i)\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\b");
+    let masked = |t: &str| t.trim().chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        let t = l.text.trim();
+        if t.len() > 12 && t.len() < 300 && (t.contains("age ") || t.contains("AGE ")) && page.is_match(t) && !is_page_number(t) {
+            *seen.entry(masked(t)).or_default() += 1;
+        }
+    }
+    seen.retain(|_, n| *n >= 2);
+    if seen.is_empty() {
+        return None;
+    }
+    let mut running: Vec<String> = Vec::new();
+    let kept = lines
+        .iter()
+        .filter(|l| {
+            let t = l.text.trim();
+            let is_running = t.len() > 12 && t.len() < 300 && seen.contains_key(&masked(t));
+            if is_running && !running.iter().any(|r| masked(r) == masked(t)) {
+                running.push(t.to_string());
+            }
+            !is_running
+        })
+        .cloned()
+        .collect();
+    Some((kept, running))
 }
 
 /// Dashes or underscores only: a table border drawn with characters.
@@ -484,6 +521,23 @@ mod tests {
         assert_eq!(parse_heading("Section 7.1 of the Housing Service Complaints Policy gives five working days"), Heading::None);
         assert_eq!(parse_heading("Section 3 of our policy explains how residents can complain by phone, e-mail, letter or in person"), Heading::None);
         assert_eq!(parse_heading("Section 3"), Heading::Section { number: 3, title: String::new(), kind: None });
+    }
+
+    #[test]
+    fn running_page_lines_of_a_pdf_text_are_furniture() {
+        let lines = |texts: &[&str]| texts.iter().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect::<Vec<_>>();
+        let text = lines(&[
+            "1.1   A complaint is ...   Yes   Policy 2.1",
+            "        Harwick Vale Homes | Code self-assessment 2024/25 | Page 1 of 2",
+            "\u{c}1.2   ...   Yes   Staff briefed",
+            "        Harwick Vale Homes | Code self-assessment 2024/25 | Page 2 of 2",
+        ]);
+        let (kept, running) = running_page_lines(&text).expect("a running footer");
+        assert_eq!(running, ["Harwick Vale Homes | Code self-assessment 2024/25 | Page 1 of 2"]);
+        assert_eq!(kept.iter().map(|l| l.number).collect::<Vec<_>>(), [1, 3]);
+        // Once only, or a page number alone (read elsewhere), or a row that cites a page: kept.
+        assert!(running_page_lines(&lines(&["Harwick Vale Homes | Page 1 of 2", "1.1 See page 3 of the policy. Yes"])).is_none());
+        assert!(running_page_lines(&lines(&["Page 1 of 2", "Page 2 of 2"])).is_none());
     }
 
     #[test]

@@ -43,6 +43,9 @@ const LEAD_WORDS: &[&str] = &[
     "Agreed", "Approved", "Endorsed", "Presented", "Published", "Reported", "Reviewed", "Signed",
     // Comparisons: "Like Fenmoor Homes, we publish …".
     "Like", "Unlike",
+    // Words of time and of law a sentence opens with: "Since the Social Housing (Regulation)
+    // Act 2023 …", "Under the Housing Act …", "Following Fenmoor Homes' review …".
+    "After", "Before", "During", "Following", "Since", "Under", "Until",
 ];
 
 /// Words of the Code, of governance and of a landlord's services: a name made only of these
@@ -630,6 +633,125 @@ impl Iterator for AsciiCapitals<'_> {
     }
 }
 
+/// The two lines as one where a name runs from the first into the second, as a cover page
+/// or a narrow column wraps it; `None` where they are two lines. A name is taken to run on
+/// where the second line is only its kind ("New Foundations Housing" / "Association"),
+/// where the first ends in a word that joins a name's words or in a hyphen ("… by the
+/// Society of" / "St James, a charity …", "Wargrave-on-" / "Thames Housing Association …"),
+/// or where a short line of capitalised words runs into a short line that ends in a kind
+/// ("First Garden" / "Cities Homes").
+pub(super) fn wrapped_name(line: &str, next: &str) -> Option<String> {
+    let (line, next) = (line.trim_end(), next.trim());
+    let next_words: Vec<&str> = next.split_whitespace().collect();
+    let first_next = next_words.first()?;
+    if line.is_empty() || !starts_capitalised(first_next) || first_next.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let line_words: Vec<&str> = line.split_whitespace().collect();
+    let last = *line_words.last()?;
+    // "Thame and District" / "Housing Association": a kind of one to three words.
+    if next_words.len() <= 3 && next_words.iter().all(|w| is_kind_or_qualifier(w)) {
+        return Some(format!("{line} {next}"));
+    }
+    let before_last_capitalised = line_words.len() >= 2 && starts_capitalised(line_words[line_words.len() - 2]);
+    if ["of", "and", "&", "for", "upon"].contains(&last) && before_last_capitalised {
+        return Some(format!("{line} {next}"));
+    }
+    if last.len() > 2 && last.ends_with('-') && last.chars().next().is_some_and(char::is_uppercase) {
+        return Some(format!("{line}{next}"));
+    }
+    let all_capitalised = |words: &[&str]| words.iter().all(|w| starts_capitalised(w) || CONNECTORS.contains(w));
+    let ends_in_kind = next_words.last().is_some_and(|w| is_kind(bare_word(w)));
+    // (Words of a heading are not a name's: "Self-assessment" / "Harrowmere Council".)
+    let name_words = |words: &[&str]| {
+        words.iter().all(|w| !LEAD_WORDS.contains(w) && !w.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))))
+    };
+    if (1..=4).contains(&line_words.len())
+        && all_capitalised(&line_words)
+        && name_words(&line_words)
+        && !is_kind_or_qualifier(bare_word(last))
+        && !line.ends_with([':', '.', '|', ')'])
+        && (2..=4).contains(&next_words.len())
+        && all_capitalised(&next_words)
+        && ends_in_kind
+    {
+        return Some(format!("{line} {next}"));
+    }
+    None
+}
+
+/// Kind words a typist or a scanner misspells in a name ("Counci1", "Hosuing", "Assocation").
+/// Words of six letters or more only: a shorter word one letter from a kind is too often
+/// another word ("Homes" and "Holmes").
+const MENDED_KINDS: [&str; 9] = ["council", "borough", "district", "housing", "association", "metropolitan", "partnership", "almshouses", "community"];
+
+/// `text` with the kind words of names spelled right, where a name misspells them: one
+/// letter (or digit) wrong, left out, added or swapped ("Tewkesbury Borough Counci1",
+/// "Quillbrook Hosuing Association"), a kind split by a stray space ("DISTRICT COUN CIL"),
+/// and "w/" for "with" between a name's words ("Blackburn w/ Darwen"). Only after a
+/// capitalised word, where a name is being read; `None` when nothing needed mending.
+pub(super) fn mended_spelling(text: &str) -> Option<String> {
+    let words: Vec<(usize, &str)> = text.split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let in_style = |kind: &str, like: &str| if like.chars().all(|c| !c.is_lowercase()) { kind.to_uppercase() } else { capitalised(kind) };
+    let mut i = 1;
+    while i < words.len() {
+        let (at, word) = words[i];
+        let previous = words[i - 1].1;
+        if !starts_capitalised(previous) || previous.ends_with(['.', ':', ';', '!', '?']) {
+            i += 1;
+            continue;
+        }
+        if word == "w/" && words.get(i + 1).is_some_and(|(_, next)| starts_capitalised(next)) {
+            edits.push((at, at + word.len(), "with".to_string()));
+            i += 1;
+            continue;
+        }
+        let bare = word.trim_end_matches([',', ';', ':', '.', ')', '\'', '\u{2019}']);
+        let bare = ["'s", "\u{2019}s"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
+        if !starts_capitalised(bare) || !(2..=13).contains(&bare.len()) {
+            i += 1;
+            continue;
+        }
+        let lower = bare.to_lowercase();
+        // "COUN CIL": the next word finishes the kind.
+        if let Some(&(next_at, next)) = words.get(i + 1) {
+            let next_bare = next.trim_end_matches([',', ';', ':', '.', ')']);
+            if next_bare.len() >= 2 && next_bare.chars().all(char::is_alphabetic) {
+                let joined = format!("{lower}{}", next_bare.to_lowercase());
+                if MENDED_KINDS.contains(&joined.as_str()) {
+                    edits.push((at, next_at + next_bare.len(), in_style(&joined, bare)));
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        let first = lower.as_bytes()[0];
+        // Right as it is: the kind, its plural or singular, or a word of its own one letter
+        // away ("Brough", a town).
+        let is_right = |kind: &str| lower == kind || lower.strip_suffix('s') == Some(kind) || kind.strip_suffix('s') == Some(lower.as_str()) || lower == "brough";
+        if bare.len() >= 6 && !MENDED_KINDS.iter().any(|k| is_right(k)) {
+            let near = MENDED_KINDS.iter().find(|k| k.as_bytes()[0] == first && k.len().abs_diff(lower.len()) <= 1 && strsim::damerau_levenshtein(k, &lower) == 1);
+            if let Some(kind) = near {
+                edits.push((at, at + bare.len(), in_style(kind, bare)));
+            }
+        }
+        i += 1;
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end, with) in edits {
+        out.push_str(&text[from..start]);
+        out.push_str(&with);
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
 /// Whether a line is set in capitals: six letters or more, none in lower case.
 pub(super) fn in_capitals(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).take(6).count() == 6 && !text.chars().any(char::is_lowercase)
@@ -747,7 +869,9 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     // tenancy > Complaints").
     // A company line too: "Fenmoor Homes Limited. Registered with …".
     let company = ["Limited", "Ltd"].iter().filter_map(|l| rest.strip_prefix(l)).any(|r| r.starts_with(['.', ',']));
-    let heads_line = rest.is_empty() || company || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}']) || rest.starts_with("- ");
+    // (A middle dot or a bullet parts a running footer's items: "Fenmoor Homes · Customer
+    // Experience".)
+    let heads_line = rest.is_empty() || company || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}', '\u{b7}', '\u{2022}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
@@ -755,7 +879,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -784,7 +908,18 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 }
 
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
-    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..])
+    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start())
+}
+
+/// Whether the page tells its readers to reach the name by the writer's own means: "write to
+/// Fenmoor Homes at our office", "call Fenmoor Homes on our free number". Whose office or
+/// number is "ours" is the publisher's.
+fn reached_as_ours(before: &str, rest: &str) -> bool {
+    const CONTACT: [&str; 12] = ["write to", "contact", "call", "ring", "email", "e-mail", "phone", "speak to", "talk to", "complain to", "in touch with", "visit"];
+    const OURS: [&str; 5] = ["at our ", "on our ", "via our ", "using our ", "through our "];
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    CONTACT.iter().any(|c| ends_with_ignoring_case(before, c) && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
+        && OURS.iter().any(|o| rest.starts_with(o))
 }
 
 /// Whether a name is followed by the number to ring it on ("questions can go to the complaints
@@ -1098,7 +1233,8 @@ pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
 /// writer's own governance. Not "agreed by the X board", a policy another body approved
 /// ([`approves_the_form`] reads approvals).
 fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
-    const GOVERNANCE: [&str; 5] = ["Cabinet", "Board", "Executive", "Scrutiny Committee", "Housing Committee"];
+    // (Any case: "to the X committee" as "to X Board".)
+    const GOVERNANCE: [&str; 7] = ["Cabinet", "Board", "Executive", "Committee", "Scrutiny Committee", "Housing Committee", "Trustees"];
     let after = text[end..].strip_prefix(' ');
     let governs = after.is_some_and(|a| GOVERNANCE.iter().any(|g| opens_with_word(a, g)));
     let head = sentence_head(text, start).to_ascii_lowercase();
@@ -1199,6 +1335,33 @@ mod tests {
         let mut found: Vec<Shaped> = shaped_names(text, &kinds);
         found.sort_by_key(|s| s.start);
         found.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn names_wrapped_over_two_lines_are_read_whole() {
+        assert_eq!(wrapped_name("Pellow Vale Housing", "Association").as_deref(), Some("Pellow Vale Housing Association"));
+        assert_eq!(wrapped_name("Published by the Guild of", "St Aldric, a charity for older people.").as_deref(), Some("Published by the Guild of St Aldric, a charity for older people."));
+        assert_eq!(wrapped_name("The self-assessment of Marsh-on-", "Severn Homes for 2024").as_deref(), Some("The self-assessment of Marsh-on-Severn Homes for 2024"));
+        assert_eq!(wrapped_name("Second Harbour", "Towns Homes").as_deref(), Some("Second Harbour Towns Homes"));
+        // Two lines of their own: a heading then a sentence, a title then a name, a number.
+        assert_eq!(wrapped_name("Our complaints process", "We answer within 10 working days."), None);
+        assert_eq!(wrapped_name("Complaint Handling Code:", "Pellow Homes"), None);
+        assert_eq!(wrapped_name("Pellow Homes", "Tarn Housing"), None);
+        assert_eq!(wrapped_name("Section 1 of", "2 sections"), None);
+    }
+
+    #[test]
+    fn misspelled_kinds_are_mended_in_names() {
+        let mended = |t: &str| mended_spelling(t);
+        assert_eq!(mended("Fenmoor Borough Counci1 - how we meet the Code").as_deref(), Some("Fenmoor Borough Council - how we meet the Code"));
+        assert_eq!(mended("Contact Pellow Hosuing Assocation today").as_deref(), Some("Contact Pellow Housing Association today"));
+        assert_eq!(mended("MARROW VALE DISTRICT COUN CIL").as_deref(), Some("MARROW VALE DISTRICT COUNCIL"));
+        assert_eq!(mended("Harwick w/ Dunmore BC").as_deref(), Some("Harwick with Dunmore BC"));
+        // Right already, a plural or singular, a town one letter away, or no name before it.
+        assert_eq!(mended("Fenmoor Councils and Pellow Almshouse Charity"), None);
+        assert_eq!(mended("South Cave and Brough"), None);
+        assert_eq!(mended("the counci1 replied; w/ thanks"), None);
+        assert_eq!(mended("Pellow Homes. Hosuing"), None);
     }
 
     #[test]

@@ -329,3 +329,18 @@ fn document_properties_are_kept_as_furniture() {
     let broken = zip_of(&[(MAIN_PART, xml.as_bytes()), ("docProps/app.xml", b"<Properties><Company>".as_slice())], zip::CompressionMethod::Deflated);
     assert!(parse_docx(source(), &broken, &Limits::default()).unwrap().furniture.is_empty());
 }
+
+#[test]
+fn picture_descriptions_are_kept_as_furniture() {
+    // A logo's alt text in the body and in a running header; a repeat is kept once.
+    let picture = |descr: &str| {
+        format!(
+            r#"<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="1" name="Picture 1" descr="{descr}"/></wp:inline></w:drawing></w:r></w:p>"#
+        )
+    };
+    let xml = document_xml(&(picture("Harwick Vale Homes logo") + "<w:p><w:r><w:t>Self-assessment</w:t></w:r></w:p>" + &picture("Harwick Vale Homes logo")));
+    let header = format!(r#"<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{}</w:hdr>"#, picture("Ombudsman scheme member"));
+    let bytes = zip_of(&[("[Content_Types].xml", b"<Types/>".as_slice()), (MAIN_PART, xml.as_bytes()), ("word/header1.xml", header.as_bytes())], zip::CompressionMethod::Deflated);
+    let doc = parse_docx(source(), &bytes, &Limits::default()).unwrap();
+    assert_eq!(doc.furniture, ["Harwick Vale Homes logo", "Ombudsman scheme member"]);
+}
