@@ -1341,7 +1341,9 @@ impl Reading {
         // look after for Marrowby Council …"): where the text speaks as one of them, the
         // others are named in passing.
         if !place.is_cell() && place != Place::PublisherLine {
-            let own: Vec<bool> = mentions.iter().map(|m| !m.another && names::in_own_voice(text, m.start, m.end)).collect();
+            // (So too where it says whose self-assessment it is: "the self-assessment for X,
+            // … Homes owned by Y have a separate assessment".)
+            let own: Vec<bool> = mentions.iter().map(|m| !m.another && (names::in_own_voice(text, m.start, m.end) || names::is_assessed(text, m.start, m.end))).collect();
             if let Some(speaker) = own.iter().position(|o| *o).map(|i| mentions[i].name.clone()) {
                 for (m, o) in mentions.iter_mut().zip(&own) {
                     if !o && m.name != speaker && !m.method.ends_with("_domain") {
@@ -2346,6 +2348,32 @@ mod tests {
         // A name registered with the misspelling is found as it is spelled.
         let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nTarnwick Housing Assocation,housing_association,,,t\n");
         assert_eq!(detect_with(&table(&["Tarnwick Housing Assocation - self-assessment"], &[]), &gaz).0.as_deref(), Some("Tarnwick Housing Assocation"));
+    }
+
+    #[test]
+    fn a_name_said_not_to_be_the_landlord_is_another() {
+        let t = table(&["How we meet the Code. Wexley Borough Council is not our landlord; its own tenants use its page."], &["The Tarnwick Homes complaints policy, part 3."]);
+        assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Homes"));
+    }
+
+    #[test]
+    fn the_name_whose_self_assessment_it_is_outranks_others_in_its_text() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nTarnwick City Homes Registered Provider,housing_association,,,t\nTarnwick City Council,council,,,t,\n");
+        let line = "This page is part of the self-assessment for Tarnwick City Homes Registered Provider, covering our homes. Homes owned by Tarnwick City Council have a separate assessment.";
+        assert_eq!(detect_with(&table(&[line], &["Policy 2"]), &gaz).0.as_deref(), Some("Tarnwick City Homes Registered Provider"));
+    }
+
+    #[test]
+    fn a_procedure_its_cabinet_approved_is_the_councils_own() {
+        for cell in ["Handlers follow the procedure approved by Wexmoor Vale Council Cabinet in March 2024.", "Replies are due under the procedure adopted by Wexmoor Vale Council's Cabinet in 2022."] {
+            assert_eq!(landlord(&table(&["Self-assessment"], &[cell])).as_deref(), Some("Wexmoor Vale Council"), "{cell}");
+        }
+    }
+
+    #[test]
+    fn a_footer_item_after_a_bar_that_works_with_a_council_names_another() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nWexshire County Council,council,,,t\n");
+        assert_eq!(detect_with(&form(&["Self-assessment"], &["Policy 2"], &["Investors in People | Tpas accredited | Working with Wexshire County Council"]), &gaz).0, None);
     }
 
     #[test]

@@ -63,7 +63,8 @@ impl PdfRead {
             for line in group_lines(pieces) {
                 for part in line.runs.chunk_by(|a, b| b.x - a.end() <= 1.5 * b.size) {
                     let text = part.iter().map(|p| p.text.trim()).collect::<Vec<_>>().join(" ");
-                    if !running_text.contains(&text) {
+                    let text = crate::lines::without_page_number(&text).to_string();
+                    if !text.is_empty() && !running_text.contains(&text) {
                         running_text.push(text);
                     }
                 }
@@ -1777,5 +1778,6 @@ mod tests {
         for g in pdf_to_grid(&doc) {
             println!("{}{} {:?}", if g.page_break_before { "==" } else { "  " }, g.location, g.cells);
         }
+        println!("running: {:?}", PdfRead::of(&doc).running_text);
     }
 }

@@ -188,6 +188,19 @@ pub fn running_page_lines(lines: &[TextLine]) -> Option<(Vec<TextLine>, Vec<Stri
     Some((kept, running))
 }
 
+/// A running line without the page number set in it ("Fenmoor Homes    Page 2" → "Fenmoor
+/// Homes", "Fenmoor Homes | Page 2 of 9" → "Fenmoor Homes |"): the line is the same on every
+/// page, and its words are read on their own.
+pub fn without_page_number(text: &str) -> &str {
+    static TRAILING: OnceLock<Regex> = OnceLock::new();
+    let trailing = re(&TRAILING, r"(?i)\s+(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|\s+page\s+\d{1,4}\s*$");
+    match trailing.find(text) {
+        // (Only a page number: "Page 2" alone, or a year alone after words, is left as it is.)
+        Some(m) if m.start() > 0 && (is_page_number(m.as_str()) || m.as_str().trim().to_ascii_lowercase().starts_with("page")) => text[..m.start()].trim_end(),
+        _ => text,
+    }
+}
+
 /// Dashes or underscores only: a table border drawn with characters.
 pub fn is_border(cell: &str) -> bool {
     let t = cell.trim();
@@ -521,6 +534,15 @@ mod tests {
         assert_eq!(parse_heading("Section 7.1 of the Housing Service Complaints Policy gives five working days"), Heading::None);
         assert_eq!(parse_heading("Section 3 of our policy explains how residents can complain by phone, e-mail, letter or in person"), Heading::None);
         assert_eq!(parse_heading("Section 3"), Heading::Section { number: 3, title: String::new(), kind: None });
+    }
+
+    #[test]
+    fn a_running_line_loses_its_page_number() {
+        assert_eq!(without_page_number("Harwick Vale Homes    Page 2"), "Harwick Vale Homes");
+        assert_eq!(without_page_number("Harwick Vale Homes | Page 2 of 9"), "Harwick Vale Homes |");
+        assert_eq!(without_page_number("Harwick Vale Homes 3/9"), "Harwick Vale Homes");
+        assert_eq!(without_page_number("Annual report 2024"), "Annual report 2024");
+        assert_eq!(without_page_number("Page 2"), "Page 2");
     }
 
     #[test]

@@ -211,7 +211,11 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         // So is a line without pipes after a blank line under a row whose last cell ended its
         // sentence ("…the same summary." then "X Housing Limited, a charitable …").
         let row_ended = |r: &str| r.ends_with('|') || split_pipes(r).len() >= 3 && r.trim_end().ends_with(['.', '!', '?', ')']) && t.starts_with(|c: char| c.is_uppercase()) && !t.contains('|');
-        let after_closed_row = blank_before && (!t.contains('|') || crate::lines::is_chrome(t)) && record.as_ref().is_some_and(|(_, r)| row_ended(r));
+        // So is any line that does not open with a pipe, after a blank line under a markdown
+        // row opened and closed by pipes: a blank line ends a markdown table ("Contact |
+        // Privacy | Members' area" under the last row is the site's footer).
+        let markdown_row_ended = |r: &str| r.starts_with('|') && r.trim_end().ends_with('|') && !t.starts_with('|');
+        let after_closed_row = blank_before && record.as_ref().is_some_and(|(_, r)| (!t.contains('|') || crate::lines::is_chrome(t)) && row_ended(r) || markdown_row_ended(r));
         blank_before = false;
         if after_closed_row {
             flush_record(&mut record, &mut out);

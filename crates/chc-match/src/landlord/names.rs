@@ -366,6 +366,13 @@ pub(super) fn sends_on_to(text: &str, at: usize) -> bool {
     CUES.iter().any(|c| clause.contains(c))
 }
 
+/// Whether the name at `start..end` is the one whose self-assessment the text says it is:
+/// "the self-assessment for X", "the assessment of X", "X's self-assessment".
+pub(super) fn is_assessed(text: &str, start: usize, end: usize) -> bool {
+    let just_before = text[..start].trim_end();
+    owns_the_assessment(&text[end..]) || ["assessment for", "assessment of", "assessment by"].iter().any(|a| ends_with_ignoring_case(just_before, a))
+}
+
 /// How far before a name its sentence is searched for [`ANOTHER_BEFORE`].
 const ANOTHER_WINDOW: usize = 120;
 
@@ -376,12 +383,19 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     if owns_the_assessment(&text[end..]) {
         return false;
     }
+    // … or "this page is part of the self-assessment for X": the assessment is X's, whatever
+    // came before it.
+    if is_assessed(text, start, end) {
+        return false;
+    }
     let mut from = start.saturating_sub(ANOTHER_WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let head = &text[from..start];
-    let sentence_at = head.rfind(['.', ';', '!', '?', '\n']).map_or(0, |i| i + 1);
+    // (A bar parts a footer's items as a full stop parts sentences: "Tpas accredited |
+    // Working with X County Council".)
+    let sentence_at = head.rfind(['.', ';', '!', '?', '\n', '|']).map_or(0, |i| i + 1);
     let sentence = &head[sentence_at..];
     // A clause after a comparison goes on comparing: "… answered more on time than we did;
     // X answered fewer".
@@ -431,7 +445,9 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // Where matters go that the writer does not handle: "council tax complaints go to X
     // directly", "contact X directly".
     let sent_directly = after.trim_start().starts_with("directly");
-    before || opens || near || set_off || against_us || managed_for || sent_directly || after.starts_with(" and other")
+    // Said not to be the writer's or the reader's: "X Borough Council is not our landlord".
+    let disowned = ["is not our", "is not the", "is not your", "are not our", "are not the", "are not your", "isn't our", "isn\u{2019}t our"].iter().any(|n| after.trim_start().starts_with(n));
+    before || opens || near || set_off || against_us || managed_for || sent_directly || disowned || after.starts_with(" and other")
 }
 
 /// The line after a contact label ("Contact us:", "Contact:", "Write to:", "Address:"), the
@@ -1235,12 +1251,17 @@ pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
 fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     // (Any case: "to the X committee" as "to X Board".)
     const GOVERNANCE: [&str; 7] = ["Cabinet", "Board", "Executive", "Committee", "Scrutiny Committee", "Housing Committee", "Trustees"];
-    let after = text[end..].strip_prefix(' ');
+    // (Its own or its possessive: "X Cabinet", "X's Cabinet".)
+    let after = ["'s ", "\u{2019}s ", "' ", "\u{2019} ", " "].iter().find_map(|p| text[end..].strip_prefix(p));
     let governs = after.is_some_and(|a| GOVERNANCE.iter().any(|g| opens_with_word(a, g)));
     let head = sentence_head(text, start).to_ascii_lowercase();
     let head = head.strip_suffix(" the").unwrap_or(&head);
-    // "… go to", "… reported to", "… reports to".
-    governs && head.ends_with(" to")
+    // "… go to", "… reported to", "… reports to"; and the procedure its Cabinet or Board
+    // made its own: "approved by X Cabinet", "adopted by X's Board".
+    // (A group's board approving a policy its members follow is the parent's: "the group
+    // policy agreed by the X Group board".)
+    let a_groups = text[start..end].ends_with(" Group") || head.contains("group");
+    governs && (head.ends_with(" to") || !a_groups && ["approved by", "adopted by", "agreed by", "endorsed by"].iter().any(|v| head.ends_with(v)))
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
