@@ -610,6 +610,13 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 fn tidy_name(raw: &str) -> String {
     static HYPHEN: OnceLock<Regex> = OnceLock::new();
+    // A body of the landlord before it is none of its name: "the Housing Committee of X
+    // Borough Council" is X Borough Council's committee.
+    const GOVERNING: [&str; 6] = ["Committee", "Cabinet", "Board", "Panel", "Executive", "Trustees"];
+    let raw = match raw.split_once(" of ") {
+        Some((body, landlord)) if body.split_whitespace().any(|w| GOVERNING.contains(&w)) && landlord.starts_with(char::is_uppercase) => landlord,
+        _ => raw,
+    };
     let joined = re(&HYPHEN, r"\s*-\s+|\s+-\s*").replace_all(raw.trim(), "-");
     let words: Vec<String> = joined
         .split_whitespace()
@@ -750,8 +757,11 @@ impl Place {
         match self {
             Place::Title | Place::PublisherLine => true,
             Place::Intro => standing != Standing::Another,
-            Place::Heading | Place::Footer => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            Place::Heading => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
+            // A footer's sentence about the name is the site's about itself: "Wrenmoor Homes
+            // manages council homes on behalf of …. Registered in England …".
             // A cookie notice speaks for the site: "Wrenmoor Homes uses cookies …".
+            Place::Footer => matches!(standing, Standing::OwnLine | Standing::PolicyOwner | Standing::Subject),
             Place::Furniture => matches!(standing, Standing::OwnLine | Standing::PolicyOwner | Standing::Subject),
             Place::Body => standing == Standing::PolicyOwner,
             Place::LastCellLine => matches!(standing, Standing::OwnLine | Standing::PolicyOwner),
@@ -2374,6 +2384,37 @@ mod tests {
     fn a_footer_item_after_a_bar_that_works_with_a_council_names_another() {
         let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nWexshire County Council,council,,,t\n");
         assert_eq!(detect_with(&form(&["Self-assessment"], &["Policy 2"], &["Investors in People | Tpas accredited | Working with Wexshire County Council"]), &gaz).0, None);
+    }
+
+    #[test]
+    fn whose_staff_investigate_the_complaints_is_the_landlord() {
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Every complaint is investigated by Tarnwick Vale Housing Association staff; contractors only supply information.", "Policy 2"])).as_deref(), Some("Tarnwick Vale Housing Association"));
+        // Staff of another body who help with something else are not.
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Repairs are inspected by Tarnwick Vale Housing Association staff.", "Policy 2"])), None);
+    }
+
+    #[test]
+    fn a_committee_of_the_landlord_is_not_part_of_its_name() {
+        assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["Approved by the Housing Committee of Tarnwick Borough Council."])).as_deref(), Some("Tarnwick Borough Council"));
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Figures go in reports to Tarnwick Borough Council's Housing and Communities Committee.", "Policy 2"])).as_deref(), Some("Tarnwick Borough Council"));
+    }
+
+    #[test]
+    fn a_footer_sentence_about_the_name_is_the_sites_own() {
+        let t = form(&["Self-assessment"], &["Policy 2"], &["Tarnwick Homes manages council homes on behalf of Wexley District Council. Registered in England, company no. 0555."]);
+        assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Homes"));
+    }
+
+    #[test]
+    fn readers_told_to_write_to_the_name_or_its_team_are_the_publishers() {
+        for (footer, want) in [
+            ("Questions about this page? Write to Tarnwick Vale Housing Association, complaints team, or use the contact form.", "Tarnwick Vale Housing Association"),
+            ("Contact Tarnwick Homes customer services if you need this page in another format.", "Tarnwick Homes"),
+        ] {
+            assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &[footer])).as_deref(), Some(want), "{footer}");
+        }
+        // What the Code does not ask of the writer is no setting against it.
+        assert_eq!(landlord(&table(&["Self-assessment", "Tarnwick Homes Trust runs a two-stage procedure, so the stage 3 provisions below do not apply to us."], &["Policy 2"])).as_deref(), Some("Tarnwick Homes Trust"));
     }
 
     #[test]

@@ -123,6 +123,9 @@ pub(crate) struct Assembler<'r> {
     /// The header names no comply column (see `classify_header_without_comply`): answers
     /// are read from the ends of requirement cells and the starts of evidence cells.
     pub answers_inside_cells: bool,
+    /// The header's comply cell names the evidence too ("Comply: Yes/No Evidence"): a writer
+    /// set the two columns so close that they were read as one, the answer opening each cell.
+    comply_opens_evidence: bool,
 }
 
 impl<'r> Assembler<'r> {
@@ -144,6 +147,7 @@ impl<'r> Assembler<'r> {
             structured: false,
             tick_answers: Vec::new(),
             answers_inside_cells: false,
+            comply_opens_evidence: false,
         }
     }
 
@@ -191,6 +195,10 @@ impl<'r> Assembler<'r> {
         if self.columns.is_empty() {
             self.columns = cells.clone();
         }
+        self.comply_opens_evidence = roles.iter().zip(&cells).any(|(r, c)| {
+            let c = c.to_lowercase();
+            *r == ColumnRole::Comply && c.find("evidence").is_some_and(|e| ["comply", "complian", "yes/no", "yes / no"].iter().filter_map(|a| c.find(a)).any(|a| a < e))
+        });
         if !self.header_variants.contains(&cells) {
             self.header_variants.push(cells);
         }
@@ -429,6 +437,17 @@ impl<'r> Assembler<'r> {
             let next_text_role = || roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
             // "Met - Policy section 7", "Partially met: the contract does not say so": the
             // answer, then the start of the evidence written in the comply cell.
+            if role == ColumnRole::Comply && self.comply_opens_evidence {
+                // The answer, then the evidence, with nothing between: "Yes Call handlers use …".
+                let words: Vec<&str> = text.splitn(3, ' ').collect();
+                let answer = [2, 1].into_iter().filter(|&n| words.len() > n).map(|n| words[..n].join(" ")).find(|a| parse_comply(a).is_some_and(|c| c != chc_model::Comply::Unknown) && a.chars().count() <= 24);
+                if let Some(answer) = answer {
+                    let rest = text[answer.len()..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);
+                    self.records[rec_idx].push(ColumnRole::Comply, &answer);
+                    self.records[rec_idx].push(ColumnRole::Evidence, rest);
+                    continue;
+                }
+            }
             if role == ColumnRole::Comply {
                 if let Some((_, len)) = leading_answer(text) {
                     let rest = text[len..].trim_start_matches(['-', '–', ',', '.', ':', ';', ' ']);

@@ -935,3 +935,22 @@ fn layout_one_row_then_its_answer_column() {
     assert_eq!(row(&t, "1.2").comply_raw, "No", "{:?}", t.records);
     assert_eq!(row(&t, "1.2").evidence, "The leaflet still uses the old words.");
 }
+
+#[test]
+fn layout_comply_and_evidence_columns_read_as_one() {
+    // A designed report set the answer and evidence columns so close that a reader took them
+    // for one: the header's cell names both, and each row's answer opens its cell.
+    let text = format!(
+        "Code provision\tCode requirement\tComply: Yes/No Evidence\tCommentary\n\
+         1.2\t{DEF_2024}\tYes Call handlers at Tarnwick Homes use a one-page guide.\tReviewed in May.\n\
+         1.3\t{WORD_2024}\tPartially met Third-party complaints are logged, but not always on the day.\t\n\
+         1.4\t{REQUEST_2024}\tNo Service requests are not yet monitored.\tPlanned for 2025."
+    );
+    let t = table(&text);
+    assert_eq!(row(&t, "1.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "1.2").evidence, "Call handlers at Tarnwick Homes use a one-page guide.");
+    assert_eq!(row(&t, "1.3").comply_raw, "Partially met");
+    assert_eq!(row(&t, "1.3").evidence, "Third-party complaints are logged, but not always on the day.");
+    assert_eq!(row(&t, "1.4").comply_raw, "No");
+    assert_eq!(row(&t, "1.4").commentary, "Planned for 2025.");
+}

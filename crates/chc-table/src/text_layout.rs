@@ -496,7 +496,7 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
             Some(cols) if joined_comply.is_some() && pieces.len() >= 3 && pieces.len() < cols.len() && provision_number_cell(pieces[0].1).is_some() => {
                 joined_row(pieces, cols.len(), joined_comply.unwrap_or_default())
             }
-            Some(cols) if !pieces.is_empty() && (pieces.len() != 1 || pieces[0].0 != 0 || provision_number_cell(pieces[0].1).is_some()) => {
+            Some(cols) if !pieces.is_empty() && !a_line_of_its_own(pieces, cols) => {
                 let mut cells = vec![String::new(); cols.len()];
                 for (start, text) in pieces.iter().flat_map(|&p| split_at_columns(p, cols)) {
                     // The last column starting at or just after the piece (text is left-aligned).
@@ -516,6 +516,16 @@ pub fn space_aligned_grid(lines: &[TextLine]) -> Vec<GridLine> {
         i += 1;
     }
     out
+}
+
+/// Whether a line under a header is text of its own, not cells: one run of text, no
+/// provision number, flush with the margin, or left of the first column, or a heading
+/// before the second column ("Section 2: Accessibility", "Mandatory 'must' requirements" set
+/// a space in from the margin, as `pdftotext -layout` prints them).
+fn a_line_of_its_own(pieces: &[(usize, &str)], cols: &[(usize, String)]) -> bool {
+    let [(start, text)] = pieces else { return false };
+    let column = |c: usize| cols.get(c).map_or(0, |col| col.0);
+    provision_number_cell(text).is_none() && (*start == 0 || *start < column(0) || *start < column(1) && parse_heading(text) != Heading::None)
 }
 
 /// The cells of a row whose runs of text are fewer than its header's columns: in order, the
@@ -572,6 +582,18 @@ mod tests {
         assert_eq!(detect_layout(&lines("1.2A complaint must…Yes\n1.3A resident…No\n1.4Landlords…Yes")), LayoutKind::RunTogether);
         assert_eq!(detect_layout(&lines("Dear resident,\nThank you for your letter.")), LayoutKind::Vertical, "the record reader finds no form in it");
         assert_eq!(detect_layout(&lines("Code provision   Code requirement   Comply: Yes/No   Evidence\n1.2   A complaint   Yes   Policy")), LayoutKind::SpaceAligned);
+    }
+
+    #[test]
+    fn headings_set_in_from_the_margin_are_lines_of_their_own() {
+        // `pdftotext -layout` sets every line a space in: a section's title and its must or
+        // should heading stand left of the first column, and are no row's cells.
+        let text = " Section 1: Definition\n\n  Code      Code requirement                  Comply:   Evidence\n  1.2       A complaint must be defined as    Yes       Policy 2 at Tarnwick Homes.\n\n Section 2: Accessibility\n Mandatory 'must' requirements\n  2.4       Landlord websites must say how    Yes       Web page since May.\n";
+        let g = space_aligned_grid(&lines(text));
+        let cells: Vec<&Vec<String>> = g.iter().map(|l| &l.cells).collect();
+        assert!(cells.contains(&&vec!["Section 2: Accessibility".to_string()]), "{cells:?}");
+        assert!(cells.contains(&&vec!["Mandatory 'must' requirements".to_string()]), "{cells:?}");
+        assert_eq!(g.last().unwrap().cells, ["2.4", "Landlord websites must say how", "Yes", "Web page since May."]);
     }
 
     #[test]

@@ -431,7 +431,12 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     static WRITER_AS_OTHER: OnceLock<regex::Regex> = OnceLock::new();
     let writer_as_other = WRITER_AS_OTHER.get_or_init(|| regex::Regex::new(r"\b(?:about|to|from|against|with|for)\s+us\b|\bmanages?\s+our\b|\bwe\s+(?:manage|look\s+after)\b|\b(?:by|under)\s+our\s+(?:process|policy|procedure)\b|\bon\s+our\s+behalf\b|\bours\b|\bour\s+own\b").expect("fixed pattern"));
     // (Unless the sentence says the writer is the name: "We are X, so the Code applies to us".)
-    let against_us = writer_as_other.is_match(rest_of_sentence) && !speaks_as(sentence_head(text, start));
+    // ("… do not apply to us" says what the Code asks of the writer, not how it stands to X.)
+    let set_against = writer_as_other.find_iter(rest_of_sentence).any(|m| {
+        let before = rest_of_sentence[..m.start()].trim_end();
+        !(m.as_str().starts_with("to") && ["apply", "applies", "relevant", "open"].iter().any(|w| before.ends_with(w)))
+    });
+    let against_us = set_against && !speaks_as(sentence_head(text, start));
     // The owner of homes the writer manages, however far the verb: "X Homes manages council
     // homes in the city on behalf of X City Council", "we manage homes for X".
     let lower_sentence = sentence.trim_end().to_ascii_lowercase();
@@ -477,7 +482,7 @@ fn site_speaks_for(t: &str) -> Option<&str> {
     static LINES: OnceLock<regex::Regex> = OnceLock::new();
     // Most lines are none of these: a line that does not open with one of their first words,
     // and is no short line with a comma (a signature), is not looked at again.
-    const OPENINGS: [&str; 7] = ["contact ", "email ", "call ", "follow ", "find ", "we use cookies", "signed"];
+    const OPENINGS: [&str; 8] = ["contact ", "email ", "call ", "write to ", "follow ", "find ", "we use cookies", "signed"];
     let opens = OPENINGS.iter().any(|o| t.get(..o.len()).is_some_and(|head| head.eq_ignore_ascii_case(o)));
     if !(opens || t.len() <= 120 && t.contains(", ")) {
         return contacted_by_number(t);
@@ -485,7 +490,7 @@ fn site_speaks_for(t: &str) -> Option<&str> {
     let lines = LINES.get_or_init(|| {
         let name = r"([A-Z][A-Za-z0-9'\x{2019}&-]*(?:[ \t]+(?:[A-Z][A-Za-z0-9'\x{2019}&-]*|of|and|&|upon|on|the|for)){0,6})";
         regex::Regex::new(&format!(
-            r"^(?:(?i:contact|email|call)[ \t]+the[ \t]+{name}(?:'s?|\x{{2019}}s?)?[ \t]+(?i:complaints?|customer[ \t]+(?:services?|experience|contact)|feedback)(?-u:\b)|(?:Follow|Find)[ \t]+{name}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)(?-u:\b)|(?i:we[ \t]+use[ \t]+cookies[ \t]+on[ \t]+the)[ \t]+{name}[ \t]+(?i:website|site|web[ \t]+site)(?-u:\b)|(?:(?i:signed|signed[ \t]+by|approved[ \t]+by)[ \t]*:?[ \t]+)?(?:[A-Z][A-Za-z-]*[ \t]+)*(?i:head|director|chief[ \t]+executive|executive|manager|lead|officer|chair|secretary|member|holder)(?:[ \t]+(?:of|for)[ \t]+[A-Za-z ,&-]{{1,60}}?)?,[ \t]+{name}\.?[ \t]*$)"
+            r"^(?:(?i:contact|email|call|write[ \t]+to)[ \t]+(?:the[ \t]+)?{name}(?:'s?|\x{{2019}}s?)?,?[ \t]+(?:the[ \t]+)?(?i:complaints?|customer[ \t]+(?:services?|experience|contact)|feedback)(?-u:\b)|(?:Follow|Find)[ \t]+{name}[ \t]+on[ \t]+(?:Facebook|Twitter|X|Instagram|LinkedIn|YouTube|TikTok|Bluesky|Threads)(?-u:\b)|(?i:we[ \t]+use[ \t]+cookies[ \t]+on[ \t]+the)[ \t]+{name}[ \t]+(?i:website|site|web[ \t]+site)(?-u:\b)|(?:(?i:signed|signed[ \t]+by|approved[ \t]+by)[ \t]*:?[ \t]+)?(?:[A-Z][A-Za-z-]*[ \t]+)*(?i:head|director|chief[ \t]+executive|executive|manager|lead|officer|chair|secretary|member|holder)(?:[ \t]+(?:of|for)[ \t]+[A-Za-z ,&-]{{1,60}}?)?,[ \t]+{name}\.?[ \t]*$)"
         ))
         .expect("fixed pattern")
     });
@@ -892,7 +897,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
-    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) {
+    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) {
         return Standing::PolicyOwner;
     }
     if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) {
@@ -924,7 +929,7 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 }
 
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
-    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start())
+    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(text, start, &text[end..])
 }
 
 /// Whether the page tells its readers to reach the name by the writer's own means: "write to
@@ -936,6 +941,18 @@ fn reached_as_ours(before: &str, rest: &str) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(before);
     CONTACT.iter().any(|c| ends_with_ignoring_case(before, c) && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
         && OURS.iter().any(|o| rest.starts_with(o))
+}
+
+/// Whether the name's own people handle the complaints the form is about: "every complaint
+/// is investigated by X staff", "complaints are dealt with by X's customer team". Who
+/// investigates complaints is the landlord the Code asks it of.
+fn handles_the_complaints(text: &str, start: usize, after: &str) -> bool {
+    const HANDLED: [&str; 7] = ["investigated by", "handled by", "dealt with by", "answered by", "responded to by", "resolved by", "reviewed by"];
+    const PEOPLE: [&str; 8] = ["staff", "officers", "colleagues", "employees", "team", "teams", "managers", "complaints"];
+    let head = sentence_head(text, start).trim_end();
+    let head = head.strip_suffix(" the").unwrap_or(head);
+    let people = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)).and_then(|a| a.split_whitespace().next()).map(|w| w.trim_end_matches([',', ';', '.', ':']));
+    HANDLED.iter().any(|h| ends_with_ignoring_case(head, h)) && head.to_ascii_lowercase().contains("complain") && people.is_some_and(|w| PEOPLE.contains(&w))
 }
 
 /// Whether a name is followed by the number to ring it on ("questions can go to the complaints
@@ -1250,10 +1267,17 @@ pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
 /// ([`approves_the_form`] reads approvals).
 fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     // (Any case: "to the X committee" as "to X Board".)
-    const GOVERNANCE: [&str; 7] = ["Cabinet", "Board", "Executive", "Committee", "Scrutiny Committee", "Housing Committee", "Trustees"];
-    // (Its own or its possessive: "X Cabinet", "X's Cabinet".)
+    const GOVERNANCE: [&str; 6] = ["Cabinet", "Board", "Executive", "Committee", "Trustees", "Panel"];
+    // (Its own or its possessive: "X Cabinet", "X's Cabinet"; named for what it oversees:
+    // "X's Housing and Communities Committee".)
     let after = ["'s ", "\u{2019}s ", "' ", "\u{2019} ", " "].iter().find_map(|p| text[end..].strip_prefix(p));
-    let governs = after.is_some_and(|a| GOVERNANCE.iter().any(|g| opens_with_word(a, g)));
+    let governs = after.is_some_and(|a| {
+        a.split_whitespace()
+            .take(5)
+            .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
+            .take_while(|w| starts_capitalised(w) || ["and", "&", "of", "for"].contains(w) || GOVERNANCE.iter().any(|g| g.eq_ignore_ascii_case(w)))
+            .any(|w| GOVERNANCE.iter().any(|g| g.eq_ignore_ascii_case(w)))
+    });
     let head = sentence_head(text, start).to_ascii_lowercase();
     let head = head.strip_suffix(" the").unwrap_or(&head);
     // "… go to", "… reported to", "… reports to"; and the procedure its Cabinet or Board
