@@ -622,7 +622,10 @@ fn tidy_name(raw: &str) -> String {
         .split_whitespace()
         .map(|w| ABBREVIATIONS.iter().find(|(a, _)| *a == w).map_or(w.to_string(), |(_, full)| full.to_string()))
         .collect();
-    words.join(" ")
+    let name = words.join(" ");
+    // Its kind spelled right, so that a misspelling and the right spelling are one name
+    // ("Quillmoor Hosuing Association" and "Quillmoor Housing Association").
+    names::mended_spelling(&name).unwrap_or(name)
 }
 
 /// What a text holds that the name patterns need, found in one pass. The patterns are
@@ -641,12 +644,14 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 37] = [
+const CUE_WORDS: [&str; 38] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "Solutions", "London Borough", "Royal Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is registered", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
     ", a charitable", "benefit society",
+    // "X is a company limited by guarantee", "X is a company registered in England".
+    " is a company",
 ];
 
 fn cues(text: &str) -> Cues {
@@ -657,7 +662,7 @@ fn cues(text: &str) -> Cues {
         match CUE_WORDS[m.pattern().as_usize()] {
             "London Borough" | "Royal Borough" => cues.names_london = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
-            "\u{a9}" | "opyright" | "(c) 2" | " is registered" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" => {
+            "\u{a9}" | "opyright" | "(c) 2" | " is registered" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" | " is a company" => {
                 cues.names_publisher = true
             }
             _ => {
@@ -1063,7 +1068,7 @@ impl Reading {
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
-            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+registered\s+(?:with|as|in|under)\s|\s+is\s+a\s+(?:charitable|not-for-profit)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
+            r"(?:(?:\x{a9}|\([cC]\)|[Cc]opyright)(?:\s*(?:\x{a9}|\([cC]\)|[Cc]opyright))?\s*(?:(?:19|20)\d\d(?:\s*[-/]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?)?([A-Z][A-Za-z0-9'&-]*(?:\s+(?:[A-Z0-9&][A-Za-z0-9'&-]*|of|for|and|upon|on|the)){0,7})(?:\s+(?:Ltd|Limited|plc))?(?:\s+is\s+a\s+(?:charitable\s+|not-for-profit\s+)?[Rr]egistered|\s+is\s+registered\s+(?:with|as|in|under)\s|\s+is\s+a\s+(?:charitable|not-for-profit)\b|\s+is\s+a\s+company\s+(?:limited|registered)\b|,\s+a\s+[Rr]egistered|\s*[.,|]|\s+(?:19|20)\d\d|\s+All\s+rights|\s*$)",
         );
 
         if text.contains(" trading ") || text.contains(" housing service of ") {
@@ -1226,7 +1231,7 @@ impl Reading {
             if mentions.iter().any(|m| m.start < end && start < m.end || m.name == gaz.entries[entry].name) || shaped.iter().any(|s| s.start < end && start < s.end) {
                 continue;
             }
-            if names::after_a_word_of_place(text, start) {
+            if names::after_a_word_of_place(text, start) || names::ends_a_stretch(text, start, end) {
                 continue;
             }
             if place != Place::PublisherLine && names::names_another(text, start, end) {
@@ -2355,6 +2360,9 @@ mod tests {
     fn a_misspelled_kind_is_read_as_spelled_right() {
         assert_eq!(landlord(&table(&["Tarnwick Borough Counci1 - how we meet the Code"], &["Policy 2"])).as_deref(), Some("Tarnwick Borough Council"));
         assert_eq!(landlord(&table(&["TARNWICK VALE DISTRICT COUN CIL", "Self-assessment"], &["Policy 2"])).as_deref(), Some("Tarnwick Vale District Council"));
+        // Misspelled in one place and right in another, it is one name, spelled right.
+        let t = form(&["Tarnwick Hosuing Association - our self-assessment"], &["Policy 2"], &["Tarnwick Housing Association Limited. Registered society."]);
+        assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Housing Association"));
         // A name registered with the misspelling is found as it is spelled.
         let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nTarnwick Housing Assocation,housing_association,,,t\n");
         assert_eq!(detect_with(&table(&["Tarnwick Housing Assocation - self-assessment"], &[]), &gaz).0.as_deref(), Some("Tarnwick Housing Assocation"));
@@ -2415,6 +2423,16 @@ mod tests {
         }
         // What the Code does not ask of the writer is no setting against it.
         assert_eq!(landlord(&table(&["Self-assessment", "Tarnwick Homes Trust runs a two-stage procedure, so the stage 3 provisions below do not apply to us."], &["Policy 2"])).as_deref(), Some("Tarnwick Homes Trust"));
+    }
+
+    #[test]
+    fn the_owner_of_homes_the_writer_manages_and_a_stretch_of_country_are_not_the_publisher() {
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nWexley Borough Council,council,,,t\nTarnwick Fellowship,housing_association,,,t\n");
+        let t = form(&["Tarnwick Quay TMO", "The 412 homes we manage belong to Wexley Borough Council, which remains the landlord in law."], &["Policy 2"], &["Tarnwick Quay Tenant Management Organisation is a company limited by guarantee, no. 0555."]);
+        assert_eq!(detect_with(&t, &gaz).0.as_deref(), Some("Tarnwick Quay Tenant Management Organisation"));
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nLondon Borough of Wexley upon Tarn,council,,,t\nTarnwick Fellowship,housing_association,,,t\n");
+        let t = table(&["Self-assessment", "We provide supported housing across England, from Wexley upon Tarn to the north east."], &["Policy 2", "Questions about this page can go to Tarnwick Fellowship's complaints team."]);
+        assert_eq!(detect_with(&t, &gaz).0.as_deref(), Some("Tarnwick Fellowship"));
     }
 
     #[test]

@@ -443,7 +443,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     // So is the owner of the homes the writer looks after: "we look after 2,300 homes owned
     // by X" (but "this assessment covers homes owned by X" is the owner's own).
     let manages = lower_sentence.contains("manag") || lower_sentence.contains("look after");
-    let managed_for = (lower_sentence.ends_with("on behalf of") || lower_sentence.ends_with(" for") || lower_sentence.ends_with("owned by")) && manages;
+    let managed_for = (["on behalf of", " for", "owned by", "belong to", "belongs to"].iter().any(|e| lower_sentence.ends_with(e))) && manages;
     let after = &text[end..];
     let apposition = after.strip_prefix(", ").or_else(|| after.strip_prefix(" ("));
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
@@ -900,7 +900,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -930,6 +930,7 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
     signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(text, start, &text[end..])
+        || takes_questions_on_the_page(sentence_head(text, start), text[end..].trim_start())
 }
 
 /// Whether the page tells its readers to reach the name by the writer's own means: "write to
@@ -953,6 +954,18 @@ fn handles_the_complaints(text: &str, start: usize, after: &str) -> bool {
     let head = head.strip_suffix(" the").unwrap_or(head);
     let people = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)).and_then(|a| a.split_whitespace().next()).map(|w| w.trim_end_matches([',', ';', '.', ':']));
     HANDLED.iter().any(|h| ends_with_ignoring_case(head, h)) && head.to_ascii_lowercase().contains("complain") && people.is_some_and(|w| PEOPLE.contains(&w))
+}
+
+/// Whether the page sends its readers' questions about itself to the name's team:
+/// "Questions about this page can go to X's complaints team". Whoever answers for the page
+/// published it.
+fn takes_questions_on_the_page(before: &str, rest: &str) -> bool {
+    const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
+    const TEAMS: [&str; 4] = ["complaints team", "customer services", "customer service team", "feedback team"];
+    let lower = before.to_ascii_lowercase();
+    let sent = ["go to", "write to", "contact", "email", "be sent to", "speak to"].iter().any(|v| lower.strip_suffix(" the").unwrap_or(&lower).ends_with(v));
+    let team = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| rest.strip_prefix(p.trim_start_matches(' '))).is_some_and(|r| TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
+    sent && team && ABOUT_THE_PAGE.iter().any(|p| lower.contains(p))
 }
 
 /// Whether a name is followed by the number to ring it on ("questions can go to the complaints
@@ -1081,6 +1094,12 @@ pub(super) fn after_a_word_of_place(text: &str, start: usize) -> bool {
     // "homes across the Thames Valley", "throughout the Wrekin": a region, with its article.
     let region = |at: usize| last_token(&text[..at]).is_some_and(|(_, w)| is_place_word(w) || matches!(w, "across" | "throughout" | "within" | "covering"));
     last_token(&text[..start]).is_some_and(|(at, word)| is_place_word(word) || word == "the" && region(at))
+}
+
+/// Whether the short form at `start..end` is one end of a stretch of country: "from
+/// Richmond upon Thames to the north east".
+pub(super) fn ends_a_stretch(text: &str, start: usize, end: usize) -> bool {
+    last_token(&text[..start]).is_some_and(|(_, w)| w.eq_ignore_ascii_case("from")) && text[end..].starts_with(" to ")
 }
 
 /// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
