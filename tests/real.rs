@@ -375,13 +375,12 @@ fn fifty_third_and_fifty_fourth_blind_sets_hold_their_level() {
 }
 
 /// A landlord's name as pages really spell it (fixtures/blind55: kinds shortened, saints spelled
-/// out, hyphens, typos, names broken over lines or run into the next word; the typos and
-/// breaks are left undone), and small landlords (fixtures/blind56: almshouses, co-operatives,
+/// out, hyphens, typos, names broken over lines or run into the next word), and small landlords (fixtures/blind56: almshouses, co-operatives,
 /// TMOs; a "Hospital" charity named only in an address or a footer is left undone), held at
 /// their level.
 #[test]
 fn fifty_fifth_and_fifty_sixth_blind_sets_hold_their_level() {
-    blind_set("blind55", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.7, extra_rows_forms: 0 });
+    blind_set("blind55", PERFECT);
     blind_set("blind56", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
 }
 
@@ -398,13 +397,12 @@ fn fifty_seventh_and_fifty_eighth_blind_sets_hold_their_level() {
 }
 
 /// Whole pages as sites publish them, one design each for landlords no set had used
-/// (fixtures/blind59: a policy adopted by the landlord's board, named only there, is left
-/// undone), and pages that name other bodies besides the publisher (fixtures/blind60:
+/// (fixtures/blind59), and pages that name other bodies besides the publisher (fixtures/blind60:
 /// county councils, partners, parents, contractors, peers, owners of managed homes), held at
 /// their level.
 #[test]
 fn fifty_ninth_and_sixtieth_blind_sets_hold_their_level() {
-    blind_set("blind59", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind59", PERFECT);
     blind_set("blind60", PERFECT);
 }
 
@@ -425,6 +423,48 @@ fn sixty_first_and_sixty_second_blind_sets_hold_their_level() {
 fn sixty_third_and_sixty_fourth_blind_sets_hold_their_level() {
     blind_set("blind63", PERFECT);
     blind_set("blind64", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
+/// Committee reports (fixtures/blind65), annual complaints reports (blind66), CMS pages (blind67),
+/// PDFs from writers other than LibreOffice (blind68), Word check boxes (blind69), awkward names
+/// (blind70: an almshouse known by its everyday name is left undone), texts from PDF-to-text
+/// tools (blind71: plain `pdftotext` tables read column after column are left undone) and small
+/// landlords (blind72), held at their level.
+#[test]
+fn sixty_fifth_to_seventy_second_blind_sets_hold_their_level() {
+    blind_set("blind65", Floor { rows_found: 1.0, comply: 0.992, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind66", Floor { rows_found: 1.0, comply: 0.992, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind67", PERFECT);
+    blind_set("blind68", Floor { rows_found: 0.987, comply: 0.963, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind69", PERFECT);
+    blind_set("blind70", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind71", Floor { rows_found: 0.984, comply: 0.944, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
+    blind_set("blind72", Floor { rows_found: 1.0, comply: 0.991, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+}
+
+/// Confusable names (fixtures/blind73), document-control blocks (blind74), councils (blind75: a
+/// council named only as 'the Council's' beside its ALMO is left undone), housing associations
+/// (blind76), PDFs (blind77) and HTML and Word (blind78), held at their level.
+#[test]
+fn seventy_third_to_seventy_eighth_blind_sets_hold_their_level() {
+    blind_set("blind73", PERFECT);
+    blind_set("blind74", PERFECT);
+    blind_set("blind75", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind76", PERFECT);
+    blind_set("blind77", Floor { rows_found: 1.0, comply: 0.993, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind78", PERFECT);
+}
+
+/// Unusual answer words (fixtures/blind79), designed PDFs with tight columns (blind80), HTML from
+/// office writers (blind81), Word files from other writers with edits left in (blind82) and
+/// invented landlords' pages (blind83), held at their level.
+#[test]
+fn seventy_ninth_to_eighty_third_blind_sets_hold_their_level() {
+    blind_set("blind79", PERFECT);
+    blind_set("blind80", Floor { rows_found: 1.0, comply: 0.993, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind81", Floor { rows_found: 0.993, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind82", PERFECT);
+    blind_set("blind83", PERFECT);
 }
 
 #[test]

@@ -957,6 +957,15 @@ impl Reading {
         }
     }
 
+    /// A name written with "&" in one place and "and" in another is one landlord, named in
+    /// full by the words written out ("Tollmoor & Wrenby Homes", "Tollmoor and Wrenby Homes").
+    fn merge_ampersand_spellings(&mut self) {
+        let pairs: Vec<(String, String)> = self.tally.keys().filter(|n| n.contains(" & ")).map(|n| (n.clone(), n.replace(" & ", " and "))).filter(|(_, and)| self.tally.contains_key(and)).collect();
+        for (ampersand, and) in pairs {
+            self.merge(&ampersand, &and);
+        }
+    }
+
     /// `from`'s mentions counted for `into`, both named in the form: one landlord.
     fn merge(&mut self, from: &str, into: &str) {
         if from == into || !self.tally.contains_key(into) {
@@ -1599,6 +1608,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     }
     reading.merge_short_council_names(gaz);
     reading.merge_trading_names();
+    reading.merge_ampersand_spellings();
     let tally = &reading.tally;
     // Only a landlord the form names as its own can be its landlord.
     let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.1.order.cmp(&a.1.order)));
@@ -2433,6 +2443,14 @@ mod tests {
         let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nLondon Borough of Wexley upon Tarn,council,,,t\nTarnwick Fellowship,housing_association,,,t\n");
         let t = table(&["Self-assessment", "We provide supported housing across England, from Wexley upon Tarn to the north east."], &["Policy 2", "Questions about this page can go to Tarnwick Fellowship's complaints team."]);
         assert_eq!(detect_with(&t, &gaz).0.as_deref(), Some("Tarnwick Fellowship"));
+    }
+
+    #[test]
+    fn a_name_spelled_with_an_ampersand_and_with_and_is_one_named_in_full() {
+        let t = form(&["Self-assessment", "Tarnwick & Wrenby Homes: our Code self-assessment"], &["Policy 2"], &["Contact Tarnwick and Wrenby Homes on our customer line."]);
+        assert_eq!(landlord(&t).as_deref(), Some("Tarnwick and Wrenby Homes"));
+        // Printed with the ampersand alone, it keeps it.
+        assert_eq!(landlord(&table(&["Tarnwick & Wrenby Homes: our Code self-assessment"], &["Policy 2"])).as_deref(), Some("Tarnwick & Wrenby Homes"));
     }
 
     #[test]
