@@ -1150,7 +1150,7 @@ impl Reading {
             // address or is signed for, is a footer's.
             // (Or heads a line of footer links: "Fenmoor Homes | Contact us | Privacy".)
             let menu_after = text[s.end..].trim_start().starts_with(['|', '\u{2022}', '\u{b7}']);
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || menu_after || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end);
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || menu_after || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end) || names::heads_a_contact_block(text, s.start, s.end);
             // On a publisher line, only a name that ends as a landlord's does ("Fenmoor
             // Housing Group", not "Tenant Scrutiny Group").
             let placed = place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || ends_like_a_landlord(&name));
@@ -2451,6 +2451,22 @@ mod tests {
         assert_eq!(landlord(&t).as_deref(), Some("Tarnwick and Wrenby Homes"));
         // Printed with the ampersand alone, it keeps it.
         assert_eq!(landlord(&table(&["Tarnwick & Wrenby Homes: our Code self-assessment"], &["Policy 2"])).as_deref(), Some("Tarnwick & Wrenby Homes"));
+    }
+
+    #[test]
+    fn a_contact_block_headed_by_the_name_and_its_department_is_the_publishers() {
+        for footer in ["Tarnwick Homes Customer Relations, Freepost, or call our contact centre.", "Questions about this page: Tarnwick Council Housing Complaints Team, Town Hall, Tarnwick."] {
+            let want = if footer.starts_with("Tarnwick Homes") { "Tarnwick Homes" } else { "Tarnwick Council" };
+            assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &[footer])).as_deref(), Some(want), "{footer}");
+            // Left in the last row's cell too.
+            assert_eq!(landlord(&table(&["Self-assessment"], &["Policy 2", &format!("Logged the same day.\n{footer}")])).as_deref(), Some(want), "{footer}");
+        }
+    }
+
+    #[test]
+    fn the_site_the_policy_is_published_on_and_the_cabinet_that_considered_the_form_are_the_publishers() {
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Yes. The policy is on the Tarnwick Homes website under Contact us.", "Policy 2"])).as_deref(), Some("Tarnwick Homes"));
+        assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["This self-assessment was considered by Tarnwick District Council's Cabinet in May."])).as_deref(), Some("Tarnwick District Council"));
     }
 
     #[test]

@@ -434,7 +434,11 @@ impl<'r> Assembler<'r> {
                     continue;
                 }
             }
-            let next_text_role = || roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(ColumnRole::Commentary);
+            // (With no evidence column at all, what follows an answer is its evidence.)
+            let has_evidence = roles.iter().any(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary));
+            let next_text_role = || {
+                roles.iter().skip(pos + 1).copied().find(|r| matches!(r, ColumnRole::Evidence | ColumnRole::EvidenceCommentary | ColumnRole::Commentary)).unwrap_or(if has_evidence { ColumnRole::Commentary } else { ColumnRole::Evidence })
+            };
             // "Met - Policy section 7", "Partially met: the contract does not say so": the
             // answer, then the start of the evidence written in the comply cell.
             if role == ColumnRole::Comply && self.comply_opens_evidence {

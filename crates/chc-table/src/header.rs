@@ -89,7 +89,9 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("requirement") || has!("code wording") || has!("the code says") || has!("code requires") || has!("question") || t == "code" || t == "provision text" || t == "code text" || t == "text of the code" {
         return ColumnRole::Requirement;
     }
-    if has!("evidence") {
+    // "Our assessment": the answer and what shows it, in one column (read as evidence opening
+    // with its answer).
+    if has!("evidence") || matches!(t, "our assessment" | "our self-assessment") {
         return ColumnRole::Evidence;
     }
     // "What we will do next", "Next steps": what the landlord plans, as commentary says.

@@ -954,3 +954,26 @@ fn layout_comply_and_evidence_columns_read_as_one() {
     assert_eq!(row(&t, "1.4").comply_raw, "No");
     assert_eq!(row(&t, "1.4").commentary, "Planned for 2025.");
 }
+
+#[test]
+fn layout_records_numbered_as_requirements() {
+    // "Requirement 6.12" opens a record as "Code provision 6.12" does.
+    let text = format!("How we comply\n\nRequirement 5.2\n{ACK_2024}\nOur position: Compliant\nWhat we do\nLogged the day they arrive at Tarnwick Homes.\n\nRequirement 5.3\n{STAGE1_2024}\nOur position: Partially compliant\nWhat we do\nMost replies are on time.\n");
+    let t = table(&text);
+    assert_eq!(numbers(&t), [Some("5.2"), Some("5.3")]);
+    assert_eq!(row(&t, "5.3").comply_raw, "Partially compliant");
+}
+
+#[test]
+fn layout_an_assessment_column_holds_the_answer_and_its_evidence() {
+    // "Ref | Question | Our assessment": the answer opens the assessment, the evidence follows;
+    // as a label, "Our assessment: Yes" is the answer alone.
+    let text = format!("Ref\tQuestion\tOur assessment\n1.2\t{DEF_2024}\tYes. Section 2 of the Tarnwick Homes policy uses it.\n1.3\t{WORD_2024}\tNo. Third parties are not yet recorded.\n");
+    let t = table(&text);
+    assert_eq!(row(&t, "1.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "1.2").evidence, "Section 2 of the Tarnwick Homes policy uses it.");
+    assert_eq!(row(&t, "1.3").comply_raw, "No");
+    let labelled = table(&format!("Provision 1.2\n{DEF_2024}\nOur assessment: Fully compliant\nHow we meet this: In the policy.\n\nProvision 1.3\n{WORD_2024}\nOur assessment: Not compliant\nHow we meet this: Not yet.\n"));
+    assert_eq!(row(&labelled, "1.2").comply_raw, "Fully compliant");
+    assert_eq!(row(&labelled, "1.3").comply_raw, "Not compliant");
+}

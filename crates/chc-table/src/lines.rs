@@ -19,7 +19,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
         Opening::Number(section, item) => (section, item),
         Opening::NotANumber => return None,
         Opening::Undecided => {
-            let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+            let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|requirement|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
             (caps[1].parse().ok()?, caps[2].parse().ok()?)
         }
     };
@@ -107,7 +107,7 @@ pub fn leading_number(line: &str) -> Option<(String, usize)> {
     if !may_start_with_number(line.trim_start()) {
         return None;
     }
-    let caps = re(&RE, r"^\s*(?:[•*]\s*)?(?i:(?:code\s+)?(?:provision|section|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|[/&]\d|$)").captures(line)?;
+    let caps = re(&RE, r"^\s*(?:[•*]\s*)?(?i:(?:code\s+)?(?:provision|section|requirement|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:[.:)]|\s|[A-Z'\x22(‘“]|[/&]\d|$)").captures(line)?;
     let section: u32 = caps[1].parse().ok()?;
     let item: u32 = caps[2].parse().ok()?;
     if !(1..=12).contains(&section) || !(1..=40).contains(&item) {

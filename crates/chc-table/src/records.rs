@@ -952,6 +952,9 @@ fn label(text: &str) -> Option<(ColumnRole, String)> {
         ColumnRole::Requirement if name.split_whitespace().count() > 4 => None,
         // "Code requirement:", "Question:"; not "Questions about this page: …" in a footer.
         ColumnRole::Requirement if !names_a_requirement(name) => None,
+        // "Our assessment: Fully compliant": a label that may carry the answer with its
+        // evidence ([`column_role`]) carrying the answer alone.
+        ColumnRole::Evidence if name.to_lowercase().contains("assessment") && crate::lines::is_short_answer(value.trim()) => Some((ColumnRole::Comply, value.trim().to_string())),
         _ => Some((role, value.trim().to_string())),
     }
 }

@@ -897,10 +897,10 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
-    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) {
+    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) || publishes_the_policy(text, start, after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) || heads_its_department(before, rest) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -942,6 +942,14 @@ fn reached_as_ours(before: &str, rest: &str) -> bool {
     let before = before.strip_suffix(" the").unwrap_or(before);
     CONTACT.iter().any(|c| ends_with_ignoring_case(before, c) && before[..before.len() - c.len()].chars().next_back().is_none_or(|ch| !ch.is_alphanumeric()))
         && OURS.iter().any(|o| rest.starts_with(o))
+}
+
+/// Whether the complaints policy is published on the name's website: "The policy is on the
+/// X website". Where the form says its policy is published is its publisher's site.
+fn publishes_the_policy(text: &str, start: usize, after: &str) -> bool {
+    let head = sentence_head(text, start).to_ascii_lowercase();
+    let site = [" website", " web site", "'s website", "\u{2019}s website"].iter().any(|w| after.starts_with(w));
+    site && head.ends_with(" the") && ["policy", "procedure", "complaint"].iter().any(|w| head.contains(w))
 }
 
 /// Whether the name's own people handle the complaints the form is about: "every complaint
@@ -1007,6 +1015,24 @@ fn heads_an_address(before: &str, rest: &str) -> bool {
     let Some(next) = rest.strip_prefix(',').map(str::trim_start).and_then(|r| r.split_whitespace().next()) else { return false };
     let after_a_role = before.strip_suffix(',').is_some_and(|b| ROLES.iter().any(|r| b.trim_end().ends_with(r)));
     before.ends_with([',', ':']) && (next.starts_with(|c: char| c.is_ascii_digit()) || BUILDINGS.contains(&next.trim_end_matches(',')) || after_a_role)
+}
+
+/// Whether a line (or a label's value) opens with the name and one of its departments, then
+/// more of an address: "Fenmoor Homes Customer Relations, Freepost …", "Questions about this
+/// page: Fenmoor Council Housing Complaints Team, Town Hall, …". A contact block is the
+/// publisher's.
+pub(super) fn heads_a_contact_block(text: &str, start: usize, end: usize) -> bool {
+    heads_its_department(text[..start].trim_end(), text[end..].trim_start())
+}
+
+fn heads_its_department(before: &str, rest: &str) -> bool {
+    const DEPARTMENTS: [&str; 6] = ["Team", "Services", "Service", "Relations", "Department", "Unit"];
+    let Some((department, _)) = rest.split_once(',') else { return false };
+    let words: Vec<&str> = department.split_whitespace().collect();
+    (before.is_empty() || before.ends_with(':'))
+        && (1..=4).contains(&words.len())
+        && words.iter().all(|w| starts_capitalised(w))
+        && words.last().is_some_and(|w| DEPARTMENTS.contains(w))
 }
 
 /// Whether a possessive after a name owns the self-assessment: "… part of Fenmoor Homes'
@@ -1304,7 +1330,7 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     // (A group's board approving a policy its members follow is the parent's: "the group
     // policy agreed by the X Group board".)
     let a_groups = text[start..end].ends_with(" Group") || head.contains("group");
-    governs && (head.ends_with(" to") || !a_groups && ["approved by", "adopted by", "agreed by", "endorsed by"].iter().any(|v| head.ends_with(v)))
+    governs && (head.ends_with(" to") || !a_groups && ["approved by", "adopted by", "agreed by", "endorsed by", "considered by", "reviewed by", "scrutinised by", "noted by", "signed off by"].iter().any(|v| head.ends_with(v)))
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
