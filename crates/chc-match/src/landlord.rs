@@ -892,6 +892,8 @@ struct Host {
     weight: f64,
     method: &'static str,
     place: Place,
+    /// The text it stands in speaks as the writer ("… or call us").
+    spoken_as_writer: bool,
 }
 
 /// A known landlord's short forms found in the form.
@@ -1068,6 +1070,9 @@ impl Reading {
         // policy", "Skip to main contentFenmoor Homes").
         let parted = names::parted_where_run_together(text);
         let text = parted.as_deref().unwrap_or(text);
+        // A download link's file name spells its words apart ("Fenmoor-Homes-CHC-…pdf").
+        let spelled_out = names::file_names_spelled_out(text);
+        let text = spelled_out.as_deref().unwrap_or(text);
         // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
         let text = names::without_contact_label(text);
         static LONDON: OnceLock<Regex> = OnceLock::new();
@@ -1229,7 +1234,15 @@ impl Reading {
             let (weight, method) = if c.get(1).is_some() { (EMAIL_WEIGHT, "email_domain") } else { (link_weight(place), "link_domain") };
             match gaz.by_host(host) {
                 Some(e) => mention(whole.start(), whole.end(), (e.name.clone(), true), weight, method),
-                None => self.unclaimed_hosts.push(Host { host: host.to_string(), weight, method, place }),
+                None => self.unclaimed_hosts.push(Host { host: host.to_string(), weight, method, place, spoken_as_writer: names::speaks_as_the_writer(text) }),
+            }
+        }
+        // A social-media handle is read as a web address's name is ("Follow us @FenmoorHomes").
+        if text.contains('@') {
+            static HANDLE: OnceLock<Regex> = OnceLock::new();
+            // (After a space or a bracket: an e-mail address has its name before the "@".)
+            for c in re(&HANDLE, r"(?:^|[\s(])(@[A-Za-z][A-Za-z0-9_]{3,30})\b").captures_iter(text) {
+                self.unclaimed_hosts.push(Host { host: c[1].to_string(), weight: link_weight(place), method: "social_handle", place, spoken_as_writer: names::speaks_as_the_writer(text) });
             }
         }
 
@@ -1416,8 +1429,8 @@ impl Reading {
             let example = name.clone();
             self.add(name, weight, method, &example);
         }
-        for Host { host, weight, method, place } in std::mem::take(&mut self.unclaimed_hosts) {
-            let Some(label) = registrable_label(&host) else { continue };
+        for Host { host, weight, method, place, spoken_as_writer } in std::mem::take(&mut self.unclaimed_hosts) {
+            let Some(label) = registrable_label(&host).or_else(|| host.strip_prefix('@')) else { continue };
             let label = key(label);
             // The host spells the name, its distinctive part (with a kind ending of its own:
             // "larkspurhomes" for "Larkspur Community Homes") or its initials.
@@ -1439,7 +1452,10 @@ impl Reading {
             if let Some((stem, kind)) = names::label_kind(&label) {
                 let written = texts.iter().find_map(|t| spelled_in(t, stem));
                 let name = format!("{} {kind}", written.map_or_else(|| names::label_words(stem), str::to_string));
-                if (method == "email_domain" || !place.is_cell() || written.is_some()) && !is_not_a_landlord(&name) {
+                // (A footer left in the last row's cell that speaks as the writer is no cell's
+                // prose: "To complain, visit www.fenmoorhomes.org.uk or call us".)
+                let footer_in_cell = place == Place::LastCellLine && spoken_as_writer;
+                if (method == "email_domain" || !place.is_cell() || footer_in_cell || written.is_some()) && !is_not_a_landlord(&name) {
                     self.add(name, weight, method, &host);
                 }
             }
@@ -2467,6 +2483,26 @@ mod tests {
     fn the_site_the_policy_is_published_on_and_the_cabinet_that_considered_the_form_are_the_publishers() {
         assert_eq!(landlord(&table(&["Self-assessment"], &["Yes. The policy is on the Tarnwick Homes website under Contact us.", "Policy 2"])).as_deref(), Some("Tarnwick Homes"));
         assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["This self-assessment was considered by Tarnwick District Council's Cabinet in May."])).as_deref(), Some("Tarnwick District Council"));
+    }
+
+    #[test]
+    fn traces_of_a_publisher_the_gazetteer_lacks_name_it() {
+        // A link in a footer left in the last cell, a social handle, a download's file name,
+        // a link back into the site, a phone line's label.
+        for (trace, want) in [
+            ("To make a complaint, visit www.tarnwickhomes.org.uk/complaints or call us.", "Tarnwick Homes"),
+            ("Follow us on X @TarnwickHomes", "Tarnwick Homes"),
+            ("Tarnwick-Housing-Group-CHC-self-assessment-2024.pdf (PDF, 230KB)", "Tarnwick Housing Group"),
+            ("< Back to Tarnwick Living news and reports", "Tarnwick Living"),
+            ("Tarnwick Housing Trust Customer Hub: 0345 600 2817", "Tarnwick Housing Trust"),
+        ] {
+            assert_eq!(landlord(&table(&["Self-assessment"], &["Policy 2", &format!("Logged the same day.\n{trace}")])).as_deref(), Some(want), "{trace}");
+        }
+        // A place's hyphens are no file's; a council's other services are sent elsewhere.
+        assert_eq!(names::file_names_spelled_out("homes in Stoke-on-Trent and Newcastle-under-Lyme"), None);
+        let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nWexley Borough Council,council,,,t\n");
+        let t = form(&["Self-assessment"], &["Policy 2"], &["For council tax or planning, visit Wexley Borough Council."]);
+        assert_eq!(detect_with(&t, &gaz).0, None);
     }
 
     #[test]

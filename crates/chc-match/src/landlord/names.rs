@@ -162,7 +162,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                 let bare = bare_word(w);
                 starts_capitalised(w)
                     && !is_kind_or_qualifier(bare)
-                    && !matches!(bare, "CIC" | "Plc" | "PLC")
+                    && !matches!(bare, "CIC" | "Plc" | "PLC" | "CHC")
                     && !LEAD_WORDS.contains(&bare)
                     && !NAVIGATION_WORDS.contains(&bare)
                     && !bare.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_ascii_lowercase().as_str()))
@@ -449,7 +449,9 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let set_off = apposition.is_some_and(|a| a.split_whitespace().take(3).any(|w| ANOTHER_APPOSITION.iter().any(|cue| w.starts_with(cue))));
     // Where matters go that the writer does not handle: "council tax complaints go to X
     // directly", "contact X directly".
-    let sent_directly = after.trim_start().starts_with("directly");
+    // So are a council's other services the page sends its readers to: "For council tax or
+    // planning, visit X Borough Council".
+    let sent_directly = after.trim_start().starts_with("directly") || ["council tax", "planning", "bin collection", "parking", "housing benefit"].iter().any(|s| lower_sentence.contains(s));
     // Said not to be the writer's or the reader's: "X Borough Council is not our landlord".
     let disowned = ["is not our", "is not the", "is not your", "are not our", "are not the", "are not your", "isn't our", "isn\u{2019}t our"].iter().any(|n| after.trim_start().starts_with(n));
     before || opens || near || set_off || against_us || managed_for || sent_directly || disowned || after.starts_with(" and other")
@@ -699,6 +701,34 @@ pub(super) fn wrapped_name(line: &str, next: &str) -> Option<String> {
         return Some(format!("{line} {next}"));
     }
     None
+}
+
+/// `text` with the words of a file's name parted where its hyphens join them, or `None`
+/// where it names no such file: "Fenmoor-Housing-Group-CHC-self-assessment-2024.pdf" reads
+/// "Fenmoor Housing Group CHC self assessment 2024.pdf". Four words or more, two of them
+/// capitalised: a place's hyphens ("Stoke-on-Trent") are fewer.
+pub(super) fn file_names_spelled_out(text: &str) -> Option<String> {
+    static FILE: OnceLock<regex::Regex> = OnceLock::new();
+    if !text.contains('-') {
+        return None;
+    }
+    let file = FILE.get_or_init(|| regex::Regex::new(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+){3,}\b").expect("fixed pattern"));
+    let mut changed = false;
+    let out = file.replace_all(text, |c: &regex::Captures<'_>| {
+        let m = &c[0];
+        if m.split('-').filter(|w| w.starts_with(|ch: char| ch.is_ascii_uppercase())).count() >= 2 {
+            changed = true;
+            m.replace('-', " ")
+        } else {
+            m.to_string()
+        }
+    });
+    changed.then(|| out.into_owned())
+}
+
+/// Whether a text speaks as its writer: "we", "us", "our" as words.
+pub(super) fn speaks_as_the_writer(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "we" | "We" | "us" | "our" | "Our"))
 }
 
 /// Kind words a typist or a scanner misspells in a name ("Counci1", "Hosuing", "Assocation").
@@ -992,7 +1022,10 @@ fn links_home(text: &str, start: usize, end: usize) -> bool {
     let rest = text[end..].trim_start();
     let before = before.strip_suffix(" the").unwrap_or(before).trim_end();
     let back = ["Back to", "back to", "Return to", "return to", "Go to", "go to"].iter().any(|b| before.ends_with(b));
-    back && ["homepage", "home page", "home", "website", "main site", "main website"].iter().any(|h| opens_with_word(rest, h))
+    // A link that opens its line and leads back into the site ("< Back to X news and
+    // reports") is the site's own as well.
+    let opens_a_link = ["Back to", "< Back to", "\u{2039} Back to", "\u{2190} Back to", "\u{ab} Back to"].contains(&before.trim_start());
+    back && (opens_a_link || ["homepage", "home page", "home", "website", "main site", "main website"].iter().any(|h| opens_with_word(rest, h)))
 }
 
 /// Whether `text` opens with `word` (ASCII letters in any case) as a whole word.
@@ -1026,8 +1059,8 @@ pub(super) fn heads_a_contact_block(text: &str, start: usize, end: usize) -> boo
 }
 
 fn heads_its_department(before: &str, rest: &str) -> bool {
-    const DEPARTMENTS: [&str; 6] = ["Team", "Services", "Service", "Relations", "Department", "Unit"];
-    let Some((department, _)) = rest.split_once(',') else { return false };
+    const DEPARTMENTS: [&str; 9] = ["Team", "Services", "Service", "Relations", "Department", "Unit", "Hub", "Centre", "Line"];
+    let Some((department, _)) = rest.split_once([',', ':']) else { return false };
     let words: Vec<&str> = department.split_whitespace().collect();
     (before.is_empty() || before.ends_with(':'))
         && (1..=4).contains(&words.len())
@@ -1038,6 +1071,15 @@ fn heads_its_department(before: &str, rest: &str) -> bool {
 /// Whether a possessive after a name owns the self-assessment: "… part of Fenmoor Homes'
 /// annual self-assessment", "Fenmoor Homes's self assessment against the Code".
 fn owns_the_assessment(after: &str) -> bool {
+    // Or names it as its title does: "X Complaint Handling Code self-assessment", "X CHC self
+    // assessment 2024.pdf".
+    let titled = [" Complaint Handling Code ", " CHC ", " Code "].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
+        let r = r.to_ascii_lowercase();
+        r.starts_with("self-assessment") || r.starts_with("self assessment")
+    });
+    if titled {
+        return true;
+    }
     let Some(owned) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "].iter().find_map(|p| after.strip_prefix(p)) else { return false };
     let owned = owned.to_ascii_lowercase();
     let owned = ["annual ", "latest ", "own ", "2024 ", "2025 ", "2023 ", "2022 "].iter().fold(owned.as_str(), |o, q| o.strip_prefix(q).unwrap_or(o));
