@@ -918,6 +918,9 @@ struct Reading {
     /// Landlord-shaped names the gazetteer does not know, by [`key`].
     unknown: BTreeMap<String, Unknown>,
     unclaimed_hosts: Vec<Host>,
+    /// Names the front matter or a heading says the self-assessment is of ("X: complaint
+    /// handling self-assessment", "the self-assessment for X", "This one belongs to X").
+    assessed: HashSet<String>,
     short_forms: BTreeMap<String, ShortForms>,
     /// Known landlords named in passing in evidence or commentary: in how many texts, and what
     /// those mentions are worth together.
@@ -1381,6 +1384,9 @@ impl Reading {
             // (So too where it says whose self-assessment it is: "the self-assessment for X,
             // … Homes owned by Y have a separate assessment".)
             let own: Vec<bool> = mentions.iter().map(|m| !m.another && (names::in_own_voice(text, m.start, m.end) || names::is_assessed(text, m.start, m.end))).collect();
+            for m in mentions.iter().filter(|m| !m.another && !m.method.ends_with("_domain") && names::is_assessed(text, m.start, m.end)) {
+                self.assessed.insert(m.name.clone());
+            }
             if let Some(speaker) = own.iter().position(|o| *o).map(|i| mentions[i].name.clone()) {
                 for (m, o) in mentions.iter_mut().zip(&own) {
                     if !o && m.name != speaker && !m.method.ends_with("_domain") {
@@ -1626,8 +1632,14 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     reading.merge_trading_names();
     reading.merge_ampersand_spellings();
     let tally = &reading.tally;
-    // Only a landlord the form names as its own can be its landlord.
-    let best = tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.1.order.cmp(&a.1.order)));
+    // Only a landlord the form names as its own can be its landlord; where the form says
+    // whose self-assessment it is, of one name only, that one (a member's page on its group's
+    // site, under the group's banner and copyright).
+    let mut assessed = tally.iter().filter(|(name, t)| t.naming > 0.0 && reading.assessed.contains(*name));
+    let best = match (assessed.next(), assessed.next()) {
+        (Some(only), None) => Some(only),
+        _ => tally.iter().filter(|(_, t)| t.naming > 0.0).max_by(|a, b| a.1.score.total_cmp(&b.1.score).then_with(|| b.1.order.cmp(&a.1.order))),
+    };
     // Two councils named as one where the form names itself publish it together: the form is
     // both's ("South Norfolk Council and Broadland District Council").
     let joint = reading.joint.iter().filter(|(_, w)| **w >= JOINT_WEIGHT).max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)));
@@ -2503,6 +2515,18 @@ mod tests {
         let gaz = Gazetteer::from_csv("name,kind,domains,aliases,source\nWexley Borough Council,council,,,t\n");
         let t = form(&["Self-assessment"], &["Policy 2"], &["For council tax or planning, visit Wexley Borough Council."]);
         assert_eq!(detect_with(&t, &gaz).0, None);
+    }
+
+    #[test]
+    fn a_members_page_on_its_groups_site_is_the_members() {
+        // The group's banner and copyright frame the page; the page says whose assessment it is.
+        for (heading, said) in [
+            ("Tarnwick Homes: complaint handling self-assessment 2024", "Each landlord in the Wexmoor Group completes its own assessment. This one belongs to Tarnwick Homes."),
+            ("Tarnwick Homes self-assessment 2022", "Tarnwick Homes is one of three landlords in the Wexmoor Group."),
+        ] {
+            let t = form(&["Wexmoor Group", "Home | About | Contact", "Self-assessment", heading, said], &["Policy 2"], &["\u{a9} Wexmoor Group"]);
+            assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Homes"), "{heading}");
+        }
     }
 
     #[test]

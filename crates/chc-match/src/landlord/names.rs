@@ -370,7 +370,12 @@ pub(super) fn sends_on_to(text: &str, at: usize) -> bool {
 /// "the self-assessment for X", "the assessment of X", "X's self-assessment".
 pub(super) fn is_assessed(text: &str, start: usize, end: usize) -> bool {
     let just_before = text[..start].trim_end();
-    owns_the_assessment(&text[end..]) || ["assessment for", "assessment of", "assessment by"].iter().any(|a| ends_with_ignoring_case(just_before, a))
+    // ("This one belongs to X", "This form is that of X": the assessment spoken of is X's.)
+    let this_ones = || {
+        let head = sentence_head(text, start);
+        head.starts_with("This ") && ["belongs to", "is that of", "is for"].iter().any(|a| ends_with_ignoring_case(head, a))
+    };
+    owns_the_assessment(&text[end..]) || ["assessment for", "assessment of", "assessment by"].iter().any(|a| ends_with_ignoring_case(just_before, a)) || this_ones()
 }
 
 /// How far before a name its sentence is searched for [`ANOTHER_BEFORE`].
@@ -1073,11 +1078,16 @@ fn heads_its_department(before: &str, rest: &str) -> bool {
 fn owns_the_assessment(after: &str) -> bool {
     // Or names it as its title does: "X Complaint Handling Code self-assessment", "X CHC self
     // assessment 2024.pdf".
-    let titled = [" Complaint Handling Code ", " CHC ", " Code "].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
+    let titled = [" Complaint Handling Code ", " CHC ", " Code ", " "].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
         let r = r.to_ascii_lowercase();
         r.starts_with("self-assessment") || r.starts_with("self assessment")
     });
-    if titled {
+    // "X: complaint handling self-assessment 2024", "X – our Code self-assessment": a title.
+    let headed = [":", " \u{2013}", " -", " |"].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
+        let head: String = r.chars().take(48).collect::<String>().to_ascii_lowercase();
+        head.contains("self-assessment") || head.contains("self assessment")
+    });
+    if titled || headed {
         return true;
     }
     let Some(owned) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "].iter().find_map(|p| after.strip_prefix(p)) else { return false };
