@@ -433,7 +433,7 @@ fn sixty_third_and_sixty_fourth_blind_sets_hold_their_level() {
 #[test]
 fn sixty_fifth_to_seventy_second_blind_sets_hold_their_level() {
     blind_set("blind65", Floor { rows_found: 1.0, comply: 0.992, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
-    blind_set("blind66", Floor { rows_found: 1.0, comply: 0.992, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind66", PERFECT);
     blind_set("blind67", PERFECT);
     blind_set("blind68", Floor { rows_found: 0.987, comply: 0.963, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind69", PERFECT);
@@ -465,6 +465,22 @@ fn seventy_ninth_to_eighty_third_blind_sets_hold_their_level() {
     blind_set("blind81", Floor { rows_found: 0.993, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind82", PERFECT);
     blind_set("blind83", PERFECT);
+}
+
+/// Invented councils and ALMOs (fixtures/blind84) and housing associations (blind85), pages
+/// published for more than one body (blind86: two councils named as one under a shared
+/// service's banner, a consortium, and a group page under a member's brand are left undone),
+/// publishers named only by traces (blind87), 2020 questionnaires in office formats (blind88)
+/// and long PDFs whose tables run over many pages (blind89: an answer wrapped inside a word
+/// in a narrow column is left undone), held at their level.
+#[test]
+fn eighty_fourth_to_eighty_ninth_blind_sets_hold_their_level() {
+    blind_set("blind84", PERFECT);
+    blind_set("blind85", PERFECT);
+    blind_set("blind86", Floor { rows_found: 1.0, comply: 0.978, version: 1.0, landlord: 0.85, extra_rows_forms: 0 });
+    blind_set("blind87", PERFECT);
+    blind_set("blind88", PERFECT);
+    blind_set("blind89", Floor { rows_found: 1.0, comply: 0.984, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
 }
 
 #[test]
