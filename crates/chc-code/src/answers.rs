@@ -26,7 +26,8 @@ struct Vocabulary {
     glued_tightly: Vec<(String, Comply)>,
     /// The first words of the phrases that may open a cell ("yes", "partially", "n/a").
     lead_openings: Vec<String>,
-    /// The longest phrase in words: how far a leading answer is looked for.
+    /// The longest phrase that may open a cell, in words: how far a leading answer is looked
+    /// for.
     longest: usize,
 }
 
@@ -61,7 +62,9 @@ fn vocabulary() -> &'static Vocabulary {
         let mut lead_openings: Vec<String> = phrases.iter().filter(|(_, (_, u))| *u == Use::Lead).filter_map(|(p, _)| p.split(' ').next().map(str::to_string)).collect();
         lead_openings.sort();
         lead_openings.dedup();
-        let longest = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(1);
+        // (Of the phrases that may open a cell: a whole-cell answer's length does not make every
+        // cell opening with "We" look further.)
+        let longest = phrases.iter().filter(|(_, (_, u))| *u == Use::Lead).map(|(p, _)| p.split(' ').count()).max().unwrap_or(1);
         Vocabulary { phrases, glued, glued_tightly, lead_openings, longest }
     })
 }

@@ -1052,10 +1052,15 @@ impl Reading {
         }
     }
 
-    /// Every landlord `text` names, each once, at the weight of its best mention; where it
-    /// names none, as it would with a kind spelled right ("Tewkesbury Borough Counci1"; a
-    /// name registered with a misspelling is found as spelled first).
+    /// Every landlord `text` names, each once, at the weight of its best mention; where a line
+    /// outside the cells names none, as it would with a kind spelled right ("Tewkesbury
+    /// Borough Counci1"; a name registered with a misspelling is found as spelled first).
     fn read(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        // (Outside the rows' cells: a name's own lines are where its spelling matters, and the
+        // cells are most of a form's text.)
+        if place == Place::Body {
+            return self.read_as_spelled(gaz, place, text);
+        }
         match names::mended_spelling(text) {
             Some(mended) => {
                 let before = self.found();
@@ -1073,8 +1078,9 @@ impl Reading {
         // policy", "Skip to main contentFenmoor Homes").
         let parted = names::parted_where_run_together(text);
         let text = parted.as_deref().unwrap_or(text);
-        // A download link's file name spells its words apart ("Fenmoor-Homes-CHC-…pdf").
-        let spelled_out = names::file_names_spelled_out(text);
+        // A download link's file name spells its words apart ("Fenmoor-Homes-CHC-…pdf"), on
+        // the page's own lines.
+        let spelled_out = if place == Place::Body { None } else { names::file_names_spelled_out(text) };
         let text = spelled_out.as_deref().unwrap_or(text);
         // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
         let text = names::without_contact_label(text);
@@ -1240,8 +1246,9 @@ impl Reading {
                 None => self.unclaimed_hosts.push(Host { host: host.to_string(), weight, method, place, spoken_as_writer: names::speaks_as_the_writer(text) }),
             }
         }
-        // A social-media handle is read as a web address's name is ("Follow us @FenmoorHomes").
-        if text.contains('@') {
+        // A social-media handle is read as a web address's name is ("Follow us @FenmoorHomes"),
+        // outside the rows' cells (where a handle is a page's own chrome).
+        if place != Place::Body && text.contains('@') {
             static HANDLE: OnceLock<Regex> = OnceLock::new();
             // (After a space or a bracket: an e-mail address has its name before the "@".)
             for c in re(&HANDLE, r"(?:^|[\s(])(@[A-Za-z][A-Za-z0-9_]{3,30})\b").captures_iter(text) {

@@ -714,7 +714,8 @@ pub(super) fn wrapped_name(line: &str, next: &str) -> Option<String> {
 /// capitalised: a place's hyphens ("Stoke-on-Trent") are fewer.
 pub(super) fn file_names_spelled_out(text: &str) -> Option<String> {
     static FILE: OnceLock<regex::Regex> = OnceLock::new();
-    if !text.contains('-') {
+    // (Three hyphens at least, or no such name: most texts have fewer.)
+    if text.bytes().filter(|&b| b == b'-').count() < 3 {
         return None;
     }
     let file = FILE.get_or_init(|| regex::Regex::new(r"\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+){3,}\b").expect("fixed pattern"));
@@ -747,6 +748,12 @@ const MENDED_KINDS: [&str; 9] = ["council", "borough", "district", "housing", "a
 /// and "w/" for "with" between a name's words ("Blackburn w/ Darwen"). Only after a
 /// capitalised word, where a name is being read; `None` when nothing needed mending.
 pub(super) fn mended_spelling(text: &str) -> Option<String> {
+    // Only a capitalised word can be a name's misspelled kind, and only after a capitalised
+    // word: a text with neither (most cells' prose) is passed over without a look.
+    let first_letters = |w: &str| w.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'c' | b'b' | b'd' | b'h' | b'a' | b'm' | b'p'));
+    if !text.contains("w/") && !text.split_whitespace().any(|w| w.len() >= 2 && starts_capitalised(w) && first_letters(w)) {
+        return None;
+    }
     let words: Vec<(usize, &str)> = text.split_whitespace().map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w)).collect();
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let in_style = |kind: &str, like: &str| if like.chars().all(|c| !c.is_lowercase()) { kind.to_uppercase() } else { capitalised(kind) };
@@ -765,7 +772,7 @@ pub(super) fn mended_spelling(text: &str) -> Option<String> {
         }
         let bare = word.trim_end_matches([',', ';', ':', '.', ')', '\'', '\u{2019}']);
         let bare = ["'s", "\u{2019}s"].iter().find_map(|p| bare.strip_suffix(p)).unwrap_or(bare);
-        if !starts_capitalised(bare) || !(2..=13).contains(&bare.len()) {
+        if !starts_capitalised(bare) || !(2..=13).contains(&bare.len()) || !first_letters(bare) {
             i += 1;
             continue;
         }
@@ -773,7 +780,7 @@ pub(super) fn mended_spelling(text: &str) -> Option<String> {
         // "COUN CIL": the next word finishes the kind.
         if let Some(&(next_at, next)) = words.get(i + 1) {
             let next_bare = next.trim_end_matches([',', ';', ':', '.', ')']);
-            if next_bare.len() >= 2 && next_bare.chars().all(char::is_alphabetic) {
+            if next_bare.len() >= 2 && (6..=12).contains(&(bare.len() + next_bare.len())) && next_bare.chars().all(char::is_alphabetic) {
                 let joined = format!("{lower}{}", next_bare.to_lowercase());
                 if MENDED_KINDS.contains(&joined.as_str()) {
                     edits.push((at, next_at + next_bare.len(), in_style(&joined, bare)));
@@ -786,8 +793,14 @@ pub(super) fn mended_spelling(text: &str) -> Option<String> {
         // Right as it is: the kind, its plural or singular, or a word of its own one letter
         // away ("Brough", a town).
         let is_right = |kind: &str| lower == kind || lower.strip_suffix('s') == Some(kind) || kind.strip_suffix('s') == Some(lower.as_str()) || lower == "brough";
+        // One edit leaves the first three letters or the last three as they were: a word that
+        // keeps neither of a kind's is not one letter from it, and is not measured.
+        let may_be_near = |k: &str| {
+            let (w, k) = (lower.as_bytes(), k.as_bytes());
+            k[0] == first && k.len().abs_diff(w.len()) <= 1 && w.len() >= 3 && (w[..3] == k[..3] || w[w.len() - 3..] == k[k.len() - 3..])
+        };
         if bare.len() >= 6 && !MENDED_KINDS.iter().any(|k| is_right(k)) {
-            let near = MENDED_KINDS.iter().find(|k| k.as_bytes()[0] == first && k.len().abs_diff(lower.len()) <= 1 && strsim::damerau_levenshtein(k, &lower) == 1);
+            let near = MENDED_KINDS.iter().find(|k| may_be_near(k) && strsim::damerau_levenshtein(k, &lower) == 1);
             if let Some(kind) = near {
                 edits.push((at, at + bare.len(), in_style(kind, bare)));
             }
