@@ -644,8 +644,8 @@ struct Cues {
 
 /// No word ends with the start of another or holds another, so matches cannot overlap and
 /// a plain (prefiltered) search finds every occurrence.
-const CUE_WORDS: [&str; 38] = [
-    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "Solutions", "London Borough", "Royal Borough", ".uk", ".com", ".org",
+const CUE_WORDS: [&str; 40] = [
+    "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative", "Charity", "Charities", "Foundation", "Organisation", "Solutions", "Fellowship", "Support", "London Borough", "Royal Borough", ".uk", ".com", ".org",
     ".net", "\u{a9}", "opyright", "(c) 2", " is registered", " is a registered", " is a Registered", " is a charitable", " is a not-for-profit", ", a registered", ", a Registered", "office:",
     // Company lines: "X Limited, a charitable registered society", "a co-operative and
     // community benefit society".
@@ -824,7 +824,10 @@ const LANDLORD_NAME_ENDS: [&str; 11] = ["Homes", "Housing", "Living", "Council",
 /// "Foundation") after a word of housing ("Corran Housing Group", "Thornby Almshouse
 /// Charity"; not "Tenant Scrutiny Group").
 fn ends_like_a_landlord(name: &str) -> bool {
-    const ANY_BODY: [&str; 7] = ["Group", "Society", "Charity", "Charities", "Foundation", "Solutions", "Organisation"];
+    const ANY_BODY: [&str; 8] = ["Group", "Society", "Charity", "Charities", "Foundation", "Solutions", "Organisation", "Fellowship"];
+    if name.ends_with(" Housing and Support") || name.ends_with(" Care and Support") {
+        return true;
+    }
     const HOUSING: [&str; 7] = ["Housing", "Homes", "Almshouse", "Almshouses", "Community", "Co-operative", "Management"];
     if LANDLORD_NAME_ENDS.iter().any(|w| name.ends_with(w)) {
         return true;
@@ -2534,6 +2537,17 @@ mod tests {
             let t = form(&["Wexmoor Group", "Home | About | Contact", "Self-assessment", heading, said], &["Policy 2"], &["\u{a9} Wexmoor Group"]);
             assert_eq!(landlord(&t).as_deref(), Some("Tarnwick Homes"), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_form_signed_off_by_its_board_or_its_whole_staff_names_its_publisher() {
+        for footer in ["Tarnwick Housing Trust's Board considered and agreed this self-assessment at its summer meeting.", "From everyone at Tarnwick Housing Trust, thank you for reading our self-assessment."] {
+            assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &[footer])).as_deref(), Some("Tarnwick Housing Trust"), "{footer}");
+        }
+        assert_eq!(landlord(&table(&["Self-assessment"], &["This review was carried out by Tarnwick Housing Trust's complaints team.", "Policy 2"])).as_deref(), Some("Tarnwick Housing Trust"));
+        // Kinds of smaller bodies: "… Housing and Support", "… Housing Fellowship".
+        assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["\u{a9} Tarnwick Housing and Support"])).as_deref(), Some("Tarnwick Housing and Support"));
+        assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2024 Tarnwick Housing Fellowship"])).as_deref(), Some("Tarnwick Housing Fellowship"));
     }
 
     #[test]

@@ -12,14 +12,15 @@ use chc_code::word_spans;
 use std::sync::OnceLock;
 
 /// The last word of a landlord's name says what kind of body it is.
-pub(super) const KIND_WORDS: [&str; 18] = [
+pub(super) const KIND_WORDS: [&str; 20] = [
     "Council", "Homes", "Housing", "Group", "Association", "Trust", "Partnership", "Living", "Communities", "Almshouses", "Society", "Co-operative", "Cooperative",
     // Almshouse charities and housing foundations ("Thornby Almshouse Charity").
     "Charity", "Charities", "Foundation",
     // Tenant management organisations ("Fenmoor Tenant Management Organisation").
     "Organisation",
-    // "Lyndhurst Housing Solutions": only after a housing word ([`shaped_names`]).
-    "Solutions",
+    // "Lyndhurst Housing Solutions", "Orrin Housing Fellowship": only after a housing word;
+    // "Mirk Housing and Support": only after "Housing and" or "Care and" ([`shaped_names`]).
+    "Solutions", "Fellowship", "Support",
 ];
 
 /// Words before a kind word that belong to the kind ("Borough Council", "Community
@@ -136,9 +137,15 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         // "Solutions" ends a landlord's name only after a housing word ("Lyndhurst Housing
         // Solutions", not "Fenmoor IT Solutions", a contractor), and not a council's team
         // ("Wexley Council Housing Solutions").
-        if &text[ks..ke] == "Solutions" {
+        if matches!(&text[ks..ke], "Solutions" | "Fellowship") {
             let before: Vec<&str> = text[..ks].split_whitespace().rev().take(2).collect();
             if !before.first().is_some_and(|w| matches!(*w, "Housing" | "Homes" | "Home")) || before.get(1).is_some_and(|w| *w == "Council") {
+                continue;
+            }
+        }
+        if &text[ks..ke] == "Support" {
+            let before: Vec<&str> = text[..ks].split_whitespace().rev().take(2).collect();
+            if !(before.first() == Some(&"and") && before.get(1).is_some_and(|w| matches!(*w, "Housing" | "Care"))) {
                 continue;
             }
         }
@@ -390,7 +397,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     }
     // … or "this page is part of the self-assessment for X": the assessment is X's, whatever
     // came before it.
-    if is_assessed(text, start, end) {
+    if is_assessed(text, start, end) || handles_the_complaints(text, start, &text[end..]) {
         return false;
     }
     let mut from = start.saturating_sub(ANOTHER_WINDOW);
@@ -945,10 +952,10 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
-    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) || publishes_the_policy(text, start, after) {
+    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) || publishes_the_policy(text, start, after) || its_board_approved(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) || heads_its_department(before, rest) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) || heads_its_department(before, rest) || speaks_as(sentence_head(text, start)) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -992,6 +999,18 @@ fn reached_as_ours(before: &str, rest: &str) -> bool {
         && OURS.iter().any(|o| rest.starts_with(o))
 }
 
+/// Whether the name's board or cabinet approved the self-assessment: "X's Board considered and
+/// agreed this self-assessment", "X Cabinet approved the assessment".
+fn its_board_approved(after: &str) -> bool {
+    const BODIES: [&str; 5] = ["Board", "Cabinet", "Committee", "Trustees", "Executive"];
+    const VERBS: [&str; 6] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed"];
+    let Some(rest) = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)) else { return false };
+    let mut words = rest.split_whitespace();
+    let governs = words.next().is_some_and(|w| BODIES.contains(&w));
+    let clause: Vec<String> = words.take(6).map(|w| w.to_ascii_lowercase()).collect();
+    governs && clause.first().is_some_and(|w| VERBS.contains(&w.as_str())) && clause.iter().any(|w| w.contains("assessment"))
+}
+
 /// Whether the complaints policy is published on the name's website: "The policy is on the
 /// X website". Where the form says its policy is published is its publisher's site.
 fn publishes_the_policy(text: &str, start: usize, after: &str) -> bool {
@@ -1004,12 +1023,14 @@ fn publishes_the_policy(text: &str, start: usize, after: &str) -> bool {
 /// is investigated by X staff", "complaints are dealt with by X's customer team". Who
 /// investigates complaints is the landlord the Code asks it of.
 fn handles_the_complaints(text: &str, start: usize, after: &str) -> bool {
-    const HANDLED: [&str; 7] = ["investigated by", "handled by", "dealt with by", "answered by", "responded to by", "resolved by", "reviewed by"];
+    const HANDLED: [&str; 8] = ["investigated by", "handled by", "dealt with by", "answered by", "responded to by", "resolved by", "reviewed by", "carried out by"];
     const PEOPLE: [&str; 8] = ["staff", "officers", "colleagues", "employees", "team", "teams", "managers", "complaints"];
     let head = sentence_head(text, start).trim_end();
     let head = head.strip_suffix(" the").unwrap_or(head);
     let people = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)).and_then(|a| a.split_whitespace().next()).map(|w| w.trim_end_matches([',', ';', '.', ':']));
-    HANDLED.iter().any(|h| ends_with_ignoring_case(head, h)) && head.to_ascii_lowercase().contains("complain") && people.is_some_and(|w| PEOPLE.contains(&w))
+    // (The work is the complaints' where the sentence says so or the team is named for them:
+    // "This review was carried out by X's complaints team".)
+    HANDLED.iter().any(|h| ends_with_ignoring_case(head, h)) && (head.to_ascii_lowercase().contains("complain") || people == Some("complaints")) && people.is_some_and(|w| PEOPLE.contains(&w))
 }
 
 /// Whether the page sends its readers' questions about itself to the name's team:
@@ -1273,7 +1294,11 @@ fn says_what_it_does(after: &str) -> bool {
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
 /// And the name the writer says it is, or welcomes the reader to ("We are X, …", "Welcome to X").
-const OWN_VOICE_OPENINGS: [&str; 12] = ["at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,", "we are", "we're", "we\u{2019}re", "welcome to"];
+const OWN_VOICE_OPENINGS: [&str; 16] = [
+    "at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,", "we are", "we're", "we\u{2019}re", "welcome to",
+    // A sign-off from the whole staff: "From everyone at X, thank you for reading".
+    "from everyone at", "everyone at", "from all of us at", "all of us at",
+];
 
 /// Words just before a name that make it the frame the writer works in ("used across X",
 /// "throughout X", "within X").
