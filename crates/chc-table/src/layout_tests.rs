@@ -977,3 +977,16 @@ fn layout_an_assessment_column_holds_the_answer_and_its_evidence() {
     assert_eq!(row(&labelled, "1.2").comply_raw, "Fully compliant");
     assert_eq!(row(&labelled, "1.3").comply_raw, "Not compliant");
 }
+
+#[test]
+fn layout_each_cell_on_its_own_lines_closed_by_a_pipe_alone() {
+    // A crawl prints each cell on lines of its own, each ended by " |"; a cell of several
+    // lines (a bulleted requirement) is closed by a pipe alone on its line.
+    let text = format!(
+        "Code Provision | Code requirement | Comply: yes / no | Evidence |\n---|---|---|---|\n5.2 |\n{ACK_2024}\n• logged on the day\n|\nYes |\nTarnwick Homes logs each one. |\n5.3 |\n{STAGE1_2024}\n|\nNo |\nNot yet. |\n"
+    );
+    let t = table(&text);
+    assert_eq!(row(&t, "5.2").comply_raw, "Yes");
+    assert_eq!(row(&t, "5.3").comply_raw, "No");
+    assert_eq!(row(&t, "5.3").evidence, "Not yet.");
+}

@@ -202,6 +202,14 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
     let mut header_width = 0;
     for l in lines {
         let t = l.text.trim();
+        // A pipe alone closes the cell a row's lines are writing ("…or practices." then "|",
+        // each cell on lines of its own): not a border.
+        if t == "|" {
+            if let Some((_, text)) = record.as_mut() {
+                text.push_str(" |");
+                continue;
+            }
+        }
         if t.is_empty() || crate::lines::is_border(t) {
             blank_before |= t.is_empty();
             continue;
