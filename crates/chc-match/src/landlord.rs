@@ -612,9 +612,8 @@ fn tidy_name(raw: &str) -> String {
     static HYPHEN: OnceLock<Regex> = OnceLock::new();
     // A body of the landlord before it is none of its name: "the Housing Committee of X
     // Borough Council" is X Borough Council's committee.
-    const GOVERNING: [&str; 6] = ["Committee", "Cabinet", "Board", "Panel", "Executive", "Trustees"];
     let raw = match raw.split_once(" of ") {
-        Some((body, landlord)) if body.split_whitespace().any(|w| GOVERNING.contains(&w)) && landlord.starts_with(char::is_uppercase) => landlord,
+        Some((body, landlord)) if body.split_whitespace().any(|w| names::GOVERNING_BODIES.contains(&w)) && landlord.starts_with(char::is_uppercase) => landlord,
         _ => raw,
     };
     let joined = re(&HYPHEN, r"\s*-\s+|\s+-\s*").replace_all(raw.trim(), "-");
@@ -1393,8 +1392,9 @@ impl Reading {
         if !place.is_cell() && place != Place::PublisherLine {
             // (So too where it says whose self-assessment it is: "the self-assessment for X,
             // … Homes owned by Y have a separate assessment".)
-            let own: Vec<bool> = mentions.iter().map(|m| !m.another && (names::in_own_voice(text, m.start, m.end) || names::is_assessed(text, m.start, m.end))).collect();
-            for m in mentions.iter().filter(|m| !m.another && !m.method.ends_with("_domain") && names::is_assessed(text, m.start, m.end)) {
+            let assessed: Vec<bool> = mentions.iter().map(|m| !m.another && names::is_assessed(text, m.start, m.end)).collect();
+            let own: Vec<bool> = mentions.iter().zip(&assessed).map(|(m, a)| *a || !m.another && names::in_own_voice(text, m.start, m.end)).collect();
+            for (m, _) in mentions.iter().zip(&assessed).filter(|(m, a)| **a && !m.method.ends_with("_domain")) {
                 self.assessed.insert(m.name.clone());
             }
             if let Some(speaker) = own.iter().position(|o| *o).map(|i| mentions[i].name.clone()) {

@@ -172,16 +172,21 @@ pub fn running_page_lines(lines: &[TextLine]) -> Option<(Vec<TextLine>, Vec<Stri
     if seen.is_empty() {
         return None;
     }
+    // (A count set to 0 once its line is kept: one copy of each.)
     let mut running: Vec<String> = Vec::new();
     let kept = lines
         .iter()
         .filter(|l| {
             let t = l.text.trim();
-            let is_running = t.len() > 12 && t.len() < 300 && seen.contains_key(&masked(t));
-            if is_running && !running.iter().any(|r| masked(r) == masked(t)) {
-                running.push(t.to_string());
+            if t.len() <= 12 || t.len() >= 300 {
+                return true;
             }
-            !is_running
+            let Some(count) = seen.get_mut(&masked(t)) else { return true };
+            if *count != 0 {
+                running.push(t.to_string());
+                *count = 0;
+            }
+            false
         })
         .cloned()
         .collect();

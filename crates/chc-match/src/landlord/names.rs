@@ -397,7 +397,7 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     }
     // … or "this page is part of the self-assessment for X": the assessment is X's, whatever
     // came before it.
-    if is_assessed(text, start, end) || handles_the_complaints(text, start, &text[end..]) {
+    if is_assessed(text, start, end) || handles_the_complaints(sentence_head(text, start), &text[end..]) {
         return false;
     }
     let mut from = start.saturating_sub(ANOTHER_WINDOW);
@@ -757,7 +757,7 @@ const MENDED_KINDS: [&str; 9] = ["council", "borough", "district", "housing", "a
 pub(super) fn mended_spelling(text: &str) -> Option<String> {
     // Only a capitalised word can be a name's misspelled kind, and only after a capitalised
     // word: a text with neither (most cells' prose) is passed over without a look.
-    let first_letters = |w: &str| w.as_bytes().first().is_some_and(|b| matches!(b.to_ascii_lowercase(), b'c' | b'b' | b'd' | b'h' | b'a' | b'm' | b'p'));
+    let first_letters = |w: &str| w.as_bytes().first().is_some_and(|b| MENDED_KINDS.iter().any(|k| k.as_bytes()[0] == b.to_ascii_lowercase()));
     if !text.contains("w/") && !text.split_whitespace().any(|w| w.len() >= 2 && starts_capitalised(w) && first_letters(w)) {
         return None;
     }
@@ -952,10 +952,11 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
-    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(text, start, after) || publishes_the_policy(text, start, after) || its_board_approved(after) {
+    let head = sentence_head(text, start);
+    if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(head, after) || publishes_the_policy(head, after) || its_board_approved(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(sentence_head(text, start), rest) || heads_its_department(before, rest) || speaks_as(sentence_head(text, start)) {
+    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(head, after) || heads_its_department(before, rest) || speaks_as(head) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -984,8 +985,8 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 }
 
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
-    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(text, start, &text[end..])
-        || takes_questions_on_the_page(sentence_head(text, start), text[end..].trim_start())
+    signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(sentence_head(text, start), &text[end..])
+        || takes_questions_on_the_page(sentence_head(text, start), &text[end..])
 }
 
 /// Whether the page tells its readers to reach the name by the writer's own means: "write to
@@ -999,12 +1000,22 @@ fn reached_as_ours(before: &str, rest: &str) -> bool {
         && OURS.iter().any(|o| rest.starts_with(o))
 }
 
+/// The bodies that govern a landlord ("X Cabinet", "the Board of X", "X's Housing and
+/// Communities Committee").
+pub(super) const GOVERNING_BODIES: [&str; 6] = ["Cabinet", "Board", "Executive", "Committee", "Trustees", "Panel"];
+
+/// The words after a name's possessive or the space after it ("X's complaints team", "X
+/// staff"), or `None` where the name is followed by neither.
+fn after_owner(after: &str) -> Option<&str> {
+    ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p))
+}
+
 /// Whether the name's board or cabinet approved the self-assessment: "X's Board considered and
 /// agreed this self-assessment", "X Cabinet approved the assessment".
 fn its_board_approved(after: &str) -> bool {
     const BODIES: [&str; 5] = ["Board", "Cabinet", "Committee", "Trustees", "Executive"];
     const VERBS: [&str; 6] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed"];
-    let Some(rest) = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)) else { return false };
+    let Some(rest) = after_owner(after) else { return false };
     let mut words = rest.split_whitespace();
     let governs = words.next().is_some_and(|w| BODIES.contains(&w));
     let clause: Vec<String> = words.take(6).map(|w| w.to_ascii_lowercase()).collect();
@@ -1013,8 +1024,8 @@ fn its_board_approved(after: &str) -> bool {
 
 /// Whether the complaints policy is published on the name's website: "The policy is on the
 /// X website". Where the form says its policy is published is its publisher's site.
-fn publishes_the_policy(text: &str, start: usize, after: &str) -> bool {
-    let head = sentence_head(text, start).to_ascii_lowercase();
+fn publishes_the_policy(head: &str, after: &str) -> bool {
+    let head = head.to_ascii_lowercase();
     let site = [" website", " web site", "'s website", "\u{2019}s website"].iter().any(|w| after.starts_with(w));
     site && head.ends_with(" the") && ["policy", "procedure", "complaint"].iter().any(|w| head.contains(w))
 }
@@ -1022,12 +1033,12 @@ fn publishes_the_policy(text: &str, start: usize, after: &str) -> bool {
 /// Whether the name's own people handle the complaints the form is about: "every complaint
 /// is investigated by X staff", "complaints are dealt with by X's customer team". Who
 /// investigates complaints is the landlord the Code asks it of.
-fn handles_the_complaints(text: &str, start: usize, after: &str) -> bool {
+fn handles_the_complaints(head: &str, after: &str) -> bool {
     const HANDLED: [&str; 8] = ["investigated by", "handled by", "dealt with by", "answered by", "responded to by", "resolved by", "reviewed by", "carried out by"];
     const PEOPLE: [&str; 8] = ["staff", "officers", "colleagues", "employees", "team", "teams", "managers", "complaints"];
-    let head = sentence_head(text, start).trim_end();
+    let head = head.trim_end();
     let head = head.strip_suffix(" the").unwrap_or(head);
-    let people = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| after.strip_prefix(p)).and_then(|a| a.split_whitespace().next()).map(|w| w.trim_end_matches([',', ';', '.', ':']));
+    let people = after_owner(after).and_then(|a| a.split_whitespace().next()).map(|w| w.trim_end_matches([',', ';', '.', ':']));
     // (The work is the complaints' where the sentence says so or the team is named for them:
     // "This review was carried out by X's complaints team".)
     HANDLED.iter().any(|h| ends_with_ignoring_case(head, h)) && (head.to_ascii_lowercase().contains("complain") || people == Some("complaints")) && people.is_some_and(|w| PEOPLE.contains(&w))
@@ -1036,12 +1047,12 @@ fn handles_the_complaints(text: &str, start: usize, after: &str) -> bool {
 /// Whether the page sends its readers' questions about itself to the name's team:
 /// "Questions about this page can go to X's complaints team". Whoever answers for the page
 /// published it.
-fn takes_questions_on_the_page(before: &str, rest: &str) -> bool {
+fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
     const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
     const TEAMS: [&str; 4] = ["complaints team", "customer services", "customer service team", "feedback team"];
     let lower = before.to_ascii_lowercase();
     let sent = ["go to", "write to", "contact", "email", "be sent to", "speak to"].iter().any(|v| lower.strip_suffix(" the").unwrap_or(&lower).ends_with(v));
-    let team = ["'s ", "\u{2019}s ", "' ", " "].iter().find_map(|p| rest.strip_prefix(p.trim_start_matches(' '))).is_some_and(|r| TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
+    let team = after_owner(after).map(str::trim_start).is_some_and(|r| TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
     sent && team && ABOUT_THE_PAGE.iter().any(|p| lower.contains(p))
 }
 
@@ -1402,7 +1413,7 @@ pub(super) fn own_in_cell(text: &str, start: usize, end: usize) -> bool {
 /// ([`approves_the_form`] reads approvals).
 fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     // (Any case: "to the X committee" as "to X Board".)
-    const GOVERNANCE: [&str; 6] = ["Cabinet", "Board", "Executive", "Committee", "Trustees", "Panel"];
+
     // (Its own or its possessive: "X Cabinet", "X's Cabinet"; named for what it oversees:
     // "X's Housing and Communities Committee".)
     let after = ["'s ", "\u{2019}s ", "' ", "\u{2019} ", " "].iter().find_map(|p| text[end..].strip_prefix(p));
@@ -1410,8 +1421,8 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
         a.split_whitespace()
             .take(5)
             .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
-            .take_while(|w| starts_capitalised(w) || ["and", "&", "of", "for"].contains(w) || GOVERNANCE.iter().any(|g| g.eq_ignore_ascii_case(w)))
-            .any(|w| GOVERNANCE.iter().any(|g| g.eq_ignore_ascii_case(w)))
+            .take_while(|w| starts_capitalised(w) || ["and", "&", "of", "for"].contains(w) || GOVERNING_BODIES.iter().any(|g| g.eq_ignore_ascii_case(w)))
+            .any(|w| GOVERNING_BODIES.iter().any(|g| g.eq_ignore_ascii_case(w)))
     });
     let head = sentence_head(text, start).to_ascii_lowercase();
     let head = head.strip_suffix(" the").unwrap_or(&head);
