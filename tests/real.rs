@@ -119,7 +119,7 @@ fn eighth_blind_set_holds_its_level() {
 /// level.
 #[test]
 fn ninth_blind_set_holds_its_level() {
-    blind_set("blind9", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind9", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 /// The tenth blind set (fixtures/blind10: pages that never name themselves but name other
@@ -480,7 +480,7 @@ fn eighty_fourth_to_eighty_ninth_blind_sets_hold_their_level() {
     blind_set("blind86", Floor { rows_found: 1.0, comply: 0.978, version: 1.0, landlord: 0.85, extra_rows_forms: 0 });
     blind_set("blind87", PERFECT);
     blind_set("blind88", PERFECT);
-    blind_set("blind89", Floor { rows_found: 1.0, comply: 0.984, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
+    blind_set("blind89", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
 }
 
 /// Estimates written in the session's last hour: crawled pages one real design each
@@ -494,6 +494,36 @@ fn ninetieth_to_ninety_third_blind_sets_hold_their_level() {
     blind_set("blind91", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind92", Floor { rows_found: 1.0, comply: 0.992, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind93", Floor { rows_found: 1.0, comply: 1.0, version: 0.95, landlord: 0.95, extra_rows_forms: 0 });
+}
+
+/// Session 10's sets: real landlords not used before (94, 98), councils spelled every way
+/// (95), brands without a kind word (96, 99), pages crowded with other bodies (97, 102),
+/// publishers named only in markup (100) or a PDF's edges (101), words broken by narrow
+/// columns (103).
+#[test]
+fn ninety_fourth_to_hundred_and_third_blind_sets_hold_their_level() {
+    blind_set("blind94", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind95", PERFECT);
+    blind_set("blind96", PERFECT);
+    blind_set("blind97", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind98", Floor { rows_found: 1.0, comply: 0.995, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind99", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.75, extra_rows_forms: 0 });
+    blind_set("blind100", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
+    blind_set("blind101", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind102", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind103", Floor { rows_found: 0.96, comply: 0.94, version: 1.0, landlord: 1.0, extra_rows_forms: 4 });
+}
+
+/// Session 10's last sets: estimates with invented landlords (104 text, 105 HTML, 106 PDF and
+/// Word), ALMOs and the councils they manage homes for (107), answers in a landlord's own
+/// words (108: ratings with a key and answers at a requirement line's end are not read yet).
+#[test]
+fn hundred_and_fourth_to_hundred_and_eighth_blind_sets_hold_their_level() {
+    blind_set("blind104", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.8, extra_rows_forms: 0 });
+    blind_set("blind105", Floor { rows_found: 1.0, comply: 1.0, version: 0.95, landlord: 1.0, extra_rows_forms: 0 });
+    blind_set("blind106", PERFECT);
+    blind_set("blind107", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
+    blind_set("blind108", Floor { rows_found: 1.0, comply: 0.71, version: 0.95, landlord: 0.95, extra_rows_forms: 0 });
 }
 
 #[test]

@@ -89,7 +89,55 @@ pub fn parse_comply(raw: &str) -> Option<Comply> {
     }
     let t = strip_label(&t);
     let whole = if head.len() == raw.len() { whole_answer(t) } else { None };
-    whole.or_else(|| answer_with_tail(t))
+    whole.or_else(|| answer_with_tail(t)).or_else(|| if head.len() == raw.len() { answer_wrapped_inside_a_word(t) } else { None })
+}
+
+/// A short answer cell in a column too narrow for its words, which the writer broke inside a
+/// word, with or without a hyphen, and a reader joined with a space ("Partiall y met", "Not
+/// complia nt", "Non-com- pliant", "Par tia l", "Partial-ly compliant"): the answer it makes
+/// with one or two of those breaks taken out. Only a cell that is no answer as printed is
+/// mended, only into a whole answer, and a hyphen only where the answer has none there.
+fn answer_wrapped_inside_a_word(t: &str) -> Option<Comply> {
+    const MOST_WORDS: usize = 5;
+    // (Every short cell that is no answer is asked: most open with a letter no answer opens
+    // with, or have no break to mend.)
+    static OPENING_LETTERS: OnceLock<Vec<char>> = OnceLock::new();
+    let openings = OPENING_LETTERS.get_or_init(|| {
+        let mut letters: Vec<char> = vocabulary().phrases.keys().filter_map(|p| p.chars().next()).collect();
+        letters.sort_unstable();
+        letters.dedup();
+        letters
+    });
+    if t.chars().next().is_none_or(|c| openings.binary_search(&c).is_err()) || t.split(' ').count() > MOST_WORDS {
+        return None;
+    }
+    // Where a break may be: a space, a hyphen and a space, or a hyphen, between two letters.
+    let letter_before = |at: usize| t[..at].ends_with(|c: char| c.is_alphabetic());
+    let letter_after = |at: usize| t[at..].starts_with(|c: char| c.is_alphabetic());
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in t.char_indices() {
+        let len = match c {
+            ' ' => 1,
+            '-' if t[at + 1..].starts_with(' ') => 2,
+            '-' => 1,
+            _ => continue,
+        };
+        if letter_before(at) && letter_after(at + len) {
+            breaks.push((at, len));
+        }
+    }
+    let without = |taken: &[(usize, usize)]| {
+        let mut out = String::with_capacity(t.len());
+        let mut from = 0;
+        for &(at, len) in taken {
+            out.push_str(&t[from..at]);
+            from = at + len;
+        }
+        out.push_str(&t[from..]);
+        out
+    };
+    let one = breaks.iter().find_map(|&b| whole_answer(&without(&[b])));
+    one.or_else(|| breaks.iter().enumerate().find_map(|(i, &a)| breaks[i + 1..].iter().find_map(|&b| whole_answer(&without(&[a, b])))))
 }
 
 /// Of two answers, the one that claims less ("Yes" and "Partial": "Partial"); an empty or
@@ -345,6 +393,20 @@ pub fn parse_rag(raw: &str) -> Option<Rag> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_broken_inside_a_word_by_a_narrow_column_is_read_whole() {
+        assert_eq!(parse_comply("Partiall\ny met"), Some(Comply::Partial));
+        assert_eq!(parse_comply("Not complia nt"), Some(Comply::No));
+        assert_eq!(parse_comply("Complian t"), Some(Comply::Yes));
+        assert_eq!(parse_comply("Non-com- pliant"), Some(Comply::No));
+        assert_eq!(parse_comply("Partial-ly compliant"), Some(Comply::Partial));
+        assert_eq!(parse_comply("Par tia l"), Some(Comply::Partial));
+        assert_eq!(parse_comply("Partial ly complia nt"), Some(Comply::Partial));
+        // Two words as printed are not joined into one, and prose is not mended.
+        assert_eq!(parse_comply("Policy review"), None);
+        assert_eq!(parse_comply("Par tially met and the policy was reviewed by the board"), None);
+    }
 
     #[test]
     fn trailing_answer_after_prose_but_not_the_codes_own_words() {

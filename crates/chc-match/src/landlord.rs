@@ -318,7 +318,8 @@ impl Gazetteer {
                     }
                 }
             }
-            let capitals = e.aliases.iter().filter(|a| is_acronym(a));
+            // (A name that is itself initials, "TPHA", too short to be a name pattern.)
+            let capitals = std::iter::once(&e.name).chain(&e.aliases).filter(|a| is_acronym(a));
             let initials = names::initials(&e.name).filter(|i| i.len() <= 6);
             for a in initials.into_iter().chain(capitals.cloned()) {
                 let users = acronyms.entry(a).or_default();
@@ -635,7 +636,8 @@ struct Cues {
     /// Kind words ("Council", "Homes" …) after a capitalised word: where landlord-shaped
     /// names may end.
     kinds: Vec<(usize, usize)>,
-    names_london: bool,
+    /// "London Borough of", "Council of": a council named kind first.
+    names_kind_first: bool,
     has_domain: bool,
     /// "©", "Copyright", "… is a registered society": a line that names its publisher.
     names_publisher: bool,
@@ -659,12 +661,14 @@ fn cues(text: &str) -> Cues {
     let mut cues = Cues::default();
     for m in words.find_iter(text) {
         match CUE_WORDS[m.pattern().as_usize()] {
-            "London Borough" | "Royal Borough" => cues.names_london = true,
+            "London Borough" | "Royal Borough" => cues.names_kind_first = true,
             ".uk" | ".com" | ".org" | ".net" => cues.has_domain = true,
             "\u{a9}" | "opyright" | "(c) 2" | " is registered" | " is a registered" | " is a Registered" | " is a charitable" | " is a not-for-profit" | ", a registered" | ", a Registered" | "office:" | ", a charitable" | "benefit society" | " is a company" => {
                 cues.names_publisher = true
             }
-            _ => {
+            word => {
+                // "Borough Council of X", "Council of the Borough of X".
+                cues.names_kind_first |= word == "Council" && text[m.end()..].starts_with(" of ");
                 if after_word(text, m.start(), |head| head.rsplit(char::is_whitespace).next().is_some_and(|w| w.trim_start_matches(['(', '"', '\'', '\u{201c}', '\u{2018}']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))) {
                     cues.kinds.push((m.start(), m.end()));
                 }
@@ -933,6 +937,26 @@ struct Reading {
     /// Brands and the bodies they are trading names of ("X Homes is a trading name of X
     /// Housing Association"): the body publishes what the brand names.
     trading_names: Vec<(String, String)>,
+    /// Names without a kind word that the page's own lines give their publisher
+    /// ([`names::brands`]), by [`key`]: the publisher where nothing else names one.
+    brands: BTreeMap<String, Brand>,
+}
+
+/// A name [`names::brands`] found: how it is written, in how many of the page's lines with a
+/// strong and with a weak cue, and the first of them.
+struct Brand {
+    name: String,
+    strong: u32,
+    weak: u32,
+    order: usize,
+    example: String,
+}
+
+impl Brand {
+    /// Said by one line only the publisher's would be, or by two that another body's could.
+    fn is_said(&self) -> bool {
+        self.strong > 0 || self.weak >= 2
+    }
 }
 
 #[derive(Default)]
@@ -995,7 +1019,7 @@ impl Reading {
     /// banner, "Adley Homes Housing Association Limited" on the company line), where the form
     /// names that body too.
     fn merge_trading_names(&mut self) {
-        let mut pairs = std::mem::take(&mut self.trading_names);
+        let mut pairs = self.trading_names.clone();
         // A body a line says the brand is a trading name of is named there, wherever the line
         // stands (a footer the reader left in the last row's cell too).
         for (brand, body) in &pairs {
@@ -1063,6 +1087,11 @@ impl Reading {
         if place == Place::Body {
             return self.read_as_spelled(gaz, place, text);
         }
+        // (A footer run on into the last row's cell gives its copyright or registration line;
+        // the cell's own prose may give a contractor's phone line.)
+        if place != Place::LastCellLine || cues(text).names_publisher {
+            self.read_brands(gaz, place, text);
+        }
         match names::mended_spelling(text) {
             Some(mended) => {
                 let before = self.found();
@@ -1072,6 +1101,23 @@ impl Reading {
                 }
             }
             None => self.read_as_spelled(gaz, place, text),
+        }
+    }
+
+    /// The brands a page's own line gives its publisher ([`names::brands`]); a name the
+    /// gazetteer knows is read as its name.
+    fn read_brands(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
+        for (start, end, cue) in names::brands(text, matches!(place, Place::Title | Place::Furniture | Place::Footer)) {
+            let name = &text[start..end];
+            if gaz.by_name(name).is_some() || is_ordinary(name) {
+                continue;
+            }
+            let order = self.brands.len();
+            let brand = self.brands.entry(key(name)).or_insert_with(|| Brand { name: name.to_string(), strong: 0, weak: 0, order, example: text.chars().take(100).collect() });
+            match cue {
+                names::BrandCue::Strong => brand.strong += 1,
+                names::BrandCue::Weak => brand.weak += 1,
+            }
         }
     }
 
@@ -1086,10 +1132,15 @@ impl Reading {
         let text = spelled_out.as_deref().unwrap_or(text);
         // "Contact us: X Homes, 4 Mill Row": the line after its label heads the address.
         let text = names::without_contact_label(text);
-        static LONDON: OnceLock<Regex> = OnceLock::new();
+        static KIND_FIRST: OnceLock<Regex> = OnceLock::new();
         static DOMAIN: OnceLock<Regex> = OnceLock::new();
         static PUBLISHER: OnceLock<Regex> = OnceLock::new();
-        let london = re(&LONDON, r"\b((?:Royal\s+(?:London\s+)?|London\s+)Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?)");
+        // Councils named kind first: "Royal Borough of X", "London Borough of X", "Borough
+        // Council of X", "Council of the Borough of X".
+        let kind_first = re(
+            &KIND_FIRST,
+            r"\b((?:Royal\s+(?:London\s+)?|London\s+)Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and|upon)\s+[A-Z][a-z]+)?|(?:Borough|City|District|Metropolitan\s+Borough)\s+Council\s+of\s+[A-Z][a-z'\x{2019}]+(?:-[a-z]+-[A-Z][a-z]+)?(?:\s+(?:and|upon|on)\s+[A-Z][a-z]+)?|Council\s+of\s+the\s+(?:Royal\s+)?(?:Borough|City|District)\s+of\s+[A-Z][a-z'\x{2019}]+(?:-[a-z]+-[A-Z][a-z]+)?(?:\s+(?:and|upon|on)\s+[A-Z][a-z]+)?)",
+        );
         let domain_re = re(&DOMAIN, r"(?i)(@)?((?:[a-z0-9-]+\.)+(?:gov\.uk|org\.uk|co\.uk|uk\.com|com|org|net|uk))\b");
         let publisher = re(
             &PUBLISHER,
@@ -1119,7 +1170,7 @@ impl Reading {
                 }
             }
         }
-        let Cues { kinds, names_london, has_domain, names_publisher } = cues(text);
+        let Cues { kinds, names_kind_first, has_domain, names_publisher } = cues(text);
         let place = if names_publisher { Place::PublisherLine } else { place };
         let weight = place.weight();
         let mut mentions: Vec<Mention> = Vec::new();
@@ -1180,7 +1231,7 @@ impl Reading {
             }
             unknown_here.push(UnknownMention { start: s.start, end: s.end, name, worth, taken, acts_in_cell, another: false });
         }
-        for c in names_london.then(|| london.captures_iter(text)).into_iter().flatten() {
+        for c in names_kind_first.then(|| kind_first.captures_iter(text)).into_iter().flatten() {
             let name = tidy_name(&c[1]);
             let whole = c.get(0).expect("match");
             mention(whole.start(), whole.end(), resolve(name), weight, place.method());
@@ -1595,20 +1646,36 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         for t in [&r.evidence, &r.commentary] {
             if Some(i) == last_record {
                 let mut listing = false;
-                for line in t.lines() {
+                let mut lines = t.lines().peekable();
+                while let Some(line) = lines.next() {
                     listing = names::lists_other_pages(line) || listing && !line.trim().is_empty();
                     if listing {
                         continue;
                     }
-                    reading.read(gaz, Place::LastCellLine, line);
+                    // (A footer's name wrapped over two lines, read whole.)
+                    match lines.peek().and_then(|next| names::wrapped_name(line, next)) {
+                        Some(joined) => {
+                            lines.next();
+                            reading.read(gaz, Place::LastCellLine, &joined);
+                        }
+                        None => reading.read(gaz, Place::LastCellLine, line),
+                    }
                 }
             } else {
                 reading.read(gaz, Place::Body, t);
             }
         }
     }
-    for f in &table.furniture {
-        reading.read(gaz, Place::Furniture, &f.text);
+    // (A name a running head or foot wraps is read whole there too.)
+    let mut furniture = table.furniture.iter().peekable();
+    while let Some(f) = furniture.next() {
+        match furniture.peek().and_then(|next| names::wrapped_name(&f.text, &next.text)) {
+            Some(joined) => {
+                furniture.next();
+                reading.read(gaz, Place::Furniture, &joined);
+            }
+            None => reading.read(gaz, Place::Furniture, &f.text),
+        }
     }
     // The Code's wording names no landlord: lines after it in the last row's requirement are
     // the page's footer, which the table reader could not tell from the row.
@@ -1678,7 +1745,19 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
                 },
             )
         }
-        None => (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no council, housing association or known domain found".into() }),
+        // Nothing shaped like a landlord's name: a brand the page gives itself.
+        None => match reading.brands.values().filter(|b| b.is_said()).max_by(|a, b| (a.strong, a.weak).cmp(&(b.strong, b.weak)).then_with(|| b.order.cmp(&a.order))) {
+            // (The body a line says the brand is a trading name of publishes what it names.)
+            Some(brand) => (
+                Some(reading.trading_names.iter().find(|(traded, _)| key(traded) == key(&brand.name)).map_or_else(|| brand.name.clone(), |(_, body)| body.clone())),
+                FieldDetection {
+                    method: "brand".into(),
+                    confidence: if brand.strong + brand.weak > 1 { 0.6 } else { 0.4 },
+                    evidence: format!("{} (brand×{})", brand.example, brand.strong + brand.weak),
+                },
+            ),
+            None => (None, FieldDetection { method: "none".into(), confidence: 0.0, evidence: "no council, housing association or known domain found".into() }),
+        },
     }
 }
 #[cfg(test)]
@@ -1724,6 +1803,7 @@ mod tests {
                  Norbury Homes,housing_association,,,t\n\
                  North Norbury Council,council,,,t\n\
                  Platform Homes,housing_association,,,t\n\
+                 RKHA,housing_association,,,t\n\
                  South Norbury Council,council,,,t\n\
                  Oakridge Homes,housing_association,,,t\n\
                  Pennyfield Homes,housing_association,,,t\n\
@@ -2550,6 +2630,86 @@ mod tests {
         assert_eq!(landlord(&form(&["Self-assessment"], &["Policy 2"], &["\u{a9} 2024 Tarnwick Housing Fellowship"])).as_deref(), Some("Tarnwick Housing Fellowship"));
     }
 
+    /// A publisher known by a brand without a kind word, named where only a publisher speaks
+    /// of itself; other bodies' own lines, a page's words about itself and a site's software
+    /// are no brands, and a name shaped like a landlord's wins over a brand.
+    #[test]
+    fn a_brand_the_page_gives_itself_where_no_name_is_shaped() {
+        let page = |line: &str| table(&["Self-assessment", line], &["Policy 4."]);
+        expect_landlords([
+            ("a registration line", page("Tolvery is a registered provider with the Regulator of Social Housing."), Some("Tolvery"), "brand"),
+            ("a copyright line", page("\u{a9} Quillan Pell 2025. All rights reserved."), Some("Quillan Pell"), "brand"),
+            ("a welcome", page("Welcome to Marrowind"), Some("Marrowind"), "brand"),
+            (
+                "two phone lines",
+                table(&["Self-assessment", "Call Ostrava on 0300 555 0101 for this page in large print.", "Call Ostrava on 0300 555 0102 to complain."], &["Policy 4."]),
+                Some("Ostrava"),
+                "brand",
+            ),
+            ("one phone line (a contractor's as well)", page("Call Ostrava on 0300 555 0101 for repairs."), None, "none"),
+            ("its assessment", page("Ostrava, part of the Wendle Group, has checked its service against the Code."), Some("Ostrava"), "brand"),
+            ("its aim", page("Ostrava aims to meet every provision of the 2024 Code."), Some("Ostrava"), "brand"),
+            ("a title's last part", table(&["Complaints self-assessment - Ostrava", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),
+            ("a running head", form(&["Self-assessment"], &["Policy 4."], &["Ostrava | Complaint Handling Code self-assessment | Page 2"]), Some("Ostrava"), "brand"),
+            ("a document made for it", page("Produced for Ostrava by Marram Consulting, complaints advisers."), Some("Ostrava"), "brand"),
+            ("a section's title", table(&["Section 2 - Exclusions", "Self-assessment"], &["Policy 4."]), None, "none"),
+            ("a title's own words", table(&["Complaint Handling Code \u{2013} Self-assessment", "Self-assessment | OFFICIAL"], &["Policy 4."]), None, "none"),
+            ("a partner's registration line", page("Swinford Care is a registered charity providing support on our estates."), None, "none"),
+            ("a contractor's logo", page("Image: Hexworth Building Services logo"), None, "none"),
+            ("a site's maker", page("\u{a9} 2025 Brightpath Software Ltd"), None, "none"),
+            ("a breadcrumb's about item", page("Home > About Wendry > Complaints"), Some("Wendry"), "brand"),
+            ("a sign-off", page("Signed off by Calvorn's Chief Executive."), Some("Calvorn"), "brand"),
+            ("a logo alone (a partner's strip too)", page("[Sefton Vale logo]"), None, "none"),
+            ("a logo and a phone line", table(&["[Sefton Vale logo]", "Self-assessment", "Call Sefton Vale on 0300 555 0101."], &["Policy 4."]), Some("Sefton Vale"), "brand"),
+            ("another body's phone line", page("Call Shelter on 0808 800 4444."), None, "none"),
+            ("the page's own words", page("Contact Us on 0300 555 0101"), None, "none"),
+            ("a site's logo", page("Site logo"), None, "none"),
+            ("crown copyright", page("\u{a9} Crown copyright"), None, "none"),
+            ("a map's copyright", page("\u{a9} Google 2025"), None, "none"),
+            ("a shaped name wins", table(&["Self-assessment", "Welcome to Tolvery", "Tolvery is run by Ashgrove Housing Trust."], &["Policy 4."]), Some("Ashgrove Housing Trust"), "title"),
+        ]);
+        // The body a footer says the brand is a trading name of.
+        let footer = form(&["Self-assessment"], &["Policy 4."], &["\u{a9} Orlina 2025", "Orlina is a trading name of Rookby Housing Association Limited."]);
+        assert_eq!(landlord(&footer).as_deref(), Some("Rookby Housing Association"));
+        // In the rows' cells, a brand is any body's.
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Call Ostrava on 0300 555 0101."])), None);
+        assert_eq!(landlord(&table(&["Self-assessment"], &["Logged in five days.\n\u{a9} Ostrava 2025"])).as_deref(), Some("Ostrava"));
+    }
+
+    /// A name the register lists as initials only is found as written.
+    #[test]
+    fn a_landlord_whose_name_is_its_initials() {
+        assert_eq!(landlord(&table(&["Self-assessment", "Call RKHA on 0300 555 0101 for this page in large print."], &["Policy 4."])).as_deref(), Some("RKHA"));
+    }
+
+    /// Councils named kind first: "Borough Council of X", "Council of the Borough of X".
+    #[test]
+    fn a_council_named_kind_first() {
+        expect_landlords([
+            ("borough council of", table(&["Borough Council of Tarnwick - Complaint handling self-assessment"], &["Policy 4."]), Some("Borough Council of Tarnwick"), "title"),
+            ("council of the borough of", table(&["Council of the Borough of Elvenham", "Self-assessment"], &["Policy 4."]), Some("Council of the Borough of Elvenham"), "title"),
+        ]);
+    }
+
+    /// Where the page's own lines name the publisher in other shapes: a breadcrumb's item
+    /// after the site's home, a sign-off after a colon, the landlord's own policy title
+    /// after its name; a determiner before "Council" makes no council.
+    #[test]
+    fn names_in_breadcrumbs_sign_offs_and_policy_titles() {
+        expect_landlords([
+            ("a breadcrumb's item after home", table(&["Home > Pellmarsh Homes > Complaints > Self-assessment", "Self-assessment"], &["Policy 4."]), Some("Pellmarsh Homes"), "title"),
+            (
+                "a sign-off after a colon",
+                table(&["Self-assessment"], &["Policy 4.", "We will assess ourselves again.\nSigned: Cllr Ann Roe, Cabinet Member for Housing, Dunmoor District Council"]),
+                Some("Dunmoor District Council"),
+                "body_text",
+            ),
+            ("its policy's title after its name", table(&["Self-assessment"], &["Policy 4.", "Set out in the Beddow Housing Co-operative Remedies Policy."]), Some("Beddow Housing Co-operative"), "body_text"),
+            ("who answers for the page", form(&["Self-assessment"], &["Policy 4."], &["Questions about this form: Tarnwell Almshouse Charity, Clerk to the Trustees, 01632 960 412"]), Some("Tarnwell Almshouse Charity"), "footer"),
+            ("a determiner before council", table(&["Self-assessment", "The Council runs its landlord complaints under the Code. Other Council complaints follow the corporate procedure."], &["Policy 4."]), None, "none"),
+        ]);
+    }
+
     #[test]
     fn a_sentence_opening_with_time_or_law_names_no_landlord() {
         for line in ["Since the Social Housing (Regulation) Act 2023 the Code is statutory.", "Under the Housing Act 1996 the Ombudsman decides."] {
@@ -2734,7 +2894,7 @@ mod tests {
             let got: Vec<usize> = cues(text).kinds.iter().map(|k| k.0).collect();
             assert_eq!(got, want, "{text}");
         }
-        assert!(cues("see www.luton.gov.uk").has_domain && cues("Royal London Borough of Kingston").names_london);
+        assert!(cues("see www.luton.gov.uk").has_domain && cues("Royal London Borough of Kingston").names_kind_first && cues("the Borough Council of Tarnby").names_kind_first);
         for publisher in ["\u{a9} 2024 X", "Copyright X", "copyright X", "(c) 2024 X", "X is a registered society"] {
             assert!(cues(publisher).names_publisher, "{publisher}");
         }
@@ -2769,6 +2929,13 @@ mod tests {
                 "body_text",
             ),
             ("its board, in the active voice", table(&["Self-assessment"], &["Policy 4.", "The Cresswold Housing Trust Board approved this self-assessment in May."]), Some("Cresswold Housing Trust"), "body_text"),
+            ("its board, written before its name", table(&["Self-assessment"], &["Policy 4.", "Figures go to the Board of Tarrowby Housing Trust each quarter."]), Some("Tarrowby Housing Trust"), "body_text"),
+            (
+                "its chief executive, written before its name",
+                table(&["Self-assessment"], &["Policy 4.", "The complaints lead reports directly to the Chief Executive of Ellerburn Churches Housing Association."]),
+                Some("Ellerburn Churches Housing Association"),
+                "body_text",
+            ),
             ("another body's panel hears the figures", table(&["Self-assessment"], &["Cresswold Council's scrutiny panel also hears our figures."]), None, "none"),
             ("the landlords it was formed from", table(&["We were formed from Norbury Homes and Oakridge Homes."], &["Policy 4."]), None, "none"),
         ]);

@@ -256,6 +256,15 @@ fn normalise_comply(comply_raw: &str, evidence: &str) -> (Comply, Option<Warning
     if !comply_raw.trim().is_empty() {
         return (Comply::Unknown, Some(Warning::new("comply_unrecognised", format!("comply cell {:?} is not a yes/no answer", shorten(comply_raw)))));
     }
+    // An answer on a line of its own above the evidence, where a reader joined a narrow
+    // answer column to the evidence ("Complia- nt" / "Our policy …").
+    if let Some((first_line, _)) = evidence.trim_start().split_once('\n') {
+        if first_line.split_whitespace().count() <= 4 {
+            if let Some(c) = parse_comply(first_line) {
+                return (c, Some(Warning::new("comply_from_evidence", "the comply cell is empty; the answer was read from the evidence")));
+            }
+        }
+    }
     let first_words: String = evidence.split_whitespace().take(1).collect::<Vec<_>>().join(" ");
     let first_words = first_words.trim_end_matches([',', '.', '-', ':', ';']);
     if matches!(first_words.to_lowercase().as_str(), "yes" | "no" | "partial" | "partially") {
@@ -287,6 +296,8 @@ mod tests {
     fn quirk15_comply_inside_evidence() {
         assert_eq!(normalise_comply("", "Yes - the policy says so").0, Comply::Yes);
         assert_eq!(normalise_comply("", "Policy section 4").0, Comply::Unknown);
+        assert_eq!(normalise_comply("", "Non-com- pliant\nNot yet in the policy.").0, Comply::No);
+        assert_eq!(normalise_comply("", "Policy 4\nSee the leaflet.").0, Comply::Unknown);
         let (c, w) = normalise_comply("Corporate Complaints Policy", "");
         assert_eq!(c, Comply::Unknown);
         assert_eq!(w.unwrap().kind, "comply_unrecognised");

@@ -69,6 +69,12 @@ pub fn column_role(cell: &str) -> ColumnRole {
     let answers = matches!(t, "answer" | "answers" | "response" | "our answer" | "our response" | "status");
     // "Met?", "Achieved?", "In place?": the answer word the column asks about.
     let asks_an_answer = t.len() <= 20 && t.ends_with('?') && chc_code::answers::parse_comply(t.trim_end_matches('?')) == Some(chc_model::Comply::Yes);
+    // "How far do we meet it?", "Do we do this?", "Our position": the landlord asking itself.
+    // (The question ends the label: "Are we meeting this? Fully met" is a label and its value.)
+    let asks_itself = t.len() <= 30 && {
+        let question = t.trim_end_matches(['?', ':', ' ']);
+        ["do we meet it", "do we meet this", "do we do this", "are we meeting this", "are we meeting it"].iter().any(|q| question.ends_with(q)) || question == "our position"
+    };
     // "Code requirement and compliance": the requirement's column, its answer printed inside
     // the cell ("… Compliance: Yes"); a column named for compliance first is the answer's.
     let names_compliance = has!("comply") || has!("complian") || has!("complies");
@@ -77,7 +83,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     }
     // "Y/N", "Met (Y / N)": the answers' initials, in a short cell.
     let initials = t.len() <= 24 && t.contains('/') && t.replace(' ', "").split(|c: char| !c.is_alphanumeric() && c != '/').any(|w| w == "y/n");
-    if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || answers || initials {
+    if names_compliance || has!("yes/no") || has!("yes / no") || t == "met" || asks_an_answer || asks_itself || answers || initials {
         return ColumnRole::Comply;
     }
     // "Question number", "Question No.", "Provision ref": what numbers the row, whatever it
@@ -231,6 +237,12 @@ mod tests {
         assert_eq!(classify_header(&cells("Ref\tRequirement\tMet (Y / N)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(classify_header(&cells("Question number\tQuestion\tY/N (answer)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(column_role("Company/name"), Other);
+        // The landlord asking itself how far it complies.
+        for label in ["How far do we meet it?", "How far do we meet it", "Do we do this?", "Our position"] {
+            assert_eq!(column_role(label), Comply, "{label}");
+        }
+        assert_eq!(column_role("Do we keep records?"), Other);
+        assert_eq!(column_role("Are we meeting this? Fully met"), Other);
         // A performance table numbers its rows and answers "Met", but is no self-assessment.
         assert_eq!(classify_header(&cells("Ref\tIndicator\tTarget\tActual\tMet: Yes/No\tRAG")), None);
         assert_eq!(classify_header(&cells("Ref\tMet?\tEvidence")), Some(vec![Provision, Comply, Evidence]));

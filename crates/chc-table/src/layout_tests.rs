@@ -990,3 +990,35 @@ fn layout_each_cell_on_its_own_lines_closed_by_a_pipe_alone() {
     assert_eq!(row(&t, "5.3").comply_raw, "No");
     assert_eq!(row(&t, "5.3").evidence, "Not yet.");
 }
+
+#[test]
+fn layout_records_in_blocks_beside_a_table_that_holds_no_row() {
+    // A page laid out as accordions ("Provision 6.6", its requirement, "Do we comply? Yes")
+    // with a document-control table at its foot: the table holds no row, so the blocks are
+    // read as records.
+    use chc_model::{Block, BlockKind, StructuredCell, StructuredRow, StructuredTable};
+    let heading = |text: &str| Block { location: 1, kind: BlockKind::Heading { level: 2, text: text.into() } };
+    let paragraph = |text: &str| Block { location: 2, kind: BlockKind::Paragraph(text.into()) };
+    let cell = |text: &str| StructuredCell { text: text.into(), ..Default::default() };
+    let control = StructuredTable {
+        location: 30,
+        caption: None,
+        rows: [("Owner", "Tarrowby Housing"), ("Version", "1.2"), ("Approved", "March 2025")]
+            .iter()
+            .map(|(k, v)| StructuredRow { location: 30, header: false, cells: vec![cell(k), cell(v)] })
+            .collect(),
+    };
+    let blocks = vec![
+        heading("Provision 6.10"),
+        paragraph("If all or part of the complaint is not resolved to the resident's satisfaction at stage 1, it must be progressed to stage 2 of the landlord's procedure. Stage 2 is the landlord's final response."),
+        paragraph("Do we comply? Yes"),
+        paragraph("Evidence: Residents can ask for stage 2 by phone or letter."),
+        heading("Provision 6.11"),
+        paragraph("Requests for stage 2 must be acknowledged, defined and logged at stage 2 of the complaints procedure within five working days of the escalation request being received."),
+        paragraph("Do we comply? No"),
+        paragraph("Evidence: Seven days on average."),
+        Block { location: 30, kind: BlockKind::Table(control) },
+    ];
+    let t = blocks_table(blocks);
+    assert_eq!(t.records.iter().map(|r| (r.number.as_deref(), r.comply_raw.as_str())).collect::<Vec<_>>(), [(Some("6.10"), "Yes"), (Some("6.11"), "No")]);
+}

@@ -170,13 +170,19 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
         asm.structured = true;
         let terms = structured::record_tables_as_terms(blocks);
         let blocks = terms.as_deref().unwrap_or(blocks);
-        match structured::tables_to_grid(blocks) {
-            Some(grid) => {
-                asm.grid(&grid);
-                LayoutKind::HtmlTable
-            }
-            // A form laid out without a table: the record reader, on the blocks as they are.
-            None => {
+        let grid = structured::tables_to_grid(blocks);
+        if let Some(grid) = &grid {
+            asm.grid(grid);
+        }
+        match grid {
+            Some(_) if !asm.records.is_empty() => LayoutKind::HtmlTable,
+            // A form laid out without a table: the record reader, on the blocks as they are;
+            // so too where the tables hold no row (a document-control table beside the form).
+            found => {
+                if found.is_some() {
+                    asm = Assembler::new(registry);
+                    asm.structured = true;
+                }
                 records::read_blocks(blocks, &mut asm);
                 LayoutKind::Vertical
             }
@@ -190,6 +196,8 @@ pub fn reconstruct(doc: &ParsedDocument, registry: &Registry) -> Result<TableDoc
             }
             None => text_lines,
         };
+        // A provision's number a narrow column split over two lines.
+        let text_lines = lines::numbers_joined(&text_lines).map_or(text_lines, Cow::Owned);
         let layout = text_layout::detect_layout(&text_lines);
         match layout {
             LayoutKind::Tabbed => {

@@ -152,6 +152,30 @@ pub fn is_page_number(text: &str) -> bool {
     re(&RE, r"(?i)^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:of|/)\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–])\s*$").is_match(text)
 }
 
+/// The lines with a provision's number that a narrow column split over two lines read as one
+/// ("6." / "12" is "6.12"), or `None` where no number is split. Only a section's number and a
+/// full stop alone on a line, then one or two digits alone on the next.
+pub fn numbers_joined(lines: &[TextLine]) -> Option<Vec<TextLine>> {
+    let section = |t: &str| t.len() <= 3 && t.ends_with('.') && t[..t.len() - 1].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n));
+    let rest = |t: &str| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let split_at = |i: usize| section(lines[i].text.trim()) && lines.get(i + 1).is_some_and(|n| rest(n.text.trim()));
+    if !(0..lines.len()).any(split_at) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if split_at(i) {
+            out.push(TextLine { number: lines[i].number, text: format!("{}{}", lines[i].text.trim(), lines[i + 1].text.trim()) });
+            i += 2;
+        } else {
+            out.push(lines[i].clone());
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
 /// The running headers and footers of a text a PDF was turned into: lines that carry a page
 /// number among other words ("Fenmoor Homes | Self-assessment 2024/25 | Page 1 of 2") and
 /// come back, the numbers aside, on another page. They are no row's text: a column reader
@@ -309,7 +333,13 @@ pub fn is_chrome(text: &str) -> bool {
     let starts = |word: &str| text.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word));
     let trail = [" > ", " | ", " \u{bb} ", " / "].iter().any(|s| text.contains(s));
     let home = starts("home") && !text[4..].starts_with(|c: char| c.is_alphanumeric());
-    (home && trail) || starts("copyright ©")
+    // A footer's menu of short links, most of them chrome words: "Contact us | Accessibility
+    // | Privacy | Jobs".
+    let menu = || {
+        let items: Vec<&str> = text.split(['|', '\u{b7}']).map(|i| i.trim().trim_end_matches('.')).collect();
+        items.len() >= 2 && items.iter().all(|i| i.split_whitespace().count() <= 4) && 2 * items.iter().filter(|i| WHOLE.iter().any(|w| w.eq_ignore_ascii_case(i))).count() > items.len()
+    };
+    (home && trail) || starts("copyright ©") || text.contains(" | ") && menu()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -551,6 +581,16 @@ mod tests {
     }
 
     #[test]
+    fn a_provision_number_split_by_a_narrow_column_is_one() {
+        let lines = |t: &str| t.lines().enumerate().map(|(i, l)| TextLine { number: i as u32 + 1, text: l.to_string() }).collect::<Vec<_>>();
+        let joined = numbers_joined(&lines("5.\n10\nLandlords must make\n6.\n2\nYes")).expect("two numbers split");
+        assert_eq!(joined.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["5.10", "Landlords must make", "6.2", "Yes"]);
+        assert_eq!(joined[1].number, 3);
+        // A number whole on its line, or a section's number before words, is left alone.
+        assert!(numbers_joined(&lines("5.10\nLandlords\n5.\nComplaint stages\n2024")).is_none());
+    }
+
+    #[test]
     fn running_page_lines_of_a_pdf_text_are_furniture() {
         let lines = |texts: &[&str]| texts.iter().enumerate().map(|(i, t)| TextLine { number: i as u32 + 1, text: t.to_string() }).collect::<Vec<_>>();
         let text = lines(&[
@@ -579,10 +619,10 @@ mod tests {
 
     #[test]
     fn chrome_lines_are_known() {
-        for t in ["Skip to main content", "Share this page", "On this page", "• Related links", "Was this page helpful?", "Home > Housing > Complaints", "Home | About Wrenfield Homes | News", "Home » Complaints", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
+        for t in ["Skip to main content", "Share this page", "On this page", "• Related links", "Was this page helpful?", "Home > Housing > Complaints", "Home | About Wrenfield Homes | News", "Home » Complaints", "Contact us | Accessibility | Privacy", "Facebook", "© 2025 Wrenfield Homes", "Accept all cookies"] {
             assert!(is_chrome(t), "{t}");
         }
-        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes", "Homes for older people | sheltered schemes", "Reported to the board and published on this page."] {
+        for t in ["Our complaints policy is on the website.", "Section 2: Exclusions", "Yes", "Homes for older people | sheltered schemes", "Provision | Comply | Evidence", "1.2 | Yes | Privacy", "Reported to the board and published on this page."] {
             assert!(!is_chrome(t), "{t}");
         }
     }

@@ -218,7 +218,10 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         // menu ("Home | About us | News"): text after the table, not more of the row's cells.
         // So is a line without pipes after a blank line under a row whose last cell ended its
         // sentence ("…the same summary." then "X Housing Limited, a charitable …").
-        let row_ended = |r: &str| r.ends_with('|') || split_pipes(r).len() >= 3 && r.trim_end().ends_with(['.', '!', '?', ')']) && t.starts_with(|c: char| c.is_uppercase()) && !t.contains('|');
+        // (Or a menu of the site's footer: "Contact us | Accessibility | Privacy".)
+        let row_ended = |r: &str| {
+            r.ends_with('|') || split_pipes(r).len() >= 3 && r.trim_end().ends_with(['.', '!', '?', ')']) && (t.starts_with(|c: char| c.is_uppercase()) && !t.contains('|') || crate::lines::is_chrome(t))
+        };
         // So is any line that does not open with a pipe, after a blank line under a markdown
         // row opened and closed by pipes: a blank line ends a markdown table ("Contact |
         // Privacy | Members' area" under the last row is the site's footer).
@@ -692,6 +695,13 @@ mod tests {
         let g = delimited_grid(&lines("| 1.2 | A complaint must be defined as | Yes | Leaflet |\n\nHome | About Fenmoor Homes | News\n"));
         assert_eq!(g[0].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet"]);
         assert_eq!(g.len(), 2, "{g:?}");
+        // So does a footer menu after a row printed without outer pipes whose last cell ends
+        // its sentence.
+        let g = delimited_grid(&lines(
+            "Code section | Code requirement | Comply | Evidence\n1.2 | A complaint must be defined as | Yes | Leaflet sent.\n\nContact us | Accessibility | Privacy\nTarnby District Council\n",
+        ));
+        assert_eq!(g[1].cells, vec!["1.2", "A complaint must be defined as", "Yes", "Leaflet sent."]);
+        assert_eq!(g.len(), 4, "{g:?}");
         // Without the blank line, or before the row's last pipe, a line still goes on with its cell.
         let g = delimited_grid(&lines("| Code section | Code requirement | Comply | Evidence |\n| 1.2 | A complaint must be defined as | Yes | Leaflet\nand poster |\n"));
         assert_eq!(g[1].cells[3], "Leaflet and poster");

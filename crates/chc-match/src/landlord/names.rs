@@ -61,6 +61,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "ombudsman", "operational", "organisation", "organization", "panel", "parish", "performance", "police", "policies", "policy", "protection", "provider", "providers", "quality", "registered", "regulator", "rent",
     "repairs", "report", "resident", "residents", "review", "risk", "safety", "scrutiny", "self", "senior", "stage", "standards", "steering", "strategic", "strategy", "tenancy",
     "tenant", "tenants", "uk", "voice", "wales", "working",
+    // Determiners: "Other Council complaints", "Each Council".
+    "all", "another", "any", "both", "each", "either", "every", "neither", "other", "some", "that", "these", "this", "those", "which",
 ];
 
 /// Words of a web page's navigation that a crawl runs into the name before them ("Skip to
@@ -149,7 +151,10 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                 continue;
             }
         }
-        if !council && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
+        // (Its legal ending, then its own policy's title: "X Housing Trust Limited Complaints
+        // Policy".)
+        let policy_after_legal_ending = [" Limited", " Ltd"].iter().any(|l| text[ke..].starts_with(l)) && owns_a_policy(&text[ks..ke], &text[ke..]);
+        if !council && !policy_after_legal_ending && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
             continue;
         }
         // "… Council Housing …" is the council's; "The Council's Housing Complaints Policy": a
@@ -174,7 +179,9 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
                     && !NAVIGATION_WORDS.contains(&bare)
                     && !bare.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_ascii_lowercase().as_str()))
             });
-        if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        // (Its own policy's title may follow: "the Fenmoor Housing Co-operative Remedies
+        // Policy".)
+        if glued_after && !policy_after_legal_ending && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && !owns_a_policy(&text[ks..ke], &text[ke..]) {
             continue;
         }
         let mut start = ks;
@@ -676,17 +683,26 @@ impl Iterator for AsciiCapitals<'_> {
 /// or where a short line of capitalised words runs into a short line that ends in a kind
 /// ("First Garden" / "Cities Homes").
 pub(super) fn wrapped_name(line: &str, next: &str) -> Option<String> {
-    let (line, next) = (line.trim_end(), next.trim());
+    let (line, whole_next) = (line.trim_end(), next.trim());
+    let line_words: Vec<&str> = line.split_whitespace().collect();
+    let last = *line_words.last()?;
+    // A word broken at a hyphen the writer added ("Inker-" / "brough Homes"): one word, where
+    // the line it makes ends in a kind.
+    if last.len() > 2 && last.ends_with('-') && starts_capitalised(last) && whole_next.starts_with(|c: char| c.is_lowercase()) {
+        let joined = format!("{}{whole_next}", &line[..line.len() - 1]);
+        return joined.split_whitespace().last().is_some_and(|w| is_kind(bare_word(w))).then_some(joined);
+    }
+    let next = whole_next;
     let next_words: Vec<&str> = next.split_whitespace().collect();
     let first_next = next_words.first()?;
     if line.is_empty() || !starts_capitalised(first_next) || first_next.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let line_words: Vec<&str> = line.split_whitespace().collect();
-    let last = *line_words.last()?;
-    // "Thame and District" / "Housing Association": a kind of one to three words.
-    if next_words.len() <= 3 && next_words.iter().all(|w| is_kind_or_qualifier(w)) {
-        return Some(format!("{line} {next}"));
+    // "Thame and District" / "Housing Association": a kind of one to three words (then what
+    // a running footer prints after the name: "Living · p1").
+    let kind_words = next_words.iter().take_while(|w| !["\u{b7}", "|", "\u{2013}", "\u{2014}"].contains(w)).count();
+    if (1..=3).contains(&kind_words) && next_words[..kind_words].iter().all(|w| is_kind_or_qualifier(w)) {
+        return Some(format!("{line} {}", next_words[..kind_words].join(" ")));
     }
     let before_last_capitalised = line_words.len() >= 2 && starts_capitalised(line_words[line_words.len() - 2]);
     if ["of", "and", "&", "for", "upon"].contains(&last) && before_last_capitalised {
@@ -699,12 +715,15 @@ pub(super) fn wrapped_name(line: &str, next: &str) -> Option<String> {
     let ends_in_kind = next_words.last().is_some_and(|w| is_kind(bare_word(w)));
     // (Words of a heading are not a name's: "Self-assessment" / "Harrowmere Council".)
     let name_words = |words: &[&str]| {
-        words.iter().all(|w| !LEAD_WORDS.contains(w) && !w.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))))
+        words.iter().all(|w| !LEAD_WORDS.contains(w) && !NAVIGATION_WORDS.contains(w) && !w.split('-').any(|part| NOT_NAME_WORDS.contains(&part.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))))
     };
+    // (Nor a service's: "Housing Services" / "Harnley Vale District Council".)
     if (1..=4).contains(&line_words.len())
         && all_capitalised(&line_words)
         && name_words(&line_words)
         && !is_kind_or_qualifier(bare_word(last))
+        && !["Services", "Service", "Team", "Department", "Directorate"].contains(&last)
+        && !line.starts_with(|c: char| c.is_ascii_digit())
         && !line.ends_with([':', '.', '|', ')'])
         && (2..=4).contains(&next_words.len())
         && all_capitalised(&next_words)
@@ -899,6 +918,8 @@ pub(super) fn label_words(stem: &str) -> String {
 /// Compliments and Complaints Procedure"), or the name as the policy's first words
 /// ("Fenmoor Homes policy, section 2", "Fenmoor complaints policy").
 pub(super) fn owns_a_policy(name: &str, after: &str) -> bool {
+    // (After its legal ending: "X Housing Trust Limited Complaints Policy".)
+    let after = [" Limited", " Ltd"].iter().find_map(|l| after.strip_prefix(l)).unwrap_or(after);
     const QUALIFIERS: [&str; 24] = [
         "complaints", "complaint", "compliments", "comments", "and", "&", "corporate", "housing", "customer", "feedback",
         // What else a landlord's own documents are about: "X's remedies guidance", "X's
@@ -950,13 +971,16 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let heads_line = rest.is_empty() || company || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}', '\u{b7}', '\u{2022}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
+    // A breadcrumb trail's item after the site's home ("Home > Fenmoor Homes > Complaints"):
+    // the site's own section about itself.
+    let after_home = before.strip_suffix(['>', '\u{203a}', '\u{bb}']).is_some_and(|b| b.trim().eq_ignore_ascii_case("home"));
     // Approved by its board, published in its report, answering the question under its
     // name ("Fenmoor Homes response: …"): the form's own, in a cell too.
     let head = sentence_head(text, start);
     if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(head, after) || publishes_the_policy(head, after) || its_board_approved(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(head, after) || heads_its_department(before, rest) || speaks_as(head) {
+    if (before.is_empty() || about_item || after_home) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(head, after) || answers_for_the_page(before) || heads_its_department(before, rest) || speaks_as(head) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -1054,6 +1078,15 @@ fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
     let sent = ["go to", "write to", "contact", "email", "be sent to", "speak to"].iter().any(|v| lower.strip_suffix(" the").unwrap_or(&lower).ends_with(v));
     let team = after_owner(after).map(str::trim_start).is_some_and(|r| TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
     sent && team && ABOUT_THE_PAGE.iter().any(|p| lower.contains(p))
+}
+
+/// Whether a label before the name says it answers for the page: "Questions about this form:
+/// X, Clerk to the Trustees, 01632 …".
+fn answers_for_the_page(before: &str) -> bool {
+    const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
+    let Some(label) = before.strip_suffix(':') else { return false };
+    let label = label.trim().to_ascii_lowercase();
+    ["questions", "enquiries", "queries", "comments", "contact"].iter().any(|w| label.starts_with(w)) && ABOUT_THE_PAGE.iter().any(|p| label.contains(p))
 }
 
 /// Whether a name is followed by the number to ring it on ("questions can go to the complaints
@@ -1228,11 +1261,12 @@ pub(super) fn ends_a_stretch(text: &str, start: usize, end: usize) -> bool {
 /// Whether the name at `start` is the body a line signs the form off for ("Signed on behalf
 /// of Fenmoor Homes Board", "Approved by the Board of Fenmoor Homes", "Reviewed and approved
 /// by Fenmoor Homes' Board", "Signed off by the Cabinet Member for Housing, Fenmoor
-/// Council"): its publisher.
+/// Council", "Signed: Cllr Ann Roe, Cabinet Member for Housing, Fenmoor Council"): its
+/// publisher.
 pub(super) fn signs_off(text: &str, start: usize) -> bool {
     static SIGN_OFF: OnceLock<regex::Regex> = OnceLock::new();
     let sign_off = SIGN_OFF.get_or_init(|| {
-        regex::Regex::new(r"(?i)^\s*(?:reviewed\s+and\s+)?(?:signed|approved|agreed|endorsed)(?:\s+off)?(?:\s+(?:in|on)\s+[a-z0-9 ]{1,20}?)?(?:\s+for\s+and)?\s+(?:on\s+behalf\s+of|by|for)\b[^.;:!?]*$").expect("fixed pattern")
+        regex::Regex::new(r"(?i)^\s*(?:reviewed\s+and\s+)?(?:signed|approved|agreed|endorsed)(?:\s+off)?(?:\s+(?:in|on)\s+[a-z0-9 ]{1,20}?)?(?:\s+for\s+and)?\s+(?:on\s+behalf\s+of|by|for)\b[^.;:!?]*$|^\s*(?:signed|approved|signed\s+off)\s*[:\x{2013}-]\s[^.;:!?]*$").expect("fixed pattern")
     });
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     sign_off.is_match(&text[line_start..start])
@@ -1305,8 +1339,10 @@ fn says_what_it_does(after: &str) -> bool {
 /// Words a sentence may open with before the name it is about: "At X, …", "As X, we …",
 /// "We at X …", "Here at X …".
 /// And the name the writer says it is, or welcomes the reader to ("We are X, …", "Welcome to X").
-const OWN_VOICE_OPENINGS: [&str; 16] = [
+const OWN_VOICE_OPENINGS: [&str; 19] = [
     "at", "as", "we at", "here at", "we, at", "we, as", "us at", "we,", "we are", "we're", "we\u{2019}re", "welcome to",
+    // The writer's legal name beside its brand: "our registered name is X".
+    "our registered name is", "our legal name is", "our full name is",
     // A sign-off from the whole staff: "From everyone at X, thank you for reading".
     "from everyone at", "everyone at", "from all of us at", "all of us at",
 ];
@@ -1426,6 +1462,24 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     });
     let head = sentence_head(text, start).to_ascii_lowercase();
     let head = head.strip_suffix(" the").unwrap_or(&head);
+    // The body written before the name: "reports to the Board of X", "approved by the
+    // Housing Committee of X".
+    // (The body's own words before it: "the Chief Executive of X", "the Housing Committee
+    // of X".)
+    let body_before = head.strip_suffix(" of").and_then(|h| {
+        let mut body = GOVERNING_BODIES.iter().find_map(|g| h.strip_suffix(g.to_ascii_lowercase().as_str()))?.trim_end();
+        for _ in 0..2 {
+            if body.ends_with(" the") || body.ends_with(" to") || body.ends_with(" by") {
+                break;
+            }
+            body = body.rsplit_once(' ').map_or("", |(before, _)| before);
+        }
+        Some(body.strip_suffix(" the").unwrap_or(body).to_string())
+    });
+    let (governs, head) = match &body_before {
+        Some(h) => (true, h.as_str()),
+        None => (governs, head),
+    };
     // "… go to", "… reported to", "… reports to"; and the procedure its Cabinet or Board
     // made its own: "approved by X Cabinet", "adopted by X's Board".
     // (A group's board approving a policy its members follow is the parent's: "the group
@@ -1534,9 +1588,16 @@ mod tests {
         assert_eq!(wrapped_name("Published by the Guild of", "St Aldric, a charity for older people.").as_deref(), Some("Published by the Guild of St Aldric, a charity for older people."));
         assert_eq!(wrapped_name("The self-assessment of Marsh-on-", "Severn Homes for 2024").as_deref(), Some("The self-assessment of Marsh-on-Severn Homes for 2024"));
         assert_eq!(wrapped_name("Second Harbour", "Towns Homes").as_deref(), Some("Second Harbour Towns Homes"));
+        // A word broken at a hyphen of the writer's; a running footer's page after the name.
+        assert_eq!(wrapped_name("Tarn-", "leigh Homes").as_deref(), Some("Tarnleigh Homes"));
+        assert_eq!(wrapped_name("Tarn-", "leigh and the river"), None);
+        assert_eq!(wrapped_name("Pellowmere", "Living \u{b7} p1").as_deref(), Some("Pellowmere Living"));
         // Two lines of their own: a heading then a sentence, a title then a name, a number.
         assert_eq!(wrapped_name("Our complaints process", "We answer within 10 working days."), None);
         assert_eq!(wrapped_name("Complaint Handling Code:", "Pellow Homes"), None);
+        assert_eq!(wrapped_name("Menu", "Pellow Homes"), None);
+        assert_eq!(wrapped_name("Housing Services", "Pellow Vale District Council"), None);
+        assert_eq!(wrapped_name("4. Communication", "Pellow Housing Association | Self-assessment | 2021"), None);
         assert_eq!(wrapped_name("Pellow Homes", "Tarn Housing"), None);
         assert_eq!(wrapped_name("Section 1 of", "2 sections"), None);
     }
@@ -1804,4 +1865,103 @@ mod tests {
         assert_eq!(label_kind("my-homes"), None);
         assert_eq!(label_kind("fenmoor"), None);
     }
+}
+
+/// How much a line that gives a body a brand ([`brands`]) says it is the publisher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum BrandCue {
+    /// Words another body's line could use too: a registered charity (a partner's), a phone
+    /// line (a contractor's), a logo: the publisher's when the page says it twice.
+    Weak,
+    /// Words only the publisher's own line uses.
+    Strong,
+}
+
+/// Names that a page's own lines give a body whatever the name's shape: a publisher known by
+/// a brand without a kind word ("Nestwell", "Agnes Pellow"), which [`shaped_names`] cannot
+/// see. The byte ranges of the brands in `text`, each with what its line says:
+/// - strong: "X is a registered provider", "X Limited is a registered society"; "© X 2024",
+///   "© 2024 X. All rights reserved"; "Welcome to X"; "About X" as a menu's or
+///   breadcrumb's item; "Signed off by X's Chief Executive"; "X has assessed its …", "X aims
+///   to meet every provision";
+///   "Produced for X by …"; a title's or a running head's name part ("Complaints
+///   self-assessment - X", "X | Complaint Handling Code self-assessment | Page 2";
+///   `title`: the line is a title or the page's furniture);
+/// - weak: "X is a registered charity", "Call X on 0300 …", "X logo".
+///
+/// Only 1 to 3 capitalised words; not words of a page or a service ("Customer Services",
+/// "Us"), nor a body that oversees or advises landlords, nor a site's makers or a
+/// contractor; not a registration line that goes on about "our" homes (a partner's).
+pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
+    const NAME: &str = r"([A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9]){0,2})";
+    static BRAND: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
+    let (brand, title_end) = BRAND.get_or_init(|| {
+        // In this order: the cue of a pattern is its place in `CUES`.
+        let patterns = [
+            format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+(?:a\s+(?:registered\s+(?:provider|society|housing|social|company)|charitable|not-for-profit|community\s+benefit|company)|registered\s+(?:with|as|in|under))\b"),
+            format!(r"(?:\x{{a9}}|\([cC]\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-/\x{{2013}}]\s*(?:19|20)?\d\d)?\s+)?{NAME}(?:\s+(?:Limited|Ltd))?(?:\s+(?:19|20)\d\d)?\s*(?:[.,|]|All\s+rights|$)"),
+            format!(r"^\s*Welcome\s+to\s+{NAME}\s*(?:[.!,:|\x{{2013}}-]|$)"),
+            format!(r"(?:^|[>|\x{{203a}}\x{{bb}}]\s*)About\s+{NAME}\s*(?:[>|\x{{203a}}\x{{bb}}]|$)"),
+            format!(r"(?i:signed|approved|agreed|endorsed)(?:\s+off)?\s+by\s+{NAME}['\x{{2019}}]s\s+(?:Chief\s+Executive|Board|Chair|Managing\s+Director)\b"),
+            format!(r"^\s*{NAME}(?:,[^,]{{3,60}},)?\s+(?:(?:has\s+)?(?:checked|assessed|reviewed|tested|measured|compared)\s+(?:its|itself)|aims\s+to\s+meet|meets\s+(?:every|all|each)|complies\s+with\s+(?:every|all|each|the\s+Code))\b"),
+            format!(r"(?i:produced|prepared|written|compiled)\s+for\s+{NAME}\s+by\b"),
+            format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+a\s+registered\s+charity\b"),
+            format!(r"(?:^|[.!?]\s)\s*(?:Call|Phone|Ring|Contact|Text)\s+{NAME}\s+on\s+\+?\d"),
+            format!(r"^\s*\[?(?:Image:\s*)?{NAME}\s+logo\]?\s*$"),
+        ];
+        // A title's or a running head's name part, last or first: "Complaints self-assessment
+        // - X", "X | Complaint Handling Code self-assessment | Page 2".
+        let title_part = format!(r"^.{{3,80}}\s[|\x{{2013}}\x{{2014}}-]\s+{NAME}\s*$|^\s*{NAME}\s+[|\x{{2013}}\x{{2014}}-]\s.{{3,100}}$");
+        (regex::Regex::new(&patterns.join("|")).expect("fixed patterns"), regex::Regex::new(&title_part).expect("fixed pattern"))
+    });
+    const CUES: [BrandCue; 10] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
+    // Words of a page about itself ("Site logo", "Contact Us on …", "Self-assessment - Part
+    // 2"), and the months a title may end with.
+    const GENERIC: [&str; 45] = [
+        "Us", "We", "Me", "Them", "Site", "Website", "Web", "Page", "Main", "Company", "Brand", "Logo", "Section", "Part", "Annex", "Update", "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December", "Draft", "Register", "Portal", "Account", "Contact", "Events", "Blog",
+        // A document's classification: "Self-assessment | OFFICIAL".
+        "Official", "OFFICIAL", "Sensitive", "SENSITIVE", "Confidential", "CONFIDENTIAL", "Restricted", "RESTRICTED", "Public", "PUBLIC",
+    ];
+    // Sites' makers and contractors: "© 2025 Brightpath Software", "Fixwell Building Services logo".
+    const MAKERS: [&str; 22] = [
+        "Software", "Systems", "Technologies", "Technology", "Design", "Designs", "Media", "Creative", "Agency", "Studio", "IT", "Consulting", "Building", "Construction", "Maintenance",
+        "Contractors", "Electrical", "Plumbing", "Gas", "Roofing", "Facilities", "Property",
+    ];
+    const NOT_BRANDS: [&str; 9] = ["Google", "Microsoft", "Mapbox", "OpenStreetMap", "Jadu", "Granicus", "Ordnance Survey", "GOV.UK", "Crown"];
+    let found = brand.captures_iter(text).filter_map(|c| {
+        let (pattern, m) = c.iter().skip(1).enumerate().find_map(|(i, m)| m.map(|m| (i, m)))?;
+        // (A registration line about "our" homes is a partner's: "X is a registered charity
+        // providing support on our estates".)
+        let sentence = text[m.end()..].split(['.', ';', '\n']).next().unwrap_or("");
+        let partner = pattern == 0 || pattern == 7;
+        (!(partner && sentence.split_whitespace().any(|w| w.eq_ignore_ascii_case("our")))).then_some((m, CUES[pattern]))
+    });
+    // (A page's title names the page first: "Complaints self-assessment - X", not "Section
+    // 2 - Exclusions".)
+    let names_the_page = |m: &regex::Match| {
+        let page = format!("{} {}", &text[..m.start()], &text[m.end()..]).to_ascii_lowercase();
+        ["self-assessment", "self assessment", "complaint", "code"].iter().any(|w| page.contains(w))
+    };
+    let in_title = title_end.captures(text).filter(|_| title).and_then(|c| c.get(1).or_else(|| c.get(2))).filter(names_the_page).map(|m| (m, BrandCue::Strong));
+    let mut out = Vec::new();
+    for (m, cue) in found.chain(in_title) {
+        // (Without its legal ending: "© 2025 Fenmoor Ltd".)
+        let name = [" Limited", " Ltd", " plc", " PLC"].iter().find_map(|l| m.as_str().strip_suffix(l)).unwrap_or(m.as_str());
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // (A hyphen's parts each: "Self-assessment".)
+        let plain = words.iter().flat_map(|w| w.split('-')).all(|w| {
+            let lower = w.to_ascii_lowercase();
+            GENERIC.contains(&w) || LEAD_WORDS.contains(&w) || NOT_NAME_WORDS.contains(&lower.as_str()) || NAVIGATION_WORDS.contains(&w) || is_kind_or_qualifier(w)
+        });
+        let oversees = ["Ombudsman", "Regulator", "Citizens", "Shelter", "Government"].iter().any(|w| name.contains(w));
+        let makes_or_mends = words.iter().any(|w| MAKERS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+        // A name ending in a kind is [`shaped_names`]' to read ("Civica Group" is no landlord's).
+        let shaped = words.last().is_some_and(|w| is_kind_or_qualifier(w));
+        if plain || oversees || makes_or_mends || shaped || NOT_BRANDS.contains(&name) || words.first().is_some_and(|w| LEAD_WORDS.contains(w) || GENERIC.contains(w)) {
+            continue;
+        }
+        out.push((m.start(), m.start() + name.len(), cue));
+    }
+    out
 }

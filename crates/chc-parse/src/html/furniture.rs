@@ -36,7 +36,7 @@ const LINK_LINES: usize = 24;
 
 /// Class or id name parts (split at `-`/`_`) that mark the edges of a page: outside a marked
 /// main region, page furniture.
-const PAGE_EDGE_PARTS: &[&str] = &["header", "footer", "banner", "copyright"];
+const PAGE_EDGE_PARTS: &[&str] = &["header", "footer", "banner", "copyright", "logo", "masthead", "branding", "crest"];
 
 /// The furniture of the page (see the module documentation): the text of `notices` (those
 /// the reader left out of the content, in order) and, when the page marks `main` content, of
@@ -108,7 +108,13 @@ pub(super) fn is_shown_notice(n: NodeRef<'_, Node>, outside_main: bool) -> bool 
 /// A notice whose text is furniture: the page's banner or footer, a cookie notice,
 /// breadcrumbs; outside a marked main region, an element named as the page's edge.
 fn is_notice(n: NodeRef<'_, Node>, e: &Element, outside_main: bool) -> bool {
-    is_page_header_or_footer(n, e) || named_chrome(e) == Some(Chrome::Notice) || outside_main && names_page_edge(e)
+    is_page_header_or_footer(n, e) || named_chrome(e) == Some(Chrome::Notice) || outside_main && names_page_edge(e) || is_about_box(e)
+}
+
+/// A side box about the publisher (`<aside class="about">`, "About us"): where it gives its
+/// names ("We are X Limited, trading as Y").
+fn is_about_box(e: &Element) -> bool {
+    e.name() == "aside" && is_named_by(e, &["about"])
 }
 
 fn names_page_edge(e: &Element) -> bool {

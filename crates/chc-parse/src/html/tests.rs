@@ -353,8 +353,9 @@ fn with_a_main_region_the_page_edges_outside_it_are_furniture() {
     let long = "Landlords must make it easy for residents to complain. ".repeat(5);
     let html = format!(
         r#"<body><div class="page-header"><p>Tollmarsh Homes</p><div class="nav-links"><a href="/a">About</a></div></div>
+<div class="site-logo"><img src="/arms.svg" alt="Coat of arms of Tollmarsh"></div>
 <div class="promo">Sign up to our newsletter</div>
-<main><h1>Self-assessment</h1><p>{long}</p><div class="cookie-notice"><p>Tollmarsh Homes sets cookies</p></div><div class="card"><div class="card-footer">Compliant: Yes</div></div>
+<main><h1>Self-assessment</h1><p>{long}</p><div class="cookie-notice"><p>Tollmarsh Homes sets cookies</p></div><aside class="about-us"><p>We are Tollmarsh Housing Society, trading as Tollmarsh Homes.</p></aside><div class="card"><div class="card-footer">Compliant: Yes</div></div>
 <article><footer><p>Posted by the complaints team</p></footer></article></main>
 <div id="site_footer"><p>Copyright 2025 Tollmarsh Homes</p></div></body>"#
     );
@@ -362,13 +363,13 @@ fn with_a_main_region_the_page_edges_outside_it_are_furniture() {
     assert!(show(&blocks).contains(&"P Compliant: Yes".to_string()), "{:?}", show(&blocks));
     assert_eq!(
         furniture,
-        vec!["Tollmarsh Homes", "Tollmarsh Homes sets cookies", "Copyright 2025 Tollmarsh Homes"],
-        "in document order; content, promotions and menus are not furniture"
+        vec!["Tollmarsh Homes", "Coat of arms of Tollmarsh", "Tollmarsh Homes sets cookies", "We are Tollmarsh Housing Society, trading as Tollmarsh Homes.", "Copyright 2025 Tollmarsh Homes"],
+        "in document order (a logo's box by its text); content, promotions and menus are not furniture"
     );
     // Without a main region the page's edges are content, not furniture.
     let no_main = html.replace("<main>", "<div>").replace("</main>", "</div>");
     let (blocks, furniture) = read_page(&no_main, None, Deadline::NONE).unwrap();
-    assert_eq!(furniture, vec!["Tollmarsh Homes sets cookies"]);
+    assert_eq!(furniture, vec!["Tollmarsh Homes sets cookies", "We are Tollmarsh Housing Society, trading as Tollmarsh Homes."]);
     assert!(show(&blocks).contains(&"P Copyright 2025 Tollmarsh Homes".to_string()));
 }
 
