@@ -168,7 +168,9 @@ fn whole_answer(t: &str) -> Option<Comply> {
     let vocab = vocabulary();
     // "Yes*", "Yes†": a footnote's mark after the answer.
     let trimmed = t.trim_end_matches(['.', '!', '*', '†']).trim_end();
-    vocab.phrases.get(t).or_else(|| vocab.phrases.get(trimmed)).map(|&(c, _)| c)
+    // "[Yes]": an answer in brackets.
+    let bracketed = || t.strip_prefix('[').and_then(|t| t.strip_suffix(']')).and_then(|t| vocab.phrases.get(t.trim()));
+    vocab.phrases.get(t).or_else(|| vocab.phrases.get(trimmed)).or_else(bracketed).map(|&(c, _)| c)
 }
 
 /// "Compliance: YES", "Comply - Yes", "Do we comply? Yes", "Met? Yes": the column's label
@@ -269,11 +271,11 @@ pub fn trailing_answer(text: &str) -> Option<(usize, Comply)> {
     let starts: Vec<usize> = text.char_indices().filter(|&(at, c)| at > 0 && !c.is_whitespace() && text[..at].ends_with(' ')).map(|(at, _)| at).collect();
     for &at in starts.iter().filter(|&&at| text.len() - at <= MOST_CHARS * 4 && text[at..].chars().count() <= MOST_CHARS) {
         let tail = &text[at..];
-        if tail.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        if tail.trim_start_matches('[').starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             continue;
         }
         let Some(comply) = whole_answer(&normalise(tail)) else { continue };
-        let before = text[..at].trim_end_matches([' ', '-', '–', ':']);
+        let before = text[..at].trim_end_matches([' ', '-', '\u{2013}', '\u{2014}', ':']);
         if before.split_whitespace().count() >= 5 {
             return Some((before.len(), comply));
         }
@@ -415,6 +417,10 @@ mod tests {
         let t = "A complaint must be logged within five working days. - Not met";
         assert_eq!(trailing_answer(t).map(|(at, c)| (&t[..at], c)), Some(("A complaint must be logged within five working days.", Comply::No)));
         assert_eq!(trailing_answer("Landlords must have processes in place"), None);
+        let t = "Landlords must have a single policy in place for dealing with complaints. \u{2014} Achieved";
+        assert_eq!(trailing_answer(t).map(|(at, c)| (&t[..at], c)), Some(("Landlords must have a single policy in place for dealing with complaints.", Comply::Yes)));
+        let t = "Landlords must have a single policy in place for dealing with complaints. [Partly]";
+        assert_eq!(trailing_answer(t).map(|(_, c)| c), Some(Comply::Partial));
         assert_eq!(trailing_answer("Yes"), None);
         assert_eq!(trailing_answer("The policy is reviewed every year by the Board"), None);
     }

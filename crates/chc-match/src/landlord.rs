@@ -1087,11 +1087,7 @@ impl Reading {
         if place == Place::Body {
             return self.read_as_spelled(gaz, place, text);
         }
-        // (A footer run on into the last row's cell gives its copyright or registration line;
-        // the cell's own prose may give a contractor's phone line.)
-        if place != Place::LastCellLine || cues(text).names_publisher {
-            self.read_brands(gaz, place, text);
-        }
+        self.read_brands(gaz, place, text);
         match names::mended_spelling(text) {
             Some(mended) => {
                 let before = self.found();
@@ -1108,6 +1104,11 @@ impl Reading {
     /// gazetteer knows is read as its name.
     fn read_brands(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
         for (start, end, cue) in names::brands(text, matches!(place, Place::Title | Place::Furniture | Place::Footer)) {
+            // (In the last row's cell, where a footer runs on, only what a publisher's own line
+            // says: a contractor's phone line may stand in the cell's prose.)
+            if place == Place::LastCellLine && cue == names::BrandCue::Weak {
+                continue;
+            }
             let name = &text[start..end];
             if gaz.by_name(name).is_some() || is_ordinary(name) {
                 continue;
@@ -2649,6 +2650,12 @@ mod tests {
             ("one phone line (a contractor's as well)", page("Call Ostrava on 0300 555 0101 for repairs."), None, "none"),
             ("its assessment", page("Ostrava, part of the Wendle Group, has checked its service against the Code."), Some("Ostrava"), "brand"),
             ("its aim", page("Ostrava aims to meet every provision of the 2024 Code."), Some("Ostrava"), "brand"),
+            ("its own voice", page("At Ostrava we look at our complaints service once a year."), Some("Ostrava"), "brand"),
+            ("a title opening with it", table(&["Ostrava: Complaint Handling Code self-assessment", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),
+            ("a phone line for the page", page("Please call Ostrava on 0300 555 0101 if you need this page in large print."), Some("Ostrava"), "brand"),
+            ("a site's maker", page("Complaints are logged in our case system. Powered by Casewell. \u{a9} Casewell 2024"), None, "none"),
+            ("a form's own heading", page("Notes: complaint handling code guidance for staff"), None, "none"),
+            ("a portal's welcome", page("Welcome to Keyvale - your online tenant account"), None, "none"),
             ("a title's last part", table(&["Complaints self-assessment - Ostrava", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),
             ("a running head", form(&["Self-assessment"], &["Policy 4."], &["Ostrava | Complaint Handling Code self-assessment | Page 2"]), Some("Ostrava"), "brand"),
             ("a document made for it", page("Produced for Ostrava by Marram Consulting, complaints advisers."), Some("Ostrava"), "brand"),
@@ -2706,6 +2713,7 @@ mod tests {
             ),
             ("its policy's title after its name", table(&["Self-assessment"], &["Policy 4.", "Set out in the Beddow Housing Co-operative Remedies Policy."]), Some("Beddow Housing Co-operative"), "body_text"),
             ("who answers for the page", form(&["Self-assessment"], &["Policy 4."], &["Questions about this form: Tarnwell Almshouse Charity, Clerk to the Trustees, 01632 960 412"]), Some("Tarnwell Almshouse Charity"), "footer"),
+            ("the writer beside another council", table(&["Self-assessment", "The Council and Crayleigh District Council share one repairs contract."], &["Policy 4."]), None, "none"),
             ("a determiner before council", table(&["Self-assessment", "The Council runs its landlord complaints under the Code. Other Council complaints follow the corporate procedure."], &["Policy 4."]), None, "none"),
         ]);
     }

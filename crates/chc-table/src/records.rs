@@ -1342,6 +1342,15 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
             }
         }
     }
+    // An answer that ends the first line, after the Code's words ("…if they complain. —
+    // Achieved", "… [Yes]"), where no line holds one of its own.
+    if own_line.is_none() {
+        let t = &lines[0].0;
+        if let Some((at, _)) = chc_code::answers::trailing_answer(t) {
+            let start = t.len() - t[at..].trim_start_matches([' ', '-', '\u{2013}', '\u{2014}', ':']).len();
+            glued.push((0, start, t.trim_end().len()));
+        }
+    }
     let text_before = |k: usize, s: usize| -> String {
         let mut text: String = lines[..k].iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(" ");
         text.push(' ');

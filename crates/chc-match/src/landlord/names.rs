@@ -227,7 +227,8 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         words.reverse();
         // Drop the words a sentence starts with ("Contact", "Residents of"), and connectors
         // left at the front.
-        let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())).count();
+        // (Nor does a name start with "Council": "The Council and Crayle District Council".)
+        let lead = words.iter().take_while(|w| LEAD_WORDS.contains(w) || **w == "Council" || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())).count();
         let mut rest = &text[start..ks];
         // `words` holds no connectors: skip `lead` words and the connectors among them
         // ("Customer Feedback and Complaints Policy Fenmoor Homes'").
@@ -473,7 +474,10 @@ pub(super) fn names_another(text: &str, start: usize, end: usize) -> bool {
     let sent_directly = after.trim_start().starts_with("directly") || ["council tax", "planning", "bin collection", "parking", "housing benefit"].iter().any(|s| lower_sentence.contains(s));
     // Said not to be the writer's or the reader's: "X Borough Council is not our landlord".
     let disowned = ["is not our", "is not the", "is not your", "are not our", "are not the", "are not your", "isn't our", "isn\u{2019}t our"].iter().any(|n| after.trim_start().starts_with(n));
-    before || opens || near || set_off || against_us || managed_for || sent_directly || disowned || after.starts_with(" and other")
+    // Named beside the writer as its common noun or its "we": "The Council and X share one
+    // repairs contract", "We and X run a joint panel".
+    let beside_the_writer = lower_sentence.strip_suffix(" and").is_some_and(|w| ["the council", "we", "the association", "the trust", "the landlord", "the society", "the co-operative"].contains(&w.trim()));
+    before || opens || near || set_off || against_us || managed_for || sent_directly || disowned || beside_the_writer || after.starts_with(" and other")
 }
 
 /// The line after a contact label ("Contact us:", "Contact:", "Write to:", "Address:"), the
@@ -1905,23 +1909,30 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
             format!(r"(?i:signed|approved|agreed|endorsed)(?:\s+off)?\s+by\s+{NAME}['\x{{2019}}]s\s+(?:Chief\s+Executive|Board|Chair|Managing\s+Director)\b"),
             format!(r"^\s*{NAME}(?:,[^,]{{3,60}},)?\s+(?:(?:has\s+)?(?:checked|assessed|reviewed|tested|measured|compared)\s+(?:its|itself)|aims\s+to\s+meet|meets\s+(?:every|all|each)|complies\s+with\s+(?:every|all|each|the\s+Code))\b"),
             format!(r"(?i:produced|prepared|written|compiled)\s+for\s+{NAME}\s+by\b"),
+            format!(r"^\s*(?:At|Here\s+at)\s+{NAME},?\s+we\b"),
             format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+a\s+registered\s+charity\b"),
-            format!(r"(?:^|[.!?]\s)\s*(?:Call|Phone|Ring|Contact|Text)\s+{NAME}\s+on\s+\+?\d"),
+            format!(r"(?:^|[.!?]\s)\s*(?:Please\s+)?(?i:call|phone|ring|contact|text)\s+{NAME}\s+on\s+\+?\d"),
             format!(r"^\s*\[?(?:Image:\s*)?{NAME}\s+logo\]?\s*$"),
         ];
         // A title's or a running head's name part, last or first: "Complaints self-assessment
         // - X", "X | Complaint Handling Code self-assessment | Page 2".
-        let title_part = format!(r"^.{{3,80}}\s[|\x{{2013}}\x{{2014}}-]\s+{NAME}\s*$|^\s*{NAME}\s+[|\x{{2013}}\x{{2014}}-]\s.{{3,100}}$");
+        // (After a colon, only the page's own title: "X: Complaint Handling Code
+        // self-assessment", not "Evidence: complaints are logged".)
+        let title_part = format!(r"^.{{3,80}}\s[|\x{{2013}}\x{{2014}}-]\s+{NAME}\s*$|^\s*{NAME}(?:\s+[|\x{{2013}}\x{{2014}}-]\s.{{3,100}}|:\s+(?:Complaint\s+Handling\s+Code|Complaints?\s+self[- ]assessment|Self[- ]assessment|Housing\s+Ombudsman).{{0,80}})$");
         (regex::Regex::new(&patterns.join("|")).expect("fixed patterns"), regex::Regex::new(&title_part).expect("fixed pattern"))
     });
-    const CUES: [BrandCue; 10] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
+    const CUES: [BrandCue; 11] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
+    const PHONE_LINE: usize = 9;
+    const WELCOME: usize = 2;
     // Words of a page about itself ("Site logo", "Contact Us on …", "Self-assessment - Part
     // 2"), and the months a title may end with.
-    const GENERIC: [&str; 45] = [
+    const GENERIC: [&str; 59] = [
         "Us", "We", "Me", "Them", "Site", "Website", "Web", "Page", "Main", "Company", "Brand", "Logo", "Section", "Part", "Annex", "Update", "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December", "Draft", "Register", "Portal", "Account", "Contact", "Events", "Blog",
         // A document's classification: "Self-assessment | OFFICIAL".
         "Official", "OFFICIAL", "Sensitive", "SENSITIVE", "Confidential", "CONFIDENTIAL", "Restricted", "RESTRICTED", "Public", "PUBLIC",
+        // A form's own headings.
+        "Evidence", "Guidance", "Notes", "Note", "Comments", "Commentary", "Answer", "Response", "Summary", "Introduction", "Background", "Purpose", "Scope", "Instructions",
     ];
     // Sites' makers and contractors: "© 2025 Brightpath Software", "Fixwell Building Services logo".
     const MAKERS: [&str; 22] = [
@@ -1934,9 +1945,26 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         // (A registration line about "our" homes is a partner's: "X is a registered charity
         // providing support on our estates".)
         let sentence = text[m.end()..].split(['.', ';', '\n']).next().unwrap_or("");
-        let partner = pattern == 0 || pattern == 7;
-        (!(partner && sentence.split_whitespace().any(|w| w.eq_ignore_ascii_case("our")))).then_some((m, CUES[pattern]))
+        let partner = pattern == 0 || pattern == 8;
+        if partner && sentence.split_whitespace().any(|w| w.eq_ignore_ascii_case("our")) {
+            return None;
+        }
+        // (A welcome to a portal or an app is its maker's: "Welcome to X - your online
+        // account".)
+        let line_rest = text[m.end()..].lines().next().unwrap_or("").to_ascii_lowercase();
+        if pattern == WELCOME && ["account", "portal", "app", "online"].iter().any(|w| line_rest.contains(w)) {
+            return None;
+        }
+        // A phone line for the page itself is the publisher's: "Call X on … if you need this
+        // page in large print".
+        let about_the_page = ["this page", "this form", "this document", "this self-assessment"].iter().any(|p| line_rest.contains(p));
+        let cue = if pattern == PHONE_LINE && about_the_page { BrandCue::Strong } else { CUES[pattern] };
+        Some((m, cue))
     });
+    // Sites' makers named on the line: "Powered by X. © X 2024".
+    static MADE_BY: OnceLock<regex::Regex> = OnceLock::new();
+    let made_by = MADE_BY.get_or_init(|| regex::Regex::new(&format!(r"(?i:powered|website|site|built|designed|developed|hosted)\s+by\s+{NAME}")).expect("fixed pattern"));
+    let makers: Vec<&str> = made_by.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
     // (A page's title names the page first: "Complaints self-assessment - X", not "Section
     // 2 - Exclusions".)
     let names_the_page = |m: &regex::Match| {
@@ -1958,7 +1986,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         let makes_or_mends = words.iter().any(|w| MAKERS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str()));
         // A name ending in a kind is [`shaped_names`]' to read ("Civica Group" is no landlord's).
         let shaped = words.last().is_some_and(|w| is_kind_or_qualifier(w));
-        if plain || oversees || makes_or_mends || shaped || NOT_BRANDS.contains(&name) || words.first().is_some_and(|w| LEAD_WORDS.contains(w) || GENERIC.contains(w)) {
+        if plain || oversees || makes_or_mends || shaped || makers.contains(&name) || NOT_BRANDS.contains(&name) || words.first().is_some_and(|w| LEAD_WORDS.contains(w) || GENERIC.contains(w)) {
             continue;
         }
         out.push((m.start(), m.start() + name.len(), cue));
