@@ -2649,6 +2649,7 @@ mod tests {
             ),
             ("one phone line (a contractor's as well)", page("Call Ostrava on 0300 555 0101 for repairs."), None, "none"),
             ("its assessment", page("Ostrava, part of the Wendle Group, has checked its service against the Code."), Some("Ostrava"), "brand"),
+            ("its check of each provision", page("Ostrava checked each provision below against how complaints are handled."), Some("Ostrava"), "brand"),
             ("its aim", page("Ostrava aims to meet every provision of the 2024 Code."), Some("Ostrava"), "brand"),
             ("its own voice", page("At Ostrava we look at our complaints service once a year."), Some("Ostrava"), "brand"),
             ("a title opening with it", table(&["Ostrava: Complaint Handling Code self-assessment", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),

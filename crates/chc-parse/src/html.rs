@@ -310,6 +310,11 @@ const CHROME_OPENINGS: &[&str] = &[
 ];
 
 fn is_hidden(e: &Element) -> bool {
+    // A tab panel the reader opens with a click holds the page's own content: "Section 2" of
+    // a form split over tabs, hidden until its tab is chosen.
+    if attr(e, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel")) {
+        return false;
+    }
     if attr(e, "hidden").is_some() || attr(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
         return true;
     }

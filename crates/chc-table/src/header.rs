@@ -73,7 +73,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     // (The question ends the label: "Are we meeting this? Fully met" is a label and its value.)
     let asks_itself = t.len() <= 30 && {
         let question = t.trim_end_matches(['?', ':', ' ']);
-        ["do we meet it", "do we meet this", "do we do this", "are we meeting this", "are we meeting it"].iter().any(|q| question.ends_with(q)) || question == "our position"
+        ["do we meet it", "do we meet this", "do we do this", "are we meeting this", "are we meeting it", "meets the code", "meet the code", "meeting the code"].iter().any(|q| question.ends_with(q)) || question == "our position"
     };
     // "Code requirement and compliance": the requirement's column, its answer printed inside
     // the cell ("… Compliance: Yes"); a column named for compliance first is the answer's.
@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(classify_header(&cells("Question number\tQuestion\tY/N (answer)\tEvidence")), Some(vec![Provision, Requirement, Comply, Evidence]));
         assert_eq!(column_role("Company/name"), Other);
         // The landlord asking itself how far it complies.
-        for label in ["How far do we meet it?", "How far do we meet it", "Do we do this?", "Our position"] {
+        for label in ["How far do we meet it?", "How far do we meet it", "Do we do this?", "Meets the Code?", "Our position"] {
             assert_eq!(column_role(label), Comply, "{label}");
         }
         assert_eq!(column_role("Do we keep records?"), Other);

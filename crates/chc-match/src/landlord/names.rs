@@ -1907,7 +1907,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
             format!(r"^\s*Welcome\s+to\s+{NAME}\s*(?:[.!,:|\x{{2013}}-]|$)"),
             format!(r"(?:^|[>|\x{{203a}}\x{{bb}}]\s*)About\s+{NAME}\s*(?:[>|\x{{203a}}\x{{bb}}]|$)"),
             format!(r"(?i:signed|approved|agreed|endorsed)(?:\s+off)?\s+by\s+{NAME}['\x{{2019}}]s\s+(?:Chief\s+Executive|Board|Chair|Managing\s+Director)\b"),
-            format!(r"^\s*{NAME}(?:,[^,]{{3,60}},)?\s+(?:(?:has\s+)?(?:checked|assessed|reviewed|tested|measured|compared)\s+(?:its|itself)|aims\s+to\s+meet|meets\s+(?:every|all|each)|complies\s+with\s+(?:every|all|each|the\s+Code))\b"),
+            format!(r"^\s*{NAME}(?:,[^,]{{3,60}},)?\s+(?:(?:has\s+)?(?:checked|assessed|reviewed|tested|measured|compared)\s+(?:its|itself|each|every|all)|aims\s+to\s+meet|meets\s+(?:every|all|each)|complies\s+with\s+(?:every|all|each|the\s+Code))\b"),
             format!(r"(?i:produced|prepared|written|compiled)\s+for\s+{NAME}\s+by\b"),
             format!(r"^\s*(?:At|Here\s+at)\s+{NAME},?\s+we\b"),
             format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+a\s+registered\s+charity\b"),

@@ -409,3 +409,14 @@ fn links_in_a_box_of_other_sites_pages_name_no_host() {
     assert!(lines.iter().any(|l| l == "https://www.fenmoorhomes.org.uk/"), "{lines:?}");
     assert!(!lines.iter().any(|l| l.contains("otherhomes") || l.contains("thirdtrust") || l.contains("partnercouncil")), "{lines:?}");
 }
+
+#[test]
+fn a_tab_panel_hidden_until_its_tab_is_chosen_is_content() {
+    let html = r#"<main><div role="tablist"><button role="tab" aria-controls="p0">Section 1</button><button role="tab" aria-controls="p1">Section 2</button></div>
+<div role="tabpanel" id="p0"><p>First panel</p></div>
+<div role="tabpanel" id="p1" hidden><p>Second panel</p></div>
+<div class="modal" hidden><p>Never shown</p></div></main>"#;
+    let shown = show(&blocks(html));
+    assert!(shown.contains(&"P Second panel".to_string()), "{shown:?}");
+    assert!(!shown.iter().any(|b| b.contains("Never shown")), "{shown:?}");
+}
