@@ -1897,29 +1897,31 @@ pub(super) enum BrandCue {
 /// "Us"), nor a body that oversees or advises landlords, nor a site's makers or a
 /// contractor; not a registration line that goes on about "our" homes (a partner's).
 pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
-    const NAME: &str = r"([A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9](?:\s[A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9]){0,2})";
+    // (Asked of a page's own lines only, a few per form.)
+    const SMALL_CACHE: usize = 1 << 19;
+    const NAME: &str = r"([A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9]){0,2})";
     static BRAND: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
     let (brand, title_end) = BRAND.get_or_init(|| {
         // In this order: the cue of a pattern is its place in `CUES`.
         let patterns = [
-            format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+(?:a\s+(?:registered\s+(?:provider|society|housing|social|company)|charitable|not-for-profit|community\s+benefit|company)|registered\s+(?:with|as|in|under))\b"),
-            format!(r"(?:\x{{a9}}|\([cC]\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-/\x{{2013}}]\s*(?:19|20)?\d\d)?\s+)?{NAME}(?:\s+(?:Limited|Ltd))?(?:\s+(?:19|20)\d\d)?\s*(?:[.,|]|All\s+rights|$)"),
-            format!(r"^\s*Welcome\s+to\s+{NAME}\s*(?:[.!,:|\x{{2013}}-]|$)"),
-            format!(r"(?:^|[>|\x{{203a}}\x{{bb}}]\s*)About\s+{NAME}\s*(?:[>|\x{{203a}}\x{{bb}}]|$)"),
-            format!(r"(?i:signed|approved|agreed|endorsed)(?:\s+off)?\s+by\s+{NAME}['\x{{2019}}]s\s+(?:Chief\s+Executive|Board|Chair|Managing\s+Director)\b"),
-            format!(r"^\s*{NAME}(?:,[^,]{{3,60}},)?\s+(?:(?:has\s+)?(?:checked|assessed|reviewed|tested|measured|compared)\s+(?:its|itself|each|every|all)|aims\s+to\s+meet|meets\s+(?:every|all|each)|complies\s+with\s+(?:every|all|each|the\s+Code))\b"),
-            format!(r"(?i:produced|prepared|written|compiled)\s+for\s+{NAME}\s+by\b"),
-            format!(r"^\s*(?:At|Here\s+at)\s+{NAME},?\s+we\b"),
-            format!(r"^\s*{NAME}(?:\s+(?:Limited|Ltd))?\s+is\s+a\s+registered\s+charity\b"),
-            format!(r"(?:^|[.!?]\s)\s*(?:Please\s+)?(?i:call|phone|ring|contact|text)\s+{NAME}\s+on\s+\+?\d"),
-            format!(r"^\s*\[?(?:Image:\s*)?{NAME}\s+logo\]?\s*$"),
+            format!(r"^[ \t]*{NAME}(?:[ \t]+(?:Limited|Ltd))?[ \t]+is[ \t]+(?:a[ \t]+(?:registered[ \t]+(?:provider|society|housing|social|company)|charitable|not-for-profit|community[ \t]+benefit|company)|registered[ \t]+(?:with|as|in|under))\b"),
+            format!(r"(?:\x{{a9}}|\([cC]\)|Copyright)[ \t]*(?:(?:19|20)\d\d(?:[ \t]*[-/\x{{2013}}][ \t]*(?:19|20)?\d\d)?[ \t]+)?{NAME}(?:[ \t]+(?:Limited|Ltd))?(?:[ \t]+(?:19|20)\d\d)?[ \t]*(?:[.,|]|All[ \t]+rights|$)"),
+            format!(r"^[ \t]*Welcome[ \t]+to[ \t]+{NAME}[ \t]*(?:[.!,:|\x{{2013}}-]|$)"),
+            format!(r"(?:^|[>|\x{{203a}}\x{{bb}}][ \t]*)About[ \t]+{NAME}[ \t]*(?:[>|\x{{203a}}\x{{bb}}]|$)"),
+            format!(r"(?i:signed|approved|agreed|endorsed)(?:[ \t]+off)?[ \t]+by[ \t]+{NAME}['\x{{2019}}]s[ \t]+(?:Chief[ \t]+Executive|Board|Chair|Managing[ \t]+Director)\b"),
+            format!(r"^[ \t]*{NAME}(?:,[^,]{{3,60}},)?[ \t]+(?:(?:has[ \t]+)?(?:checked|assessed|reviewed|tested|measured|compared)[ \t]+(?:its|itself|each|every|all)|aims[ \t]+to[ \t]+meet|meets[ \t]+(?:every|all|each)|complies[ \t]+with[ \t]+(?:every|all|each|the[ \t]+Code))\b"),
+            format!(r"(?i:produced|prepared|written|compiled)[ \t]+for[ \t]+{NAME}[ \t]+by\b"),
+            format!(r"^[ \t]*(?:At|Here[ \t]+at)[ \t]+{NAME},?[ \t]+we\b"),
+            format!(r"^[ \t]*{NAME}(?:[ \t]+(?:Limited|Ltd))?[ \t]+is[ \t]+a[ \t]+registered[ \t]+charity\b"),
+            format!(r"(?:^|[.!?][ \t])[ \t]*(?:Please[ \t]+)?(?i:call|phone|ring|contact|text)[ \t]+{NAME}[ \t]+on[ \t]+\+?\d"),
+            format!(r"^[ \t]*\[?(?:Image:[ \t]*)?{NAME}[ \t]+logo\]?[ \t]*$"),
         ];
         // A title's or a running head's name part, last or first: "Complaints self-assessment
         // - X", "X | Complaint Handling Code self-assessment | Page 2".
         // (After a colon, only the page's own title: "X: Complaint Handling Code
         // self-assessment", not "Evidence: complaints are logged".)
-        let title_part = format!(r"^.{{3,80}}\s[|\x{{2013}}\x{{2014}}-]\s+{NAME}\s*$|^\s*{NAME}(?:\s+[|\x{{2013}}\x{{2014}}-]\s.{{3,100}}|:\s+(?:Complaint\s+Handling\s+Code|Complaints?\s+self[- ]assessment|Self[- ]assessment|Housing\s+Ombudsman).{{0,80}})$");
-        (regex::Regex::new(&patterns.join("|")).expect("fixed patterns"), regex::Regex::new(&title_part).expect("fixed pattern"))
+        let title_part = format!(r"^.{{3,80}}[ \t][|\x{{2013}}\x{{2014}}-][ \t]+{NAME}[ \t]*$|^[ \t]*{NAME}(?:[ \t]+[|\x{{2013}}\x{{2014}}-][ \t].{{3,100}}|:[ \t]+(?:Complaint[ \t]+Handling[ \t]+Code|Complaints?[ \t]+self[- ]assessment|Self[- ]assessment|Housing[ \t]+Ombudsman).{{0,80}})$");
+        (chc_code::regexes::compile_small(&patterns.join("|"), SMALL_CACHE), chc_code::regexes::compile_small(&title_part, SMALL_CACHE))
     });
     const CUES: [BrandCue; 11] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
     const PHONE_LINE: usize = 9;
@@ -1940,6 +1942,22 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         "Contractors", "Electrical", "Plumbing", "Gas", "Roofing", "Facilities", "Property",
     ];
     const NOT_BRANDS: [&str; 9] = ["Google", "Microsoft", "Mapbox", "OpenStreetMap", "Jadu", "Granicus", "Ordnance Survey", "GOV.UK", "Crown"];
+    // Most lines hold none of the cues' words: the patterns are not run on them.
+    static CUE_WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    let cue_words = CUE_WORDS.get_or_init(|| {
+        let words = [
+            " is a ", " is registered", "\u{a9}", "(c)", "copyright", "welcome to", "> about ", "| about ", "\u{203a} about ", "\u{bb} about ", "chief executive", "board", "chair",
+            "managing director", "checked", "assessed", "reviewed", "tested", "measured", "compared", "aims to meet", " meets ", "complies with", "produced for", "prepared for",
+            "written for", "compiled for", "call ", "phone ", "ring ", "contact ", "text ", "logo",
+        ];
+        AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("fixed words")
+    });
+    let a_title_part = title && text.contains([':', '|', '-', '\u{2013}', '\u{2014}']);
+    let opening = text.trim_start();
+    let opens_with_a_cue = ["About ", "At ", "Here at "].iter().any(|o| opening.starts_with(o));
+    if !a_title_part && !opens_with_a_cue && !cue_words.is_match(text) {
+        return Vec::new();
+    }
     let found = brand.captures_iter(text).filter_map(|c| {
         let (pattern, m) = c.iter().skip(1).enumerate().find_map(|(i, m)| m.map(|m| (i, m)))?;
         // (A registration line about "our" homes is a partner's: "X is a registered charity
@@ -1963,17 +1981,21 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
     });
     // Sites' makers named on the line: "Powered by X. © X 2024".
     static MADE_BY: OnceLock<regex::Regex> = OnceLock::new();
-    let made_by = MADE_BY.get_or_init(|| regex::Regex::new(&format!(r"(?i:powered|website|site|built|designed|developed|hosted)\s+by\s+{NAME}")).expect("fixed pattern"));
-    let makers: Vec<&str> = made_by.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
+    let made_by = MADE_BY.get_or_init(|| chc_code::regexes::compile_small(&format!(r"(?i:powered|website|site|built|designed|developed|hosted)[ \t]+by[ \t]+{NAME}"), SMALL_CACHE));
     // (A page's title names the page first: "Complaints self-assessment - X", not "Section
     // 2 - Exclusions".)
     let names_the_page = |m: &regex::Match| {
         let page = format!("{} {}", &text[..m.start()], &text[m.end()..]).to_ascii_lowercase();
         ["self-assessment", "self assessment", "complaint", "code"].iter().any(|w| page.contains(w))
     };
-    let in_title = title_end.captures(text).filter(|_| title).and_then(|c| c.get(1).or_else(|| c.get(2))).filter(names_the_page).map(|m| (m, BrandCue::Strong));
+    let in_title = a_title_part.then(|| title_end.captures(text)).flatten().and_then(|c| c.get(1).or_else(|| c.get(2))).filter(names_the_page).map(|m| (m, BrandCue::Strong));
+    let found: Vec<(regex::Match, BrandCue)> = found.chain(in_title).collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let makers: Vec<&str> = made_by.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
     let mut out = Vec::new();
-    for (m, cue) in found.chain(in_title) {
+    for (m, cue) in found {
         // (Without its legal ending: "© 2025 Fenmoor Ltd".)
         let name = [" Limited", " Ltd", " plc", " PLC"].iter().find_map(|l| m.as_str().strip_suffix(l)).unwrap_or(m.as_str());
         let words: Vec<&str> = name.split_whitespace().collect();
