@@ -1924,8 +1924,11 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         (chc_code::regexes::compile_small(&patterns.join("|"), SMALL_CACHE), chc_code::regexes::compile_small(&title_part, SMALL_CACHE))
     });
     const CUES: [BrandCue; 11] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
-    const PHONE_LINE: usize = 9;
+    // The patterns read differently from the others, by their place above.
+    const REGISTRATION: usize = 0;
     const WELCOME: usize = 2;
+    const CHARITY: usize = 8;
+    const PHONE_LINE: usize = 9;
     // Words of a page about itself ("Site logo", "Contact Us on …", "Self-assessment - Part
     // 2"), and the months a title may end with.
     const GENERIC: [&str; 59] = [
@@ -1963,7 +1966,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         // (A registration line about "our" homes is a partner's: "X is a registered charity
         // providing support on our estates".)
         let sentence = text[m.end()..].split(['.', ';', '\n']).next().unwrap_or("");
-        let partner = pattern == 0 || pattern == 8;
+        let partner = pattern == REGISTRATION || pattern == CHARITY;
         if partner && sentence.split_whitespace().any(|w| w.eq_ignore_ascii_case("our")) {
             return None;
         }
