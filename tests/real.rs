@@ -549,6 +549,15 @@ fn hundred_and_fourteenth_to_hundred_and_sixteenth_blind_sets_hold_their_level()
     blind_set("blind116", PERFECT);
 }
 
+/// The session's last three sets, real landlords not used before (crawled text, web pages,
+/// PDFs and Word files), scored on arrival with the session's final binary: all perfect.
+#[test]
+fn hundred_and_seventeenth_to_hundred_and_nineteenth_blind_sets_hold_their_level() {
+    blind_set("blind117", PERFECT);
+    blind_set("blind118", PERFECT);
+    blind_set("blind119", PERFECT);
+}
+
 #[test]
 fn test_half_extracts_above_a_floor() {
     score("test", Floor { rows_found: 0.95, comply: 0.95, version: 0.95, landlord: 0.8, extra_rows_forms: 2 });
