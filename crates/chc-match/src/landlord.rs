@@ -2659,6 +2659,7 @@ mod tests {
             ("a portal's welcome", page("Welcome to Keyvale - your online tenant account"), None, "none"),
             ("a title's last part", table(&["Complaints self-assessment - Ostrava", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),
             ("a running head", form(&["Self-assessment"], &["Policy 4."], &["Ostrava | Complaint Handling Code self-assessment | Page 2"]), Some("Ostrava"), "brand"),
+            ("a short running head", form(&["Self-assessment"], &["Policy 4."], &["Ostrava | Self-assessment"]), Some("Ostrava"), "brand"),
             ("a document made for it", page("Produced for Ostrava by Marram Consulting, complaints advisers."), Some("Ostrava"), "brand"),
             ("a section's title", table(&["Section 2 - Exclusions", "Self-assessment"], &["Policy 4."]), None, "none"),
             ("a title's own words", table(&["Complaint Handling Code \u{2013} Self-assessment", "Self-assessment | OFFICIAL"], &["Policy 4."]), None, "none"),

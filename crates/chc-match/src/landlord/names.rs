@@ -1900,8 +1900,8 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
     // (Asked of a page's own lines only, a few per form.)
     const SMALL_CACHE: usize = 1 << 19;
     const NAME: &str = r"([A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9](?:[ \t][A-Z][A-Za-z0-9'\x{2019}&-]*[A-Za-z0-9]){0,2})";
-    static BRAND: OnceLock<(regex::Regex, regex::Regex)> = OnceLock::new();
-    let (brand, title_end) = BRAND.get_or_init(|| {
+    static BRAND: OnceLock<(regex::Regex, [regex::Regex; 2])> = OnceLock::new();
+    let (brand, title_parts) = BRAND.get_or_init(|| {
         // In this order: the cue of a pattern is its place in `CUES`.
         let patterns = [
             format!(r"^[ \t]*{NAME}(?:[ \t]+(?:Limited|Ltd))?[ \t]+is[ \t]+(?:a[ \t]+(?:registered[ \t]+(?:provider|society|housing|social|company)|charitable|not-for-profit|community[ \t]+benefit|company)|registered[ \t]+(?:with|as|in|under))\b"),
@@ -1920,8 +1920,11 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         // - X", "X | Complaint Handling Code self-assessment | Page 2".
         // (After a colon, only the page's own title: "X: Complaint Handling Code
         // self-assessment", not "Evidence: complaints are logged".)
-        let title_part = format!(r"^.{{3,80}}[ \t][|\x{{2013}}\x{{2014}}-][ \t]+{NAME}[ \t]*$|^[ \t]*{NAME}(?:[ \t]+[|\x{{2013}}\x{{2014}}-][ \t].{{3,100}}|:[ \t]+(?:Complaint[ \t]+Handling[ \t]+Code|Complaints?[ \t]+self[- ]assessment|Self[- ]assessment|Housing[ \t]+Ombudsman).{{0,80}})$");
-        (chc_code::regexes::compile_small(&patterns.join("|"), SMALL_CACHE), chc_code::regexes::compile_small(&title_part, SMALL_CACHE))
+        // (Two patterns: a line "X | Self-assessment" has a part of each shape.)
+        let title_last = format!(r"^.{{3,80}}[ \t][|\x{{2013}}\x{{2014}}-][ \t]+{NAME}[ \t]*$");
+        let title_first = format!(r"^[ \t]*{NAME}(?:[ \t]+[|\x{{2013}}\x{{2014}}-][ \t].{{3,100}}|:[ \t]+(?:Complaint[ \t]+Handling[ \t]+Code|Complaints?[ \t]+self[- ]assessment|Self[- ]assessment|Housing[ \t]+Ombudsman).{{0,80}})$");
+        let small = |p: &str| chc_code::regexes::compile_small(p, SMALL_CACHE);
+        (small(&patterns.join("|")), [small(&title_last), small(&title_first)])
     });
     const CUES: [BrandCue; 11] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
     // The patterns read differently from the others, by their place above.
@@ -1991,7 +1994,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         let page = format!("{} {}", &text[..m.start()], &text[m.end()..]).to_ascii_lowercase();
         ["self-assessment", "self assessment", "complaint", "code"].iter().any(|w| page.contains(w))
     };
-    let in_title = a_title_part.then(|| title_end.captures(text)).flatten().and_then(|c| c.get(1).or_else(|| c.get(2))).filter(names_the_page).map(|m| (m, BrandCue::Strong));
+    let in_title = title_parts.iter().filter(|_| a_title_part).filter_map(|p| p.captures(text)?.get(1)).find(names_the_page).map(|m| (m, BrandCue::Strong));
     let found: Vec<(regex::Match, BrandCue)> = found.chain(in_title).collect();
     if found.is_empty() {
         return Vec::new();
