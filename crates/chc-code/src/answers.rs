@@ -260,12 +260,22 @@ pub fn glued_answer_at(text: &str) -> Option<(Comply, usize)> {
     })
 }
 
+/// An answer found at the end of a cell's text ([`trailing_answer`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailingAnswer {
+    /// Where the text before the answer ends, the separator before the answer dropped.
+    pub before_end: usize,
+    /// Where the answer stands.
+    pub answer: std::ops::Range<usize>,
+    pub comply: Comply,
+}
+
 /// An answer that ends `text`, set after the cell's prose with a space ("…on its own merits
-/// Achieved", "…the landlord. - Partly met"): where it starts, with the separator before it
-/// dropped, and the answer. The answer must open with a capital or a symbol (the Code's own
-/// wording ends in lower-case words that are also answers: "…processes in place") and leave
-/// at least five words before it. The longest answer that fits wins ("Not achieved").
-pub fn trailing_answer(text: &str) -> Option<(usize, Comply)> {
+/// Achieved", "…the landlord. - Partly met", "… — Achieved", "… [Yes]"). The answer must open
+/// with a capital or a symbol (the Code's own wording ends in lower-case words that are also
+/// answers: "…processes in place") and leave at least five words before it. The longest
+/// answer that fits wins ("Not achieved").
+pub fn trailing_answer(text: &str) -> Option<TrailingAnswer> {
     const MOST_CHARS: usize = 40;
     let text = text.trim_end();
     let starts: Vec<usize> = text.char_indices().filter(|&(at, c)| at > 0 && !c.is_whitespace() && text[..at].ends_with(' ')).map(|(at, _)| at).collect();
@@ -277,7 +287,7 @@ pub fn trailing_answer(text: &str) -> Option<(usize, Comply)> {
         let Some(comply) = whole_answer(&normalise(tail)) else { continue };
         let before = text[..at].trim_end_matches([' ', '-', '\u{2013}', '\u{2014}', ':']);
         if before.split_whitespace().count() >= 5 {
-            return Some((before.len(), comply));
+            return Some(TrailingAnswer { before_end: before.len(), answer: at..text.len(), comply });
         }
     }
     None
@@ -413,14 +423,14 @@ mod tests {
     #[test]
     fn trailing_answer_after_prose_but_not_the_codes_own_words() {
         let t = "Each complaint must be considered on its own merits Achieved";
-        assert_eq!(trailing_answer(t), Some((t.len() - " Achieved".len(), Comply::Yes)));
+        assert_eq!(trailing_answer(t), Some(TrailingAnswer { before_end: t.len() - " Achieved".len(), answer: t.len() - "Achieved".len()..t.len(), comply: Comply::Yes }));
         let t = "A complaint must be logged within five working days. - Not met";
-        assert_eq!(trailing_answer(t).map(|(at, c)| (&t[..at], c)), Some(("A complaint must be logged within five working days.", Comply::No)));
+        assert_eq!(trailing_answer(t).map(|a| (&t[..a.before_end], a.comply)), Some(("A complaint must be logged within five working days.", Comply::No)));
         assert_eq!(trailing_answer("Landlords must have processes in place"), None);
         let t = "Landlords must have a single policy in place for dealing with complaints. \u{2014} Achieved";
-        assert_eq!(trailing_answer(t).map(|(at, c)| (&t[..at], c)), Some(("Landlords must have a single policy in place for dealing with complaints.", Comply::Yes)));
+        assert_eq!(trailing_answer(t).map(|a| (&t[..a.before_end], a.comply)), Some(("Landlords must have a single policy in place for dealing with complaints.", Comply::Yes)));
         let t = "Landlords must have a single policy in place for dealing with complaints. [Partly]";
-        assert_eq!(trailing_answer(t).map(|(_, c)| c), Some(Comply::Partial));
+        assert_eq!(trailing_answer(t).map(|a| (&t[a.answer], a.comply)), Some(("[Partly]", Comply::Partial)));
         assert_eq!(trailing_answer("Yes"), None);
         assert_eq!(trailing_answer("The policy is reviewed every year by the Board"), None);
     }

@@ -17,14 +17,19 @@ pub fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 /// built at run time, which must read word boundaries the same way as the fixed ones they
 /// are derived from.
 pub fn compile(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("static regex")
+    Regex::new(&ascii_word_boundaries(pattern)).expect("static regex")
 }
 
 /// [`compile`], with the lazy DFA's cache of transitions held to `bytes` per thread (the
 /// regex crate's default is 2 MiB, and a long pattern asked of only a page's few lines fills
 /// it for little gain).
 pub fn compile_small(pattern: &str, bytes: usize) -> Regex {
-    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)")).dfa_size_limit(bytes).build().expect("static regex")
+    regex::RegexBuilder::new(&ascii_word_boundaries(pattern)).dfa_size_limit(bytes).build().expect("static regex")
+}
+
+/// `pattern` with its word boundaries made ASCII ([`cached`] says why).
+fn ascii_word_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 #[cfg(test)]

@@ -1100,6 +1100,24 @@ impl Reading {
         }
     }
 
+    /// Each of `lines` not `skipped` (asked in order), a line and the next read as one where
+    /// a name runs from one into the other ([`names::wrapped_name`]).
+    fn read_lines_whole<'t>(&mut self, gaz: &Gazetteer, place: Place, lines: impl Iterator<Item = &'t str>, mut skipped: impl FnMut(&str) -> bool) {
+        let mut lines = lines.peekable();
+        while let Some(line) = lines.next() {
+            if skipped(line) {
+                continue;
+            }
+            match lines.peek().and_then(|next| names::wrapped_name(line, next)) {
+                Some(joined) => {
+                    lines.next();
+                    self.read(gaz, place, &joined);
+                }
+                None => self.read(gaz, place, line),
+            }
+        }
+    }
+
     /// The brands a page's own line gives its publisher ([`names::brands`]); a name the
     /// gazetteer knows is read as its name.
     fn read_brands(&mut self, gaz: &Gazetteer, place: Place, text: &str) {
@@ -1647,37 +1665,18 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
         for t in [&r.evidence, &r.commentary] {
             if Some(i) == last_record {
                 let mut listing = false;
-                let mut lines = t.lines().peekable();
-                while let Some(line) = lines.next() {
+                // (A footer's name wrapped over two lines, read whole.)
+                reading.read_lines_whole(gaz, Place::LastCellLine, t.lines(), |line| {
                     listing = names::lists_other_pages(line) || listing && !line.trim().is_empty();
-                    if listing {
-                        continue;
-                    }
-                    // (A footer's name wrapped over two lines, read whole.)
-                    match lines.peek().and_then(|next| names::wrapped_name(line, next)) {
-                        Some(joined) => {
-                            lines.next();
-                            reading.read(gaz, Place::LastCellLine, &joined);
-                        }
-                        None => reading.read(gaz, Place::LastCellLine, line),
-                    }
-                }
+                    listing
+                });
             } else {
                 reading.read(gaz, Place::Body, t);
             }
         }
     }
     // (A name a running head or foot wraps is read whole there too.)
-    let mut furniture = table.furniture.iter().peekable();
-    while let Some(f) = furniture.next() {
-        match furniture.peek().and_then(|next| names::wrapped_name(&f.text, &next.text)) {
-            Some(joined) => {
-                furniture.next();
-                reading.read(gaz, Place::Furniture, &joined);
-            }
-            None => reading.read(gaz, Place::Furniture, &f.text),
-        }
-    }
+    reading.read_lines_whole(gaz, Place::Furniture, table.furniture.iter().map(|f| f.text.as_str()), |_| false);
     // The Code's wording names no landlord: lines after it in the last row's requirement are
     // the page's footer, which the table reader could not tell from the row.
     if let Some(last) = table.records.iter().max_by_key(|r| r.location) {

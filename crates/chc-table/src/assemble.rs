@@ -406,11 +406,10 @@ impl<'r> Assembler<'r> {
             // its own merits Achieved") or at the start of the evidence ("Y - Policy 4.1").
             if self.answers_inside_cells && !self.records[rec_idx].has_comply() {
                 if role == ColumnRole::Requirement {
-                    if let Some((at, _)) = chc_code::answers::trailing_answer(text) {
-                        let answer = text[at..].trim_start_matches([' ', '-', '–', ':']);
-                        let requirement = without_answer_label(&text[..at], &text[at..]);
+                    if let Some(found) = chc_code::answers::trailing_answer(text) {
+                        let requirement = without_answer_label(&text[..found.before_end], &text[found.before_end..]);
                         self.records[rec_idx].push(ColumnRole::Requirement, requirement);
-                        self.records[rec_idx].push(ColumnRole::Comply, answer);
+                        self.records[rec_idx].push(ColumnRole::Comply, &text[found.answer]);
                         continue;
                     }
                 }

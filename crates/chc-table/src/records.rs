@@ -1345,10 +1345,8 @@ fn unlabelled(lines: &[(String, bool)], order: &[ColumnRole], number: Option<&st
     // An answer that ends the first line, after the Code's words ("…if they complain. —
     // Achieved", "… [Yes]"), where no line holds one of its own.
     if own_line.is_none() {
-        let t = &lines[0].0;
-        if let Some((at, _)) = chc_code::answers::trailing_answer(t) {
-            let start = t.len() - t[at..].trim_start_matches([' ', '-', '\u{2013}', '\u{2014}', ':']).len();
-            glued.push((0, start, t.trim_end().len()));
+        if let Some(found) = chc_code::answers::trailing_answer(&lines[0].0) {
+            glued.push((0, found.answer.start, found.answer.end));
         }
     }
     let text_before = |k: usize, s: usize| -> String {

@@ -153,7 +153,9 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
         }
         // (Its legal ending, then its own policy's title: "X Housing Trust Limited Complaints
         // Policy".)
-        let policy_after_legal_ending = [" Limited", " Ltd"].iter().any(|l| text[ke..].starts_with(l)) && owns_a_policy(&text[ks..ke], &text[ke..]);
+        // (Asked only where a capital or a legal ending follows: most kinds end their name.)
+        let owns_its_policy = || owns_a_policy(&text[ks..ke], &text[ke..]);
+        let policy_after_legal_ending = [" Limited", " Ltd"].iter().any(|l| text[ke..].starts_with(l)) && owns_its_policy();
         if !council && !policy_after_legal_ending && next.is_some_and(char::is_whitespace) && text[ke..].split_whitespace().next().is_some_and(|w| is_kind(bare_word(w))) {
             continue;
         }
@@ -181,7 +183,7 @@ pub(super) fn shaped_names(text: &str, kinds: &[(usize, usize)]) -> Vec<Shaped> 
             });
         // (Its own policy's title may follow: "the Fenmoor Housing Co-operative Remedies
         // Policy".)
-        if glued_after && !policy_after_legal_ending && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && !owns_a_policy(&text[ks..ke], &text[ke..]) {
+        if glued_after && !text[ke..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && !owns_its_policy() {
             continue;
         }
         let mut start = ks;
@@ -1075,8 +1077,10 @@ fn handles_the_complaints(head: &str, after: &str) -> bool {
 /// Whether the page sends its readers' questions about itself to the name's team:
 /// "Questions about this page can go to X's complaints team". Whoever answers for the page
 /// published it.
+/// How a page speaks of itself: "questions about this page", "this form".
+const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
+
 fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
-    const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
     const TEAMS: [&str; 4] = ["complaints team", "customer services", "customer service team", "feedback team"];
     let lower = before.to_ascii_lowercase();
     let sent = ["go to", "write to", "contact", "email", "be sent to", "speak to"].iter().any(|v| lower.strip_suffix(" the").unwrap_or(&lower).ends_with(v));
@@ -1087,7 +1091,6 @@ fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
 /// Whether a label before the name says it answers for the page: "Questions about this form:
 /// X, Clerk to the Trustees, 01632 …".
 fn answers_for_the_page(before: &str) -> bool {
-    const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
     let Some(label) = before.strip_suffix(':') else { return false };
     let label = label.trim().to_ascii_lowercase();
     ["questions", "enquiries", "queries", "comments", "contact"].iter().any(|w| label.starts_with(w)) && ABOUT_THE_PAGE.iter().any(|p| label.contains(p))
@@ -2010,7 +2013,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
             let lower = w.to_ascii_lowercase();
             GENERIC.contains(&w) || LEAD_WORDS.contains(&w) || NOT_NAME_WORDS.contains(&lower.as_str()) || NAVIGATION_WORDS.contains(&w) || is_kind_or_qualifier(w)
         });
-        let oversees = ["Ombudsman", "Regulator", "Citizens", "Shelter", "Government"].iter().any(|w| name.contains(w));
+        let oversees = super::is_not_a_landlord(name);
         let makes_or_mends = words.iter().any(|w| MAKERS.contains(w) || NOT_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str()));
         // A name ending in a kind is [`shaped_names`]' to read ("Civica Group" is no landlord's).
         let shaped = words.last().is_some_and(|w| is_kind_or_qualifier(w));
