@@ -112,7 +112,7 @@ fn seventh_blind_set_holds_its_level() {
 /// its level: what is still missed is listed in BENCHMARKS.md.
 #[test]
 fn eighth_blind_set_holds_its_level() {
-    blind_set("blind8", Floor { rows_found: 0.99, comply: 0.98, version: 1.0, landlord: 0.96, extra_rows_forms: 1 });
+    blind_set("blind8", Floor { rows_found: 1.0, comply: 0.985, version: 1.0, landlord: 0.96, extra_rows_forms: 1 });
 }
 
 /// The ninth blind set (fixtures/blind9: PDFs from five writers, DOCX and ODT), held at its
@@ -126,14 +126,14 @@ fn ninth_blind_set_holds_its_level() {
 /// landlords as owners, partners, parents or destinations), held at its level.
 #[test]
 fn tenth_blind_set_holds_its_level() {
-    blind_set("blind10", Floor { rows_found: 0.98, comply: 0.98, version: 1.0, landlord: 0.83, extra_rows_forms: 0 });
+    blind_set("blind10", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.83, extra_rows_forms: 0 });
 }
 
 /// The eleventh blind set (fixtures/blind11: long, centred, two-level-header and table-less
 /// PDFs, tab-stop Word forms), held at its level.
 #[test]
 fn eleventh_blind_set_holds_its_level() {
-    blind_set("blind11", Floor { rows_found: 1.0, comply: 0.985, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind11", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 /// The twelfth blind set (fixtures/blind12: web pages naming their publisher in one chrome
@@ -147,7 +147,7 @@ fn twelfth_blind_set_holds_its_level() {
 /// questionnaires in several shapes), held at its level.
 #[test]
 fn thirteenth_blind_set_holds_its_level() {
-    blind_set("blind13", Floor { rows_found: 0.98, comply: 0.96, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
+    blind_set("blind13", Floor { rows_found: 1.0, comply: 0.96, version: 1.0, landlord: 0.93, extra_rows_forms: 0 });
 }
 
 /// The fourteenth blind set (fixtures/blind14: crawled pages in the mix of layouts and
@@ -223,7 +223,7 @@ fn twenty_second_blind_set_holds_its_level() {
 /// joint page, initials with a domain, a contact line as the only name), held at its level.
 #[test]
 fn twenty_third_blind_set_holds_its_level() {
-    blind_set("blind23", Floor { rows_found: 0.99, comply: 1.0, version: 1.0, landlord: 0.96, extra_rows_forms: 0 });
+    blind_set("blind23", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.96, extra_rows_forms: 0 });
 }
 
 /// The twenty-fourth blind set (fixtures/blind24: ordinary PDFs: the Word template exported,
@@ -252,7 +252,7 @@ fn twenty_sixth_blind_set_holds_its_level() {
 /// weakest shape left.
 #[test]
 fn twenty_seventh_blind_set_holds_its_level() {
-    blind_set("blind27", Floor { rows_found: 0.97, comply: 0.82, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
+    blind_set("blind27", Floor { rows_found: 0.98, comply: 0.82, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
 }
 
 /// The twenty-eighth and twenty-ninth blind sets (fixtures/blind28: web pages, and
@@ -511,7 +511,7 @@ fn ninety_fourth_to_hundred_and_third_blind_sets_hold_their_level() {
     blind_set("blind100", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
     blind_set("blind101", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind102", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
-    blind_set("blind103", Floor { rows_found: 0.96, comply: 0.94, version: 1.0, landlord: 1.0, extra_rows_forms: 4 });
+    blind_set("blind103", Floor { rows_found: 0.96, comply: 0.94, version: 1.0, landlord: 1.0, extra_rows_forms: 3 });
 }
 
 /// Session 10's last sets: estimates with invented landlords (104 text, 105 HTML, 106 PDF and
@@ -520,7 +520,7 @@ fn ninety_fourth_to_hundred_and_third_blind_sets_hold_their_level() {
 /// yet).
 #[test]
 fn hundred_and_fourth_to_hundred_and_eighth_blind_sets_hold_their_level() {
-    blind_set("blind104", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.85, extra_rows_forms: 0 });
+    blind_set("blind104", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind105", Floor { rows_found: 1.0, comply: 1.0, version: 0.95, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind106", PERFECT);
     blind_set("blind107", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
@@ -556,6 +556,17 @@ fn hundred_and_seventeenth_to_hundred_and_nineteenth_blind_sets_hold_their_level
     blind_set("blind117", PERFECT);
     blind_set("blind118", PERFECT);
     blind_set("blind119", PERFECT);
+}
+
+/// Session 11's estimates (crawled text, web pages, PDFs and Word files; half real landlords
+/// used once long ago, half invented), then sets on stored chunks of long pages, widgets a
+/// reader opens, and writers other than LibreOffice and Chromium. On arrival: landlord 109 of
+/// 120; rows 827 of 859. All now perfect.
+#[test]
+fn hundred_and_twentieth_to_hundred_and_twenty_fifth_blind_sets_hold_their_level() {
+    for set in ["blind120", "blind121", "blind122", "blind123", "blind124", "blind125"] {
+        blind_set(set, PERFECT);
+    }
 }
 
 #[test]

@@ -1455,6 +1455,16 @@ impl Reading {
                     m.passing = true;
                 }
             }
+        } else {
+            // A later name the publisher line says its publisher works for is another's:
+            // "© 2025 Fenmoor Homes, managing council homes for Marrowby Council".
+            let first = mentions.iter().map(|m| m.start).min();
+            for m in mentions.iter_mut().filter(|m| !m.method.ends_with("_domain") && Some(m.start) != first) {
+                if names::names_another(text, m.start, m.end) {
+                    m.another = true;
+                    m.weight = m.weight.min(ANOTHER_WEIGHT);
+                }
+            }
         }
         // Two landlords named in one title or introduction ("We, Fenmoor Homes, … homes we
         // look after for Marrowby Council …"): where the text speaks as one of them, the
@@ -1680,7 +1690,14 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
     // The Code's wording names no landlord: lines after it in the last row's requirement are
     // the page's footer, which the table reader could not tell from the row.
     if let Some(last) = table.records.iter().max_by_key(|r| r.location) {
-        for line in last.requirement.lines().skip(1) {
+        let mut lines = last.requirement.lines();
+        // (A footer run into the wording's own line, a broken row's last cell joined to it:
+        // "… requesting a stage 2 Approved by the X Customer Services Committee on …", read
+        // as the cells are.)
+        if let Some(first) = lines.next() {
+            reading.read(gaz, Place::Body, first);
+        }
+        for line in lines {
             reading.read_line(gaz, Place::Footer, line);
         }
     }
@@ -2281,6 +2298,50 @@ mod tests {
         assert_eq!(detect_with(&first, &gaz).0.as_deref(), Some("Pennmoor Housing Group"));
     }
 
+    /// Where a later chunk of a page names its publisher: a copyright line that names the
+    /// council whose homes it manages too, a footer run into the last row's wording, a team
+    /// before the name on a contact line, its board acting on complaints.
+    #[test]
+    fn names_in_a_chunks_footer_and_cells() {
+        let mut run_in = table(&["Self-assessment"], &["Policy 4.", ""]);
+        run_in.records[1].requirement = "Residents must not be required to explain their reasons for requesting a stage 2 Approved by the Tarnwick Homes Customer Services Committee on 11 September 2024.".into();
+        expect_landlords([
+            (
+                "a copyright line naming whom it manages for",
+                form(&["Self-assessment"], &["Policy 4."], &["(c) 2025 Tarnwick Homes, managing council homes for Tarnwick Council"]),
+                Some("Tarnwick Homes"),
+                "footer",
+            ),
+            ("a footer run into the last row's wording", run_in, Some("Tarnwick Homes"), "body_text"),
+            (
+                "a team before the name, in the last row's cell",
+                table(&["Self-assessment"], &["Policy 4.", "Learning is shared.\nQuestions about this page: Customer Resolution Team, Tarnwick Housing Group"]),
+                Some("Tarnwick Housing Group"),
+                "body_text",
+            ),
+            (
+                "its board acting on complaints",
+                table(&["Self-assessment"], &["The Tarnwick Housing Group Board appointed a board member as lead for complaints in 2022.", "Policy 4."]),
+                Some("Tarnwick Housing Group"),
+                "body_text",
+            ),
+            ("another's cabinet approving our policy", table(&["Self-assessment"], &["Tarnwick Council Cabinet approved our complaints policy in 2023.", "Policy 4."]), None, "none"),
+        ]);
+    }
+
+    /// A co-operative's initials take one letter for "Co-operative" ("HTC"), as forms write
+    /// them.
+    #[test]
+    fn a_cooperatives_initials_confirm_its_name() {
+        let t = table(
+            &["Self-assessment"],
+            &["HTC aims to answer stage one complaints within ten working days.", "Reviews are heard at the Harrowell Tenants' Co-operative general meeting.", "Several HTC replies were late."],
+        );
+        assert_eq!(landlord(&t).as_deref(), Some("Harrowell Tenants' Co-operative"));
+        assert_eq!(names::initials("Harrowell Tenants' Co-op").as_deref(), Some("HTC"));
+        assert_eq!(names::initials("Stoke-on-Trent City Council").as_deref(), Some("STCC"));
+    }
+
     /// What is a council is the gazetteer's kind column's to say, not the name's shape: a
     /// council called "Council of the Isles of …" is one, named by its place alone or with
     /// a partner council.
@@ -2651,6 +2712,8 @@ mod tests {
             ("its check of each provision", page("Ostrava checked each provision below against how complaints are handled."), Some("Ostrava"), "brand"),
             ("its aim", page("Ostrava aims to meet every provision of the 2024 Code."), Some("Ostrava"), "brand"),
             ("its own voice", page("At Ostrava we look at our complaints service once a year."), Some("Ostrava"), "brand"),
+            ("its goal", page("Ostrava\u{2019}s goal is full compliance with the 2024 Code, and its Board has seen this form."), Some("Ostrava"), "brand"),
+            ("another's goal (not a line's opening)", page("We share Shelter's aim of fair complaint handling."), None, "none"),
             ("a title opening with it", table(&["Ostrava: Complaint Handling Code self-assessment", "Self-assessment"], &["Policy 4."]), Some("Ostrava"), "brand"),
             ("a phone line for the page", page("Please call Ostrava on 0300 555 0101 if you need this page in large print."), Some("Ostrava"), "brand"),
             ("a site's maker", page("Complaints are logged in our case system. Powered by Casewell. \u{a9} Casewell 2024"), None, "none"),
@@ -2714,6 +2777,12 @@ mod tests {
             ),
             ("its policy's title after its name", table(&["Self-assessment"], &["Policy 4.", "Set out in the Beddow Housing Co-operative Remedies Policy."]), Some("Beddow Housing Co-operative"), "body_text"),
             ("who answers for the page", form(&["Self-assessment"], &["Policy 4."], &["Questions about this form: Tarnwell Almshouse Charity, Clerk to the Trustees, 01632 960 412"]), Some("Tarnwell Almshouse Charity"), "footer"),
+            (
+                "who answers for the page, in the last row's cell",
+                table(&["Self-assessment"], &["Policy 4.", "Most replies were on time.\nQuestions about this form: Tarnwell Almshouse Charity, Clerk to the Trustees, 01632 960 412"]),
+                Some("Tarnwell Almshouse Charity"),
+                "body_text",
+            ),
             ("the writer beside another council", table(&["Self-assessment", "The Council and Crayleigh District Council share one repairs contract."], &["Policy 4."]), None, "none"),
             ("a determiner before council", table(&["Self-assessment", "The Council runs its landlord complaints under the Code. Other Council complaints follow the corporate procedure."], &["Policy 4."]), None, "none"),
         ]);
@@ -2945,6 +3014,13 @@ mod tests {
                 Some("Ellerburn Churches Housing Association"),
                 "body_text",
             ),
+            (
+                "a standing item for its committee",
+                table(&["Self-assessment"], &["Policy 4.", "Complaint learning is a standing item for Tarrowby Housing Co-operative's management committee."]),
+                Some("Tarrowby Housing Co-operative"),
+                "body_text",
+            ),
+            ("a report the writer prepares for another's cabinet", table(&["Self-assessment"], &["Policy 4.", "We prepare a quarterly report for Cresswold Council's Cabinet."]), None, "none"),
             ("another body's panel hears the figures", table(&["Self-assessment"], &["Cresswold Council's scrutiny panel also hears our figures."]), None, "none"),
             ("the landlords it was formed from", table(&["We were formed from Norbury Homes and Oakridge Homes."], &["Policy 4."]), None, "none"),
         ]);

@@ -330,6 +330,16 @@ fn is_hidden(e: &Element) -> bool {
     classes(e).any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
+/// Whether a hidden element is a panel that a control just before it opens: an accordion's
+/// section or a "Show more" block whose button names it (`aria-controls="panel-3"`) holds
+/// the page's own content, hidden only until the reader clicks. (The control stands in the
+/// panel's previous sibling or inside it, as accordions and disclosure widgets place it.)
+fn is_disclosed_by_a_control(n: NodeRef<'_, Node>, e: &Element) -> bool {
+    let Some(id) = attr(e, "id").map(str::trim).filter(|id| !id.is_empty()) else { return false };
+    let Some(before) = n.prev_siblings().find(|s| s.value().is_element()) else { return false };
+    before.descendants().take(32).filter_map(element).any(|c| attr(c, "aria-controls").is_some_and(|ids| ids.split_ascii_whitespace().any(|i| i == id)))
+}
+
 fn is_screen_reader_only(e: &Element) -> bool {
     classes(e).any(|c| SCREEN_READER_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
@@ -394,7 +404,7 @@ fn opens_like_chrome(n: NodeRef<'_, Node>) -> bool {
 fn is_left_out(n: NodeRef<'_, Node>) -> bool {
     let Some(e) = element(n) else { return false };
     let name = e.name();
-    if is_never_read(name) || is_hidden(e) || is_screen_reader_only(e) && !speaks_for_an_icon(n) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
+    if is_never_read(name) || is_hidden(e) && !is_disclosed_by_a_control(n, e) || is_screen_reader_only(e) && !speaks_for_an_icon(n) || is_named_chrome(e) || is_page_header_or_footer(n, e) {
         return true;
     }
     match name {

@@ -104,6 +104,14 @@ pub fn column_role(cell: &str) -> ColumnRole {
     if has!("comment") || has!("explanation") || has!("notes") || has!("action") || has!("remarks") || has!("next step") || has!("will do") {
         return ColumnRole::Commentary;
     }
+    // A word a narrow column broke in two ("Compli ance", "Evi dence"): read whole. (Once:
+    // the joined cell has no space left to join.) A break leaves two letters or more on
+    // each line, as hyphenation does.
+    let parts = t.split_whitespace().count();
+    if (2..=3).contains(&parts) && t.len() <= 24 && t.split_whitespace().all(|w| w.chars().count() >= 2) {
+        let joined: String = t.split_whitespace().collect();
+        return column_role(&joined);
+    }
     ColumnRole::Other
 }
 
@@ -223,6 +231,15 @@ mod tests {
         ] {
             assert_eq!(classify_header(&cells(line)), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]), "{line}");
         }
+    }
+
+    /// A narrow column breaks its name inside a word ("Compli" over "ance"), which the page's
+    /// text joins with a space.
+    #[test]
+    fn header_words_broken_by_a_narrow_column() {
+        assert_eq!(classify_header(&cells("No.\tRequirement\tCompli ance\tSupporting evi dence\tExplanation")), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]));
+        assert_eq!(column_role("Ref no"), Other);
+        assert_eq!(column_role("Yes no"), Other);
     }
 
     #[test]

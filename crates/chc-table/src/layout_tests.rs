@@ -180,6 +180,35 @@ fn layout_rows_without_numbers_are_known_by_their_wording() {
     assert_eq!(row(&t, "1.3").comply_raw, "Yes");
 }
 
+/// A row that lost its number, its wording on the line after the row before, which ended
+/// its sentence on its number's own line (cells run together there).
+#[test]
+fn layout_a_row_without_its_number_right_after_a_run_together_row() {
+    let t = table(&format!(
+        "Code sectionCode requirementComply (Yes/No)Evidence, commentary and any explanations\n1.2{DEF_2024}YesThe policy quotes it.\n1.3{WORD_2024}YesAdvocates may complain for residents.\n{REQUEST_2024}\n\nYesRepairs requests are logged apart.\n6.2{ACK_2024}NoWe acknowledge most within a week.\n"
+    ));
+    assert_eq!(numbers(&t), vec![Some("1.2"), Some("1.3"), None, Some("6.2")]);
+    assert_eq!(row(&t, "1.3").evidence, "Advocates may complain for residents.");
+    assert!(t.records[2].requirement.starts_with("Landlords must recognise the difference"));
+    assert_eq!(t.records[2].comply_raw, "Yes");
+}
+
+/// Pipes between cells but none at the line's ends, no number column: a line with every
+/// column is a row, and a pipe that ends one leaves its last cell empty.
+#[test]
+fn layout_pipe_rows_without_numbers_or_outer_pipes() {
+    let t = table(&format!(
+        "Code requirement | Comply? | Evidence | Commentary\n{ACK_2024} | Yes | Logged on the housing system. | Checked monthly.\n{STAGE1_2024} | No | 82% on time last year. |  \n{WORD_2024} | Yes | Advocates may complain. |  \n\nContact us | Accessibility | Cookies | Privacy\n"
+    ));
+    assert_eq!(t.records.len(), 3);
+    assert!(!t.records[2].evidence.contains("Cookies"));
+    assert!(t.records.iter().all(|r| r.number.is_none()));
+    assert_eq!(t.records[1].comply_raw, "No");
+    assert_eq!(t.records[1].evidence, "82% on time last year.");
+    assert_eq!(t.records[2].comply_raw, "Yes");
+    assert_eq!(t.records[2].commentary, "");
+}
+
 #[test]
 fn layout_chrome_before_and_after_the_form() {
     let t = table(&format!(

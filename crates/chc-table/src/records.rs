@@ -808,7 +808,9 @@ impl Reader<'_, '_> {
             // A new row starts on a line of its own: after a blank line, with its answer run
             // into it, or after a line that ends a sentence when its wording is the Code's
             // beyond doubt.
-            let after_sentence = j > 0 && draft.body[j - 1].text.ends_with(['.', '?', '!']);
+            // (The line before may be the record's first, its number's own line.)
+            let line_before = if j > 0 { draft.body[j - 1].text.as_str() } else { draft.first.as_str() };
+            let after_sentence = line_before.ends_with(['.', '?', '!']);
             // A record whose answer was lost ends too where another provision's wording
             // starts beyond doubt.
             let lost_answer = !answered && own.is_some();

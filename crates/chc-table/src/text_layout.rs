@@ -138,6 +138,14 @@ fn pipe_cells(line: &str) -> usize {
     line.trim().trim_start_matches('|').trim_end_matches('|').matches('|').count() + 1
 }
 
+/// Whether a line without a leading pipe ends with one that leaves its last cell empty, so
+/// that it has every one of a header's three or more columns ("Wording | Yes | Evidence |"
+/// under four).
+fn ends_with_an_empty_cell(line: &str, header_width: usize) -> bool {
+    let t = line.trim();
+    !t.starts_with('|') && t.ends_with('|') && header_width >= 3 && pipe_cells(t) + 1 == header_width
+}
+
 /// A line whose first cell is a provision number: "1.2 | A complaint…", or the number
 /// alone in its cell when every cell has a line of its own ("1.2 |").
 fn starts_piped_record(t: &str) -> bool {
@@ -234,10 +242,16 @@ pub fn delimited_grid(lines: &[TextLine]) -> Vec<GridLine> {
         let headerish = t.contains('|') && split_pipes(t).iter().filter(|c| column_role(c) != ColumnRole::Other).count() >= 2;
         let cells = || pipe_cells(t);
         // …and when the row before it has all its cells: else it is that row's rest.
-        let open_row_whole = || record.as_ref().is_none_or(|(_, r)| pipe_cells(r) >= header_width);
+        let open_row_whole = || record.as_ref().is_none_or(|(_, r)| pipe_cells(r) >= header_width || ends_with_an_empty_cell(r, header_width));
+        // (Without its outer pipes too, where it has every column of three or more: "Wording
+        // | Yes | Evidence | Comment" under a header with no number column; a pipe that ends
+        // such a line leaves its last cell empty: "Wording | Yes | Evidence |".)
+        // (Such a row opens with its wording, not a section's title or a footer's menu.)
         let closed = || {
             let (opens, ends) = (t.starts_with('|'), t.ends_with('|'));
-            opens && ends && cells() >= 3 || (opens || ends) && header_width >= 2 && cells() == header_width && open_row_whole()
+            let worded = || split_pipes(t).first().is_some_and(|c| c.split_whitespace().count() >= 5);
+            let unpiped_row = !opens && (!ends && header_width >= 3 && cells() == header_width || ends_with_an_empty_cell(t, header_width)) && worded();
+            opens && ends && cells() >= 3 || ((opens || ends) && header_width >= 2 && cells() == header_width || unpiped_row) && open_row_whole()
         };
         let whole_row = (header_out || header_waits) && !headerish && closed();
         if starts_piped_record(t) || whole_row {

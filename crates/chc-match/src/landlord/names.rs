@@ -300,6 +300,8 @@ pub(super) fn stem_with_kind_initials(name: &str) -> Option<String> {
 pub(super) fn initials(name: &str) -> Option<String> {
     // A bracketed year or place is no word of the name ("The Industrial Dwellings Society
     // (1885)" → "IDS").
+    // (A co-operative is one word: "Harrowell Tenants' Co-operative" → "HTC".)
+    let name = name.replace("Co-operative", "Cooperative").replace("Co-op", "Coop");
     let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty() && *w != "The" && !CONNECTORS.contains(w) && !w.starts_with('(')).collect();
     let letters: String = words.iter().filter_map(|w| w.chars().next()).filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_uppercase()).collect();
     (words.len() >= 3 && letters.len() == words.len()).then_some(letters)
@@ -1017,6 +1019,7 @@ pub(super) fn vouches_for_the_form(text: &str, start: usize, end: usize) -> bool
 pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool {
     signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(sentence_head(text, start), &text[end..])
         || takes_questions_on_the_page(sentence_head(text, start), &text[end..])
+        || answers_for_the_page(text[..start].trim_end())
 }
 
 /// Whether the page tells its readers to reach the name by the writer's own means: "write to
@@ -1044,12 +1047,16 @@ fn after_owner(after: &str) -> Option<&str> {
 /// agreed this self-assessment", "X Cabinet approved the assessment".
 fn its_board_approved(after: &str) -> bool {
     const BODIES: [&str; 5] = ["Board", "Cabinet", "Committee", "Trustees", "Executive"];
-    const VERBS: [&str; 6] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed"];
+    const VERBS: [&str; 8] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed", "appointed", "reviewed"];
     let Some(rest) = after_owner(after) else { return false };
     let mut words = rest.split_whitespace();
     let governs = words.next().is_some_and(|w| BODIES.contains(&w));
-    let clause: Vec<String> = words.take(6).map(|w| w.to_ascii_lowercase()).collect();
-    governs && clause.first().is_some_and(|w| VERBS.contains(&w.as_str())) && clause.iter().any(|w| w.contains("assessment"))
+    let clause: Vec<String> = words.take(8).map(|w| w.to_ascii_lowercase()).collect();
+    // (What it decided about the form or its complaints, not about "our" policy: a council's
+    // cabinet approving its ALMO's.)
+    let about = clause.iter().any(|w| w.contains("assessment") || w.starts_with("complaint"));
+    let anothers = clause.iter().any(|w| matches!(w.trim_end_matches([',', '.', ';']), "our" | "we" | "us"));
+    governs && clause.first().is_some_and(|w| VERBS.contains(&w.as_str())) && about && !anothers
 }
 
 /// Whether the complaints policy is published on the name's website: "The policy is on the
@@ -1091,7 +1098,13 @@ fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
 /// Whether a label before the name says it answers for the page: "Questions about this form:
 /// X, Clerk to the Trustees, 01632 …".
 fn answers_for_the_page(before: &str) -> bool {
-    let Some(label) = before.strip_suffix(':') else { return false };
+    // (Or its team first: "Questions about this page: Customer Resolution Team, X".)
+    let label = before.strip_suffix(':').or_else(|| {
+        let (label, team) = before.strip_suffix(',')?.rsplit_once(':')?;
+        let words: Vec<&str> = team.split_whitespace().collect();
+        ((1..=5).contains(&words.len()) && words.iter().all(|w| starts_capitalised(w) || matches!(*w, "and" | "&" | "of" | "for"))).then_some(label)
+    });
+    let Some(label) = label else { return false };
     let label = label.trim().to_ascii_lowercase();
     ["questions", "enquiries", "queries", "comments", "contact"].iter().any(|w| label.starts_with(w)) && ABOUT_THE_PAGE.iter().any(|p| label.contains(p))
 }
@@ -1464,7 +1477,8 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
         a.split_whitespace()
             .take(5)
             .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
-            .take_while(|w| starts_capitalised(w) || ["and", "&", "of", "for"].contains(w) || GOVERNING_BODIES.iter().any(|g| g.eq_ignore_ascii_case(w)))
+            // (Or a lower-case word naming what it oversees: "X's management committee".)
+            .take_while(|w| starts_capitalised(w) || ["and", "&", "of", "for", "management", "scrutiny", "audit", "risk"].contains(w) || GOVERNING_BODIES.iter().any(|g| g.eq_ignore_ascii_case(w)))
             .any(|w| GOVERNING_BODIES.iter().any(|g| g.eq_ignore_ascii_case(w)))
     });
     let head = sentence_head(text, start).to_ascii_lowercase();
@@ -1492,7 +1506,10 @@ fn reports_to_its_governance(text: &str, start: usize, end: usize) -> bool {
     // (A group's board approving a policy its members follow is the parent's: "the group
     // policy agreed by the X Group board".)
     let a_groups = text[start..end].ends_with(" Group") || head.contains("group");
-    governs && (head.ends_with(" to") || !a_groups && ["approved by", "adopted by", "agreed by", "endorsed by", "considered by", "reviewed by", "scrutinised by", "noted by", "signed off by"].iter().any(|v| head.ends_with(v)))
+    // (Or the business it is "an item for", "a report for", where the writer does not speak
+    // as another: "we prepare a report for X Council's Cabinet" is an ALMO's to its owner.)
+    let item_for = head.ends_with(" for") && !head.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "we" | "our" | "us"));
+    governs && (head.ends_with(" to") || item_for || !a_groups && ["approved by", "adopted by", "agreed by", "endorsed by", "considered by", "reviewed by", "scrutinised by", "noted by", "signed off by"].iter().any(|v| head.ends_with(v)))
 }
 
 /// Whether a short form at `start..end` stands alone as a name: not part of a longer run of
@@ -1890,7 +1907,7 @@ pub(super) enum BrandCue {
 /// - strong: "X is a registered provider", "X Limited is a registered society"; "© X 2024",
 ///   "© 2024 X. All rights reserved"; "Welcome to X"; "About X" as a menu's or
 ///   breadcrumb's item; "Signed off by X's Chief Executive"; "X has assessed its …", "X aims
-///   to meet every provision";
+///   to meet every provision", "X's goal is full compliance";
 ///   "Produced for X by …"; a title's or a running head's name part ("Complaints
 ///   self-assessment - X", "X | Complaint Handling Code self-assessment | Page 2";
 ///   `title`: the line is a title or the page's furniture);
@@ -1915,6 +1932,7 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
             format!(r"^[ \t]*{NAME}(?:,[^,]{{3,60}},)?[ \t]+(?:(?:has[ \t]+)?(?:checked|assessed|reviewed|tested|measured|compared)[ \t]+(?:its|itself|each|every|all)|aims[ \t]+to[ \t]+meet|meets[ \t]+(?:every|all|each)|complies[ \t]+with[ \t]+(?:every|all|each|the[ \t]+Code))\b"),
             format!(r"(?i:produced|prepared|written|compiled)[ \t]+for[ \t]+{NAME}[ \t]+by\b"),
             format!(r"^[ \t]*(?:At|Here[ \t]+at)[ \t]+{NAME},?[ \t]+we\b"),
+            format!(r"^[ \t]*{NAME}['\x{{2019}}]s[ \t]+(?:goal|aim|ambition|commitment|intention|objective|target)[ \t]+is[ \t]+(?:full[ \t]+compliance|to[ \t]+(?:comply|meet|achieve|be[ \t]+fully))\b"),
             format!(r"^[ \t]*{NAME}(?:[ \t]+(?:Limited|Ltd))?[ \t]+is[ \t]+a[ \t]+registered[ \t]+charity\b"),
             format!(r"(?:^|[.!?][ \t])[ \t]*(?:Please[ \t]+)?(?i:call|phone|ring|contact|text)[ \t]+{NAME}[ \t]+on[ \t]+\+?\d"),
             format!(r"^[ \t]*\[?(?:Image:[ \t]*)?{NAME}[ \t]+logo\]?[ \t]*$"),
@@ -1929,12 +1947,12 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         let small = |p: &str| chc_code::regexes::compile_small(p, SMALL_CACHE);
         (small(&patterns.join("|")), [small(&title_last), small(&title_first)])
     });
-    const CUES: [BrandCue; 11] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
+    const CUES: [BrandCue; 12] = [BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Strong, BrandCue::Weak, BrandCue::Weak, BrandCue::Weak];
     // The patterns read differently from the others, by their place above.
     const REGISTRATION: usize = 0;
     const WELCOME: usize = 2;
-    const CHARITY: usize = 8;
-    const PHONE_LINE: usize = 9;
+    const CHARITY: usize = 9;
+    const PHONE_LINE: usize = 10;
     // Words of a page about itself ("Site logo", "Contact Us on …", "Self-assessment - Part
     // 2"), and the months a title may end with.
     const GENERIC: [&str; 59] = [
@@ -1957,7 +1975,8 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         let words = [
             " is a ", " is registered", "\u{a9}", "(c)", "copyright", "welcome to", "> about ", "| about ", "\u{203a} about ", "\u{bb} about ", "chief executive", "board", "chair",
             "managing director", "checked", "assessed", "reviewed", "tested", "measured", "compared", "aims to meet", " meets ", "complies with", "produced for", "prepared for",
-            "written for", "compiled for", "call ", "phone ", "ring ", "contact ", "text ", "logo",
+            "written for", "compiled for", "call ", "phone ", "ring ", "contact ", "text ", "logo", "s goal ", "s aim ", "s ambition ",
+            "s commitment ", "s intention ", "s objective ", "s target ",
         ];
         AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("fixed words")
     });

@@ -420,3 +420,17 @@ fn a_tab_panel_hidden_until_its_tab_is_chosen_is_content() {
     assert!(shown.contains(&"P Second panel".to_string()), "{shown:?}");
     assert!(!shown.iter().any(|b| b.contains("Never shown")), "{shown:?}");
 }
+
+#[test]
+fn an_accordion_panel_its_button_opens_is_content() {
+    let html = r#"<main><h2><button aria-expanded="false" aria-controls="item-a">Provision 5.1</button></h2>
+<div class="fold" id="item-a" hidden><p>Answer: Met</p></div>
+<h2><button aria-expanded="false" aria-controls="item-b other">Provision 5.2</button></h2>
+<div class="fold" id="item-b" style="display: none"><p>Answer: Not met</p></div>
+<p>Unrelated</p><div id="item-c" hidden><p>Never shown</p></div>
+<div class="modal" hidden><p>Also never shown</p></div></main>"#;
+    let shown = show(&blocks(html));
+    assert!(shown.contains(&"P Answer: Met".to_string()), "{shown:?}");
+    assert!(shown.contains(&"P Answer: Not met".to_string()), "{shown:?}");
+    assert!(!shown.iter().any(|b| b.contains("Never shown")), "{shown:?}");
+}
