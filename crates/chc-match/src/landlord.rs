@@ -1236,7 +1236,7 @@ impl Reading {
             // address or is signed for, is a footer's.
             // (Or heads a line of footer links: "Fenmoor Homes | Contact us | Privacy".)
             let menu_after = text[s.end..].trim_start().starts_with(['|', '\u{2022}', '\u{b7}']);
-            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || menu_after || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end) || names::heads_a_contact_block(text, s.start, s.end);
+            let whole_line = place != Place::LastCellLine || standing != Standing::OwnLine || text[s.end..].trim().is_empty() || menu_after || names::ends_with_postcode(text) || names::speaks_for_the_form(text, s.start, s.end) || names::heads_a_contact_block(text, s.start, s.end) || text[..s.start].trim().is_empty() && names::closes_a_sign_off(&text[s.end..]);
             // On a publisher line, only a name that ends as a landlord's does ("Fenmoor
             // Housing Group", not "Tenant Scrutiny Group").
             let placed = place.takes_new_name(standing) && whole_line && (place != Place::PublisherLine || ends_like_a_landlord(&name));
@@ -2326,6 +2326,20 @@ mod tests {
                 "body_text",
             ),
             ("another's cabinet approving our policy", table(&["Self-assessment"], &["Tarnwick Council Cabinet approved our complaints policy in 2023.", "Policy 4."]), None, "none"),
+            (
+                "a committee's dated sign-off after the table",
+                form(&["Self-assessment"], &["Policy 4."], &["Tarnwick Homes Resident Services Committee, 9 December 2020"]),
+                Some("Tarnwick Homes"),
+                "footer",
+            ),
+            ("a dated sign-off in the last row's cell", table(&["Self-assessment"], &["Policy 4.", "Every job description has a complaints objective.\nTarnwick Homes, March 2023"]), Some("Tarnwick Homes"), "body_text"),
+            (
+                "the page's questions sent to a team at it",
+                table(&["Self-assessment"], &["Policy 4.", "Questions about this page? Contact the complaints team at Tarnwick Community Homes."]),
+                Some("Tarnwick Community Homes"),
+                "body_text",
+            ),
+            ("a partner's name and a date in a cell's prose", table(&["Self-assessment"], &["We joined the Tarnwick Homes, March 2023 benchmarking club.", "Policy 4."]), None, "none"),
         ]);
     }
 

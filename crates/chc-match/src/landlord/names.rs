@@ -976,7 +976,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     let company = ["Limited", "Ltd"].iter().filter_map(|l| rest.strip_prefix(l)).any(|r| r.starts_with(['.', ',']));
     // (A middle dot or a bullet parts a running footer's items: "Fenmoor Homes · Customer
     // Experience".)
-    let heads_line = rest.is_empty() || company || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}', '\u{b7}', '\u{2022}']) || rest.starts_with("- ");
+    let heads_line = rest.is_empty() || company || closes_a_sign_off(rest) || rest.starts_with([',', ':', ';', '|', '\u{2013}', '\u{2014}', '>', '\u{203a}', '\u{bb}', '\u{b7}', '\u{2022}']) || rest.starts_with("- ");
     // A site's menu item about itself ("Home | About Fenmoor Homes | News") heads its item.
     let about_item = before.strip_suffix("About").is_some_and(|b| b.trim_end().is_empty() || b.trim_end().ends_with(MENU_SEPARATORS));
     // A breadcrumb trail's item after the site's home ("Home > Fenmoor Homes > Complaints"):
@@ -988,7 +988,7 @@ pub(super) fn standing(text: &str, start: usize, end: usize) -> Standing {
     if approves_the_form(text, start, after) || heads_its_response(after) || owns_the_assessment(after) || handles_the_complaints(head, after) || publishes_the_policy(head, after) || its_board_approved(after) {
         return Standing::PolicyOwner;
     }
-    if (before.is_empty() || about_item || after_home) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(head, after) || answers_for_the_page(before) || heads_its_department(before, rest) || speaks_as(head) {
+    if (before.is_empty() || about_item || after_home) && heads_line || signs_off(text, start) || heads_an_address(before, rest) || in_site_header(before, rest) || reached_as_ours(before, rest) || takes_questions_on_the_page(head, after) || answers_for_the_page(before) || reached_at_its_team(text, start) || heads_its_department(before, rest) || speaks_as(head) {
         return Standing::OwnLine;
     }
     if names_another(text, start, end) {
@@ -1020,6 +1020,7 @@ pub(super) fn speaks_for_the_form(text: &str, start: usize, end: usize) -> bool 
     signs_off(text, start) || links_home(text, start, end) || approves_the_form(text, start, &text[end..]) || gives_its_number(&text[end..]) || reached_as_ours(text[..start].trim_end(), text[end..].trim_start()) || handles_the_complaints(sentence_head(text, start), &text[end..])
         || takes_questions_on_the_page(sentence_head(text, start), &text[end..])
         || answers_for_the_page(text[..start].trim_end())
+        || reached_at_its_team(text, start)
 }
 
 /// Whether the page tells its readers to reach the name by the writer's own means: "write to
@@ -1095,6 +1096,15 @@ fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
     sent && team && ABOUT_THE_PAGE.iter().any(|p| lower.contains(p))
 }
 
+/// Whether the page sends its readers' questions about itself to a team at the name:
+/// "Questions about this page? Contact the complaints team at X."
+fn reached_at_its_team(text: &str, start: usize) -> bool {
+    const TEAMS: [&str; 4] = ["complaints team at", "customer services at", "customer service team at", "feedback team at"];
+    let line = text[..start].rsplit('\n').next().unwrap_or("").trim_end().to_ascii_lowercase();
+    let verb = ["contact", "write to", "email", "speak to", "go to"].iter().any(|v| line.contains(v));
+    TEAMS.iter().any(|t| line.ends_with(t)) && verb && ABOUT_THE_PAGE.iter().any(|p| line.contains(p))
+}
+
 /// Whether a label before the name says it answers for the page: "Questions about this form:
 /// X, Clerk to the Trustees, 01632 …".
 fn answers_for_the_page(before: &str) -> bool {
@@ -1159,6 +1169,28 @@ fn heads_an_address(before: &str, rest: &str) -> bool {
 /// publisher's.
 pub(super) fn heads_a_contact_block(text: &str, start: usize, end: usize) -> bool {
     heads_its_department(text[..start].trim_end(), text[end..].trim_start())
+}
+
+/// Whether the words after a name close a sign-off: its committee or board ("X Resident
+/// Services Committee"), then a date or nothing ("X, March 2023", "X Board, 9 December
+/// 2020"). The line is the name's signature.
+pub(super) fn closes_a_sign_off(rest: &str) -> bool {
+    static DATE: OnceLock<regex::Regex> = OnceLock::new();
+    let date = DATE.get_or_init(|| {
+        chc_code::regexes::compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\s+(?:19|20)\d\d\.?$|^\d{1,2}/\d{1,2}/(?:19|20)?\d\d\.?$")
+    });
+    // The committee's name runs up to a comma or a dash, the date after it.
+    let rest = rest.trim();
+    let (head, tail) = match rest.split_once([',', '\u{2013}']) {
+        Some((head, tail)) => (head.trim(), Some(tail.trim())),
+        None => (rest, None),
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let committee = (1..=5).contains(&words.len()) && words.iter().all(|w| starts_capitalised(w)) && words.last().is_some_and(|w| GOVERNING_BODIES.contains(w));
+    match tail {
+        None => committee,
+        Some(tail) => (committee || head.is_empty()) && date.is_match(tail),
+    }
 }
 
 fn heads_its_department(before: &str, rest: &str) -> bool {
