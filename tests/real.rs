@@ -274,7 +274,7 @@ fn twenty_eighth_and_twenty_ninth_blind_sets_hold_their_level() {
 fn thirtieth_to_thirty_third_blind_sets_hold_their_level() {
     blind_set("blind30", PERFECT);
     blind_set("blind31", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
-    blind_set("blind32", Floor { rows_found: 1.0, comply: 0.99, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind32", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
     blind_set("blind33", PERFECT);
 }
 
@@ -537,7 +537,7 @@ fn hundred_and_ninth_to_hundred_and_thirteenth_blind_sets_hold_their_level() {
     blind_set("blind110", PERFECT);
     blind_set("blind111", PERFECT);
     blind_set("blind112", PERFECT);
-    blind_set("blind113", Floor { rows_found: 0.995, comply: 0.97, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind113", Floor { rows_found: 0.995, comply: 0.98, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
 }
 
 /// Session 10's last round, estimates scored on arrival with the session's own binary:
@@ -565,6 +565,17 @@ fn hundred_and_seventeenth_to_hundred_and_nineteenth_blind_sets_hold_their_level
 #[test]
 fn hundred_and_twentieth_to_hundred_and_twenty_fifth_blind_sets_hold_their_level() {
     for set in ["blind120", "blind121", "blind122", "blind123", "blind124", "blind125"] {
+        blind_set(set, PERFECT);
+    }
+}
+
+/// Session 11's second round: answers shown as icons and images (labelled svg, image roles,
+/// emoji), Word's legacy form fields and content controls, older forms answered in prose
+/// ("They are.", "Our response:"), and the Ombudsman's template exported from Word. On
+/// arrival: landlord 78 of 80, comply 562 of 653. All now perfect.
+#[test]
+fn hundred_and_twenty_sixth_to_hundred_and_twenty_ninth_blind_sets_hold_their_level() {
+    for set in ["blind126", "blind127", "blind128", "blind129"] {
         blind_set(set, PERFECT);
     }
 }

@@ -382,7 +382,13 @@ fn ticked_option(t: &str) -> Option<Comply> {
 }
 
 fn normalise(raw: &str) -> String {
-    raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    // (An emoji's presentation selector is no letter of the answer: "✔️" is "✔".)
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if words.contains(['\u{fe0e}', '\u{fe0f}']) {
+        words.replace(['\u{fe0e}', '\u{fe0f}'], "")
+    } else {
+        words
+    }
 }
 
 /// Normalise a RAG cell ("Green", "G", "Amber/Green" → the worse, amber).
@@ -443,6 +449,8 @@ mod tests {
             ("Y", Comply::Yes),
             ("✓", Comply::Yes),
             ("✔", Comply::Yes),
+            ("\u{2714}\u{fe0f}", Comply::Yes),
+            ("\u{274c}\u{fe0f}", Comply::No),
             ("Compliant", Comply::Yes),
             ("No", Comply::No),
             ("N", Comply::No),
@@ -501,6 +509,11 @@ mod tests {
         assert_eq!(leading_answer("No but the information is in another policy"), Some((Comply::No, 2)));
         assert_eq!(leading_answer("Yes we publish it yearly"), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("No one is turned away"), None);
+        // Echo answers to a question ("Are X …? They are. …", "In part. …").
+        assert_eq!(leading_answer("They are. Residents can complain by phone."), Some((Comply::Yes, 8)));
+        assert_eq!(leading_answer("It does not. The policy is being rewritten."), Some((Comply::No, 11)));
+        assert_eq!(leading_answer("In part. Letters were reviewed."), Some((Comply::Partial, 7)));
+        assert_eq!(leading_answer("It is recorded on the housing system."), None);
         // "Met" opens prose after a separator ("Met - see policy 4.1"), not in a sentence.
         assert_eq!(leading_answer("Met - see policy 4.1"), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("Not met, action plan due in May"), Some((Comply::No, 7)));

@@ -2339,6 +2339,7 @@ mod tests {
                 Some("Tarnwick Community Homes"),
                 "body_text",
             ),
+            ("a committee front sheet's labels", table(&["Meeting Housing and Communities Committee", "Report of Director of Housing"], &["Policy 4."]), None, "none"),
             ("a partner's name and a date in a cell's prose", table(&["Self-assessment"], &["We joined the Tarnwick Homes, March 2023 benchmarking club.", "Policy 4."]), None, "none"),
         ]);
     }

@@ -261,6 +261,15 @@ impl Reader<'_> {
         Some(self.child(cb, "default").and_then(|d| self.val(d)).is_some_and(|v| matches!(v, "1" | "true" | "on")))
     }
 
+    /// A legacy drop-down form field's chosen entry, from the `w:ffData` of its field's
+    /// `begin`: Word writes no text for it, only the entries and the chosen one's index
+    /// (`w:result`, else `w:default`, else the first).
+    fn form_dropdown<'a>(&self, fld_char: Node<'a, '_>) -> Option<&'a str> {
+        let list = self.child(self.child(fld_char, "ffData")?, "ddList")?;
+        let index = ["result", "default"].iter().find_map(|k| self.child(list, k).and_then(|r| self.val(r))).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(0);
+        list.children().filter(|c| self.is(*c, "listEntry")).nth(index).and_then(|e| self.val(e))
+    }
+
     /// Rows of a table, through row-level content controls and custom XML.
     fn rows<'a, 'i>(&self, tbl: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
         self.through_wrappers(tbl, "tr")
@@ -459,6 +468,9 @@ impl Reader<'_> {
                             Some("begin") => {
                                 if let (true, Some(ticked)) = (self.showing(), self.form_checkbox(n)) {
                                     text.push(glyph(ticked));
+                                }
+                                if let (true, Some(chosen)) = (self.showing(), self.form_dropdown(n)) {
+                                    text.push_str(chosen);
                                 }
                                 self.fields.push(true);
                             }

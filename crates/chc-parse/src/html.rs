@@ -540,13 +540,40 @@ enum Reading {
 }
 
 /// The text a screen reader gives an icon or image, in [`Reading::Spoken`].
-fn spoken_label(e: &Element) -> Option<&str> {
-    let label = match e.name() {
-        "img" => attr(e, "alt"),
-        _ if attr(e, "role").is_some_and(|r| r.eq_ignore_ascii_case("img")) => attr(e, "aria-label"),
-        _ => None,
+fn spoken_label(n: NodeRef<'_, Node>) -> Option<String> {
+    let e = element(n)?;
+    match e.name() {
+        "img" => attr(e, "alt").map(str::trim).filter(|l| !l.is_empty()).map(str::to_string),
+        _ => labelled_icon(n),
+    }
+}
+
+/// The name an icon is given for what it means, which a reader of the page is shown too: an
+/// element marked as an image with a label (`<span role="img" aria-label="Yes">`), or an
+/// inline `<svg>` with a label or a `<title>` ("Compliant"). Hidden and decorative icons
+/// (`aria-hidden`) have none.
+fn labelled_icon(n: NodeRef<'_, Node>) -> Option<String> {
+    let e = element(n)?;
+    if e.name() == "img" || is_hidden(e) {
+        return None;
+    }
+    let labelled = attr(e, "aria-label").map(str::trim).filter(|l| !l.is_empty());
+    let label = if attr(e, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("img")) {
+        labelled.map(str::to_string).or_else(|| (e.name() == "svg").then(|| svg_title(n)).flatten())
+    } else if e.name() == "svg" {
+        labelled.map(str::to_string).or_else(|| svg_title(n))
+    } else {
+        None
     };
-    label.map(str::trim).filter(|l| !l.is_empty())
+    label.filter(|l| l.chars().count() <= 40)
+}
+
+/// The text of an `<svg>`'s own `<title>`.
+fn svg_title(n: NodeRef<'_, Node>) -> Option<String> {
+    let title = n.children().find(|c| element(*c).is_some_and(|e| e.name() == "title"))?;
+    let text: String = title.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// The text of a subtree as lines: paragraphs and `<br>` end lines, list items start with
@@ -559,13 +586,12 @@ fn subtree_text(root: NodeRef<'_, Node>, buf: &mut TextBuf, reading: Reading) {
         }
         match edge {
             Edge::Open(n) => {
-                if reading != Reading::Shown {
-                    if let Some(label) = element(n).and_then(spoken_label) {
-                        buf.push_text(label);
-                        buf.space = true;
-                        skipping.skip(n);
-                        continue;
-                    }
+                let label = if reading == Reading::Shown { labelled_icon(n) } else { spoken_label(n) };
+                if let Some(label) = label {
+                    buf.push_text(&label);
+                    buf.space = true;
+                    skipping.skip(n);
+                    continue;
                 }
                 let left_out = || match reading {
                     Reading::Furniture => furniture::is_left_out_of_furniture(n),
@@ -779,6 +805,17 @@ impl<'a> Reader<'a> {
             }
             match edge {
                 Edge::Open(n) => {
+                    // A labelled icon in a container's loose text ("Do we comply? [icon:
+                    // Yes]").
+                    if let Some(label) = labelled_icon(n) {
+                        if self.buf.is_empty() {
+                            self.buf_line = self.line(n);
+                        }
+                        self.buf.push_text(&label);
+                        self.buf.space = true;
+                        skipping.skip(n);
+                        continue;
+                    }
                     // A document written into the page (`<iframe srcdoc="…">`): its blocks
                     // stand where the frame does.
                     if let Some(inner) = element(n).filter(|e| e.name() == "iframe" && !self.embedded).and_then(|e| attr(e, "srcdoc")) {
@@ -827,6 +864,11 @@ impl<'a> Reader<'a> {
                                     continue;
                                 }
                                 subtree_text(n, &mut text, Reading::Shown);
+                                // (A block that shows only an image, as a table cell: what a
+                                // screen reader says of it, "Yes" for a tick's alt text.)
+                                if text.is_empty() {
+                                    subtree_text(n, &mut text, Reading::Spoken);
+                                }
                                 let level = match name.as_bytes() {
                                     [b'h', d] => {
                                         let level = d - b'0';

@@ -174,6 +174,17 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
             roles[c] = ColumnRole::Comply;
         }
     }
+    // A response column beside a column that asks for the answer ("Comply: Yes/No | Our
+    // response") holds what the landlord says for it: the evidence.
+    if roles.iter().filter(|r| **r == ColumnRole::Comply).count() >= 2 {
+        let responds = |c: &str| matches!(c.trim().to_lowercase().as_str(), "response" | "our response" | "answer" | "our answer");
+        let responses: Vec<usize> = (0..cells.len()).filter(|&i| roles[i] == ColumnRole::Comply && responds(cells[i].as_ref())).collect();
+        if responses.len() < roles.iter().filter(|r| **r == ColumnRole::Comply).count() {
+            for i in responses {
+                roles[i] = if roles.contains(&ColumnRole::Evidence) { ColumnRole::Commentary } else { ColumnRole::Evidence };
+            }
+        }
+    }
     let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
     let has = |r: ColumnRole| roles.contains(&r);
     // A form that answers with a RAG rating alone ("Provision | Code text | RAG | Evidence")
@@ -231,6 +242,12 @@ mod tests {
         ] {
             assert_eq!(classify_header(&cells(line)), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]), "{line}");
         }
+    }
+
+    #[test]
+    fn a_response_column_beside_the_answer_column_is_the_evidence() {
+        assert_eq!(classify_header(&cells("Code section\tCode requirement\tComply: Yes/No\tOur response")), Some(vec![Provision, Requirement, Comply, Evidence]));
+        assert_eq!(classify_header(&cells("Question\tOur response\tEvidence")), Some(vec![Requirement, Comply, Evidence]));
     }
 
     /// A narrow column breaks its name inside a word ("Compli" over "ance"), which the page's

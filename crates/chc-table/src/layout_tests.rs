@@ -209,6 +209,19 @@ fn layout_pipe_rows_without_numbers_or_outer_pipes() {
     assert_eq!(t.records[2].commentary, "");
 }
 
+/// A page of unnumbered records, each the Code's wording then "Our response:": the title
+/// and the introduction before the first stay the page's, not the first row's wording.
+#[test]
+fn layout_an_introduction_before_the_first_unnumbered_labelled_record() {
+    let t = table(&format!(
+        "Our complaints self-assessment\n\nWendlebury Housing Co-operative is run by its members, who checked the policy against the Code.\n\nWhat the Code says we must do\n\n{ACK_2024}\nOur response: Yes. Logged on the day.\n\n{STAGE1_2024}\nOur response: No. Most stage 1 replies were late last year.\n"
+    ));
+    assert_eq!(t.records.len(), 2);
+    assert!(t.records[0].requirement.starts_with("Complaints must be acknowledged"), "{:?}", t.records[0].requirement);
+    assert!(t.context.iter().any(|c| c.text.starts_with("Wendlebury Housing Co-operative")));
+    assert_eq!(t.records[1].comply_raw, "No");
+}
+
 #[test]
 fn layout_chrome_before_and_after_the_form() {
     let t = table(&format!(

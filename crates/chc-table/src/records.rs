@@ -556,9 +556,12 @@ impl Reader<'_, '_> {
                 }
                 _ => match draft.as_mut() {
                     Some(d) => d.body.push(u.clone()),
-                    None if let Some(label_at) = self.requirement_tail_before_label(units, kinds, i) => {
-                        let first = units[i..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n");
-                        draft = Some(Draft { location: u.location, first, ..Draft::default() });
+                    None if let Some((start, label_at)) = self.requirement_tail_before_label(units, kinds, i) => {
+                        for before in &units[i..start] {
+                            self.asm.text_line(before.location, &before.text);
+                        }
+                        let first = units[start..label_at].iter().map(|u| u.text.as_str()).collect::<Vec<_>>().join("\n");
+                        draft = Some(Draft { location: units[start].location, first, ..Draft::default() });
                         i = label_at;
                         continue;
                     }
@@ -710,7 +713,7 @@ impl Reader<'_, '_> {
     /// list: "• Providing a financial remedy;" "• Changing policies …" then "Comply"): the
     /// lines before the record's first label, when one provision's wording holds them. Where
     /// that label is, if so.
-    fn requirement_tail_before_label(&self, units: &[Unit], kinds: &[Kind], i: usize) -> Option<usize> {
+    fn requirement_tail_before_label(&self, units: &[Unit], kinds: &[Kind], i: usize) -> Option<(usize, usize)> {
         const MOST_LINES: usize = 8;
         if !self.asm.records.is_empty() || !self.drafts_seen.is_empty() {
             return None;
@@ -724,7 +727,16 @@ impl Reader<'_, '_> {
         if tail.split_whitespace().count() < 6 {
             return None;
         }
-        matches!(self.asm.registry.best(None, &tail), Some((_, score)) if score >= 0.6).then_some(label_at)
+        let (provision, score) = self.asm.registry.best(None, &tail)?;
+        if score < 0.6 {
+            return None;
+        }
+        // The wording starts at its first line the provision holds: a title and an
+        // introduction before it stay the page's ("Our self-assessment", "X Housing
+        // Co-operative is run by its members …").
+        let code = WordingProfile::new(&provision.text);
+        let start = (i..label_at).find(|&j| WordingProfile::new(&units[j].text).contained_in(&code) >= 0.5).unwrap_or(i);
+        Some((start, label_at))
     }
 
     fn opens_unnumbered(&self, text: &str, next: Option<&Unit>) -> bool {
@@ -1229,6 +1241,11 @@ fn labelled(lines: &[(String, bool)], labels: &[Option<(ColumnRole, String)>], f
                     role = next;
                     continue;
                 }
+            }
+            // A second answer's label after the answer ("Do we comply? Yes" then "Our
+            // response: Learning is logged …") heads prose: the column after the answer's.
+            if role == ColumnRole::Comply && !cells.comply.is_empty() && parse_comply(value).is_none() && value.split_whitespace().count() > 2 {
+                role = next_after_comply(order);
             }
             cells.push(role, value);
             continue;

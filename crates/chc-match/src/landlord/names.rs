@@ -44,6 +44,9 @@ const LEAD_WORDS: &[&str] = &[
     "Agreed", "Approved", "Endorsed", "Presented", "Published", "Reported", "Reviewed", "Signed",
     // Comparisons: "Like Fenmoor Homes, we publish …".
     "Like", "Unlike",
+    // A committee report's front-sheet labels before their values: "Meeting | Housing and
+    // Communities Committee", "Subject | …".
+    "Meeting", "Subject", "Purpose", "Item", "Date",
     // Words of time and of law a sentence opens with: "Since the Social Housing (Regulation)
     // Act 2023 …", "Under the Housing Act …", "Following Fenmoor Homes' review …".
     "After", "Before", "During", "Following", "Since", "Under", "Until",

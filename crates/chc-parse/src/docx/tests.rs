@@ -155,6 +155,21 @@ fn fields_nest_and_span_paragraphs_and_only_results_show() {
 }
 
 #[test]
+fn a_legacy_drop_down_field_shows_its_chosen_entry() {
+    // Word writes no text for a FORMDROPDOWN: the chosen entry is an index into its list.
+    let field = |chosen: &str| {
+        format!("<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"Comply1\"/><w:enabled/><w:ddList>{chosen}<w:listEntry w:val=\"Yes\"/><w:listEntry w:val=\"No\"/><w:listEntry w:val=\"Partial\"/></w:ddList></w:ffData></w:fldChar></w:r><w:r><w:instrText xml:space=\"preserve\"> FORMDROPDOWN </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>")
+    };
+    let body = format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">1.2 </w:t></w:r>{}</w:p><w:p><w:r><w:t xml:space=\"preserve\">1.3 </w:t></w:r>{}</w:p><w:p><w:r><w:t xml:space=\"preserve\">1.4 </w:t></w:r>{}</w:p>",
+        field("<w:result w:val=\"2\"/>"),
+        field(""),
+        field("<w:result w:val=\"9\"/>")
+    );
+    assert_eq!(show(&blocks_of(&docx(&body))), vec!["P 1.2 Partial", "P 1.3 Yes", "P 1.4 "]);
+}
+
+#[test]
 fn headings_by_style_name_outline_level_or_id() {
     let styles = br#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style><w:style w:type="paragraph" w:styleId="SectionTitle"><w:name w:val="Section title"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
     let body = "<w:p><w:pPr><w:pStyle w:val=\"berschrift2\"/></w:pPr><w:r><w:t>Section 1</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"SectionTitle\"/></w:pPr><w:r><w:t>Section 2</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t>Provision 2.1</w:t></w:r></w:p><w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Direct</w:t></w:r></w:p>";

@@ -434,3 +434,23 @@ fn an_accordion_panel_its_button_opens_is_content() {
     assert!(shown.contains(&"P Answer: Not met".to_string()), "{shown:?}");
     assert!(!shown.iter().any(|b| b.contains("Never shown")), "{shown:?}");
 }
+
+#[test]
+fn icons_labelled_for_what_they_mean_read_as_their_labels() {
+    // An inline svg's title, a labelled image role, an image alone in a paragraph; a hidden
+    // svg beside the word says nothing more.
+    let html = r#"<main><table><tr><th>Provision</th><th>Comply</th><th>Evidence</th></tr>
+<tr><td>2.1</td><td><svg role="img" aria-labelledby="t1" viewBox="0 0 24 24"><title id="t1">Compliant</title><path d="M4 12"/></svg></td><td>Policy</td></tr>
+<tr><td>2.2</td><td><svg aria-hidden="true"><title>tick</title></svg> Yes</td><td>Leaflet</td></tr></table>
+<div class="row"><span class="label">Do we comply?</span> <span class="value"><span class="icon" role="img" aria-label="Partly"></span></span></div>
+<p><img src="tick.svg" alt="Yes"></p>
+<p><img src="photo.jpg" alt="Our office"> Opening hours are on the contact page.</p></main>"#;
+    let b = blocks(html);
+    let g = grid(tables(&b)[0]);
+    assert_eq!(g[1], ["2.1", "Compliant", "Policy"]);
+    assert_eq!(g[2], ["2.2", "Yes", "Leaflet"]);
+    let shown = show(&b);
+    assert!(shown.contains(&"P Do we comply? Partly".to_string()), "{shown:?}");
+    assert!(shown.contains(&"P Yes".to_string()), "{shown:?}");
+    assert!(shown.contains(&"P Opening hours are on the contact page.".to_string()), "{shown:?}");
+}
