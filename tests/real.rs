@@ -119,7 +119,7 @@ fn eighth_blind_set_holds_its_level() {
 /// level.
 #[test]
 fn ninth_blind_set_holds_its_level() {
-    blind_set("blind9", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind9", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
 /// The tenth blind set (fixtures/blind10: pages that never name themselves but name other
@@ -133,7 +133,7 @@ fn tenth_blind_set_holds_its_level() {
 /// PDFs, tab-stop Word forms), held at its level.
 #[test]
 fn eleventh_blind_set_holds_its_level() {
-    blind_set("blind11", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind11", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
 /// The twelfth blind set (fixtures/blind12: web pages naming their publisher in one chrome
@@ -274,7 +274,7 @@ fn twenty_eighth_and_twenty_ninth_blind_sets_hold_their_level() {
 fn thirtieth_to_thirty_third_blind_sets_hold_their_level() {
     blind_set("blind30", PERFECT);
     blind_set("blind31", Floor { rows_found: 1.0, comply: 0.98, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
-    blind_set("blind32", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind32", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind33", PERFECT);
 }
 
@@ -413,7 +413,7 @@ fn fifty_ninth_and_sixtieth_blind_sets_hold_their_level() {
 /// (fixtures/blind62), held at their level.
 #[test]
 fn sixty_first_and_sixty_second_blind_sets_hold_their_level() {
-    blind_set("blind61", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.6, extra_rows_forms: 0 });
+    blind_set("blind61", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.75, extra_rows_forms: 0 });
     blind_set("blind62", PERFECT);
 }
 
@@ -480,7 +480,7 @@ fn eighty_fourth_to_eighty_ninth_blind_sets_hold_their_level() {
     blind_set("blind86", Floor { rows_found: 1.0, comply: 0.978, version: 1.0, landlord: 0.85, extra_rows_forms: 0 });
     blind_set("blind87", PERFECT);
     blind_set("blind88", PERFECT);
-    blind_set("blind89", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 2 });
+    blind_set("blind89", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
 /// Estimates written in the session's last hour: crawled pages one real design each
@@ -508,7 +508,7 @@ fn ninety_fourth_to_hundred_and_third_blind_sets_hold_their_level() {
     blind_set("blind97", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind98", Floor { rows_found: 1.0, comply: 0.995, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind99", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.75, extra_rows_forms: 0 });
-    blind_set("blind100", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.9, extra_rows_forms: 0 });
+    blind_set("blind100", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
     blind_set("blind101", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind102", Floor { rows_found: 1.0, comply: 1.0, version: 1.0, landlord: 0.95, extra_rows_forms: 0 });
     blind_set("blind103", Floor { rows_found: 0.96, comply: 0.94, version: 1.0, landlord: 1.0, extra_rows_forms: 3 });
@@ -537,7 +537,7 @@ fn hundred_and_ninth_to_hundred_and_thirteenth_blind_sets_hold_their_level() {
     blind_set("blind110", PERFECT);
     blind_set("blind111", PERFECT);
     blind_set("blind112", PERFECT);
-    blind_set("blind113", Floor { rows_found: 0.995, comply: 0.98, version: 1.0, landlord: 1.0, extra_rows_forms: 1 });
+    blind_set("blind113", Floor { rows_found: 0.995, comply: 0.98, version: 1.0, landlord: 1.0, extra_rows_forms: 0 });
 }
 
 /// Session 10's last round, estimates scored on arrival with the session's own binary:
@@ -576,6 +576,17 @@ fn hundred_and_twentieth_to_hundred_and_twenty_fifth_blind_sets_hold_their_level
 #[test]
 fn hundred_and_twenty_sixth_to_hundred_and_twenty_ninth_blind_sets_hold_their_level() {
     for set in ["blind126", "blind127", "blind128", "blind129"] {
+        blind_set(set, PERFECT);
+    }
+}
+
+/// Session 11's third round: forms whose Code version is not plain (transitional, both
+/// numberings, extracts), PDFs laid out as reports (spreadsheets, two columns, coloured
+/// status cells, "CHC 5.4" references), forms built of `<div>`s, and a sixth crawled-text
+/// estimate. On arrival: landlord 78 of 80, rows 575 of 576. All now perfect.
+#[test]
+fn hundred_and_thirtieth_to_hundred_and_thirty_third_blind_sets_hold_their_level() {
+    for set in ["blind130", "blind131", "blind132", "blind133"] {
         blind_set(set, PERFECT);
     }
 }

@@ -315,9 +315,22 @@ pub fn check_box(c: char) -> Option<bool> {
 }
 
 /// Does `after` (the next line of a comply cell, perhaps on the next page) go on with the
-/// check boxes of `before` ("Yes ☒" then "No ☐", "☑ Yes ☐" then "No")? Then it is the same
+/// check boxes of `before` ("Yes ☒" then "No ☐", "☑ Yes ☐" then "No"), or finish an answer
+/// `before` began ("Not" then "met", "Partially" then "compliant")? Then it is the same
 /// answer, not the answer of a new row.
 pub fn continues_answer(before: &str, after: &str) -> bool {
+    let (b, a) = (before.trim(), after.trim());
+    if !b.is_empty() && !a.is_empty() && b.chars().count() <= 20 && a.chars().count() <= 20 {
+        let joined = format!("{b} {a}");
+        let unfinished = whole_answer(&normalise(b)).is_none() || normalise(b) == "partially";
+        if unfinished && whole_answer(&normalise(&joined)).is_some() && whole_answer(&normalise(&joined)) != whole_answer(&normalise(a)) {
+            return true;
+        }
+    }
+    checked_boxes_continue(before, after)
+}
+
+fn checked_boxes_continue(before: &str, after: &str) -> bool {
     let has_box = |s: &str| s.contains('[') || s.chars().any(|c| check_box(c).is_some());
     // `after` holds nothing but boxes and options.
     let only_options = normalise(after).split(|c: char| check_box(c).is_some()).all(|part| {
@@ -509,6 +522,11 @@ mod tests {
         assert_eq!(leading_answer("No but the information is in another policy"), Some((Comply::No, 2)));
         assert_eq!(leading_answer("Yes we publish it yearly"), Some((Comply::Yes, 3)));
         assert_eq!(leading_answer("No one is turned away"), None);
+        // An answer a page break cut in two, and two rows' answers, which are not one.
+        assert!(continues_answer("Not", "met"));
+        assert!(continues_answer("Partially", "compliant"));
+        assert!(!continues_answer("Yes", "No"));
+        assert!(!continues_answer("Not", "the policy"));
         // Echo answers to a question ("Are X …? They are. …", "In part. …").
         assert_eq!(leading_answer("They are. Residents can complain by phone."), Some((Comply::Yes, 8)));
         assert_eq!(leading_answer("It does not. The policy is being rewritten."), Some((Comply::No, 11)));

@@ -948,6 +948,8 @@ struct Brand {
     name: String,
     strong: u32,
     weak: u32,
+    /// Title parts that are no more than a name ([`names::BrandCue::Unconfirmed`]).
+    unconfirmed: u32,
     order: usize,
     example: String,
 }
@@ -1132,10 +1134,11 @@ impl Reading {
                 continue;
             }
             let order = self.brands.len();
-            let brand = self.brands.entry(key(name)).or_insert_with(|| Brand { name: name.to_string(), strong: 0, weak: 0, order, example: text.chars().take(100).collect() });
+            let brand = self.brands.entry(key(name)).or_insert_with(|| Brand { name: name.to_string(), strong: 0, weak: 0, unconfirmed: 0, order, example: text.chars().take(100).collect() });
             match cue {
                 names::BrandCue::Strong => brand.strong += 1,
                 names::BrandCue::Weak => brand.weak += 1,
+                names::BrandCue::Unconfirmed => brand.unconfirmed += 1,
             }
         }
     }
@@ -1499,6 +1502,20 @@ impl Reading {
         }
     }
 
+    /// A brand the page's own web or e-mail address spells ("Hearthway" in its title,
+    /// feedback@hearthway.org.uk) is said by the page itself.
+    fn confirm_brands_by_host(&mut self) {
+        if self.brands.is_empty() || self.unclaimed_hosts.is_empty() {
+            return;
+        }
+        let labels: Vec<String> = self.unclaimed_hosts.iter().filter_map(|h| registrable_label(&h.host)).map(key).collect();
+        for brand in self.brands.values_mut().filter(|b| b.strong + b.weak + b.unconfirmed > 0) {
+            if labels.contains(&key(&brand.name)) {
+                brand.strong += 1;
+            }
+        }
+    }
+
     /// What the whole form confirms once every text is read. A domain no entry claims
     /// confirms a landlord-shaped name it spells ("Wrenfold Homes" and wrenfoldhomes.co.uk,
     /// "Marrowby Council" and marrowby.gov.uk, "Tamsford Vale Partnership" and tvp.org.uk),
@@ -1701,6 +1718,7 @@ fn detect_with(table: &TableDocument, gaz: &Gazetteer) -> (Option<String>, Field
             reading.read_line(gaz, Place::Footer, line);
         }
     }
+    reading.confirm_brands_by_host();
     if !reading.unknown.is_empty() || !reading.unclaimed_hosts.is_empty() || !reading.short_forms.is_empty() {
         let footer_in_row = table.records.iter().max_by_key(|r| r.location).map(|r| r.requirement.as_str());
         let texts: Vec<&str> = table
@@ -2325,6 +2343,19 @@ mod tests {
                 Some("Tarnwick Housing Group"),
                 "body_text",
             ),
+            (
+                "its board naming its member for complaints",
+                table(&["Self-assessment"], &["Tarnwick Housing Trust's Board named one of its members as Member Responsible for Complaints in June.", "Policy 4."]),
+                Some("Tarnwick Housing Trust"),
+                "body_text",
+            ),
+            (
+                "a brand in a title with a slogan, its own e-mail address",
+                table(&["Tarnwent | Your home, your say", "Self-assessment", "Questions? E-mail feedback@tarnwent.org.uk"], &["Policy 4."]),
+                Some("Tarnwent"),
+                "brand",
+            ),
+            ("a brand in a title with a slogan alone", table(&["Tarnwent | Your home, your say", "Self-assessment"], &["Policy 4."]), None, "none"),
             ("another's cabinet approving our policy", table(&["Self-assessment"], &["Tarnwick Council Cabinet approved our complaints policy in 2023.", "Policy 4."]), None, "none"),
             (
                 "a committee's dated sign-off after the table",

@@ -222,6 +222,18 @@ fn layout_an_introduction_before_the_first_unnumbered_labelled_record() {
     assert_eq!(t.records[1].comply_raw, "No");
 }
 
+/// A row a page break cut in two, its answer too ("Not" … "met"), the rest on the next page
+/// under the repeated header: one row, not another provision's whose wording the rest
+/// shares (6.9's list is 6.19's too).
+#[test]
+fn layout_an_answer_cut_by_a_page_break_keeps_its_row_whole() {
+    let t = table(
+        "Provision\tCode requirement\tStatus\tEvidence\n6.2\tComplaints must be acknowledged, defined and logged at stage 1 of the complaint's procedure within five working days of the complaint being received.\tMet\tLogged on the day.\n6.9\tLandlords must confirm the following in writing to the resident at the completion of stage 1 in\tNot\tWe fall short here at present.\nPage 2 of 4\nProvision\tCode requirement\tStatus\tEvidence\n\tclear, plain language: a. the complaint stage; b. the complaint definition; c. the decision on the complaint\tmet\tThe action is on our plan.\n",
+    );
+    assert_eq!(numbers(&t), vec![Some("6.2"), Some("6.9")]);
+    assert_eq!(row(&t, "6.9").comply_raw.split_whitespace().collect::<Vec<_>>(), ["Not", "met"]);
+}
+
 #[test]
 fn layout_chrome_before_and_after_the_form() {
     let t = table(&format!(

@@ -19,7 +19,7 @@ pub fn provision_number_cell(cell: &str) -> Option<String> {
         Opening::Number(section, item) => (section, item),
         Opening::NotANumber => return None,
         Opening::Undecided => {
-            let caps = re(&RE, r"^(?i:(?:code\s+)?(?:provision|section|requirement|ref(?:erence)?\.?)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
+            let caps = re(&RE, r"^(?i:(?:(?:code\s+)?(?:provision|section|requirement|ref(?:erence)?\.?)|chc|code)(?:\s+(?:no\.?|number))?(?:\s*[:\-–])?\s+)?(\d{1,2})\.(\d{1,2})(?:\.|\b)(?:\s|$)").captures(cell)?;
             (caps[1].parse().ok()?, caps[2].parse().ok()?)
         }
     };
@@ -529,6 +529,10 @@ mod tests {
         assert_eq!(provision_number_cell("Provision: 5.15"), Some("5.15".into()));
         assert_eq!(provision_number_cell("Code provision number - 6.2"), Some("6.2".into()));
         assert_eq!(provision_number_cell("2.2 The issue"), Some("2.2".into()));
+        // The Code's initials or name before the number: "CHC 5.4", "Code 6.2".
+        assert_eq!(provision_number_cell("CHC 5.4"), Some("5.4".into()));
+        assert_eq!(provision_number_cell("Code 6.2 Landlords must"), Some("6.2".into()));
+        assert_eq!(provision_number_cell("Chcs 5.4"), None);
         assert_eq!(provision_number_cell("2010. Landlords"), None);
         assert_eq!(provision_number_cell("Section 10"), None);
         assert_eq!(provision_number_cell("4.1.2"), None);

@@ -1051,11 +1051,13 @@ fn after_owner(after: &str) -> Option<&str> {
 /// agreed this self-assessment", "X Cabinet approved the assessment".
 fn its_board_approved(after: &str) -> bool {
     const BODIES: [&str; 5] = ["Board", "Cabinet", "Committee", "Trustees", "Executive"];
-    const VERBS: [&str; 8] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed", "appointed", "reviewed"];
+    const VERBS: [&str; 11] = ["considered", "approved", "agreed", "endorsed", "adopted", "signed", "appointed", "reviewed", "named", "nominated", "elected"];
     let Some(rest) = after_owner(after) else { return false };
     let mut words = rest.split_whitespace();
     let governs = words.next().is_some_and(|w| BODIES.contains(&w));
-    let clause: Vec<String> = words.take(8).map(|w| w.to_ascii_lowercase()).collect();
+    // (Up to the end of a clause that names its member for complaints: "named one of its
+    // members as Member Responsible for Complaints".)
+    let clause: Vec<String> = words.take(12).map(|w| w.to_ascii_lowercase()).collect();
     // (What it decided about the form or its complaints, not about "our" policy: a council's
     // cabinet approving its ALMO's.)
     let about = clause.iter().any(|w| w.contains("assessment") || w.starts_with("complaint"));
@@ -1934,6 +1936,9 @@ pub(super) enum BrandCue {
     Weak,
     /// Words only the publisher's own line uses.
     Strong,
+    /// A title's name part with a slogan rather than the page's subject ("X | Your home,
+    /// your say"): the publisher's only where the page's own address spells it too.
+    Unconfirmed,
 }
 
 /// Names that a page's own lines give a body whatever the name's shape: a publisher known by
@@ -2051,7 +2056,8 @@ pub(super) fn brands(text: &str, title: bool) -> Vec<(usize, usize, BrandCue)> {
         let page = format!("{} {}", &text[..m.start()], &text[m.end()..]).to_ascii_lowercase();
         ["self-assessment", "self assessment", "complaint", "code"].iter().any(|w| page.contains(w))
     };
-    let in_title = title_parts.iter().filter(|_| a_title_part).filter_map(|p| p.captures(text)?.get(1)).find(names_the_page).map(|m| (m, BrandCue::Strong));
+    let title_names: Vec<regex::Match> = title_parts.iter().filter(|_| a_title_part).filter_map(|p| p.captures(text)?.get(1)).collect();
+    let in_title = title_names.iter().find(|m| names_the_page(m)).map(|m| (*m, BrandCue::Strong)).or_else(|| title_names.first().map(|m| (*m, BrandCue::Unconfirmed)));
     let found: Vec<(regex::Match, BrandCue)> = found.chain(in_title).collect();
     if found.is_empty() {
         return Vec::new();

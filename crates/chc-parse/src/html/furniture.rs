@@ -49,7 +49,7 @@ pub(super) fn read_furniture(tree: &Tree<Node>, main: Option<NodeId>, notices: V
         None => notices,
     };
     let mut text = Lines::default();
-    if let Some(name) = &marks.site_name {
+    for name in &marks.names {
         text.add_text(name);
     }
     for n in notices.into_iter().filter_map(|id| tree.get(id)) {
@@ -195,14 +195,23 @@ impl Lines {
 /// the parser made them (document order; a scan of the tree's nodes as stored, not a walk).
 struct Marks {
     links: Links,
-    /// `<meta property="og:site_name">`.
-    site_name: Option<String>,
+    /// What the page's head calls its site and its owner: `<meta property="og:site_name">`,
+    /// `<meta name="application-name">`, a JSON-LD organisation's name (as a site's SEO
+    /// plug-in writes it), each once.
+    names: Vec<String>,
 }
 
 impl Marks {
     /// `address`: where the page was saved from, its first link.
     fn of(tree: &Tree<Node>, address: Option<&str>) -> Marks {
-        let mut marks = Marks { links: Links::default(), site_name: None };
+        let mut marks = Marks { links: Links::default(), names: Vec::new() };
+        let name = |marks: &mut Marks, text: Option<&str>| {
+            if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty() && t.chars().count() <= 100) {
+                if !marks.names.iter().any(|n| n == t) && marks.names.len() < 4 {
+                    marks.names.push(t.to_string());
+                }
+            }
+        };
         if let Some(address) = address {
             marks.links.add(address);
         }
@@ -211,15 +220,47 @@ impl Marks {
             match e.name() {
                 "a" | "area" if !in_a_list_of_other_sites(n) => marks.links.add_some(attr(e, "href")),
                 "link" if attr(e, "rel").is_some_and(|r| r.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) => marks.links.add_some(attr(e, "href")),
-                "meta" => match attr(e, "property").map(str::trim) {
-                    Some("og:url") => marks.links.add_some(attr(e, "content")),
-                    Some("og:site_name") if marks.site_name.is_none() => marks.site_name = attr(e, "content").map(str::to_string),
+                "meta" => match (attr(e, "property").map(str::trim), attr(e, "name").map(str::trim)) {
+                    (Some("og:url"), _) => marks.links.add_some(attr(e, "content")),
+                    (Some("og:site_name"), _) | (_, Some("application-name")) => name(&mut marks, attr(e, "content")),
                     _ => {}
                 },
+                "script" if attr(e, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                    let json: String = n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                    if json.len() <= 64 * 1024 {
+                        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                            name(&mut marks, organisation_name(&value, 0));
+                        }
+                    }
+                }
                 _ => {}
             }
         }
         marks
+    }
+}
+
+/// The name of the first organisation a page's JSON-LD describes: itself, or the publisher
+/// of the page or the site (`"@graph"` lists, `"publisher"` objects), as
+/// `{"@type": "Organization", "name": "X"}` or a kind of organisation.
+fn organisation_name(value: &serde_json::Value, depth: usize) -> Option<&str> {
+    const KINDS: [&str; 5] = ["Organization", "GovernmentOrganization", "NGO", "Corporation", "LocalBusiness"];
+    if depth > 6 {
+        return None;
+    }
+    match value {
+        serde_json::Value::Array(items) => items.iter().take(64).find_map(|v| organisation_name(v, depth + 1)),
+        serde_json::Value::Object(fields) => {
+            let is_kind = |t: &serde_json::Value| t.as_str().is_some_and(|t| KINDS.contains(&t));
+            let organisation = fields.get("@type").is_some_and(|t| is_kind(t) || t.as_array().is_some_and(|a| a.iter().any(is_kind)));
+            if organisation {
+                if let Some(name) = fields.get("name").and_then(serde_json::Value::as_str) {
+                    return Some(name);
+                }
+            }
+            ["@graph", "publisher", "author", "provider"].iter().filter_map(|k| fields.get(*k)).find_map(|v| organisation_name(v, depth + 1))
+        }
+        _ => None,
     }
 }
 

@@ -454,3 +454,14 @@ fn icons_labelled_for_what_they_mean_read_as_their_labels() {
     assert!(shown.contains(&"P Yes".to_string()), "{shown:?}");
     assert!(shown.contains(&"P Opening hours are on the contact page.".to_string()), "{shown:?}");
 }
+
+#[test]
+fn the_head_names_its_owner_in_json_ld_and_application_name() {
+    let html = r#"<html><head><meta name="application-name" content="Fenmoor Homes">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Fenmoor online"},{"@type":["Organization","NGO"],"name":"Fenmoor Housing Association","url":"https://fenmoor.org.uk/"}]}</script>
+<script type="application/ld+json">{"@type":"BreadcrumbList","itemListElement":[]}</script>
+<script type="application/ld+json">{ not json</script></head><body><main><p>Self-assessment</p></main></body></html>"#;
+    let lines = furniture(html);
+    assert_eq!(lines[..2], ["Fenmoor Homes", "Fenmoor Housing Association"], "{lines:?}");
+    assert!(!lines.iter().any(|l| l.contains("Fenmoor online")), "{lines:?}");
+}
