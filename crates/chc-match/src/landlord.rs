@@ -1294,7 +1294,7 @@ impl Reading {
                 // ("Karbon complaints policy"), where any word is capitalised.
                 // The whole line, or the name a title line opens with ("Torus – Complaint …").
                 let whole_line = text.trim() == span || text.trim_start().starts_with(span) && [" \u{2013} ", " - ", ": ", " | ", " \u{2014} "].iter().any(|d| text[m.end..].starts_with(d));
-                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || whole_line || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]));
+                let stem_stands = || names::stands_alone(text, m.start, m.end) && (span.contains(' ') || whole_line || !names::starts_sentence(text, m.start) || names::owns_a_policy(span, &text[m.end..]) || names::owns_the_assessment(&text[m.end..]));
                 if span == pattern.written && (pattern.form == Form::Acronym || stem_stands()) {
                     short_hits.push((m.start, m.end, pattern.entry));
                 }
@@ -2370,6 +2370,8 @@ mod tests {
                 Some("Tarnwick Community Homes"),
                 "body_text",
             ),
+            ("its complaints self-assessment, titled", table(&["Brookmere complaints self-assessment 2020", "Self-assessment"], &["Policy 4."]), Some("Brookmere Homes"), "short_form"),
+            ("a printed page's time before its title", table(&["12/5/26, 5:14 AM Housing complaint handling self-assessment - Tarnwick Council", "Self-assessment"], &["Policy 4."]), Some("Tarnwick Council"), "title"),
             ("a committee front sheet's labels", table(&["Meeting Housing and Communities Committee", "Report of Director of Housing"], &["Policy 4."]), None, "none"),
             ("a partner's name and a date in a cell's prose", table(&["Self-assessment"], &["We joined the Tarnwick Homes, March 2023 benchmarking club.", "Policy 4."]), None, "none"),
         ]);

@@ -376,6 +376,9 @@ impl Reader<'_> {
     fn paragraph(&mut self, p: Node<'_, '_>) -> Paragraph {
         let mut text = String::new();
         let mut run_font: Option<String> = None;
+        // A run struck through (an answer the writer replaced: "~~No~~ Yes") or hidden says
+        // nothing the page means.
+        let mut run_unsaid = false;
         let mut heading = None;
         let mut list = false;
         if let Some(ppr) = self.child(p, "pPr") {
@@ -414,15 +417,16 @@ impl Reader<'_> {
                         true
                     }
                     "r" => {
-                        run_font = self
-                            .child(n, "rPr")
+                        let rpr = self.child(n, "rPr");
+                        run_unsaid = rpr.is_some_and(|rpr| ["strike", "dstrike", "vanish"].iter().any(|k| self.child(rpr, k).is_some_and(on)));
+                        run_font = rpr
                             .and_then(|rpr| self.child(rpr, "rFonts"))
                             .and_then(|f| f.attribute((self.w, "ascii")).or_else(|| f.attribute((self.w, "hAnsi"))).or_else(|| f.attribute((self.w, "cs"))))
                             .map(str::to_string);
                         true
                     }
                     "t" => {
-                        if self.showing() {
+                        if self.showing() && !run_unsaid {
                             let font = run_font.as_deref().filter(|f| is_symbol_font(f));
                             for c in n.text().unwrap_or("").chars() {
                                 let c = match font {

@@ -107,8 +107,7 @@ pub fn column_role(cell: &str) -> ColumnRole {
     // A word a narrow column broke in two ("Compli ance", "Evi dence"): read whole. (Once:
     // the joined cell has no space left to join.) A break leaves two letters or more on
     // each line, as hyphenation does.
-    let parts = t.split_whitespace().count();
-    if (2..=3).contains(&parts) && t.len() <= 24 && t.split_whitespace().all(|w| w.chars().count() >= 2) {
+    if t.len() <= 24 && (2..=3).contains(&t.split_whitespace().count()) && t.split_whitespace().all(|w| w.chars().count() >= 2) {
         let joined: String = t.split_whitespace().collect();
         return column_role(&joined);
     }
@@ -126,6 +125,10 @@ fn names_the_requirement_before_compliance(cell: &str) -> bool {
 /// The answer a tick column stands for, when a header cell is nothing but an answer word:
 /// "Yes" / "No" / "Partial" columns, a mark under one of them being the row's answer.
 pub fn tick_column_answer(cell: &str) -> Option<&str> {
+    // "No." numbers the rows ("Part | No. | Question"): no answer's column.
+    if cell.trim().eq_ignore_ascii_case("no.") {
+        return None;
+    }
     let word = cell.trim().trim_end_matches(['?', ':', '.']).trim();
     if word.is_empty() || word.chars().count() > 20 {
         return None;
@@ -242,6 +245,12 @@ mod tests {
         ] {
             assert_eq!(classify_header(&cells(line)), Some(vec![Provision, Requirement, Comply, Evidence, Commentary]), "{line}");
         }
+    }
+
+    #[test]
+    fn a_part_and_number_pair_is_no_tick_column() {
+        assert_eq!(classify_header(&cells("Part\tNo.\tQuestion\tAnswer\tEvidence and comments")).map(|r| r[1..].to_vec()), Some(vec![Provision, Requirement, Comply, EvidenceCommentary]));
+        assert_eq!(tick_columns(&cells("Question\tYes\tNo\tEvidence")), vec![1, 2]);
     }
 
     #[test]

@@ -504,15 +504,22 @@ impl Reader<'_, '_> {
                         self.asm.furniture(u.location, &u.text);
                     }
                 }
+                // The header printed again at the top of a page inside a record (a row a page
+                // break cut) leaves the record open: what follows is the rest of its cells.
                 Kind::Header(cells) => {
-                    self.finish(draft.take());
-                    self.set_header(cells.clone());
+                    if !(draft.is_some() && self.repeats_header(cells)) {
+                        self.finish(draft.take());
+                        self.set_header(cells.clone());
+                    }
                 }
                 Kind::HeaderCell => {
-                    self.finish(draft.take());
                     header_cells.push(u.text.clone());
                     if !matches!(kinds.get(i + 1), Some(Kind::HeaderCell)) {
-                        self.set_header(std::mem::take(&mut header_cells));
+                        let cells = std::mem::take(&mut header_cells);
+                        if !(draft.is_some() && self.repeats_header(&cells)) {
+                            self.finish(draft.take());
+                            self.set_header(cells);
+                        }
                     }
                 }
                 Kind::Heading => {
@@ -637,6 +644,11 @@ impl Reader<'_, '_> {
     /// Is unit `i` (chrome) past the form's last record: no provision number follows?
     fn is_last_record_region(&self, units: &[Unit], kinds: &[Kind], i: usize) -> bool {
         !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Question(_) | Kind::Header(_) | Kind::HeaderCell))
+    }
+
+    /// Whether a header line is the form's header again (its columns in the same order).
+    fn repeats_header(&self, cells: &[String]) -> bool {
+        !self.order.is_empty() && classify_header(cells).is_some_and(|roles| roles == self.order)
     }
 
     fn set_header(&mut self, cells: Vec<String>) {

@@ -39,16 +39,50 @@ pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
     let mut out = Vec::new();
     let mut any = false;
     for b in blocks {
+        // The heading or paragraph right before a table, which may be its requirement.
+        let wording_before = out.last().and_then(|p: &Block| match &p.kind {
+            BlockKind::Heading { text, .. } if text.split_whitespace().count() >= 6 => Some(text.clone()),
+            _ => None,
+        });
         match &b.kind {
-            BlockKind::Table(t) if is_record_table(t) => {
+            BlockKind::Table(t) if record_table(t, wording_before.is_some()).is_some() => {
                 any = true;
-                if let Some(caption) = &t.caption {
-                    out.push(Block { location: t.location, kind: BlockKind::Paragraph(caption.clone()) });
+                let shape = record_table(t, wording_before.is_some()).expect("checked");
+                let captioned = t.caption.as_ref().filter(|c| c.split_whitespace().count() >= 6);
+                match (captioned, shape) {
+                    // The caption is the record's requirement where no row holds it; else the
+                    // heading above the table ("<h4>Landlords must …</h4>" then the table).
+                    (caption, RecordTable::CaptionedAnswers | RecordTable::CaptionedRow) => {
+                        let requirement = match caption {
+                            Some(c) => c.clone(),
+                            None => {
+                                out.pop();
+                                wording_before.clone().expect("checked")
+                            }
+                        };
+                        out.push(Block { location: t.location, kind: BlockKind::Term("Requirement".into()) });
+                        out.push(Block { location: t.location, kind: BlockKind::Definition(requirement) });
+                    }
+                    (Some(caption), _) => out.push(Block { location: t.location, kind: BlockKind::Paragraph(caption.clone()) }),
+                    (None, _) => {}
                 }
-                for row in &t.rows {
-                    let [label, value] = &row.cells[..] else { continue };
-                    out.push(Block { location: row.location, kind: BlockKind::Term(label.text.clone()) });
-                    out.push(Block { location: row.location, kind: BlockKind::Definition(value.text.clone()) });
+                // A header and one row under the caption: each column's name labels its cell.
+                if shape == RecordTable::CaptionedRow {
+                    for (label, value) in t.rows[0].cells.iter().zip(&t.rows[1].cells) {
+                        out.push(Block { location: t.rows[1].location, kind: BlockKind::Term(label.text.clone()) });
+                        out.push(Block { location: t.rows[1].location, kind: BlockKind::Definition(value.text.clone()) });
+                    }
+                    continue;
+                }
+                // One record per column after the labels (one column: a table per provision;
+                // more: a table turned on its side, a provision per column).
+                let width = t.rows[0].cells.len();
+                for column in 1..width {
+                    for row in &t.rows {
+                        let (label, value) = (&row.cells[0], &row.cells[column]);
+                        out.push(Block { location: row.location, kind: BlockKind::Term(label.text.clone()) });
+                        out.push(Block { location: row.location, kind: BlockKind::Definition(value.text.clone()) });
+                    }
                 }
             }
             _ => out.push(b.clone()),
@@ -57,16 +91,52 @@ pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
     any.then_some(out)
 }
 
-/// Two columns, and the first names cells: the answer's, and the provision's or the
-/// requirement's, among three or more labels.
-fn is_record_table(t: &StructuredTable) -> bool {
+/// How a table whose first column names cells holds its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RecordTable {
+    /// Labels then one value column per record: the answer's, and the provision's or the
+    /// requirement's, among three or more labels.
+    Labelled,
+    /// Two columns whose labels name the answer and the evidence, the requirement being the
+    /// table's caption ("<caption>Landlords must …</caption>", "Do we comply? | Yes").
+    CaptionedAnswers,
+    /// A header naming the answer and the evidence over one row, the requirement being the
+    /// table's caption: a table per provision.
+    CaptionedRow,
+}
+
+/// Whether the first column of `t` names cells (every row as wide, two columns or more), and
+/// how its records are held; `None` for a table of rows.
+fn record_table(t: &StructuredTable, wording_before: bool) -> Option<RecordTable> {
     use chc_model::ColumnRole;
-    if t.rows.len() < 3 || t.rows.iter().any(|r| r.cells.len() != 2) {
-        return false;
+    let width = t.rows.first()?.cells.len();
+    if t.rows.len() < 2 || width < 2 || t.rows.iter().any(|r| r.cells.len() != width) {
+        return None;
+    }
+    // (Its requirement the caption, or the heading right before it.)
+    let has_caption = t.caption.as_ref().is_some_and(|c| c.split_whitespace().count() >= 6);
+    if (has_caption || wording_before) && t.rows.len() == 2 && width <= 4 {
+        let header: Vec<ColumnRole> = t.rows[0].cells.iter().map(|c| crate::header::column_role(&c.text)).collect();
+        let names = |r: ColumnRole| header.contains(&r);
+        if names(ColumnRole::Comply) && (names(ColumnRole::Evidence) || names(ColumnRole::EvidenceCommentary)) && !names(ColumnRole::Requirement) && !names(ColumnRole::Provision) {
+            return Some(RecordTable::CaptionedRow);
+        }
     }
     let roles: Vec<ColumnRole> = t.rows.iter().map(|r| crate::header::column_role(&r.cells[0].text)).collect();
     let named = roles.iter().filter(|r| **r != ColumnRole::Other).count();
-    named >= 3 && roles.contains(&ColumnRole::Comply) && (roles.contains(&ColumnRole::Provision) || roles.contains(&ColumnRole::Requirement))
+    let has = |r: ColumnRole| roles.contains(&r);
+    // (A table of three columns or more is on its side only where a row labelled as the
+    // provisions' holds a provision number in every other column: a table of rows can name
+    // cells down its first column too.)
+    let sideways = || {
+        t.rows.iter().zip(&roles).any(|(r, role)| *role == ColumnRole::Provision && r.cells[1..].iter().all(|c| crate::lines::provision_number_cell(&c.text).is_some()))
+            && crate::header::classify_header(&t.rows[0].cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>()).is_none()
+    };
+    if t.rows.len() >= 3 && named >= 3 && has(ColumnRole::Comply) && (has(ColumnRole::Provision) || has(ColumnRole::Requirement)) && (width == 2 || sideways()) {
+        return Some(RecordTable::Labelled);
+    }
+    let captioned = has_caption && width == 2 && !has(ColumnRole::Requirement);
+    (captioned && named >= 2 && has(ColumnRole::Comply) && (has(ColumnRole::Evidence) || has(ColumnRole::EvidenceCommentary))).then_some(RecordTable::CaptionedAnswers)
 }
 
 fn is_real_table(t: &StructuredTable) -> bool {
@@ -208,5 +278,39 @@ mod tests {
         // A two-column table of something else stays a table.
         let other = StructuredTable { location: 1, caption: None, rows: vec![row(1, vec![cell("Name", No), cell("Role", No)]), row(2, vec![cell("A", No), cell("B", No)]), row(3, vec![cell("C", No), cell("D", No)])] };
         assert!(record_tables_as_terms(&[Block { location: 1, kind: BlockKind::Table(other) }]).is_none());
+    }
+
+    #[test]
+    fn a_table_on_its_side_and_tables_under_their_requirement_are_records() {
+        use Covered::*;
+        let show = |blocks: &[Block]| record_tables_as_terms(blocks).map(|terms| terms.iter().map(|b| format!("{:?}", b.kind)).collect::<Vec<_>>());
+        // Provisions as columns: a record per column.
+        let sideways = StructuredTable {
+            location: 1,
+            caption: None,
+            rows: vec![
+                row(1, vec![cell("Provision", No), cell("1.2", No), cell("1.3", No)]),
+                row(2, vec![cell("Requirement", No), cell("A complaint …", No), cell("A resident …", No)]),
+                row(3, vec![cell("Do we comply?", No), cell("Yes", No), cell("No", No)]),
+                row(4, vec![cell("Evidence", No), cell("Policy 2.", No), cell("Policy 3.", No)]),
+            ],
+        };
+        let terms = show(&[Block { location: 1, kind: BlockKind::Table(sideways) }]).expect("records");
+        assert_eq!(terms.len(), 16);
+        assert_eq!(terms[9], r#"Definition("1.3")"#);
+        assert_eq!(terms[13], r#"Definition("No")"#);
+        // A header and one row, the requirement its caption or the heading above it.
+        let answers = |caption: Option<&str>| StructuredTable {
+            location: 2,
+            caption: caption.map(str::to_string),
+            rows: vec![row(2, vec![cell("Compliance", No), cell("Evidence", No)]), row(3, vec![cell("Met", No), cell("Policy 2.", No)])],
+        };
+        let wording = "Landlords must have a single policy in place for dealing with complaints.";
+        let captioned = show(&[Block { location: 2, kind: BlockKind::Table(answers(Some(wording))) }]).expect("records");
+        assert_eq!(captioned[..4], [r#"Term("Requirement")"#.to_string(), format!("Definition({wording:?})"), r#"Term("Compliance")"#.into(), r#"Definition("Met")"#.into()]);
+        let headed = show(&[Block { location: 1, kind: BlockKind::Heading { level: 4, text: wording.into() } }, Block { location: 2, kind: BlockKind::Table(answers(None)) }]).expect("records");
+        assert_eq!(headed, captioned);
+        // Without a requirement anywhere, the table stays a table.
+        assert!(show(&[Block { location: 1, kind: BlockKind::Heading { level: 3, text: "6.1".into() } }, Block { location: 2, kind: BlockKind::Table(answers(None)) }]).is_none());
     }
 }

@@ -47,6 +47,9 @@ const LEAD_WORDS: &[&str] = &[
     // A committee report's front-sheet labels before their values: "Meeting | Housing and
     // Communities Committee", "Subject | …".
     "Meeting", "Subject", "Purpose", "Item", "Date",
+    // A time's ending in a printed page's header: "12/5/26, 5:14 AM Housing complaint
+    // handling self-assessment".
+    "AM", "PM",
     // Words of time and of law a sentence opens with: "Since the Social Housing (Regulation)
     // Act 2023 …", "Under the Housing Act …", "Following Fenmoor Homes' review …".
     "After", "Before", "During", "Following", "Since", "Under", "Until",
@@ -1210,13 +1213,11 @@ fn heads_its_department(before: &str, rest: &str) -> bool {
 
 /// Whether a possessive after a name owns the self-assessment: "… part of Fenmoor Homes'
 /// annual self-assessment", "Fenmoor Homes's self assessment against the Code".
-fn owns_the_assessment(after: &str) -> bool {
+pub(super) fn owns_the_assessment(after: &str) -> bool {
     // Or names it as its title does: "X Complaint Handling Code self-assessment", "X CHC self
-    // assessment 2024.pdf".
-    let titled = [" Complaint Handling Code ", " CHC ", " Code ", " "].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
-        let r = r.to_ascii_lowercase();
-        r.starts_with("self-assessment") || r.starts_with("self assessment")
-    });
+    // assessment 2024.pdf", "X complaints self-assessment 2020".
+    let head: String = after.chars().take(60).collect::<String>().to_ascii_lowercase();
+    let titled = [" complaint handling code ", " complaints ", " complaint handling ", " chc ", " code ", " "].iter().filter_map(|c| head.strip_prefix(c)).any(|r| r.starts_with("self-assessment") || r.starts_with("self assessment"));
     // "X: complaint handling self-assessment 2024", "X – our Code self-assessment": a title.
     let headed = [":", " \u{2013}", " -", " |"].iter().find_map(|c| after.strip_prefix(c)).is_some_and(|r| {
         let head: String = r.chars().take(48).collect::<String>().to_ascii_lowercase();

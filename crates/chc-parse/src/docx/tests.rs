@@ -170,6 +170,13 @@ fn a_legacy_drop_down_field_shows_its_chosen_entry() {
 }
 
 #[test]
+fn struck_and_hidden_runs_say_nothing() {
+    // An answer the writer struck through and replaced; hidden text.
+    let body = "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t xml:space=\"preserve\">No </w:t></w:r><w:r><w:t>Yes</w:t></w:r></w:p><w:p><w:r><w:rPr><w:strike w:val=\"false\"/></w:rPr><w:t>Partial</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t> draft note</w:t></w:r></w:p>";
+    assert_eq!(show(&blocks_of(&docx(body))), vec!["P Yes", "P Partial"]);
+}
+
+#[test]
 fn headings_by_style_name_outline_level_or_id() {
     let styles = br#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="heading 2"/></w:style><w:style w:type="paragraph" w:styleId="SectionTitle"><w:name w:val="Section title"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#;
     let body = "<w:p><w:pPr><w:pStyle w:val=\"berschrift2\"/></w:pPr><w:r><w:t>Section 1</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"SectionTitle\"/></w:pPr><w:r><w:t>Section 2</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading3\"/></w:pPr><w:r><w:t>Provision 2.1</w:t></w:r></w:p><w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>Direct</w:t></w:r></w:p>";
