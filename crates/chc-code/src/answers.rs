@@ -322,7 +322,9 @@ pub fn continues_answer(before: &str, after: &str) -> bool {
     let (b, a) = (before.trim(), after.trim());
     if !b.is_empty() && !a.is_empty() && b.chars().count() <= 20 && a.chars().count() <= 20 {
         let joined = format!("{b} {a}");
-        let unfinished = whole_answer(&normalise(b)).is_none() || normalise(b) == "partially";
+        // (Unfinished: no answer yet, or a partial one that takes its noun: "Partially" …
+        // "compliant". "Yes" then "No" are two rows' answers.)
+        let unfinished = matches!(whole_answer(&normalise(b)), None | Some(Comply::Partial));
         if unfinished && whole_answer(&normalise(&joined)).is_some() && whole_answer(&normalise(&joined)) != whole_answer(&normalise(a)) {
             return true;
         }
