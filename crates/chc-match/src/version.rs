@@ -22,7 +22,15 @@ fn slot(v: CodeVersion) -> usize {
 /// `probes[i]` is the [`Probe`] of `table.records[i]`.
 pub fn code_version(table: &TableDocument, probes: &[Probe], registry: &Registry) -> (Option<CodeVersion>, FieldDetection) {
     // The 2020 form is phrased as questions ("Does the policy…?"); later forms quote the Code.
-    let asked = table.records.iter().filter(|r| r.requirement.trim_end().ends_with('?')).count();
+    // (Or opens as a question where the question mark was lost to a cut line: "Does the
+    // complaints process use the", "Do we keep a record of complaint". No provision of the
+    // later Codes opens so.)
+    let asks = |r: &str| {
+        const OPENINGS: [&str; 9] = ["Does ", "Do ", "Are ", "Is ", "Were ", "Was ", "Has ", "Have ", "Can "];
+        let r = r.trim();
+        r.ends_with('?') || OPENINGS.iter().any(|o| r.starts_with(o))
+    };
+    let asked = table.records.iter().filter(|r| asks(&r.requirement)).count();
     if !table.records.is_empty() && asked * 2 >= table.records.len() {
         let share = asked as f64 / table.records.len() as f64;
         return (
@@ -278,6 +286,16 @@ mod tests {
         let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
         let t = table(&["Ref", "Question", "Answer", "Evidence"], &roles, &reqs);
         let (v, d) = code_version(&t, &probes(&t.records), reg);
+        assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
+    }
+
+    #[test]
+    fn the_2020_questions_cut_short_by_a_narrow_column() {
+        // A PDF-to-text tool that interleaves columns leaves each question's first line only.
+        let roles = [ColumnRole::Provision, ColumnRole::Requirement, ColumnRole::Comply, ColumnRole::EvidenceCommentary];
+        let q = [("Does the complaints process use the", None), ("Do we keep a record of complaint", None), ("Are residents kept informed and", None), ("Where timescales have been", None)];
+        let t = table(&["Ref", "Self-assessment question", "Answer", "Evidence and comments"], &roles, &q);
+        let (v, d) = code_version(&t, &probes(&t.records), Registry::embedded());
         assert_eq!(v, Some(CodeVersion::V2020), "{d:?}");
     }
 
