@@ -325,8 +325,11 @@ pub fn continues_answer(before: &str, after: &str) -> bool {
         // (Unfinished: no answer yet, or a partial one that takes its noun: "Partially" …
         // "compliant". "Yes" then "No" are two rows' answers.)
         let unfinished = matches!(whole_answer(&normalise(b)), None | Some(Comply::Partial));
-        if unfinished && whole_answer(&normalise(&joined)).is_some() && whole_answer(&normalise(&joined)) != whole_answer(&normalise(a)) {
-            return true;
+        if unfinished {
+            let whole = whole_answer(&normalise(&joined));
+            if whole.is_some() && whole != whole_answer(&normalise(a)) {
+                return true;
+            }
         }
     }
     checked_boxes_continue(before, after)

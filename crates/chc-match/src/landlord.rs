@@ -948,8 +948,6 @@ struct Brand {
     name: String,
     strong: u32,
     weak: u32,
-    /// Title parts that are no more than a name ([`names::BrandCue::Unconfirmed`]).
-    unconfirmed: u32,
     order: usize,
     example: String,
 }
@@ -1134,11 +1132,13 @@ impl Reading {
                 continue;
             }
             let order = self.brands.len();
-            let brand = self.brands.entry(key(name)).or_insert_with(|| Brand { name: name.to_string(), strong: 0, weak: 0, unconfirmed: 0, order, example: text.chars().take(100).collect() });
+            let brand = self.brands.entry(key(name)).or_insert_with(|| Brand { name: name.to_string(), strong: 0, weak: 0, order, example: text.chars().take(100).collect() });
             match cue {
                 names::BrandCue::Strong => brand.strong += 1,
                 names::BrandCue::Weak => brand.weak += 1,
-                names::BrandCue::Unconfirmed => brand.unconfirmed += 1,
+                // (A title part that is no more than a name counts once the page's own
+                // address spells it: [`Reading::confirm_brands_by_host`].)
+                names::BrandCue::Unconfirmed => {}
             }
         }
     }
@@ -1509,7 +1509,7 @@ impl Reading {
             return;
         }
         let labels: Vec<String> = self.unclaimed_hosts.iter().filter_map(|h| registrable_label(&h.host)).map(key).collect();
-        for brand in self.brands.values_mut().filter(|b| b.strong + b.weak + b.unconfirmed > 0) {
+        for brand in self.brands.values_mut() {
             if labels.contains(&key(&brand.name)) {
                 brand.strong += 1;
             }

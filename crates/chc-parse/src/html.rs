@@ -554,17 +554,14 @@ fn spoken_label(n: NodeRef<'_, Node>) -> Option<String> {
 /// (`aria-hidden`) have none.
 fn labelled_icon(n: NodeRef<'_, Node>) -> Option<String> {
     let e = element(n)?;
-    if e.name() == "img" || is_hidden(e) {
+    // (Every element of the page is asked: the two cheap tests first.)
+    let svg = e.name() == "svg";
+    let image_role = || attr(e, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("img"));
+    if e.name() == "img" || !(svg || image_role()) || is_hidden(e) {
         return None;
     }
-    let labelled = attr(e, "aria-label").map(str::trim).filter(|l| !l.is_empty());
-    let label = if attr(e, "role").is_some_and(|r| r.trim().eq_ignore_ascii_case("img")) {
-        labelled.map(str::to_string).or_else(|| (e.name() == "svg").then(|| svg_title(n)).flatten())
-    } else if e.name() == "svg" {
-        labelled.map(str::to_string).or_else(|| svg_title(n))
-    } else {
-        None
-    };
+    let labelled = attr(e, "aria-label").map(str::trim).filter(|l| !l.is_empty()).map(str::to_string);
+    let label = labelled.or_else(|| svg.then(|| svg_title(n)).flatten());
     label.filter(|l| l.chars().count() <= 40)
 }
 

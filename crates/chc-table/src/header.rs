@@ -179,10 +179,11 @@ pub fn classify_header<S: AsRef<str>>(cells: &[S]) -> Option<Vec<ColumnRole>> {
     }
     // A response column beside a column that asks for the answer ("Comply: Yes/No | Our
     // response") holds what the landlord says for it: the evidence.
-    if roles.iter().filter(|r| **r == ColumnRole::Comply).count() >= 2 {
+    let comply_columns = roles.iter().filter(|r| **r == ColumnRole::Comply).count();
+    if comply_columns >= 2 {
         let responds = |c: &str| matches!(c.trim().to_lowercase().as_str(), "response" | "our response" | "answer" | "our answer");
         let responses: Vec<usize> = (0..cells.len()).filter(|&i| roles[i] == ColumnRole::Comply && responds(cells[i].as_ref())).collect();
-        if responses.len() < roles.iter().filter(|r| **r == ColumnRole::Comply).count() {
+        if responses.len() < comply_columns {
             for i in responses {
                 roles[i] = if roles.contains(&ColumnRole::Evidence) { ColumnRole::Commentary } else { ColumnRole::Evidence };
             }

@@ -504,22 +504,11 @@ impl Reader<'_, '_> {
                         self.asm.furniture(u.location, &u.text);
                     }
                 }
-                // The header printed again at the top of a page inside a record (a row a page
-                // break cut) leaves the record open: what follows is the rest of its cells.
-                Kind::Header(cells) => {
-                    if !(draft.is_some() && self.repeats_header(cells)) {
-                        self.finish(draft.take());
-                        self.set_header(cells.clone());
-                    }
-                }
+                Kind::Header(cells) => self.header_line(&mut draft, cells.clone()),
                 Kind::HeaderCell => {
                     header_cells.push(u.text.clone());
                     if !matches!(kinds.get(i + 1), Some(Kind::HeaderCell)) {
-                        let cells = std::mem::take(&mut header_cells);
-                        if !(draft.is_some() && self.repeats_header(&cells)) {
-                            self.finish(draft.take());
-                            self.set_header(cells);
-                        }
+                        self.header_line(&mut draft, std::mem::take(&mut header_cells));
                     }
                 }
                 Kind::Heading => {
@@ -646,9 +635,16 @@ impl Reader<'_, '_> {
         !kinds[i..].iter().zip(&units[i..]).any(|(k, _)| matches!(k, Kind::Numbered { .. } | Kind::Question(_) | Kind::Header(_) | Kind::HeaderCell))
     }
 
-    /// Whether a header line is the form's header again (its columns in the same order).
-    fn repeats_header(&self, cells: &[String]) -> bool {
-        !self.order.is_empty() && classify_header(cells).is_some_and(|roles| roles == self.order)
+    /// A header (on one line or a cell per line) ends the open record and sets the columns;
+    /// printed again at the top of a page inside a record (a row a page break cut), the same
+    /// columns in the same order, it leaves the record open: what follows is the rest of its
+    /// cells.
+    fn header_line(&mut self, draft: &mut Option<Draft>, cells: Vec<String>) {
+        let repeated = draft.is_some() && !self.order.is_empty() && classify_header(&cells).is_some_and(|roles| roles == self.order);
+        if !repeated {
+            self.finish(draft.take());
+            self.set_header(cells);
+        }
     }
 
     fn set_header(&mut self, cells: Vec<String>) {

@@ -44,12 +44,14 @@ pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
             BlockKind::Heading { text, .. } if text.split_whitespace().count() >= 6 => Some(text.clone()),
             _ => None,
         });
-        match &b.kind {
-            BlockKind::Table(t) if record_table(t, wording_before.is_some()).is_some() => {
+        let shape = match &b.kind {
+            BlockKind::Table(t) => record_table(t, wording_before.is_some()).map(|shape| (t, shape)),
+            _ => None,
+        };
+        match shape {
+            Some((t, shape)) => {
                 any = true;
-                let shape = record_table(t, wording_before.is_some()).expect("checked");
-                let captioned = t.caption.as_ref().filter(|c| c.split_whitespace().count() >= 6);
-                match (captioned, shape) {
+                match (requirement_caption(t), shape) {
                     // The caption is the record's requirement where no row holds it; else the
                     // heading above the table ("<h4>Landlords must …</h4>" then the table).
                     (caption, RecordTable::CaptionedAnswers | RecordTable::CaptionedRow) => {
@@ -85,10 +87,15 @@ pub fn record_tables_as_terms(blocks: &[Block]) -> Option<Vec<Block>> {
                     }
                 }
             }
-            _ => out.push(b.clone()),
+            None => out.push(b.clone()),
         }
     }
     any.then_some(out)
+}
+
+/// A table's caption long enough to be a provision's wording.
+fn requirement_caption(t: &StructuredTable) -> Option<&String> {
+    t.caption.as_ref().filter(|c| c.split_whitespace().count() >= 6)
 }
 
 /// How a table whose first column names cells holds its records.
@@ -114,7 +121,7 @@ fn record_table(t: &StructuredTable, wording_before: bool) -> Option<RecordTable
         return None;
     }
     // (Its requirement the caption, or the heading right before it.)
-    let has_caption = t.caption.as_ref().is_some_and(|c| c.split_whitespace().count() >= 6);
+    let has_caption = requirement_caption(t).is_some();
     if (has_caption || wording_before) && t.rows.len() == 2 && width <= 4 {
         let header: Vec<ColumnRole> = t.rows[0].cells.iter().map(|c| crate::header::column_role(&c.text)).collect();
         let names = |r: ColumnRole| header.contains(&r);

@@ -1096,21 +1096,23 @@ fn handles_the_complaints(head: &str, after: &str) -> bool {
 /// How a page speaks of itself: "questions about this page", "this form".
 const ABOUT_THE_PAGE: [&str; 6] = ["this page", "this form", "this self-assessment", "this assessment", "this document", "this report"];
 
+/// The teams a page sends its readers' questions to.
+const QUESTION_TEAMS: [&str; 4] = ["complaints team", "customer services", "customer service team", "feedback team"];
+
 fn takes_questions_on_the_page(before: &str, after: &str) -> bool {
-    const TEAMS: [&str; 4] = ["complaints team", "customer services", "customer service team", "feedback team"];
     let lower = before.to_ascii_lowercase();
     let sent = ["go to", "write to", "contact", "email", "be sent to", "speak to"].iter().any(|v| lower.strip_suffix(" the").unwrap_or(&lower).ends_with(v));
-    let team = after_owner(after).map(str::trim_start).is_some_and(|r| TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
+    let team = after_owner(after).map(str::trim_start).is_some_and(|r| QUESTION_TEAMS.iter().any(|t| r.get(..t.len()).is_some_and(|h| h.eq_ignore_ascii_case(t))));
     sent && team && ABOUT_THE_PAGE.iter().any(|p| lower.contains(p))
 }
 
 /// Whether the page sends its readers' questions about itself to a team at the name:
 /// "Questions about this page? Contact the complaints team at X."
 fn reached_at_its_team(text: &str, start: usize) -> bool {
-    const TEAMS: [&str; 4] = ["complaints team at", "customer services at", "customer service team at", "feedback team at"];
     let line = text[..start].rsplit('\n').next().unwrap_or("").trim_end().to_ascii_lowercase();
     let verb = ["contact", "write to", "email", "speak to", "go to"].iter().any(|v| line.contains(v));
-    TEAMS.iter().any(|t| line.ends_with(t)) && verb && ABOUT_THE_PAGE.iter().any(|p| line.contains(p))
+    let at_a_team = line.strip_suffix(" at").is_some_and(|l| QUESTION_TEAMS.iter().any(|t| l.ends_with(t)));
+    at_a_team && verb && ABOUT_THE_PAGE.iter().any(|p| line.contains(p))
 }
 
 /// Whether a label before the name says it answers for the page: "Questions about this form:
